@@ -1,0 +1,13 @@
+/** Errors the domain raises on purpose; handlers map them to HTTP statuses by kind. */
+export class DomainError extends Error {
+  constructor(
+    readonly kind: 'not_found' | 'invalid' | 'conflict',
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (code: string, message: string) => new DomainError('not_found', code, message);

@@ -1,0 +1,43 @@
+/** The collaborators domain code needs, as interfaces; adapters implement them for DynamoDB, EventBridge and tests. */
+import type { DetailType, EventSource } from '../../lib/catalog/events';
+import type { Account, Treatment } from './accounts/account';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface AccountRepository {
+  get(accountId: string): Promise<Account | undefined>;
+  /** Every account, a page at a time. */
+  scan(): AsyncIterable<readonly Account[]>;
+  /**
+   * Replaces the account's treatment only if it still equals `previous` (undefined = never assessed).
+   * Returns false when another writer got there first.
+   */
+  replaceTreatment(accountId: string, previous: Treatment | undefined, next: Treatment): Promise<boolean>;
+}
+
+export interface DomainEvent<T extends object = object> {
+  readonly source: EventSource;
+  readonly detailType: DetailType;
+  readonly detail: T;
+}
+
+export interface EventPublisher {
+  publish(events: readonly DomainEvent[]): Promise<void>;
+}
+
+export interface AuditEntry {
+  readonly accountId: string;
+  /** Unique per entry; writing the same entry twice keeps one. */
+  readonly entryId: string;
+  readonly at: string;
+  readonly kind: string;
+  readonly summary: string;
+  readonly data: Record<string, unknown>;
+}
+
+export interface AuditLog {
+  append(entry: AuditEntry): Promise<void>;
+  list(accountId: string): Promise<AuditEntry[]>;
+}

@@ -1,0 +1,6 @@
+import { loadConfig, stageSetting } from '../../shared/config';
+import { httpHandler } from '../../shared/http';
+
+const config = loadConfig(stageSetting);
+
+export const handler = httpHandler({}, async () => ({ body: { status: 'ok', stage: config.STAGE } }));

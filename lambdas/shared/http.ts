@@ -1,0 +1,163 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type * as z from 'zod';
+import { DomainError } from '../domain/errors';
+import { logger } from './logger';
+
+/** Larger bodies are refused before parsing: nothing the API accepts is anywhere near this. */
+export const MAX_BODY_BYTES = 64 * 1024;
+export const CORRELATION_HEADER = 'x-correlation-id';
+
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const STATUS_BY_DOMAIN_KIND: Record<DomainError['kind'], number> = {
+  not_found: 404,
+  invalid: 400,
+  conflict: 409,
+};
+
+type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>;
+
+export const jsonResponse = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: JSON.stringify(body),
+});
+
+const errorResponse = (statusCode: number, code: string, message: string) =>
+  jsonResponse(statusCode, { error: { code, message } });
+
+/** middy's JSON parser reports a malformed body as 415 with the parse failure as its cause. */
+function isMalformedJson(error: Error & { statusCode?: number; cause?: unknown }) {
+  return error.statusCode === 415 && (error.cause as { message?: string } | undefined)?.message !== undefined;
+}
+
+function toErrorResponse(error: Error & { statusCode?: number }): APIGatewayProxyStructuredResultV2 {
+  if (error instanceof HttpError) return errorResponse(error.statusCode, error.code, error.message);
+  if (error instanceof DomainError)
+    return errorResponse(STATUS_BY_DOMAIN_KIND[error.kind], error.code, error.message);
+  if (isMalformedJson(error))
+    return errorResponse(400, 'MALFORMED_JSON', 'The request body is not valid JSON.');
+  if (error.statusCode === 415) {
+    return errorResponse(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.');
+  }
+  logger.error('Unhandled error', error);
+  return errorResponse(500, 'INTERNAL_ERROR', 'Something went wrong on our side; it has been logged.');
+}
+
+/** Correlation id from the caller (or API Gateway's request id) on every log line and echoed back. */
+const correlation = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => {
+  const attach = async (request: Request) => {
+    if (!request.response) return;
+    request.response.headers = {
+      ...request.response.headers,
+      [CORRELATION_HEADER]: String(logger.getCorrelationId()),
+    };
+  };
+  return {
+    before: async (request) => {
+      const { headers, requestContext } = request.event;
+      logger.setCorrelationId(headers?.[CORRELATION_HEADER] ?? requestContext?.requestId);
+    },
+    after: attach,
+    onError: attach,
+  };
+};
+
+const errorMapping = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => ({
+  onError: async (request) => {
+    request.response = toErrorResponse(request.error as Error & { statusCode?: number });
+  },
+});
+
+const bodySizeLimit = (
+  maxBytes: number,
+): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => ({
+  before: async ({ event }) => {
+    if (!event.body) return;
+    const bytes = event.isBase64Encoded
+      ? Buffer.from(event.body, 'base64').length
+      : Buffer.byteLength(event.body);
+    if (bytes > maxBytes) {
+      throw new HttpError(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `The request body is ${bytes} bytes; the limit is ${maxBytes}.`,
+      );
+    }
+  },
+});
+
+function describeIssue(part: string, issue: z.core.$ZodIssue): string {
+  const field = [part, ...issue.path.map(String)].join('.');
+  return `${field}: ${issue.message}`;
+}
+
+function validate<S extends z.ZodType>(part: string, schema: S | undefined, value: unknown): z.infer<S> {
+  if (!schema) return value as z.infer<S>;
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  throw new HttpError(400, 'VALIDATION_FAILED', first ? describeIssue(part, first) : `${part} is invalid`);
+}
+
+export interface HttpInput<Body, Path, Query> {
+  readonly body: Body;
+  readonly path: Path;
+  readonly query: Query;
+  readonly event: APIGatewayProxyEventV2;
+}
+
+export interface HttpResult {
+  readonly statusCode?: number;
+  readonly body: unknown;
+}
+
+/**
+ * The one way to write an HTTP handler: declare schemas for what the route accepts and a function from
+ * validated input to a result. Parsing, size limits, validation, error bodies `{error: {code, message}}`
+ * and correlated structured logs are handled here.
+ */
+export function httpHandler<
+  BodySchema extends z.ZodType | undefined = undefined,
+  PathSchema extends z.ZodType | undefined = undefined,
+  QuerySchema extends z.ZodType | undefined = undefined,
+>(
+  schemas: { body?: BodySchema; path?: PathSchema; query?: QuerySchema },
+  run: (
+    input: HttpInput<
+      BodySchema extends z.ZodType ? z.infer<BodySchema> : undefined,
+      PathSchema extends z.ZodType ? z.infer<PathSchema> : Record<string, string>,
+      QuerySchema extends z.ZodType ? z.infer<QuerySchema> : Record<string, string>
+    >,
+  ) => Promise<HttpResult>,
+) {
+  const chain = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(correlation())
+    .use(errorMapping())
+    .use(httpHeaderNormalizer())
+    .use(bodySizeLimit(MAX_BODY_BYTES));
+  if (schemas.body) chain.use(httpJsonBodyParser());
+  return chain.handler(async (event) => {
+    const input = {
+      body: validate('body', schemas.body, event.body),
+      path: validate('path', schemas.path, event.pathParameters),
+      query: validate('query', schemas.query, event.queryStringParameters),
+      event,
+    };
+    const result = await run(input as Parameters<typeof run>[0]);
+    return jsonResponse(result.statusCode ?? 200, result.body);
+  });
+}

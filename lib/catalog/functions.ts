@@ -1,0 +1,97 @@
+/**
+ * The functions of the product, declared once: entry file, HTTP routes, event rules, schedules and the
+ * tables each may touch. The CDK stack builds Lambdas, API routes, rules, schedules and IAM grants from this
+ * list; the local runtime serves the same routes, routes events by the same patterns and fires the same
+ * schedules against the same handlers.
+ */
+import { DETAIL_TYPES, EVENT_SOURCES } from './events';
+import { TABLES, type TableId } from './tables';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpRoute {
+  readonly method: HttpMethod;
+  /** API Gateway v2 route path: literal segments and `{name}` parameters. */
+  readonly path: string;
+  /** Who may call it: anyone, or signed-in bank staff (IAM-signed until the console's user pool lands). */
+  readonly access: 'public' | 'staff';
+}
+
+export interface EventRuleDeclaration {
+  /** Unique rule id; becomes part of the rule's construct id. */
+  readonly id: string;
+  readonly description: string;
+  /** An EventBridge event pattern (the same JSON the bus receives). */
+  readonly pattern: Record<string, unknown>;
+}
+
+/** Schedule ids; each stage gives the expression in its config (`StageConfig.schedules`). */
+export type ScheduleId = 'scoring';
+
+export type TableAccess = 'read' | 'readWrite';
+
+export interface FunctionDeclaration {
+  readonly id: string;
+  readonly description: string;
+  /** Handler module, relative to the project root; it exports `handler`. */
+  readonly entry: string;
+  readonly routes?: readonly HttpRoute[];
+  readonly eventRules?: readonly EventRuleDeclaration[];
+  readonly schedules?: readonly ScheduleId[];
+  readonly tables?: Partial<Record<TableId, TableAccess>>;
+  readonly publishesEvents?: boolean;
+  readonly timeoutSeconds?: number;
+  readonly memoryMb?: number;
+}
+
+export const FUNCTIONS: readonly FunctionDeclaration[] = [
+  {
+    id: 'health',
+    description: 'Liveness of the API and the stage it runs in.',
+    entry: 'lambdas/handlers/http/health.ts',
+    routes: [{ method: 'GET', path: '/health', access: 'public' }],
+  },
+  {
+    id: 'getAccount',
+    description: 'Agent view of one account with its statement history and treatment.',
+    entry: 'lambdas/handlers/http/get-account.ts',
+    routes: [{ method: 'GET', path: '/accounts/{accountId}', access: 'staff' }],
+    tables: { accounts: 'read' },
+  },
+  {
+    id: 'scorePortfolio',
+    description:
+      'Scheduled run: places every account in its delinquency bucket and announces treatment changes.',
+    entry: 'lambdas/handlers/scheduled/score-portfolio.ts',
+    schedules: ['scoring'],
+    tables: { accounts: 'readWrite' },
+    publishesEvents: true,
+    timeoutSeconds: 900,
+    memoryMb: 1024,
+  },
+  {
+    id: 'recordTreatmentChange',
+    description: 'Writes every treatment change to the account audit trail, once per event.',
+    entry: 'lambdas/handlers/events/record-treatment-change.ts',
+    eventRules: [
+      {
+        id: 'TreatmentChangedToAudit',
+        description: 'Treatment changes from the scoring run go to the audit trail.',
+        pattern: { source: [EVENT_SOURCES.scoring], 'detail-type': [DETAIL_TYPES.treatmentChanged] },
+      },
+    ],
+    tables: { audit: 'readWrite', idempotency: 'readWrite' },
+  },
+];
+
+/** Env var -> value for every table a function may touch. */
+export const tableEnvironment = (fn: FunctionDeclaration, physicalName: (id: TableId) => string) =>
+  Object.fromEntries(
+    Object.keys(fn.tables ?? {}).map((id) => [TABLES[id as TableId].envVar, physicalName(id as TableId)]),
+  );
+
+export const allRoutes = (): Array<HttpRoute & { functionId: string }> =>
+  FUNCTIONS.flatMap((fn) => (fn.routes ?? []).map((route) => ({ ...route, functionId: fn.id })));
+
+export const allEventRules = (): Array<EventRuleDeclaration & { functionId: string }> =>
+  FUNCTIONS.flatMap((fn) => (fn.eventRules ?? []).map((rule) => ({ ...rule, functionId: fn.id })));

@@ -1,0 +1,84 @@
+/**
+ * Table key schemas, declared once. The CDK stack creates these tables, the local runtime creates the same
+ * tables in DynamoDB Local, and handlers find a table's physical name in the env var named here.
+ * Imported by Lambda code too, so it must stay free of CDK imports.
+ */
+export type KeyType = 'S' | 'N';
+
+export interface KeyAttribute {
+  readonly name: string;
+  readonly type: KeyType;
+}
+
+export interface IndexDeclaration {
+  readonly name: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+}
+
+export interface TableDeclaration {
+  readonly id: TableId;
+  readonly description: string;
+  readonly envVar: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+  readonly indexes?: readonly IndexDeclaration[];
+  /** Attribute holding an epoch-seconds expiry, for items DynamoDB should delete by itself. */
+  readonly timeToLiveAttribute?: string;
+}
+
+export const TABLE_IDS = ['accounts', 'conversations', 'offers', 'contacts', 'audit', 'idempotency'] as const;
+export type TableId = (typeof TABLE_IDS)[number];
+
+export const TABLES = {
+  accounts: {
+    id: 'accounts',
+    description:
+      'One item per credit account: customer, statement history, delinquency, score and treatment.',
+    envVar: 'ACCOUNTS_TABLE',
+    partitionKey: { name: 'accountId', type: 'S' },
+  },
+  conversations: {
+    id: 'conversations',
+    description: 'Portal and agent conversations: one item per message, ordered by sequence number.',
+    envVar: 'CONVERSATIONS_TABLE',
+    partitionKey: { name: 'conversationId', type: 'S' },
+    sortKey: { name: 'seq', type: 'N' },
+    indexes: [
+      {
+        name: 'byAccount',
+        partitionKey: { name: 'accountId', type: 'S' },
+        sortKey: { name: 'startedAt', type: 'S' },
+      },
+    ],
+  },
+  offers: {
+    id: 'offers',
+    description: 'Repayment offers and drafted messages per account, with their compliance verdicts.',
+    envVar: 'OFFERS_TABLE',
+    partitionKey: { name: 'accountId', type: 'S' },
+    sortKey: { name: 'offerId', type: 'S' },
+  },
+  contacts: {
+    id: 'contacts',
+    description: 'Contact log and outbox: every attempted or sent contact, used for frequency caps.',
+    envVar: 'CONTACTS_TABLE',
+    partitionKey: { name: 'accountId', type: 'S' },
+    sortKey: { name: 'contactKey', type: 'S' },
+  },
+  audit: {
+    id: 'audit',
+    description:
+      'Append-only trail of decisions and events per account (kept for the regulatory record period).',
+    envVar: 'AUDIT_TABLE',
+    partitionKey: { name: 'accountId', type: 'S' },
+    sortKey: { name: 'entryKey', type: 'S' },
+  },
+  idempotency: {
+    id: 'idempotency',
+    description: 'Powertools idempotency records for event consumers (events are delivered at least once).',
+    envVar: 'IDEMPOTENCY_TABLE',
+    partitionKey: { name: 'id', type: 'S' },
+    timeToLiveAttribute: 'expiration',
+  },
+} as const satisfies Record<TableId, TableDeclaration>;

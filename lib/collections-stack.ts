@@ -1,0 +1,268 @@
+import * as path from 'node:path';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus, type EventPattern, Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Alias } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { FUNCTIONS, type FunctionDeclaration, tableEnvironment } from './catalog/functions';
+import { TABLE_IDS, TABLES, type TableDeclaration, type TableId } from './catalog/tables';
+import { CollectionsFunction } from './constructs/collections-function';
+import { WebHosting } from './constructs/web-hosting';
+import { acknowledgeFinding } from './nag';
+import type { StageConfig } from './stages';
+
+export interface CollectionsStackProps extends StackProps {
+  readonly stage: StageConfig;
+  /** Folder holding package.json, lambdas/ and web/. */
+  readonly projectRoot: string;
+}
+
+const RETENTION: Record<StageConfig['logRetentionDays'], RetentionDays> = {
+  7: RetentionDays.ONE_WEEK,
+  30: RetentionDays.ONE_MONTH,
+  365: RetentionDays.ONE_YEAR,
+};
+
+/** CDK's EventPattern uses camelCase for the top-level `detail-type`; everything else is passed as written. */
+const toCdkEventPattern = ({ 'detail-type': detailType, ...rest }: Record<string, unknown>): EventPattern =>
+  ({ ...rest, ...(detailType ? { detailType } : {}) }) as EventPattern;
+
+const toCdkAttribute = (key: { name: string; type: 'S' | 'N' }) => ({
+  name: key.name,
+  type: key.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER,
+});
+
+/** One stage of the collections assistant, built from the function and table catalog. */
+export class CollectionsStack extends Stack {
+  readonly tables = new Map<TableId, TableV2>();
+  readonly functions = new Map<string, IFunction>();
+
+  constructor(scope: Construct, id: string, props: CollectionsStackProps) {
+    super(scope, id, props);
+    const { stage } = props;
+    const removalPolicy = stage.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const name = (suffix: string) => `${stage.resourcePrefix}-${suffix}`;
+
+    const alarmTopic = new Topic(this, 'AlarmTopic', {
+      topicName: name('alarms'),
+      masterKey: Alias.fromAliasName(this, 'SnsManagedKey', 'alias/aws/sns'),
+      enforceSSL: true,
+    });
+    if (stage.alarms.notifyEmail) alarmTopic.addSubscription(new EmailSubscription(stage.alarms.notifyEmail));
+    const alarmAction = new SnsAction(alarmTopic);
+    const alarmPeriod = Duration.minutes(stage.alarms.periodMinutes);
+
+    for (const tableId of TABLE_IDS)
+      this.tables.set(tableId, this.createTable(TABLES[tableId], stage, removalPolicy));
+
+    const bus = new EventBus(this, 'Bus', { eventBusName: name('bus') });
+    if (stage.eventArchiveRetentionDays) {
+      bus.archive('Archive', {
+        archiveName: name('archive'),
+        description: 'Every event on the collections bus, for replay after an incident.',
+        eventPattern: { account: [this.account] },
+        retention: Duration.days(stage.eventArchiveRetentionDays),
+      });
+    }
+
+    const llmApiKey = new Secret(this, 'LlmApiKey', {
+      secretName: name('llm-api-key'),
+      description:
+        'API key of the OpenAI-compatible LLM endpoint used for drafting. Set its value after deploy.',
+      removalPolicy,
+    });
+    acknowledgeFinding(
+      llmApiKey,
+      'SMG4',
+      "A third-party LLM API key is issued and rotated in the provider's console; no rotation Lambda can mint one.",
+    );
+
+    const web = new WebHosting(this, 'Web', {
+      webRoot: path.join(props.projectRoot, 'web'),
+      removalPolicy,
+      retainData: stage.retainData,
+    });
+
+    const api = new HttpApi(this, 'HttpApi', {
+      apiName: name('api'),
+      description: 'Repayment portal and agent console API.',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [`https://${web.distribution.distributionDomainName}`, ...stage.http.extraCorsOrigins],
+        allowMethods: [HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE],
+        allowHeaders: ['content-type', 'authorization', 'x-correlation-id'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: RETENTION[stage.logRetentionDays],
+      removalPolicy,
+    });
+    api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: stage.http.throttle,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+    });
+    const staffAuthorizer = new HttpIamAuthorizer();
+
+    const dlqAlarmOnDepth = (queue: Queue, id: string) =>
+      new Alarm(this, `${id}DepthAlarm`, {
+        alarmDescription: `Messages are waiting in ${queue.node.id}: a consumer gave up on events.`,
+        metric: queue.metricApproximateNumberOfMessagesVisible({ period: alarmPeriod }),
+        threshold: stage.alarms.deadLetterThreshold,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(alarmAction);
+
+    const deadLetterQueue = (id: string) => {
+      const queue = new Queue(this, id, {
+        queueName: name(id.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase())),
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+        removalPolicy,
+      });
+      dlqAlarmOnDepth(queue, id);
+      acknowledgeFinding(
+        queue,
+        'SQS3',
+        'This queue is itself the dead-letter queue of an EventBridge target.',
+      );
+      return queue;
+    };
+
+    for (const declaration of FUNCTIONS) {
+      const fn = this.createFunction(declaration, stage, props.projectRoot, bus.eventBusName, removalPolicy);
+      this.functions.set(declaration.id, fn);
+      this.grantTables(declaration, fn);
+      if (declaration.publishesEvents) bus.grantPutEventsTo(fn);
+
+      new Alarm(this, `${declaration.id}ErrorsAlarm`, {
+        alarmDescription: `${declaration.id} is failing.`,
+        metric: fn.metricErrors({ period: alarmPeriod }),
+        threshold: stage.alarms.functionErrorThreshold,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(alarmAction);
+
+      for (const route of declaration.routes ?? []) {
+        const [apiRoute] = api.addRoutes({
+          path: route.path,
+          methods: [HttpMethod[route.method]],
+          integration: new HttpLambdaIntegration(`${declaration.id}${route.method}Integration`, fn),
+          authorizer: route.access === 'public' ? new HttpNoneAuthorizer() : staffAuthorizer,
+        });
+        if (route.access === 'public') {
+          acknowledgeFinding(
+            apiRoute!,
+            'APIG4',
+            `${route.method} ${route.path} is public by design: ${declaration.description}`,
+          );
+        }
+      }
+
+      for (const rule of declaration.eventRules ?? []) {
+        new Rule(this, `${rule.id}Rule`, {
+          ruleName: name(rule.id),
+          description: rule.description,
+          eventBus: bus,
+          eventPattern: toCdkEventPattern(rule.pattern),
+          targets: [this.lambdaTarget(fn, deadLetterQueue(`${rule.id}Dlq`))],
+        });
+      }
+
+      for (const scheduleId of declaration.schedules ?? []) {
+        new Rule(this, `${scheduleId}ScheduleRule`, {
+          ruleName: name(`${scheduleId}-schedule`),
+          description: `Starts ${declaration.id} on the ${scheduleId} schedule.`,
+          schedule: Schedule.expression(stage.schedules[scheduleId]),
+          targets: [this.lambdaTarget(fn, deadLetterQueue(`${scheduleId}ScheduleDlq`))],
+        });
+      }
+    }
+
+    web.deploy({ apiUrl: api.apiEndpoint, stage: stage.name });
+
+    new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
+    new CfnOutput(this, 'WebUrl', { value: `https://${web.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
+    new CfnOutput(this, 'LlmApiKeySecretArn', { value: llmApiKey.secretArn });
+  }
+
+  private createTable(
+    declaration: TableDeclaration,
+    stage: StageConfig,
+    removalPolicy: RemovalPolicy,
+  ): TableV2 {
+    return new TableV2(this, `${declaration.id}Table`, {
+      tableName: `${stage.resourcePrefix}-${declaration.id}`,
+      partitionKey: toCdkAttribute(declaration.partitionKey),
+      sortKey: declaration.sortKey ? toCdkAttribute(declaration.sortKey) : undefined,
+      billing: Billing.onDemand(),
+      encryption: TableEncryptionV2.awsManagedKey(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: stage.pointInTimeRecovery },
+      deletionProtection: stage.deletionProtection,
+      timeToLiveAttribute: declaration.timeToLiveAttribute,
+      globalSecondaryIndexes: declaration.indexes?.map((index) => ({
+        indexName: index.name,
+        partitionKey: toCdkAttribute(index.partitionKey),
+        sortKey: index.sortKey ? toCdkAttribute(index.sortKey) : undefined,
+      })),
+      removalPolicy,
+    });
+  }
+
+  private createFunction(
+    declaration: FunctionDeclaration,
+    stage: StageConfig,
+    projectRoot: string,
+    eventBusName: string,
+    removalPolicy: RemovalPolicy,
+  ): IFunction {
+    const environment: Record<string, string> = {
+      STAGE: stage.name,
+      ...tableEnvironment(declaration, (id) => this.tables.get(id)!.tableName),
+      ...(declaration.publishesEvents ? { EVENT_BUS_NAME: eventBusName } : {}),
+    };
+    return new CollectionsFunction(this, declaration.id, {
+      declaration,
+      projectRoot,
+      functionName: `${stage.resourcePrefix}-${declaration.id}`,
+      environment,
+      logRetention: RETENTION[stage.logRetentionDays],
+      logRemovalPolicy: removalPolicy,
+    }).fn;
+  }
+
+  private grantTables(declaration: FunctionDeclaration, fn: IFunction): void {
+    for (const [id, access] of Object.entries(declaration.tables ?? {})) {
+      const table = this.tables.get(id as TableId)!;
+      if (access === 'read') table.grantReadData(fn);
+      else table.grantReadWriteData(fn);
+    }
+  }
+
+  private lambdaTarget(fn: IFunction, deadLetterQueue: Queue): LambdaFunction {
+    return new LambdaFunction(fn, { deadLetterQueue, retryAttempts: 4, maxEventAge: Duration.hours(6) });
+  }
+}

@@ -1,0 +1,89 @@
+/** Per-stage settings: the only place where dev, staging and prod differ. */
+export const STAGE_NAMES = ['dev', 'staging', 'prod'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+export interface StageConfig {
+  readonly name: StageName;
+  /** Prefix for every physical resource name, so stages can share an account. */
+  readonly resourcePrefix: string;
+  readonly logRetentionDays: 7 | 30 | 365;
+  /** Keep data when the stack is deleted. */
+  readonly retainData: boolean;
+  readonly pointInTimeRecovery: boolean;
+  readonly deletionProtection: boolean;
+  /** Archive every bus event (replayable after an incident). */
+  readonly eventArchiveRetentionDays?: number;
+  readonly alarms: {
+    /** Function errors summed over one period before the alarm fires. */
+    readonly functionErrorThreshold: number;
+    readonly periodMinutes: number;
+    /** Messages waiting in any dead-letter queue before the alarm fires. */
+    readonly deadLetterThreshold: number;
+    /** E-mail subscribed to the alarm topic; none in dev. */
+    readonly notifyEmail?: string;
+  };
+  readonly llm: { readonly model: string };
+  /** EventBridge schedule expressions, by the schedule ids the function catalog uses. */
+  readonly schedules: { readonly scoring: string };
+  readonly http: {
+    /** Origins allowed to call the API from a browser besides the stage's own web distribution. */
+    readonly extraCorsOrigins: readonly string[];
+    readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  };
+}
+
+const STAGES: Record<StageName, StageConfig> = {
+  dev: {
+    name: 'dev',
+    resourcePrefix: 'collections-dev',
+    logRetentionDays: 7,
+    retainData: false,
+    pointInTimeRecovery: false,
+    deletionProtection: false,
+    alarms: { functionErrorThreshold: 5, periodMinutes: 5, deadLetterThreshold: 1 },
+    llm: { model: 'gpt-4o-mini' },
+    schedules: { scoring: 'cron(0 2 * * ? *)' },
+    http: { extraCorsOrigins: ['http://localhost:3000'], throttle: { rateLimit: 20, burstLimit: 40 } },
+  },
+  staging: {
+    name: 'staging',
+    resourcePrefix: 'collections-staging',
+    logRetentionDays: 30,
+    retainData: false,
+    pointInTimeRecovery: true,
+    deletionProtection: false,
+    alarms: { functionErrorThreshold: 3, periodMinutes: 5, deadLetterThreshold: 1 },
+    llm: { model: 'gpt-4o-mini' },
+    schedules: { scoring: 'cron(0 2 * * ? *)' },
+    http: { extraCorsOrigins: [], throttle: { rateLimit: 50, burstLimit: 100 } },
+  },
+  prod: {
+    name: 'prod',
+    resourcePrefix: 'collections-prod',
+    logRetentionDays: 365,
+    retainData: true,
+    pointInTimeRecovery: true,
+    deletionProtection: true,
+    eventArchiveRetentionDays: 365,
+    alarms: { functionErrorThreshold: 1, periodMinutes: 5, deadLetterThreshold: 1 },
+    llm: { model: 'gpt-4o' },
+    schedules: { scoring: 'cron(0 1 * * ? *)' },
+    http: { extraCorsOrigins: [], throttle: { rateLimit: 200, burstLimit: 400 } },
+  },
+};
+
+export class UnknownStageError extends Error {
+  readonly code = 'UNKNOWN_STAGE';
+  constructor(stage: unknown) {
+    super(
+      `Unknown stage ${JSON.stringify(stage)}: pass one of ${STAGE_NAMES.join(', ')}, e.g. \`npx cdk synth -c stage=dev\`.`,
+    );
+  }
+}
+
+export function stageConfig(stage: unknown): StageConfig {
+  if (typeof stage === 'string' && (STAGE_NAMES as readonly string[]).includes(stage)) {
+    return STAGES[stage as StageName];
+  }
+  throw new UnknownStageError(stage);
+}
