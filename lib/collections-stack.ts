@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
+  CorsHttpMethod,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -21,7 +22,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { FUNCTIONS, type FunctionDeclaration, tableEnvironment } from './catalog/functions';
+import { allRoutes, FUNCTIONS, type FunctionDeclaration, TARGET_DELIVERY, tableEnvironment } from './catalog/functions';
 import { TABLE_IDS, TABLES, type TableDeclaration, type TableId } from './catalog/tables';
 import { CollectionsFunction } from './constructs/collections-function';
 import { WebHosting } from './constructs/web-hosting';
@@ -106,7 +107,7 @@ export class CollectionsStack extends Stack {
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [`https://${web.distribution.distributionDomainName}`, ...stage.http.extraCorsOrigins],
-        allowMethods: [HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE],
+        allowMethods: [...new Set(allRoutes().map((route) => CorsHttpMethod[route.method]))],
         allowHeaders: ['content-type', 'authorization', 'x-correlation-id'],
         maxAge: Duration.hours(1),
       },
@@ -263,6 +264,10 @@ export class CollectionsStack extends Stack {
   }
 
   private lambdaTarget(fn: IFunction, deadLetterQueue: Queue): LambdaFunction {
-    return new LambdaFunction(fn, { deadLetterQueue, retryAttempts: 4, maxEventAge: Duration.hours(6) });
+    return new LambdaFunction(fn, {
+      deadLetterQueue,
+      retryAttempts: TARGET_DELIVERY.retryAttempts,
+      maxEventAge: Duration.hours(TARGET_DELIVERY.maxEventAgeHours),
+    });
   }
 }

@@ -68,7 +68,9 @@ const correlation = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStr
   return {
     before: async (request) => {
       const { headers, requestContext } = request.event;
-      logger.setCorrelationId(headers?.[CORRELATION_HEADER] ?? requestContext?.requestId);
+      // Runs before header normalisation (so error responses get the header too): match the name in any case.
+      const fromCaller = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === CORRELATION_HEADER)?.[1];
+      logger.setCorrelationId(fromCaller ?? requestContext?.requestId);
     },
     after: attach,
     onError: attach,

@@ -28,6 +28,9 @@ export interface EventRuleDeclaration {
 /** Schedule ids; each stage gives the expression in its config (`StageConfig.schedules`). */
 export type ScheduleId = 'scoring';
 
+/** Delivery policy of every rule and schedule target: retries, then the target's dead-letter queue. */
+export const TARGET_DELIVERY = { retryAttempts: 4, maxEventAgeHours: 6 } as const;
+
 export type TableAccess = 'read' | 'readWrite';
 
 export interface FunctionDeclaration {

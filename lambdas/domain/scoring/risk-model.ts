@@ -1,11 +1,12 @@
 /**
- * Probability-of-default scorer: an additive, binned logistic model (a scorecard).
+ * Probability-of-default scorer: an additive, binned logistic model (a scorecard with pair terms, a GA²M).
  *
  * logit(PD) = baseLogit + Σ_groups points[group][cell(input)]
  *
- * Each group's points are centred on the training portfolio (their population-weighted mean is 0), so a
- * group's points ARE its contribution relative to an average account: the reasons are exact, not
- * approximations, and baseLogit + Σ contributions reconstructs the logit. Pure code: no I/O, no dependencies.
+ * A group is a points table over one binned feature or over a pair of features. Each group's points are
+ * centred on the training portfolio (mean 0), so they are its contribution relative to an average account;
+ * a pair's points are split between its two features by exact Shapley values. Reasons are therefore exact,
+ * not approximations: baseLogit + Σ contributions is the logit. Pure code: no I/O, no dependencies.
  *
  * Inputs carry only account behaviour (credit limit and 6 statements). Protected characteristics
  * (sex, age, marital status) and education are not part of the input type, so the model cannot read them.
@@ -54,123 +55,69 @@ const payments = (input: RiskModelInput): number[] => input.months.map((month) =
 const paidAgainstPreviousStatement = (input: RiskModelInput, monthCount: number): number =>
   ratioOrNotApplicable(
     sum(payments(input).slice(0, monthCount)),
-    sum(
-      balances(input)
-        .slice(1, monthCount + 1)
-        .map((balance) => Math.max(balance, 0)),
-    ),
+    sum(balances(input).slice(1, monthCount + 1).map((balance) => Math.max(balance, 0))),
   );
 
-const monthsSinceLastDelay = (input: RiskModelInput): number => {
-  const index = statuses(input).findIndex((status) => status >= 1);
-  return index === -1 ? STATEMENT_MONTHS : index;
-};
-
+/**
+ * The model's features. Each names the reason code its contribution is reported under; several features may
+ * share one code (their contributions are then added).
+ */
 export const FEATURES = {
   latestPayStatus: {
-    definition:
-      'Payment status of the latest statement (-2 no use, -1 paid in full, 0 revolving, 1..9 months late)',
+    reasonCode: 'LATEST_PAYMENT_LATE',
+    definition: 'Payment status of the latest statement (-2 no use, -1 paid in full, 0 revolving, 1..9 months late)',
     compute: (input: RiskModelInput) => input.months[0]!.payStatus,
   },
   previousPayStatus: {
+    reasonCode: 'PREVIOUS_PAYMENT_LATE',
     definition: 'Payment status of the statement before the latest',
     compute: (input: RiskModelInput) => input.months[1]!.payStatus,
   },
-  worstOlderPayStatus: {
-    definition: 'Worst (highest) payment status over statements 3 to 6 (months 2..5 back)',
-    compute: (input: RiskModelInput) => Math.max(...statuses(input).slice(2)),
-  },
   delayedMonthCount: {
+    reasonCode: 'REPEATED_DELINQUENCY',
     definition: 'Number of the 6 statements with a payment delay (status 1 or more)',
     compute: (input: RiskModelInput) => statuses(input).filter((status) => status >= 1).length,
   },
-  monthsSinceLastDelay: {
-    definition: 'Statements since the latest one with a payment delay (6 = no delay in the history)',
-    compute: monthsSinceLastDelay,
-  },
   creditLimit: {
+    reasonCode: 'LOW_CREDIT_LIMIT',
     definition: 'Credit limit',
     compute: (input: RiskModelInput) => input.creditLimit,
   },
   utilisation: {
+    reasonCode: 'HIGH_UTILISATION',
     definition: 'Latest statement balance / credit limit',
     compute: (input: RiskModelInput) => input.months[0]!.statementBalance / input.creditLimit,
   },
   peakUtilisation: {
+    reasonCode: 'HIGH_UTILISATION',
     definition: 'Highest statement balance of the 6 months / credit limit',
     compute: (input: RiskModelInput) => Math.max(...balances(input)) / input.creditLimit,
   },
   balanceTrend: {
-    definition: '(Latest balance − balance 5 months earlier) / credit limit',
+    reasonCode: 'RISING_BALANCE',
+    definition: '(Latest balance − balance 5 statements earlier) / credit limit',
     compute: (input: RiskModelInput) =>
       (input.months[0]!.statementBalance - input.months[5]!.statementBalance) / input.creditLimit,
   },
   latestPaymentRatio: {
-    definition: 'Amount paid in the latest month / previous statement balance (-1 when nothing was owed)',
+    reasonCode: 'LOW_RECENT_PAYMENT',
+    definition: `Amount paid in the latest month / previous statement balance (${NOT_APPLICABLE} when nothing was owed)`,
     compute: (input: RiskModelInput) => paidAgainstPreviousStatement(input, 1),
   },
   historicPaymentRatio: {
-    definition:
-      'Amounts paid in the latest 5 months / the 5 statements they settle (-1 when nothing was owed)',
+    reasonCode: 'LOW_PAYMENT_HISTORY',
+    definition: `Amounts paid in the latest 5 months / the 5 statements they settle (${NOT_APPLICABLE} when nothing was owed)`,
     compute: (input: RiskModelInput) => paidAgainstPreviousStatement(input, 5),
   },
-  latestAmountPaid: {
-    definition: 'Amount paid in the latest month',
-    compute: (input: RiskModelInput) => input.months[0]!.amountPaid,
-  },
-  totalAmountPaid: {
-    definition: 'Total amount paid over the 6 months',
-    compute: (input: RiskModelInput) => sum(payments(input)),
-  },
-  paymentToLimit: {
-    definition: 'Total amount paid over the 6 months / credit limit',
-    compute: (input: RiskModelInput) => sum(payments(input)) / input.creditLimit,
-  },
-  unusedMonthCount: {
-    definition: 'Number of the 6 statements with no consumption (status -2)',
-    compute: (input: RiskModelInput) => statuses(input).filter((status) => status === -2).length,
-  },
-  payStatusMonth3: {
-    definition: 'x',
-    compute: (input: RiskModelInput) => input.months[2]!.payStatus,
-  },
-  payStatusMonth4: {
-    definition: 'x',
-    compute: (input: RiskModelInput) => input.months[3]!.payStatus,
-  },
-  latestBalance: {
-    definition: 'x',
-    compute: (input: RiskModelInput) => input.months[0]!.statementBalance,
-  },
-  previousAmountPaid: {
-    definition: 'x',
-    compute: (input: RiskModelInput) => input.months[1]!.amountPaid,
-  },
-  previousPaymentRatio: {
-    definition: 'x',
-    compute: (input: RiskModelInput) =>
-      ratioOrNotApplicable(input.months[1]!.amountPaid, input.months[2]!.statementBalance),
-  },
-  headroom: {
-    definition: 'x',
-    compute: (input: RiskModelInput) => input.creditLimit - input.months[0]!.statementBalance,
-  },
   paidMonthCount: {
-    definition: 'x',
-    compute: (input: RiskModelInput) => payments(input).filter((p) => p > 0).length,
+    reasonCode: 'FEW_PAYMENT_MONTHS',
+    definition: 'Number of the 6 months in which any payment was made',
+    compute: (input: RiskModelInput) => payments(input).filter((amount) => amount > 0).length,
   },
-  minimumPaymentShortfalls: {
-    definition: 'x',
-    compute: (input: RiskModelInput) =>
-      input.months.slice(0, 5).filter((m, i) => m.amountPaid < 0.1 * input.months[i + 1]!.statementBalance)
-        .length,
-  },
-  balanceVolatility: {
-    definition: 'x',
-    compute: (input: RiskModelInput) =>
-      (Math.max(...balances(input)) - Math.min(...balances(input))) / input.creditLimit,
-  },
-} as const satisfies Record<string, { definition: string; compute: (input: RiskModelInput) => number }>;
+} as const satisfies Record<
+  string,
+  { reasonCode: ReasonCode; definition: string; compute: (input: RiskModelInput) => number }
+>;
 
 export type FeatureId = keyof typeof FEATURES;
 
@@ -179,37 +126,41 @@ export type FeatureId = keyof typeof FEATURES;
 // ---------------------------------------------------------------------------------------------------------
 
 export const REASON_CATALOGUE = {
-  RECENT_DELINQUENCY: {
-    en: 'Recent payments are late (latest two statements)',
-    zh: '最近两期账单还款逾期',
+  LATEST_PAYMENT_LATE: {
+    en: 'Latest statement was not paid on time',
+    zh: '最近一期账单未按时还款',
   },
-  PAST_DELINQUENCY: {
-    en: 'History of late payments in earlier statements',
-    zh: '较早账单存在逾期还款记录',
+  PREVIOUS_PAYMENT_LATE: {
+    en: 'Previous statement was not paid on time',
+    zh: '上一期账单未按时还款',
   },
-  HIGH_UTILISATION: {
-    en: 'Balance is high relative to the credit limit',
-    zh: '账单余额占信用额度比例较高',
+  REPEATED_DELINQUENCY: {
+    en: 'Late payments in several of the last 6 statements',
+    zh: '近6期账单中多次逾期还款',
   },
   LOW_CREDIT_LIMIT: {
     en: 'Low credit limit',
     zh: '信用额度较低',
   },
-  LOW_RECENT_PAYMENT: {
-    en: 'Little or nothing paid against the latest statement',
-    zh: '最近一期账单还款金额很少或未还款',
-  },
-  LOW_PAYMENT_HISTORY: {
-    en: 'Payments over recent months are small relative to balances',
-    zh: '近几个月还款金额相对账单余额偏低',
+  HIGH_UTILISATION: {
+    en: 'Balance uses a large share of the credit limit',
+    zh: '账单余额占信用额度比例较高',
   },
   RISING_BALANCE: {
-    en: 'Balance has been rising over the last 6 months',
-    zh: '近6个月账单余额持续上升',
+    en: 'Balance has grown over the last 6 statements',
+    zh: '近6期账单余额有所上升',
   },
-  ACCOUNT_ACTIVITY: {
-    en: 'Account usage pattern associated with higher risk',
-    zh: '账户使用模式与较高风险相关',
+  LOW_RECENT_PAYMENT: {
+    en: 'Little or nothing paid against the previous statement',
+    zh: '上一期账单还款金额很少或未还款',
+  },
+  LOW_PAYMENT_HISTORY: {
+    en: 'Payments over the last 5 months are small compared with the balances',
+    zh: '近5个月还款金额相对账单余额偏低',
+  },
+  FEW_PAYMENT_MONTHS: {
+    en: 'Payments were made in few of the last 6 months',
+    zh: '近6个月中有还款的月份较少',
   },
   INSUFFICIENT_DATA: {
     en: 'Account history is incomplete or invalid; a conservative score was used',
@@ -227,11 +178,15 @@ export type ReasonCode = keyof typeof REASON_CATALOGUE;
 export interface BinnedAxis {
   feature: FeatureId;
   upperEdges: number[];
+  /**
+   * Pair groups only: for each cell of this axis, the group's mean points over the training distribution
+   * of the other axis. Splits a pair's points between its two features by their exact Shapley values.
+   */
+  marginalPoints?: number[];
 }
 
-/** A points table over one or two features; points are row-major over the axes' cells, centred at 0. */
+/** A points table over one feature, or a pair that interacts; row-major over the axes' cells, mean 0. */
 export interface PointsGroup {
-  reasonCode: ReasonCode;
   axes: BinnedAxis[];
   points: number[];
 }
@@ -310,25 +265,52 @@ export function computeFeatures(input: RiskModelInput): Record<FeatureId, number
   return features;
 }
 
-/** Contribution of every reason code (groups sharing a code are summed), in artifact group order. */
-export function reasonContributions(
-  model: RiskModelArtifact,
-  input: RiskModelInput,
-): Array<{ code: ReasonCode; contribution: number }> {
+/**
+ * Splits one group's points between its features. A single feature takes all of them; a pair (a, b) uses
+ * the exact two-player Shapley values against the training distribution (mean points are 0):
+ * φa = (Ma + f − Mb) / 2 and φb = (Mb + f − Ma) / 2, which add up to f.
+ */
+function groupAttribution(group: PointsGroup, features: Readonly<Record<FeatureId, number>>): number[] {
+  const points = group.points[groupCell(group, features)]!;
+  const [first, second] = group.axes;
+  if (second === undefined) return [points];
+  const marginal = (axis: BinnedAxis) => axis.marginalPoints![cellIndex(axis.upperEdges, features[axis.feature])]!;
+  const firstMarginal = marginal(first!);
+  const secondMarginal = marginal(second);
+  return [(firstMarginal + points - secondMarginal) / 2, (secondMarginal + points - firstMarginal) / 2];
+}
+
+export interface RiskExplanation {
+  baseLogit: number;
+  /** baseLogit plus every contribution below, added in this order. */
+  logit: number;
+  /** Every reason code the model uses, in catalogue order; negative contributions lowered the risk. */
+  contributions: Array<{ code: ReasonCode; contribution: number }>;
+}
+
+/** The full additive breakdown of an input's log-odds of default, by reason code. */
+export function explainRisk(model: RiskModelArtifact, input: RiskModelInput): RiskExplanation {
   const features = computeFeatures(input);
   const byCode = new Map<ReasonCode, number>();
   for (const group of model.groups) {
-    const points = group.points[groupCell(group, features)]!;
-    byCode.set(group.reasonCode, (byCode.get(group.reasonCode) ?? 0) + points);
+    groupAttribution(group, features).forEach((contribution, axis) => {
+      const code = FEATURES[group.axes[axis]!.feature].reasonCode;
+      byCode.set(code, (byCode.get(code) ?? 0) + contribution);
+    });
   }
-  return [...byCode].map(([code, contribution]) => ({ code, contribution }));
+  const contributions = (Object.keys(REASON_CATALOGUE) as ReasonCode[]).flatMap((code) => {
+    const contribution = byCode.get(code);
+    return contribution === undefined ? [] : [{ code, contribution }];
+  });
+  const logit = contributions.reduce((total, { contribution }) => total + contribution, model.baseLogit);
+  return { baseLogit: model.baseLogit, logit, contributions };
 }
 
 const sigmoid = (logit: number): number => 1 / (1 + Math.exp(-logit));
 
-export function bandFor(model: RiskModelArtifact, probability: number): RiskBand {
-  const cutOff = model.bands.find((candidate) => probability <= candidate.maxProbability);
-  return (cutOff ?? model.bands[model.bands.length - 1]!).band;
+export function bandFor(bands: readonly BandCutOff[], probability: number): RiskBand {
+  const cutOff = bands.find((candidate) => probability <= candidate.maxProbability);
+  return (cutOff ?? bands[bands.length - 1]!).band;
 }
 
 function pointsScore(model: RiskModelArtifact, logit: number): number {
@@ -342,8 +324,7 @@ function withText(code: ReasonCode, contribution: number): RiskReason {
 
 /** Scores a valid input. Call validateRiskModelInput first, or use scoreRiskOrFallback. */
 export function scoreRisk(model: RiskModelArtifact, input: RiskModelInput): RiskScore {
-  const contributions = reasonContributions(model, input);
-  const logit = contributions.reduce((total, { contribution }) => total + contribution, model.baseLogit);
+  const { logit, contributions } = explainRisk(model, input);
   const probabilityOfDefault = sigmoid(logit);
   const reasons = contributions
     .filter(({ contribution }) => contribution > 0)
@@ -354,7 +335,7 @@ export function scoreRisk(model: RiskModelArtifact, input: RiskModelInput): Risk
     modelVersion: model.version,
     probabilityOfDefault,
     score: pointsScore(model, logit),
-    band: bandFor(model, probabilityOfDefault),
+    band: bandFor(model.bands, probabilityOfDefault),
     reasons,
     fallback: false,
   };
@@ -366,8 +347,7 @@ export function scoreRisk(model: RiskModelArtifact, input: RiskModelInput): Risk
 
 export type RiskInputValidation = { ok: true; value: RiskModelInput } | { ok: false; problems: string[] };
 
-const isFiniteNumber = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value);
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -376,11 +356,7 @@ function monthProblems(month: unknown, index: number): string[] {
   if (!isRecord(month)) return [`${where} must be an object`];
   const problems: string[] = [];
   const { payStatus, statementBalance, amountPaid } = month;
-  if (
-    !Number.isInteger(payStatus) ||
-    (payStatus as number) < MIN_PAY_STATUS ||
-    (payStatus as number) > MAX_PAY_STATUS
-  ) {
+  if (!Number.isInteger(payStatus) || (payStatus as number) < MIN_PAY_STATUS || (payStatus as number) > MAX_PAY_STATUS) {
     problems.push(`${where}.payStatus must be an integer from ${MIN_PAY_STATUS} to ${MAX_PAY_STATUS}`);
   }
   if (!isFiniteNumber(statementBalance)) problems.push(`${where}.statementBalance must be a finite number`);
@@ -430,7 +406,7 @@ export function scoreRiskOrFallback(
     modelVersion: model.version,
     probabilityOfDefault,
     score: pointsScore(model, logit),
-    band: bandFor(model, probabilityOfDefault),
+    band: bandFor(model.bands, probabilityOfDefault),
     reasons: [withText('INSUFFICIENT_DATA', logit - model.baseLogit)],
     fallback: true,
     problems: validation.problems,

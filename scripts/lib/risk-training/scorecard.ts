@@ -1,10 +1,10 @@
 import {
   type BinnedAxis,
+  cellIndex,
   computeFeatures,
   type FeatureId,
   groupCell,
   type PointsGroup,
-  type ReasonCode,
   type RiskModelInput,
 } from '../../../lambdas/domain/scoring/risk-model';
 import { quantileUpperEdges } from './binning';
@@ -15,10 +15,9 @@ export interface AxisSpec {
   maxBins: number;
 }
 
-/** A points table over one feature, or over two when their effects interact. */
+/** A points table over one feature, or over a pair whose effects interact. */
 export interface GroupSpec {
-  reasonCode: ReasonCode;
-  axes: AxisSpec[];
+  axes: [AxisSpec] | [AxisSpec, AxisSpec];
 }
 
 export interface ScorecardSpec {
@@ -50,7 +49,7 @@ function binAxes(spec: ScorecardSpec, features: Record<FeatureId, number>[]): Po
         { maxBins, minBinShare: spec.minBinShare },
       ),
     }));
-    return { reasonCode: group.reasonCode, axes, points: new Array<number>(cellCount(axes)).fill(0) };
+    return { axes, points: new Array<number>(cellCount(axes)).fill(0) };
   });
 }
 
@@ -98,10 +97,31 @@ function penaltyMatrix(groups: PointsGroup[], columnCount: number, spec: Scoreca
   return penalty;
 }
 
+/** Share of the rows in each cell of one axis. */
+function axisShares(axis: BinnedAxis, features: Record<FeatureId, number>[]): number[] {
+  const shares = new Array<number>(axis.upperEdges.length + 1).fill(0);
+  for (const row of features) shares[cellIndex(axis.upperEdges, row[axis.feature])]! += 1 / features.length;
+  return shares;
+}
+
+/** For a pair, each axis's mean points per cell over the other axis's training distribution (for Shapley). */
+function addMarginalPoints(group: PointsGroup, features: Record<FeatureId, number>[]): void {
+  const [rows, columns] = group.axes as [BinnedAxis, BinnedAxis];
+  const rowShares = axisShares(rows, features);
+  const columnShares = axisShares(columns, features);
+  const pointsAt = (row: number, column: number) => group.points[row * columnShares.length + column]!;
+  rows.marginalPoints = rowShares.map((_, row) =>
+    roundPoints(columnShares.reduce((total, share, column) => total + share * pointsAt(row, column), 0)),
+  );
+  columns.marginalPoints = columnShares.map((_, column) =>
+    roundPoints(rowShares.reduce((total, share, row) => total + share * pointsAt(row, column), 0)),
+  );
+}
+
 /**
  * Fits the scorecard, then centres each group's points on its training-population mean and moves those
  * means into baseLogit: the model is unchanged, but every group's points become its contribution
- * relative to an average account (exactly the interventional Shapley value of an additive model).
+ * relative to an average account (the interventional Shapley value of an additive term).
  */
 export function fitScorecard(inputs: RiskModelInput[], labels: (0 | 1)[], spec: ScorecardSpec): Scorecard {
   const features = inputs.map(computeFeatures);
@@ -122,6 +142,7 @@ export function fitScorecard(inputs: RiskModelInput[], labels: (0 | 1)[], spec: 
     mean /= design.rowCount;
     baseLogit += mean;
     group.points = raw.map((points) => roundPoints(points - mean));
+    if (group.axes.length === 2) addMarginalPoints(group, features);
     first += group.points.length;
   });
   return { baseLogit: roundPoints(baseLogit), groups };

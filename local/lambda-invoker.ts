@@ -1,0 +1,62 @@
+/** Runs the catalog's real handler modules in this process, with a Lambda-like context. */
+import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+import type { Context } from 'aws-lambda';
+import { FUNCTIONS, type FunctionDeclaration } from '../lib/catalog/functions';
+
+type Handler = (event: unknown, context: Context) => Promise<unknown>;
+
+export class LambdaInvoker {
+  private readonly handlers = new Map<string, Promise<Handler>>();
+
+  constructor(private readonly projectRoot: string) {}
+
+  declaration(functionId: string): FunctionDeclaration {
+    const declaration = FUNCTIONS.find((fn) => fn.id === functionId);
+    if (!declaration) throw new Error(`No function ${functionId} in the catalog.`);
+    return declaration;
+  }
+
+  /** Imports every handler now, so a broken module or configuration fails at start rather than on first use. */
+  async loadAll(): Promise<void> {
+    await Promise.all(FUNCTIONS.map((fn) => this.handler(fn.id)));
+  }
+
+  async invoke(functionId: string, event: unknown): Promise<unknown> {
+    const declaration = this.declaration(functionId);
+    const handler = await this.handler(functionId);
+    return handler(event, lambdaContext(declaration));
+  }
+
+  private handler(functionId: string): Promise<Handler> {
+    let loaded = this.handlers.get(functionId);
+    if (!loaded) {
+      const entry = path.join(this.projectRoot, this.declaration(functionId).entry);
+      loaded = import(entry).then((module: { handler?: Handler }) => {
+        if (typeof module.handler !== 'function') throw new Error(`${entry} does not export a handler.`);
+        return module.handler;
+      });
+      this.handlers.set(functionId, loaded);
+    }
+    return loaded;
+  }
+}
+
+function lambdaContext(declaration: FunctionDeclaration): Context {
+  const deadline = Date.now() + (declaration.timeoutSeconds ?? 10) * 1000;
+  const functionName = `local-${declaration.id}`;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: String(declaration.memoryMb ?? 512),
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
+  };
+}

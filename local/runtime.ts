@@ -1,0 +1,287 @@
+/**
+ * The whole product on this machine: DynamoDB Local with the catalog's tables, the seeded demo portfolio,
+ * the HTTP API in front of the real handlers, the local event bus and scheduler, and the web pages.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import { stageConfig } from '../lib/stages';
+import { batchPutAll } from '../lambdas/adapters/dynamodb/batch-write';
+import { createDocumentClient } from '../lambdas/adapters/dynamodb/client';
+import {
+  API_GATEWAY_MAX_BODY_BYTES,
+  fromApiGatewayResult,
+  type HttpResponse,
+  matchRoute,
+  toApiGatewayEvent,
+} from './api-gateway';
+import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
+import { LocalEventBus } from './event-bus';
+import { LambdaInvoker } from './lambda-invoker';
+import { LocalScheduler } from './scheduler';
+import { DEMO_PORTFOLIO_DEFAULTS, generateDemoPortfolio } from './seed/demo-portfolio';
+import { createTables, localTableNames, tableNameEnvironment } from './tables';
+
+/** Local runs use the dev stage's settings (schedules, model name). */
+export const LOCAL_STAGE = stageConfig('dev');
+const LOCAL_BUS_NAME = 'collections-local-bus';
+
+export interface LocalRuntimeOptions {
+  readonly projectRoot: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Folder for DynamoDB Local's files; omitted = in memory. */
+  readonly dataDir?: string;
+  /** Accounts in the demo portfolio seeded into an empty database; 0 = none. */
+  readonly seedAccounts: number;
+  readonly startScheduler: boolean;
+  readonly log: (line: string) => void;
+}
+
+export interface LocalRuntime {
+  readonly url: string;
+  readonly dynamodbEndpoint: string;
+  readonly dynamodbPid: number;
+  readonly seeded: number;
+  readonly bus: LocalEventBus;
+  readonly scheduler: LocalScheduler;
+  stop(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+const json = (statusCode: number, body: unknown): HttpResponse => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: Buffer.from(JSON.stringify(body)),
+});
+const jsonError = (statusCode: number, code: string, message: string) => json(statusCode, { error: { code, message } });
+
+class BodyTooLargeError extends Error {}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > API_GATEWAY_MAX_BODY_BYTES) throw new BodyTooLargeError();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const dynamodb = await startDynamoDbLocal({ dataDir: options.dataDir });
+  const servers: Server[] = [];
+  let scheduler: LocalScheduler | undefined;
+  const stop = async () => {
+    scheduler?.stop();
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    await dynamodb.stop();
+  };
+  try {
+    return await assemble(options, dynamodb, servers, (s) => (scheduler = s), stop);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function assemble(
+  options: LocalRuntimeOptions,
+  dynamodb: DynamoDbLocal,
+  servers: Server[],
+  keepScheduler: (scheduler: LocalScheduler) => void,
+  stop: () => Promise<void>,
+): Promise<LocalRuntime> {
+  const tables = localTableNames('local');
+  const client = new DynamoDBClient({ endpoint: dynamodb.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  await createTables(client, tables);
+  const seeded = await seedIfEmpty(client, tables.accounts, options.seedAccounts);
+
+  const invoker = new LambdaInvoker(options.projectRoot);
+  const bus = new LocalEventBus(LOCAL_BUS_NAME, (functionId, event) => invoker.invoke(functionId, event), {
+    retryDelayMs: 200,
+    onDeadLetter: (letter) => options.log(`dead letter: ${letter.event['detail-type']} for ${letter.functionId}: ${letter.error}`),
+  });
+  const busServer = await listen(createServer((req, res) => serveBus(bus, req, res)), 0);
+  servers.push(busServer);
+
+  Object.assign(process.env, {
+    STAGE: 'local',
+    AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+    // DynamoDB Local and the local bus accept any credentials; never use a developer's real ones here.
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${(busServer.address() as AddressInfo).port}`,
+    EVENT_BUS_NAME: LOCAL_BUS_NAME,
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    ...tableNameEnvironment(tables),
+  });
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_PROFILE;
+  await invoker.loadAll();
+
+  const scheduler = new LocalScheduler(LOCAL_STAGE.schedules, async (run, event) => {
+    const started = Date.now();
+    try {
+      const result = await invoker.invoke(run.functionId, event);
+      options.log(`schedule ${run.scheduleId} → ${run.functionId} done in ${Date.now() - started} ms: ${JSON.stringify(result)}`);
+      return result;
+    } catch (error) {
+      options.log(`schedule ${run.scheduleId} → ${run.functionId} failed: ${(error as Error).message}`);
+      throw error;
+    }
+  });
+  keepScheduler(scheduler);
+  if (options.startScheduler) scheduler.start();
+
+  const webRoot = path.join(options.projectRoot, 'web');
+  const context: RequestContext = { invoker, bus, scheduler, webRoot, dynamodb, tables, seeded };
+  const apiServer = await listen(
+    createServer((req, res) => {
+      const started = Date.now();
+      handleRequest(context, req)
+        .catch((error) => {
+          options.log(`internal error: ${(error as Error).stack}`);
+          return json(500, { message: 'Internal Server Error' });
+        })
+        .then((response) => {
+          res.writeHead(response.statusCode, response.headers).end(response.body);
+          options.log(`${req.method} ${req.url} ${response.statusCode} ${Date.now() - started} ms`);
+        });
+    }),
+    options.port,
+  );
+  servers.push(apiServer);
+
+  return {
+    url: `http://127.0.0.1:${(apiServer.address() as AddressInfo).port}`,
+    dynamodbEndpoint: dynamodb.endpoint,
+    dynamodbPid: dynamodb.pid,
+    seeded,
+    bus,
+    scheduler,
+    stop,
+  };
+}
+
+async function seedIfEmpty(client: DynamoDBClient, accountsTable: string, count: number): Promise<number> {
+  if (count === 0) return 0;
+  const existing = await client.send(new ScanCommand({ TableName: accountsTable, Limit: 1, Select: 'COUNT' }));
+  if ((existing.Count ?? 0) > 0) return 0;
+  const asOf = new Date().toISOString().slice(0, 10);
+  const accounts = generateDemoPortfolio({ ...DEMO_PORTFOLIO_DEFAULTS, count, asOf });
+  await batchPutAll(createDocumentClient(client), accountsTable, accounts as unknown as Record<string, unknown>[]);
+  return accounts.length;
+}
+
+function listen(server: Server, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+function serveBus(bus: LocalEventBus, req: IncomingMessage, res: ServerResponse): void {
+  readBody(req)
+    .then((body) => {
+      const target = req.headers['x-amz-target'];
+      if (target !== 'AWSEvents.PutEvents') {
+        res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
+        res.end(JSON.stringify({ __type: 'UnknownOperationException', message: `${target} is not supported locally.` }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+      res.end(JSON.stringify(bus.putEvents(JSON.parse(body.toString('utf8')))));
+    })
+    .catch((error) => {
+      res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
+      res.end(JSON.stringify({ __type: 'ValidationException', message: (error as Error).message }));
+    });
+}
+
+interface RequestContext {
+  readonly invoker: LambdaInvoker;
+  readonly bus: LocalEventBus;
+  readonly scheduler: LocalScheduler;
+  readonly webRoot: string;
+  readonly dynamodb: DynamoDbLocal;
+  readonly tables: ReturnType<typeof localTableNames>;
+  readonly seeded: number;
+}
+
+async function handleRequest(context: RequestContext, req: IncomingMessage): Promise<HttpResponse> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const method = req.method ?? 'GET';
+  let body: Buffer;
+  try {
+    body = await readBody(req);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      return jsonError(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${API_GATEWAY_MAX_BODY_BYTES} bytes.`);
+    }
+    throw error;
+  }
+
+  const match = matchRoute(method, url.pathname);
+  if (match) {
+    const event = toApiGatewayEvent({ method, url, headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', match });
+    return fromApiGatewayResult((await context.invoker.invoke(match.route.functionId, event)) as APIGatewayProxyResultV2);
+  }
+  if (url.pathname.startsWith('/_local/')) return handleLocalAdmin(context, method, url.pathname);
+  if (method === 'GET' || method === 'HEAD') {
+    const page = await staticFile(context.webRoot, url.pathname);
+    if (page) return page;
+  }
+  return jsonError(404, 'ROUTE_NOT_FOUND', `No route for ${method} ${url.pathname}.`);
+}
+
+/** Operator endpoints that exist only locally: state of the runtime, and running a schedule on demand. */
+async function handleLocalAdmin(context: RequestContext, method: string, pathname: string): Promise<HttpResponse> {
+  if (method === 'GET' && pathname === '/_local/status') {
+    await context.bus.drain();
+    return json(200, {
+      dynamodbEndpoint: context.dynamodb.endpoint,
+      tables: context.tables,
+      seededThisStart: context.seeded,
+      bus: context.bus.stats(),
+      schedules: context.scheduler.runs,
+    });
+  }
+  if (method === 'GET' && pathname === '/_local/dead-letters') return json(200, context.bus.deadLetters);
+  const run = /^\/_local\/schedules\/([\w-]+)\/run$/.exec(pathname);
+  if (method === 'POST' && run) {
+    if (!context.scheduler.runs.some((r) => r.scheduleId === run[1])) {
+      return jsonError(404, 'SCHEDULE_NOT_FOUND', `No schedule ${run[1]}.`);
+    }
+    return json(200, await context.scheduler.runNow(run[1]!));
+  }
+  return jsonError(404, 'ROUTE_NOT_FOUND', `No local route for ${method} ${pathname}.`);
+}
+
+async function staticFile(webRoot: string, pathname: string): Promise<HttpResponse | undefined> {
+  if (pathname === '/config.json') return json(200, { apiUrl: '', stage: 'local' });
+  const resolved = path.resolve(webRoot, `.${decodeURIComponent(pathname)}`);
+  if (!resolved.startsWith(webRoot + path.sep) && resolved !== webRoot) return undefined;
+  const file = (await stat(resolved).catch(() => undefined))?.isDirectory() ? path.join(resolved, 'index.html') : resolved;
+  const content = await readFile(file).catch(() => undefined);
+  if (!content) return undefined;
+  return {
+    statusCode: 200,
+    headers: { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' },
+    body: content,
+  };
+}
