@@ -22,7 +22,13 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { allRoutes, FUNCTIONS, type FunctionDeclaration, TARGET_DELIVERY, tableEnvironment } from './catalog/functions';
+import {
+  allRoutes,
+  FUNCTIONS,
+  type FunctionDeclaration,
+  TARGET_DELIVERY,
+  tableEnvironment,
+} from './catalog/functions';
 import { TABLE_IDS, TABLES, type TableDeclaration, type TableId } from './catalog/tables';
 import { CollectionsFunction } from './constructs/collections-function';
 import { WebHosting } from './constructs/web-hosting';

@@ -60,7 +60,8 @@ export function matchRoute(method: string, path: string): RouteMatch | undefined
 }
 
 const isTextual = (contentType: string | undefined) =>
-  !contentType || /^(text\/|application\/(json|x-www-form-urlencoded|xml|javascript)|[^;]*\+json)/.test(contentType);
+  !contentType ||
+  /^(text\/|application\/(json|x-www-form-urlencoded|xml|javascript)|[^;]*\+json)/.test(contentType);
 
 export function toApiGatewayEvent(request: {
   method: string;
@@ -73,10 +74,12 @@ export function toApiGatewayEvent(request: {
   const { method, url, body, match } = request;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
+    if (value !== undefined && name !== 'cookie')
+      headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
   const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  for (const [name, value] of url.searchParams)
+    query[name] = name in query ? `${query[name]},${value}` : value;
   const routeKey = `${match.route.method} ${match.route.path}`;
   const now = new Date();
   const textual = isTextual(headers['content-type']);
@@ -125,7 +128,8 @@ export function fromApiGatewayResult(result: APIGatewayProxyResultV2 | undefined
     return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(body) };
   }
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
+  for (const [name, value] of Object.entries(result.headers ?? {}))
+    headers[name.toLowerCase()] = String(value);
   if (result.cookies?.length) headers['set-cookie'] = result.cookies.join(', ');
   const raw = result.body ?? '';
   return {

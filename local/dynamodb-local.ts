@@ -42,7 +42,9 @@ export async function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -51,7 +53,8 @@ export async function freePort(): Promise<number> {
 async function waitUntilListening(endpoint: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited during start (code ${child.exitCode}).`);
+    if (child.exitCode !== null)
+      throw new Error(`DynamoDB Local exited during start (code ${child.exitCode}).`);
     try {
       await fetch(endpoint, { signal: AbortSignal.timeout(500) });
       return;
@@ -59,13 +62,17 @@ async function waitUntilListening(endpoint: string, child: ChildProcess): Promis
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  throw new Error(`DynamoDB Local did not start listening on ${endpoint} within ${START_TIMEOUT_MS / 1000} s.`);
+  throw new Error(
+    `DynamoDB Local did not start listening on ${endpoint} within ${START_TIMEOUT_MS / 1000} s.`,
+  );
 }
 
 /**
  * @param dataDir folder for the database file; omitted = in memory (tests, benchmarks).
  */
-export async function startDynamoDbLocal(options: { dataDir?: string; port?: number } = {}): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<DynamoDbLocal> {
   checkJava();
   const port = options.port ?? (await freePort());
   // The jar runs with its own folder as cwd, so the data folder must be absolute.

@@ -57,7 +57,9 @@ export class LocalEventBus {
   constructor(
     readonly name: string,
     private readonly deliver: (functionId: string, event: BusEvent) => Promise<unknown>,
-    private readonly options: { retryDelayMs: number; onDeadLetter?: (letter: DeadLetter) => void } = { retryDelayMs: 200 },
+    private readonly options: { retryDelayMs: number; onDeadLetter?: (letter: DeadLetter) => void } = {
+      retryDelayMs: 200,
+    },
   ) {
     this.rules = allEventRules().map((rule) => ({
       id: rule.id,
@@ -78,7 +80,11 @@ export class LocalEventBus {
   }
 
   stats() {
-    return { rules: this.rules.map((r) => r.id), delivered: this.delivered, deadLetters: this.deadLetters.length };
+    return {
+      rules: this.rules.map((r) => r.id),
+      delivered: this.delivered,
+      deadLetters: this.deadLetters.length,
+    };
   }
 
   private accept(entry: PutEventsEntry): EntryResult {
@@ -106,7 +112,11 @@ export class LocalEventBus {
 
   private validate(entry: PutEventsEntry): EntryResult | undefined {
     const fail = (ErrorCode: string, ErrorMessage: string) => ({ ErrorCode, ErrorMessage });
-    if (entry.EventBusName && entry.EventBusName !== this.name && !entry.EventBusName.endsWith(`/${this.name}`)) {
+    if (
+      entry.EventBusName &&
+      entry.EventBusName !== this.name &&
+      !entry.EventBusName.endsWith(`/${this.name}`)
+    ) {
       return fail('ResourceNotFoundException', `Event bus ${entry.EventBusName} does not exist.`);
     }
     if (!entry.Source || !entry.DetailType || entry.Detail === undefined) {
@@ -117,7 +127,8 @@ export class LocalEventBus {
     }
     try {
       const detail = JSON.parse(entry.Detail);
-      if (typeof detail !== 'object' || detail === null || Array.isArray(detail)) throw new Error('not an object');
+      if (typeof detail !== 'object' || detail === null || Array.isArray(detail))
+        throw new Error('not an object');
     } catch {
       return fail('MalformedDetail', 'Detail is malformed.');
     }

@@ -25,7 +25,7 @@ export class LambdaInvoker {
   async invoke(functionId: string, event: unknown): Promise<unknown> {
     const declaration = this.declaration(functionId);
     const handler = await this.handler(functionId);
-    return handler(event, lambdaContext(declaration));
+    return handler(event, lambdaContext(declaration.id, declaration.timeoutSeconds, declaration.memoryMb));
   }
 
   private handler(functionId: string): Promise<Handler> {
@@ -42,15 +42,16 @@ export class LambdaInvoker {
   }
 }
 
-function lambdaContext(declaration: FunctionDeclaration): Context {
-  const deadline = Date.now() + (declaration.timeoutSeconds ?? 10) * 1000;
-  const functionName = `local-${declaration.id}`;
+/** The context Lambda passes a handler, for one invocation starting now. */
+export function lambdaContext(functionId: string, timeoutSeconds = 10, memoryMb = 512): Context {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  const functionName = `local-${functionId}`;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName,
     functionVersion: '$LATEST',
     invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: String(declaration.memoryMb ?? 512),
+    memoryLimitInMB: String(memoryMb),
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',

@@ -1,8 +1,8 @@
 /** `npm start`: the whole product locally, on embedded defaults, until Ctrl-C. */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_PORTFOLIO_DEFAULTS } from './seed/demo-portfolio';
 import { startLocalRuntime } from './runtime';
+import { DEMO_PORTFOLIO_DEFAULTS } from './seed/demo-portfolio';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LOCAL_DATA_DIR = path.join(projectRoot, '.local', 'dynamodb');
@@ -20,7 +20,9 @@ async function main() {
     startScheduler: true,
     log,
   });
-  const next = runtime.scheduler.runs.map((r) => `${r.scheduleId} (${r.expression}) next at ${r.nextRun?.toISOString()}`);
+  const next = runtime.scheduler.runs.map(
+    (r) => `${r.scheduleId} (${r.expression}) next at ${r.nextRun?.toISOString()}`,
+  );
   console.log(
     [
       '',

@@ -8,9 +8,9 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import { stageConfig } from '../lib/stages';
 import { batchPutAll } from '../lambdas/adapters/dynamodb/batch-write';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/client';
+import { stageConfig } from '../lib/stages';
 import {
   API_GATEWAY_MAX_BODY_BYTES,
   fromApiGatewayResult,
@@ -66,7 +66,8 @@ const json = (statusCode: number, body: unknown): HttpResponse => ({
   headers: { 'content-type': 'application/json; charset=utf-8' },
   body: Buffer.from(JSON.stringify(body)),
 });
-const jsonError = (statusCode: number, code: string, message: string) => json(statusCode, { error: { code, message } });
+const jsonError = (statusCode: number, code: string, message: string) =>
+  json(statusCode, { error: { code, message } });
 
 class BodyTooLargeError extends Error {}
 
@@ -106,16 +107,24 @@ async function assemble(
   stop: () => Promise<void>,
 ): Promise<LocalRuntime> {
   const tables = localTableNames('local');
-  const client = new DynamoDBClient({ endpoint: dynamodb.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint: dynamodb.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   await createTables(client, tables);
   const seeded = await seedIfEmpty(client, tables.accounts, options.seedAccounts);
 
   const invoker = new LambdaInvoker(options.projectRoot);
   const bus = new LocalEventBus(LOCAL_BUS_NAME, (functionId, event) => invoker.invoke(functionId, event), {
     retryDelayMs: 200,
-    onDeadLetter: (letter) => options.log(`dead letter: ${letter.event['detail-type']} for ${letter.functionId}: ${letter.error}`),
+    onDeadLetter: (letter) =>
+      options.log(`dead letter: ${letter.event['detail-type']} for ${letter.functionId}: ${letter.error}`),
   });
-  const busServer = await listen(createServer((req, res) => serveBus(bus, req, res)), 0);
+  const busServer = await listen(
+    createServer((req, res) => serveBus(bus, req, res)),
+    0,
+  );
   servers.push(busServer);
 
   Object.assign(process.env, {
@@ -138,7 +147,9 @@ async function assemble(
     const started = Date.now();
     try {
       const result = await invoker.invoke(run.functionId, event);
-      options.log(`schedule ${run.scheduleId} → ${run.functionId} done in ${Date.now() - started} ms: ${JSON.stringify(result)}`);
+      options.log(
+        `schedule ${run.scheduleId} → ${run.functionId} done in ${Date.now() - started} ms: ${JSON.stringify(result)}`,
+      );
       return result;
     } catch (error) {
       options.log(`schedule ${run.scheduleId} → ${run.functionId} failed: ${(error as Error).message}`);
@@ -180,11 +191,17 @@ async function assemble(
 
 async function seedIfEmpty(client: DynamoDBClient, accountsTable: string, count: number): Promise<number> {
   if (count === 0) return 0;
-  const existing = await client.send(new ScanCommand({ TableName: accountsTable, Limit: 1, Select: 'COUNT' }));
+  const existing = await client.send(
+    new ScanCommand({ TableName: accountsTable, Limit: 1, Select: 'COUNT' }),
+  );
   if ((existing.Count ?? 0) > 0) return 0;
   const asOf = new Date().toISOString().slice(0, 10);
   const accounts = generateDemoPortfolio({ ...DEMO_PORTFOLIO_DEFAULTS, count, asOf });
-  await batchPutAll(createDocumentClient(client), accountsTable, accounts as unknown as Record<string, unknown>[]);
+  await batchPutAll(
+    createDocumentClient(client),
+    accountsTable,
+    accounts as unknown as Record<string, unknown>[],
+  );
   return accounts.length;
 }
 
@@ -201,7 +218,12 @@ function serveBus(bus: LocalEventBus, req: IncomingMessage, res: ServerResponse)
       const target = req.headers['x-amz-target'];
       if (target !== 'AWSEvents.PutEvents') {
         res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
-        res.end(JSON.stringify({ __type: 'UnknownOperationException', message: `${target} is not supported locally.` }));
+        res.end(
+          JSON.stringify({
+            __type: 'UnknownOperationException',
+            message: `${target} is not supported locally.`,
+          }),
+        );
         return;
       }
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
@@ -231,15 +253,28 @@ async function handleRequest(context: RequestContext, req: IncomingMessage): Pro
     body = await readBody(req);
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
-      return jsonError(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${API_GATEWAY_MAX_BODY_BYTES} bytes.`);
+      return jsonError(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `Request bodies are limited to ${API_GATEWAY_MAX_BODY_BYTES} bytes.`,
+      );
     }
     throw error;
   }
 
   const match = matchRoute(method, url.pathname);
   if (match) {
-    const event = toApiGatewayEvent({ method, url, headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', match });
-    return fromApiGatewayResult((await context.invoker.invoke(match.route.functionId, event)) as APIGatewayProxyResultV2);
+    const event = toApiGatewayEvent({
+      method,
+      url,
+      headers: req.headers,
+      body,
+      sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+      match,
+    });
+    return fromApiGatewayResult(
+      (await context.invoker.invoke(match.route.functionId, event)) as APIGatewayProxyResultV2,
+    );
   }
   if (url.pathname.startsWith('/_local/')) return handleLocalAdmin(context, method, url.pathname);
   if (method === 'GET' || method === 'HEAD') {
@@ -250,7 +285,11 @@ async function handleRequest(context: RequestContext, req: IncomingMessage): Pro
 }
 
 /** Operator endpoints that exist only locally: state of the runtime, and running a schedule on demand. */
-async function handleLocalAdmin(context: RequestContext, method: string, pathname: string): Promise<HttpResponse> {
+async function handleLocalAdmin(
+  context: RequestContext,
+  method: string,
+  pathname: string,
+): Promise<HttpResponse> {
   if (method === 'GET' && pathname === '/_local/status') {
     await context.bus.drain();
     return json(200, {
@@ -276,7 +315,9 @@ async function staticFile(webRoot: string, pathname: string): Promise<HttpRespon
   if (pathname === '/config.json') return json(200, { apiUrl: '', stage: 'local' });
   const resolved = path.resolve(webRoot, `.${decodeURIComponent(pathname)}`);
   if (!resolved.startsWith(webRoot + path.sep) && resolved !== webRoot) return undefined;
-  const file = (await stat(resolved).catch(() => undefined))?.isDirectory() ? path.join(resolved, 'index.html') : resolved;
+  const file = (await stat(resolved).catch(() => undefined))?.isDirectory()
+    ? path.join(resolved, 'index.html')
+    : resolved;
   const content = await readFile(file).catch(() => undefined);
   if (!content) return undefined;
   return {

@@ -37,7 +37,11 @@ export class LocalScheduler {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.runs = FUNCTIONS.flatMap((fn) =>
-      (fn.schedules ?? []).map((scheduleId) => ({ scheduleId, functionId: fn.id, expression: schedules[scheduleId] })),
+      (fn.schedules ?? []).map((scheduleId) => ({
+        scheduleId,
+        functionId: fn.id,
+        expression: schedules[scheduleId],
+      })),
     );
   }
 
@@ -63,16 +67,19 @@ export class LocalScheduler {
     run.nextRun = next;
     if (!next) return;
     const wait = Math.min(next.getTime() - this.clock().getTime(), MAX_TIMER_MS);
-    const timer = setTimeout(async () => {
-      this.timers.delete(timer);
-      const now = this.clock();
-      if (now >= next) {
-        await this.fire(run, scheduledEvent(run.scheduleId, next)).catch(() => undefined);
-        this.arm(run, expression, next);
-      } else {
-        this.arm(run, expression, after);
-      }
-    }, Math.max(0, wait));
+    const timer = setTimeout(
+      async () => {
+        this.timers.delete(timer);
+        const now = this.clock();
+        if (now >= next) {
+          await this.fire(run, scheduledEvent(run.scheduleId, next)).catch(() => undefined);
+          this.arm(run, expression, next);
+        } else {
+          this.arm(run, expression, after);
+        }
+      },
+      Math.max(0, wait),
+    );
     timer.unref();
     this.timers.add(timer);
   }

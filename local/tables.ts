@@ -1,7 +1,7 @@
 /** Creates the catalog's tables in DynamoDB Local, exactly as the CDK stack declares them. */
 import {
-  type CreateTableCommandInput,
   CreateTableCommand,
+  type CreateTableCommandInput,
   type DynamoDBClient,
   ResourceInUseException,
   UpdateTimeToLiveCommand,
@@ -19,7 +19,11 @@ export const tableNameEnvironment = (names: TableNames): Record<string, string> 
   Object.fromEntries(TABLE_IDS.map((id) => [TABLES[id].envVar, names[id]]));
 
 function createTableInput(declaration: TableDeclaration, tableName: string): CreateTableCommandInput {
-  const keys = [declaration.partitionKey, declaration.sortKey, ...(declaration.indexes ?? []).flatMap((i) => [i.partitionKey, i.sortKey])];
+  const keys = [
+    declaration.partitionKey,
+    declaration.sortKey,
+    ...(declaration.indexes ?? []).flatMap((i) => [i.partitionKey, i.sortKey]),
+  ];
   const attributes = new Map(keys.filter((k) => k !== undefined).map((k) => [k.name, k.type]));
   const keySchema = (partition: { name: string }, sort?: { name: string }) => [
     { AttributeName: partition.name, KeyType: 'HASH' as const },
@@ -28,7 +32,10 @@ function createTableInput(declaration: TableDeclaration, tableName: string): Cre
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
+      AttributeName,
+      AttributeType,
+    })),
     KeySchema: keySchema(declaration.partitionKey, declaration.sortKey),
     GlobalSecondaryIndexes: declaration.indexes?.map((index) => ({
       IndexName: index.name,

@@ -69,7 +69,9 @@ const correlation = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStr
     before: async (request) => {
       const { headers, requestContext } = request.event;
       // Runs before header normalisation (so error responses get the header too): match the name in any case.
-      const fromCaller = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === CORRELATION_HEADER)?.[1];
+      const fromCaller = Object.entries(headers ?? {}).find(
+        ([name]) => name.toLowerCase() === CORRELATION_HEADER,
+      )?.[1];
       logger.setCorrelationId(fromCaller ?? requestContext?.requestId);
     },
     after: attach,

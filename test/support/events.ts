@@ -1,4 +1,5 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { lambdaContext as localLambdaContext } from '../../local/lambda-invoker';
 
 /** A payload-format-2.0 event as API Gateway sends it, for calling handlers directly. */
 export function apiEvent(overrides: Partial<APIGatewayProxyEventV2> = {}): APIGatewayProxyEventV2 {
@@ -13,7 +14,13 @@ export function apiEvent(overrides: Partial<APIGatewayProxyEventV2> = {}): APIGa
       apiId: 'test',
       domainName: 'localhost',
       domainPrefix: 'localhost',
-      http: { method: 'POST', path: '/things', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+      http: {
+        method: 'POST',
+        path: '/things',
+        protocol: 'HTTP/1.1',
+        sourceIp: '127.0.0.1',
+        userAgent: 'test',
+      },
       requestId: 'req-1',
       routeKey: 'POST /things',
       stage: '$default',
@@ -25,4 +32,4 @@ export function apiEvent(overrides: Partial<APIGatewayProxyEventV2> = {}): APIGa
   };
 }
 
-export const lambdaContext = { functionName: 'test', awsRequestId: 'aws-req-1' } as Context;
+export const lambdaContext = localLambdaContext('test');

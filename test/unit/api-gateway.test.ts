@@ -46,9 +46,17 @@ describe('payload format 2.0', () => {
 
   it('base64-encodes binary bodies and keeps JSON as text', () => {
     const base = { method: 'POST', url: new URL('http://localhost/x'), sourceIp: '::1', match };
-    const asJson = toApiGatewayEvent({ ...base, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"a":1}') });
+    const asJson = toApiGatewayEvent({
+      ...base,
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from('{"a":1}'),
+    });
     expect(asJson).toMatchObject({ body: '{"a":1}', isBase64Encoded: false });
-    const binary = toApiGatewayEvent({ ...base, headers: { 'content-type': 'image/png' }, body: Buffer.from([1, 2, 3]) });
+    const binary = toApiGatewayEvent({
+      ...base,
+      headers: { 'content-type': 'image/png' },
+      body: Buffer.from([1, 2, 3]),
+    });
     expect(binary).toMatchObject({ body: 'AQID', isBase64Encoded: true });
   });
 
@@ -56,7 +64,11 @@ describe('payload format 2.0', () => {
     const inferred = fromApiGatewayResult({ ok: true } as never);
     expect(inferred.statusCode).toBe(200);
     expect(JSON.parse(inferred.body.toString())).toEqual({ ok: true });
-    const structured = fromApiGatewayResult({ statusCode: 404, headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const structured = fromApiGatewayResult({
+      statusCode: 404,
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(structured).toMatchObject({ statusCode: 404, headers: { 'content-type': 'application/json' } });
   });
 });

@@ -1,14 +1,17 @@
-import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { ConfigError, loadConfig, tableNames } from '../../lambdas/shared/config';
 
 describe('function configuration', () => {
   it('reads the declared variables', () => {
-    const config = loadConfig({ ...tableNames('accounts'), EVENT_BUS_NAME: z.string().min(1) }, {
-      ACCOUNTS_TABLE: 'dev-accounts',
-      EVENT_BUS_NAME: 'bus',
-      UNRELATED: 'x',
-    });
+    const config = loadConfig(
+      { ...tableNames('accounts'), EVENT_BUS_NAME: z.string().min(1) },
+      {
+        ACCOUNTS_TABLE: 'dev-accounts',
+        EVENT_BUS_NAME: 'bus',
+        UNRELATED: 'x',
+      },
+    );
     expect(config).toEqual({ ACCOUNTS_TABLE: 'dev-accounts', EVENT_BUS_NAME: 'bus' });
   });
 

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { notFound } from '../../lambdas/domain/errors';
 import { httpHandler, MAX_BODY_BYTES } from '../../lambdas/shared/http';
 import { apiEvent, lambdaContext } from '../support/events';
@@ -29,7 +29,9 @@ async function call(body: string | undefined, id = 'T-1', headers: Record<string
 
 describe('HTTP handler conventions', () => {
   it('passes validated input to the domain and returns JSON with the correlation id', async () => {
-    const response = await call('{"name":"plan","amountMinor":1250}', 'T-1', { 'X-Correlation-Id': 'corr-7' });
+    const response = await call('{"name":"plan","amountMinor":1250}', 'T-1', {
+      'X-Correlation-Id': 'corr-7',
+    });
     expect(response.statusCode).toBe(201);
     expect(response.json).toEqual({ id: 'T-1', name: 'plan', amountMinor: 1250 });
     expect(response.headers?.['x-correlation-id']).toBe('corr-7');

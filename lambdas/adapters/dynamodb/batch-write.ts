@@ -23,7 +23,8 @@ export async function batchPutAll(
 async function putBatch(db: DynamoDBDocumentClient, tableName: string, batch: Record<string, unknown>[]) {
   let requests = batch.map((Item) => ({ PutRequest: { Item } }));
   for (let attempt = 1; requests.length > 0; attempt++) {
-    if (attempt > MAX_ATTEMPTS) throw new Error(`${requests.length} items still unprocessed after ${MAX_ATTEMPTS} attempts.`);
+    if (attempt > MAX_ATTEMPTS)
+      throw new Error(`${requests.length} items still unprocessed after ${MAX_ATTEMPTS} attempts.`);
     const result = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
     requests = (result.UnprocessedItems?.[tableName] ?? []) as typeof requests;
     if (requests.length > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));

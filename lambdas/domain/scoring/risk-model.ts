@@ -39,136 +39,218 @@ export const MAX_PAY_STATUS = 9;
 /** A ratio's denominator at or below this is treated as "nothing owed" (amounts are in major units). */
 const NOTHING_OWED = 1;
 
-/** Sentinel for ratios whose denominator is not positive: sorts below every real ratio, so it gets its own bin. */
+/** Value of a payment ratio when nothing was owed: below every real ratio, so it gets its own cell. */
 export const NOT_APPLICABLE = -1;
 
 const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
-
-const ratioOrNotApplicable = (numerator: number, denominator: number): number =>
-  denominator > NOTHING_OWED ? numerator / denominator : NOT_APPLICABLE;
-
 const statuses = (input: RiskModelInput): number[] => input.months.map((month) => month.payStatus);
 const balances = (input: RiskModelInput): number[] => input.months.map((month) => month.statementBalance);
 const payments = (input: RiskModelInput): number[] => input.months.map((month) => month.amountPaid);
 
-/** Payments made in month i settle the statement of the month before (i + 1); the oldest has no pair. */
-const paidAgainstPreviousStatement = (input: RiskModelInput, monthCount: number): number =>
-  ratioOrNotApplicable(
-    sum(payments(input).slice(0, monthCount)),
-    sum(balances(input).slice(1, monthCount + 1).map((balance) => Math.max(balance, 0))),
+/** Payments made in month i settle the statement of month i + 1 (the one before it). */
+function paidAgainstPreviousStatements(input: RiskModelInput, monthCount: number): number {
+  const paid = sum(payments(input).slice(0, monthCount));
+  const owed = sum(
+    balances(input)
+      .slice(1, monthCount + 1)
+      .map((balance) => Math.max(balance, 0)),
   );
+  return owed > NOTHING_OWED ? paid / owed : NOT_APPLICABLE;
+}
 
-/**
- * The model's features. Each names the reason code its contribution is reported under; several features may
- * share one code (their contributions are then added).
- */
 export const FEATURES = {
   latestPayStatus: {
-    reasonCode: 'LATEST_PAYMENT_LATE',
-    definition: 'Payment status of the latest statement (-2 no use, -1 paid in full, 0 revolving, 1..9 months late)',
+    definition:
+      'Payment status of the latest statement (-2 no use, -1 paid in full, 0 revolving, 1..9 months late)',
     compute: (input: RiskModelInput) => input.months[0]!.payStatus,
   },
   previousPayStatus: {
-    reasonCode: 'PREVIOUS_PAYMENT_LATE',
     definition: 'Payment status of the statement before the latest',
     compute: (input: RiskModelInput) => input.months[1]!.payStatus,
   },
   delayedMonthCount: {
-    reasonCode: 'REPEATED_DELINQUENCY',
     definition: 'Number of the 6 statements with a payment delay (status 1 or more)',
     compute: (input: RiskModelInput) => statuses(input).filter((status) => status >= 1).length,
   },
   creditLimit: {
-    reasonCode: 'LOW_CREDIT_LIMIT',
     definition: 'Credit limit',
     compute: (input: RiskModelInput) => input.creditLimit,
   },
   utilisation: {
-    reasonCode: 'HIGH_UTILISATION',
     definition: 'Latest statement balance / credit limit',
     compute: (input: RiskModelInput) => input.months[0]!.statementBalance / input.creditLimit,
   },
   peakUtilisation: {
-    reasonCode: 'HIGH_UTILISATION',
-    definition: 'Highest statement balance of the 6 months / credit limit',
+    definition: 'Highest statement balance of the 6 / credit limit',
     compute: (input: RiskModelInput) => Math.max(...balances(input)) / input.creditLimit,
   },
   balanceTrend: {
-    reasonCode: 'RISING_BALANCE',
-    definition: '(Latest balance − balance 5 statements earlier) / credit limit',
+    definition: '(Latest statement balance − the balance 5 statements earlier) / credit limit',
     compute: (input: RiskModelInput) =>
       (input.months[0]!.statementBalance - input.months[5]!.statementBalance) / input.creditLimit,
   },
   latestPaymentRatio: {
-    reasonCode: 'LOW_RECENT_PAYMENT',
-    definition: `Amount paid in the latest month / previous statement balance (${NOT_APPLICABLE} when nothing was owed)`,
-    compute: (input: RiskModelInput) => paidAgainstPreviousStatement(input, 1),
+    definition: `Amount paid in the latest month / previous statement balance (${NOT_APPLICABLE} if nothing owed)`,
+    compute: (input: RiskModelInput) => paidAgainstPreviousStatements(input, 1),
   },
   historicPaymentRatio: {
-    reasonCode: 'LOW_PAYMENT_HISTORY',
-    definition: `Amounts paid in the latest 5 months / the 5 statements they settle (${NOT_APPLICABLE} when nothing was owed)`,
-    compute: (input: RiskModelInput) => paidAgainstPreviousStatement(input, 5),
+    definition: `Amounts paid in the latest 5 months / the 5 balances they settle (${NOT_APPLICABLE} if nothing owed)`,
+    compute: (input: RiskModelInput) => paidAgainstPreviousStatements(input, 5),
   },
   paidMonthCount: {
-    reasonCode: 'FEW_PAYMENT_MONTHS',
-    definition: 'Number of the 6 months in which any payment was made',
+    definition: 'Number of the 6 months in which a payment was made',
     compute: (input: RiskModelInput) => payments(input).filter((amount) => amount > 0).length,
   },
-} as const satisfies Record<
-  string,
-  { reasonCode: ReasonCode; definition: string; compute: (input: RiskModelInput) => number }
->;
+} as const satisfies Record<string, { definition: string; compute: (input: RiskModelInput) => number }>;
 
 export type FeatureId = keyof typeof FEATURES;
 
 // ---------------------------------------------------------------------------------------------------------
-// Reason catalogue: every reason a score can give. Texts are product copy, versioned with this module.
+// Reason catalogue. One code per feature: a reason states the account's own value of the feature, because
+// several effects are not monotone (in this portfolio, very low utilisation and "paid in full" also carry
+// above-average risk), so a fixed direction such as "high utilisation" would sometimes be untrue.
 // ---------------------------------------------------------------------------------------------------------
 
+export interface ReasonText {
+  en: string;
+  zh: string;
+}
+
+const formatAmount = (value: number): string =>
+  Math.round(value)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const formatPercent = (ratio: number): string => `${Math.round(ratio * 100)}%`;
+
+function payStatusText(status: number): ReasonText {
+  if (status === -2) return { en: 'no spending', zh: '无消费' };
+  if (status === -1) return { en: 'paid in full', zh: '已全额还款' };
+  if (status === 0) return { en: 'minimum paid, balance revolving', zh: '已还最低还款额，余额循环' };
+  if (status === 1) return { en: 'payment 1 month late', zh: '逾期1个月' };
+  if (status >= MAX_PAY_STATUS)
+    return { en: `payment ${status}+ months late`, zh: `逾期${status}个月及以上` };
+  return { en: `payment ${status} months late`, zh: `逾期${status}个月` };
+}
+
+interface ReasonEntry {
+  /** The feature whose contribution this reason reports; null for the fallback reason. */
+  feature: FeatureId | null;
+  title: ReasonText;
+  describe: (value: number) => ReasonText;
+}
+
 export const REASON_CATALOGUE = {
-  LATEST_PAYMENT_LATE: {
-    en: 'Latest statement was not paid on time',
-    zh: '最近一期账单未按时还款',
+  LATEST_PAYMENT_STATUS: {
+    feature: 'latestPayStatus',
+    title: { en: 'Latest payment status', zh: '最近一期还款状态' },
+    describe: (status) => {
+      const text = payStatusText(status);
+      return { en: `Latest statement: ${text.en}`, zh: `最近一期账单：${text.zh}` };
+    },
   },
-  PREVIOUS_PAYMENT_LATE: {
-    en: 'Previous statement was not paid on time',
-    zh: '上一期账单未按时还款',
+  PREVIOUS_PAYMENT_STATUS: {
+    feature: 'previousPayStatus',
+    title: { en: 'Previous payment status', zh: '上一期还款状态' },
+    describe: (status) => {
+      const text = payStatusText(status);
+      return { en: `Previous statement: ${text.en}`, zh: `上一期账单：${text.zh}` };
+    },
   },
-  REPEATED_DELINQUENCY: {
-    en: 'Late payments in several of the last 6 statements',
-    zh: '近6期账单中多次逾期还款',
+  LATE_PAYMENT_COUNT: {
+    feature: 'delayedMonthCount',
+    title: { en: 'Late payments in the last 6 statements', zh: '近6期账单逾期次数' },
+    describe: (count) =>
+      count === 0
+        ? { en: 'No late payment in the last 6 statements', zh: '近6期账单均无逾期' }
+        : { en: `Late payment in ${count} of the last 6 statements`, zh: `近6期账单中有${count}期逾期` },
   },
-  LOW_CREDIT_LIMIT: {
-    en: 'Low credit limit',
-    zh: '信用额度较低',
+  CREDIT_LIMIT: {
+    feature: 'creditLimit',
+    title: { en: 'Credit limit', zh: '信用额度' },
+    describe: (limit) => ({
+      en: `Credit limit of ${formatAmount(limit)}`,
+      zh: `信用额度为${formatAmount(limit)}`,
+    }),
   },
-  HIGH_UTILISATION: {
-    en: 'Balance uses a large share of the credit limit',
-    zh: '账单余额占信用额度比例较高',
+  UTILISATION: {
+    feature: 'utilisation',
+    title: { en: 'Balance against the credit limit', zh: '账单余额占信用额度比例' },
+    describe: (ratio) => ({
+      en: `Latest balance is ${formatPercent(ratio)} of the credit limit`,
+      zh: `最近一期账单余额为信用额度的${formatPercent(ratio)}`,
+    }),
   },
-  RISING_BALANCE: {
-    en: 'Balance has grown over the last 6 statements',
-    zh: '近6期账单余额有所上升',
+  PEAK_UTILISATION: {
+    feature: 'peakUtilisation',
+    title: { en: 'Highest balance against the credit limit', zh: '最高账单余额占信用额度比例' },
+    describe: (ratio) => ({
+      en: `Highest balance of the last 6 statements was ${formatPercent(ratio)} of the credit limit`,
+      zh: `近6期最高账单余额为信用额度的${formatPercent(ratio)}`,
+    }),
   },
-  LOW_RECENT_PAYMENT: {
-    en: 'Little or nothing paid against the previous statement',
-    zh: '上一期账单还款金额很少或未还款',
+  BALANCE_TREND: {
+    feature: 'balanceTrend',
+    title: { en: 'Change in balance over 6 statements', zh: '近6期账单余额变化' },
+    describe: (change) =>
+      change >= 0
+        ? {
+            en: `Balance rose by ${formatPercent(change)} of the credit limit over 6 statements`,
+            zh: `近6期账单余额上升了信用额度的${formatPercent(change)}`,
+          }
+        : {
+            en: `Balance fell by ${formatPercent(-change)} of the credit limit over 6 statements`,
+            zh: `近6期账单余额下降了信用额度的${formatPercent(-change)}`,
+          },
   },
-  LOW_PAYMENT_HISTORY: {
-    en: 'Payments over the last 5 months are small compared with the balances',
-    zh: '近5个月还款金额相对账单余额偏低',
+  LATEST_PAYMENT_RATIO: {
+    feature: 'latestPaymentRatio',
+    title: { en: 'Latest payment against the previous statement', zh: '最近一次还款占上一期账单比例' },
+    describe: (ratio) =>
+      ratio === NOT_APPLICABLE
+        ? { en: 'Nothing was owed on the previous statement', zh: '上一期账单无欠款' }
+        : {
+            en: `Latest payment covered ${formatPercent(ratio)} of the previous statement`,
+            zh: `最近一次还款金额为上一期账单的${formatPercent(ratio)}`,
+          },
   },
-  FEW_PAYMENT_MONTHS: {
-    en: 'Payments were made in few of the last 6 months',
-    zh: '近6个月中有还款的月份较少',
+  PAYMENT_HISTORY_RATIO: {
+    feature: 'historicPaymentRatio',
+    title: { en: 'Payments against balances over 5 months', zh: '近5个月还款占账单余额比例' },
+    describe: (ratio) =>
+      ratio === NOT_APPLICABLE
+        ? { en: 'Nothing was owed over the last 5 statements', zh: '近5期账单均无欠款' }
+        : {
+            en: `Payments over the last 5 months covered ${formatPercent(ratio)} of the balances due`,
+            zh: `近5个月还款金额为应还账单余额的${formatPercent(ratio)}`,
+          },
+  },
+  PAYMENT_MONTHS: {
+    feature: 'paidMonthCount',
+    title: { en: 'Months with a payment', zh: '有还款的月份数' },
+    describe: (count) => ({
+      en: `Payments made in ${count} of the last 6 months`,
+      zh: `近6个月中有${count}个月有还款`,
+    }),
   },
   INSUFFICIENT_DATA: {
-    en: 'Account history is incomplete or invalid; a conservative score was used',
-    zh: '账户历史数据不完整或无效，已采用保守评分',
+    feature: null,
+    title: { en: 'Insufficient data', zh: '数据不足' },
+    describe: () => ({
+      en: 'Account history is incomplete or invalid; a conservative score was used',
+      zh: '账户历史数据不完整或无效，已采用保守评分',
+    }),
   },
-} as const satisfies Record<string, { en: string; zh: string }>;
+} as const satisfies Record<string, ReasonEntry>;
 
 export type ReasonCode = keyof typeof REASON_CATALOGUE;
+
+const REASON_CODES = Object.keys(REASON_CATALOGUE) as ReasonCode[];
+const REASON_CODE_OF_FEATURE = Object.fromEntries(
+  REASON_CODES.flatMap((code) => {
+    const { feature } = REASON_CATALOGUE[code];
+    return feature === null ? [] : [[feature, code]];
+  }),
+) as Record<FeatureId, ReasonCode>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Artifact and score shapes.
@@ -191,6 +273,7 @@ export interface PointsGroup {
   points: number[];
 }
 
+/** A = lowest risk … E = highest risk. */
 export type RiskBand = 'A' | 'B' | 'C' | 'D' | 'E';
 
 /** Bands in ascending risk: an account is in the first band whose maxProbability >= its PD. */
@@ -202,20 +285,21 @@ export interface BandCutOff {
 export interface RiskModelArtifact {
   version: string;
   kind: 'additive-binned-logit';
-  /** Log-odds of default of an account whose every group scores its portfolio average. */
-  baseLogit: number;
-  /** score = round(scoreAtEvenOdds + pointsToDoubleOdds * log2(odds of default)): higher = riskier. */
+  /** Provenance and cross-validated metrics; not used for scoring. */
+  training: Record<string, unknown>;
+  /** score = round(scoreAtEvenOdds + pointsToDoubleOdds × log2(odds of default)): higher = riskier. */
   scoreScale: { scoreAtEvenOdds: number; pointsToDoubleOdds: number };
-  groups: PointsGroup[];
   bands: BandCutOff[];
   /** PD used when an account's history cannot be scored. */
   fallbackProbability: number;
-  training: Record<string, unknown>;
+  /** Log-odds of default of an account whose every group scores its portfolio average. */
+  baseLogit: number;
+  groups: PointsGroup[];
 }
 
 export interface RiskReason {
   code: ReasonCode;
-  /** Contribution to the log-odds of default relative to an average account (natural log units). */
+  /** Raise in the log-odds of default against an average account (natural-log units, > 0). */
   contribution: number;
   en: string;
   zh: string;
@@ -274,7 +358,8 @@ function groupAttribution(group: PointsGroup, features: Readonly<Record<FeatureI
   const points = group.points[groupCell(group, features)]!;
   const [first, second] = group.axes;
   if (second === undefined) return [points];
-  const marginal = (axis: BinnedAxis) => axis.marginalPoints![cellIndex(axis.upperEdges, features[axis.feature])]!;
+  const marginal = (axis: BinnedAxis) =>
+    axis.marginalPoints![cellIndex(axis.upperEdges, features[axis.feature])]!;
   const firstMarginal = marginal(first!);
   const secondMarginal = marginal(second);
   return [(firstMarginal + points - secondMarginal) / 2, (secondMarginal + points - firstMarginal) / 2];
@@ -285,7 +370,7 @@ export interface RiskExplanation {
   /** baseLogit plus every contribution below, added in this order. */
   logit: number;
   /** Every reason code the model uses, in catalogue order; negative contributions lowered the risk. */
-  contributions: Array<{ code: ReasonCode; contribution: number }>;
+  contributions: Array<{ code: ReasonCode; contribution: number; text: ReasonText }>;
 }
 
 /** The full additive breakdown of an input's log-odds of default, by reason code. */
@@ -294,13 +379,15 @@ export function explainRisk(model: RiskModelArtifact, input: RiskModelInput): Ri
   const byCode = new Map<ReasonCode, number>();
   for (const group of model.groups) {
     groupAttribution(group, features).forEach((contribution, axis) => {
-      const code = FEATURES[group.axes[axis]!.feature].reasonCode;
+      const code = REASON_CODE_OF_FEATURE[group.axes[axis]!.feature];
       byCode.set(code, (byCode.get(code) ?? 0) + contribution);
     });
   }
-  const contributions = (Object.keys(REASON_CATALOGUE) as ReasonCode[]).flatMap((code) => {
+  const contributions = REASON_CODES.flatMap((code) => {
     const contribution = byCode.get(code);
-    return contribution === undefined ? [] : [{ code, contribution }];
+    const { feature, describe } = REASON_CATALOGUE[code];
+    if (contribution === undefined || feature === null) return [];
+    return [{ code, contribution, text: describe(features[feature]) }];
   });
   const logit = contributions.reduce((total, { contribution }) => total + contribution, model.baseLogit);
   return { baseLogit: model.baseLogit, logit, contributions };
@@ -318,10 +405,6 @@ function pointsScore(model: RiskModelArtifact, logit: number): number {
   return Math.round(scoreAtEvenOdds + (pointsToDoubleOdds * logit) / Math.LN2);
 }
 
-function withText(code: ReasonCode, contribution: number): RiskReason {
-  return { code, contribution, ...REASON_CATALOGUE[code] };
-}
-
 /** Scores a valid input. Call validateRiskModelInput first, or use scoreRiskOrFallback. */
 export function scoreRisk(model: RiskModelArtifact, input: RiskModelInput): RiskScore {
   const { logit, contributions } = explainRisk(model, input);
@@ -330,7 +413,7 @@ export function scoreRisk(model: RiskModelArtifact, input: RiskModelInput): Risk
     .filter(({ contribution }) => contribution > 0)
     .sort((a, b) => b.contribution - a.contribution)
     .slice(0, MAX_REASONS)
-    .map(({ code, contribution }) => withText(code, contribution));
+    .map(({ code, contribution, text }) => ({ code, contribution, ...text }));
   return {
     modelVersion: model.version,
     probabilityOfDefault,
@@ -347,26 +430,29 @@ export function scoreRisk(model: RiskModelArtifact, input: RiskModelInput): Risk
 
 export type RiskInputValidation = { ok: true; value: RiskModelInput } | { ok: false; problems: string[] };
 
-const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isFiniteNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPayStatus = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= MIN_PAY_STATUS && (value as number) <= MAX_PAY_STATUS;
 
 function monthProblems(month: unknown, index: number): string[] {
   const where = `months[${index}]`;
   if (!isRecord(month)) return [`${where} must be an object`];
   const problems: string[] = [];
-  const { payStatus, statementBalance, amountPaid } = month;
-  if (!Number.isInteger(payStatus) || (payStatus as number) < MIN_PAY_STATUS || (payStatus as number) > MAX_PAY_STATUS) {
+  if (!isPayStatus(month.payStatus)) {
     problems.push(`${where}.payStatus must be an integer from ${MIN_PAY_STATUS} to ${MAX_PAY_STATUS}`);
   }
-  if (!isFiniteNumber(statementBalance)) problems.push(`${where}.statementBalance must be a finite number`);
-  if (!isFiniteNumber(amountPaid) || amountPaid < 0) {
+  if (!isFiniteNumber(month.statementBalance))
+    problems.push(`${where}.statementBalance must be a finite number`);
+  if (!isFiniteNumber(month.amountPaid) || month.amountPaid < 0) {
     problems.push(`${where}.amountPaid must be a finite number >= 0`);
   }
   return problems;
 }
 
-/** Rejects histories the model cannot score: returns every problem found, not just the first. */
+/** Rejects histories the model cannot score, listing every problem; the value keeps only the known fields. */
 export function validateRiskModelInput(input: unknown): RiskInputValidation {
   if (!isRecord(input)) return { ok: false, problems: ['input must be an object'] };
   const problems: string[] = [];
@@ -391,8 +477,8 @@ export function validateRiskModelInput(input: unknown): RiskInputValidation {
 
 /**
  * Never throws on bad data, so a batch run keeps going: an invalid history gets the artifact's conservative
- * fallbackProbability (above the portfolio average, so the account is not deprioritised), flagged
- * `fallback: true` with the single reason INSUFFICIENT_DATA, and should be routed to a human for review.
+ * fallbackProbability (above the portfolio default rate, so the account is not deprioritised), flagged
+ * `fallback: true` with the single reason INSUFFICIENT_DATA and the validation problems, for human review.
  */
 export function scoreRiskOrFallback(
   model: RiskModelArtifact,
@@ -407,7 +493,13 @@ export function scoreRiskOrFallback(
     probabilityOfDefault,
     score: pointsScore(model, logit),
     band: bandFor(model.bands, probabilityOfDefault),
-    reasons: [withText('INSUFFICIENT_DATA', logit - model.baseLogit)],
+    reasons: [
+      {
+        code: 'INSUFFICIENT_DATA',
+        contribution: logit - model.baseLogit,
+        ...REASON_CATALOGUE.INSUFFICIENT_DATA.describe(),
+      },
+    ],
     fallback: true,
     problems: validation.problems,
   };

@@ -1,5 +1,5 @@
-import { type BandCutOff, bandFor, type RiskBand } from '../../../lambdas/domain/scoring/risk-model';
 import { auc } from '../../../lambdas/domain/scoring/metrics';
+import { type BandCutOff, bandFor, type RiskBand } from '../../../lambdas/domain/scoring/risk-model';
 
 export interface Scored {
   probability: number;
@@ -17,7 +17,9 @@ const mean = (values: readonly number[]): number =>
 
 /** Equal-count bins of ascending predicted PD (ties broken by row order, so the split is deterministic). */
 export function calibrationByQuantile(scored: readonly Scored[], bins = 10): CalibrationBin[] {
-  const order = scored.map((_, index) => index).sort((a, b) => scored[a]!.probability - scored[b]!.probability || a - b);
+  const order = scored
+    .map((_, index) => index)
+    .sort((a, b) => scored[a]!.probability - scored[b]!.probability || a - b);
   return Array.from({ length: bins }, (_, bin) => {
     const members = order
       .slice(Math.floor((bin * order.length) / bins), Math.floor(((bin + 1) * order.length) / bins))

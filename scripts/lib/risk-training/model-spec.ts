@@ -12,16 +12,41 @@ export const MODEL_VERSION = 'pd-scorecard-2026.11.1';
  */
 export const SCORECARD_SPEC: ScorecardSpec = {
   groups: [
-    { axes: [{ feature: 'latestPayStatus', maxBins: 12 }, { feature: 'previousPayStatus', maxBins: 12 }] },
-    { axes: [{ feature: 'delayedMonthCount', maxBins: 7 }] },
-    { axes: [{ feature: 'creditLimit', maxBins: 10 }, { feature: 'utilisation', maxBins: 10 }] },
+    {
+      axes: [
+        { feature: 'latestPayStatus', maxBins: 12, increasingAbove: 0 },
+        { feature: 'previousPayStatus', maxBins: 12, increasingAbove: 0 },
+      ],
+    },
+    { axes: [{ feature: 'delayedMonthCount', maxBins: 7, increasingAbove: 0 }] },
+    {
+      axes: [
+        { feature: 'creditLimit', maxBins: 10 },
+        { feature: 'utilisation', maxBins: 10 },
+      ],
+    },
     { axes: [{ feature: 'peakUtilisation', maxBins: 16 }] },
     { axes: [{ feature: 'balanceTrend', maxBins: 16 }] },
     { axes: [{ feature: 'historicPaymentRatio', maxBins: 16 }] },
     { axes: [{ feature: 'paidMonthCount', maxBins: 7 }] },
-    { axes: [{ feature: 'latestPayStatus', maxBins: 12 }, { feature: 'utilisation', maxBins: 8 }] },
-    { axes: [{ feature: 'latestPayStatus', maxBins: 12 }, { feature: 'creditLimit', maxBins: 8 }] },
-    { axes: [{ feature: 'latestPayStatus', maxBins: 12 }, { feature: 'latestPaymentRatio', maxBins: 8 }] },
+    {
+      axes: [
+        { feature: 'latestPayStatus', maxBins: 12, increasingAbove: 0 },
+        { feature: 'utilisation', maxBins: 8 },
+      ],
+    },
+    {
+      axes: [
+        { feature: 'latestPayStatus', maxBins: 12, increasingAbove: 0 },
+        { feature: 'creditLimit', maxBins: 8 },
+      ],
+    },
+    {
+      axes: [
+        { feature: 'latestPayStatus', maxBins: 12, increasingAbove: 0 },
+        { feature: 'latestPaymentRatio', maxBins: 8 },
+      ],
+    },
   ],
   minBinShare: 0.01,
   ridge: 1,

@@ -11,11 +11,31 @@ export interface OneHotDesign {
   columnCount: number;
 }
 
+/** Coefficient `low` must not exceed coefficient `high` (a monotonicity requirement). */
+export interface Ordering {
+  low: number;
+  high: number;
+}
+
+export interface PenalisedProblem {
+  design: OneHotDesign;
+  labels: readonly (0 | 1)[];
+  /** Quadratic penalty matrix P (dense, row-major); the intercept row and column are 0. */
+  penalty: Float64Array;
+  orderings: readonly Ordering[];
+}
+
 export interface NewtonOptions {
   maxIterations: number;
   /** Stop when no coefficient moves by more than this in one Newton step. */
   tolerance: number;
 }
+
+/**
+ * Weight of the exterior penalty ½·w·max(0, β_low − β_high)² that enforces the orderings: large enough
+ * to leave violations of ~1e-9, which the caller then removes exactly.
+ */
+const ORDERING_WEIGHT = 1e7;
 
 const sigmoid = (logit: number): number => 1 / (1 + Math.exp(-logit));
 
@@ -26,61 +46,98 @@ export function linearPredictor(design: OneHotDesign, coefficients: Float64Array
   return logit;
 }
 
-/**
- * Maximises log-likelihood − ½ βᵀPβ by Newton's method (IRLS). The penalty matrix P (dense, row-major)
- * leaves the intercept free. Deterministic: fixed start, fixed iteration order, exact linear solves.
- */
-export function fitPenalisedLogistic(
-  design: OneHotDesign,
-  labels: readonly (0 | 1)[],
-  penalty: Float64Array,
-  options: NewtonOptions,
-): Float64Array {
-  const size = design.columnCount;
-  const positiveShare = labels.reduce<number>((total, label) => total + label, 0) / labels.length;
-  const coefficients = new Float64Array(size);
-  coefficients[0] = Math.log(positiveShare / (1 - positiveShare));
-  for (let iteration = 0; iteration < options.maxIterations; iteration++) {
-    const { hessian, gradient } = penalisedCurvature(design, labels, penalty, coefficients);
-    const step = solveSymmetricPositiveDefinite(hessian, gradient);
-    let largestMove = 0;
-    for (let column = 0; column < size; column++) {
-      coefficients[column] = coefficients[column]! + step[column]!;
-      largestMove = Math.max(largestMove, Math.abs(step[column]!));
-    }
-    if (largestMove < options.tolerance) return coefficients;
+const violation = (coefficients: Float64Array, { low, high }: Ordering): number =>
+  Math.max(0, coefficients[low]! - coefficients[high]!);
+
+/** −log-likelihood + ½βᵀPβ + ordering penalty: the function Newton's method minimises. */
+function objective(problem: PenalisedProblem, coefficients: Float64Array): number {
+  const { design, labels, penalty } = problem;
+  let total = 0;
+  for (let row = 0; row < design.rowCount; row++) {
+    const logit = linearPredictor(design, coefficients, row);
+    // log(1 + e^z) − y·z, computed without overflow.
+    total += Math.max(logit, 0) + Math.log1p(Math.exp(-Math.abs(logit))) - labels[row]! * logit;
   }
-  throw new Error(`Newton's method did not converge in ${options.maxIterations} iterations`);
+  const size = design.columnCount;
+  for (let a = 0; a < size; a++) {
+    for (let b = 0; b < size; b++)
+      total += 0.5 * coefficients[a]! * penalty[a * size + b]! * coefficients[b]!;
+  }
+  for (const ordering of problem.orderings)
+    total += 0.5 * ORDERING_WEIGHT * violation(coefficients, ordering) ** 2;
+  return total;
 }
 
-/** Negative Hessian (XᵀWX + P) and gradient (Xᵀ(y − p) − Pβ) of the penalised log-likelihood. */
-function penalisedCurvature(
-  design: OneHotDesign,
-  labels: readonly (0 | 1)[],
-  penalty: Float64Array,
+/** Hessian and negative gradient of the objective (the gradient's sign makes the Newton step +H⁻¹g). */
+function curvature(
+  problem: PenalisedProblem,
   coefficients: Float64Array,
-): { hessian: Float64Array; gradient: Float64Array } {
+): { hessian: Float64Array; descent: Float64Array } {
+  const { design, labels, penalty } = problem;
   const size = design.columnCount;
   const hessian = Float64Array.from(penalty);
-  const gradient = new Float64Array(size);
-  for (let row = 0; row < size; row++) {
-    let penaltyPull = 0;
-    for (let column = 0; column < size; column++) {
-      penaltyPull += penalty[row * size + column]! * coefficients[column]!;
-    }
-    gradient[row] = -penaltyPull;
+  const descent = new Float64Array(size);
+  for (let a = 0; a < size; a++) {
+    let pull = 0;
+    for (let b = 0; b < size; b++) pull += penalty[a * size + b]! * coefficients[b]!;
+    descent[a] = -pull;
   }
   const columns = new Int32Array(design.activePerRow + 1);
   for (let row = 0; row < design.rowCount; row++) {
     const probability = sigmoid(linearPredictor(design, coefficients, row));
     const weight = probability * (1 - probability);
     const residual = labels[row]! - probability;
-    columns[0] = 0;
     columns.set(design.activeColumns.subarray(row * design.activePerRow, (row + 1) * design.activePerRow), 1);
     for (const a of columns) {
-      gradient[a] = gradient[a]! + residual;
+      descent[a] = descent[a]! + residual;
       for (const b of columns) hessian[a * size + b] = hessian[a * size + b]! + weight;
     }
   }
-  return { hessian, gradient };
+  for (const ordering of problem.orderings) {
+    const excess = violation(coefficients, ordering);
+    if (excess === 0) continue;
+    const { low, high } = ordering;
+    descent[low] = descent[low]! - ORDERING_WEIGHT * excess;
+    descent[high] = descent[high]! + ORDERING_WEIGHT * excess;
+    hessian[low * size + low] = hessian[low * size + low]! + ORDERING_WEIGHT;
+    hessian[high * size + high] = hessian[high * size + high]! + ORDERING_WEIGHT;
+    hessian[low * size + high] = hessian[low * size + high]! - ORDERING_WEIGHT;
+    hessian[high * size + low] = hessian[high * size + low]! - ORDERING_WEIGHT;
+  }
+  return { hessian, descent };
+}
+
+/**
+ * Penalised maximum likelihood by damped Newton's method (IRLS with step halving, needed because the
+ * ordering penalty's curvature switches on and off). Deterministic: fixed start, order and exact solves.
+ */
+export function fitPenalisedLogistic(problem: PenalisedProblem, options: NewtonOptions): Float64Array {
+  const size = problem.design.columnCount;
+  const positiveShare =
+    problem.labels.reduce<number>((total, label) => total + label, 0) / problem.labels.length;
+  let coefficients = new Float64Array(size);
+  coefficients[0] = Math.log(positiveShare / (1 - positiveShare));
+  let current = objective(problem, coefficients);
+  for (let iteration = 0; iteration < options.maxIterations; iteration++) {
+    const { hessian, descent } = curvature(problem, coefficients);
+    const step = solveSymmetricPositiveDefinite(hessian, descent);
+    const largestMove = step.reduce((largest, move) => Math.max(largest, Math.abs(move)), 0);
+      console.log(
+        iteration,
+        largestMove,
+        current,
+        problem.orderings.filter((o) => violation(coefficients, o) > 0).length,
+      );
+    if (largestMove < options.tolerance) return coefficients;
+    for (let scale = 1; ; scale /= 2) {
+      const candidate = coefficients.map((value, column) => value + scale * step[column]!);
+      const value = objective(problem, candidate);
+      if (value <= current || scale < 1e-6) {
+        coefficients = candidate;
+        current = value;
+        break;
+      }
+    }
+  }
+  throw new Error(`Newton's method did not converge in ${options.maxIterations} iterations`);
 }

@@ -8,11 +8,16 @@ import {
   type RiskModelInput,
 } from '../../../lambdas/domain/scoring/risk-model';
 import { quantileUpperEdges } from './binning';
-import { fitPenalisedLogistic, type OneHotDesign } from './penalised-logistic';
+import { fitPenalisedLogistic, type OneHotDesign, type Ordering } from './penalised-logistic';
 
 export interface AxisSpec {
   feature: FeatureId;
   maxBins: number;
+  /**
+   * Monotone risk: cells entirely above this value must score at least as much as every cell at or below
+   * it, and never less than their lower neighbour (e.g. 0 for payment status: later is never safer).
+   */
+  increasingAbove?: number;
 }
 
 /** A points table over one feature, or over a pair whose effects interact. */
@@ -97,6 +102,54 @@ function penaltyMatrix(groups: PointsGroup[], columnCount: number, spec: Scoreca
   return penalty;
 }
 
+/** Orderings (by column) that make each monotone axis non-decreasing, for every cell of the other axis. */
+function monotoneOrderings(groups: PointsGroup[], spec: ScorecardSpec): Ordering[] {
+  const orderings: Ordering[] = [];
+  let first = 1;
+  groups.forEach((group, groupIndex) => {
+    let stride = group.points.length;
+    group.axes.forEach((axis, axisIndex) => {
+      const length = axis.upperEdges.length + 1;
+      stride /= length;
+      const threshold = spec.groups[groupIndex]!.axes[axisIndex]!.increasingAbove;
+      if (threshold === undefined) return;
+      const rising = Array.from({ length }, (_, cell) => cell).filter(
+        (cell) => cell > 0 && axis.upperEdges[cell - 1]! >= threshold,
+      );
+      if (rising.length === 0) return;
+      const lowerCells = Array.from({ length: rising[0]! }, (_, cell) => cell);
+      const pairs = [
+        ...lowerCells.map((cell) => [cell, rising[0]!]),
+        ...rising.slice(1).map((cell, index) => [rising[index]!, cell]),
+      ];
+      for (let cell = 0; cell < group.points.length; cell++) {
+        if (Math.floor(cell / stride) % length !== 0) continue;
+        for (const [low, high] of pairs) {
+          orderings.push({ low: first + cell + low! * stride, high: first + cell + high! * stride });
+        }
+      }
+    });
+    first += group.points.length;
+  });
+  return orderings;
+}
+
+/**
+ * The ordering penalty leaves violations of ~1e-9; raising each `high` to its `low` until none is left
+ * makes them exact. Sets satisfying x_low <= x_high are closed under max, so this terminates.
+ */
+function enforceOrderings(coefficients: Float64Array, orderings: readonly Ordering[]): void {
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { low, high } of orderings) {
+      if (coefficients[low]! > coefficients[high]!) {
+        coefficients[high] = coefficients[low]!;
+        changed = true;
+      }
+    }
+  }
+}
+
 /** Share of the rows in each cell of one axis. */
 function axisShares(axis: BinnedAxis, features: Record<FeatureId, number>[]): number[] {
   const shares = new Array<number>(axis.upperEdges.length + 1).fill(0);
@@ -127,10 +180,12 @@ export function fitScorecard(inputs: RiskModelInput[], labels: (0 | 1)[], spec: 
   const features = inputs.map(computeFeatures);
   const groups = binAxes(spec, features);
   const design = oneHotDesign(groups, features);
-  const coefficients = fitPenalisedLogistic(design, labels, penaltyMatrix(groups, design.columnCount, spec), {
-    maxIterations: 50,
-    tolerance: 1e-9,
-  });
+  const orderings = monotoneOrderings(groups, spec);
+  const coefficients = fitPenalisedLogistic(
+    { design, labels, penalty: penaltyMatrix(groups, design.columnCount, spec), orderings },
+    { maxIterations: 100, tolerance: 1e-7 },
+  );
+  enforceOrderings(coefficients, orderings);
   let baseLogit = coefficients[0]!;
   let first = 1;
   groups.forEach((group, groupIndex) => {

@@ -1,4 +1,4 @@
-import { brier, auc as rocAuc, ks as ksStatistic } from '../../../lambdas/domain/scoring/metrics';
+import { brier, ks as ksStatistic, auc as rocAuc } from '../../../lambdas/domain/scoring/metrics';
 import {
   type RiskModelArtifact,
   type RiskModelInput,
@@ -90,7 +90,11 @@ export function crossValidate(
     }
     const probabilities = heldOut.map((index) => outOfFoldProbabilities[index]!);
     const labels = heldOut.map((index) => accounts[index]!.label);
-    return { auc: rocAuc(probabilities, labels), ks: ksStatistic(probabilities, labels), brier: brier(probabilities, labels) };
+    return {
+      auc: rocAuc(probabilities, labels),
+      ks: ksStatistic(probabilities, labels),
+      brier: brier(probabilities, labels),
+    };
   });
   return {
     folds: foldMetrics,
