@@ -30,7 +30,7 @@ const change: EventBridgeEvent<'TreatmentChanged', TreatmentChangedDetail> = {
 };
 
 describe('recordTreatmentChange handler (Powertools idempotency on DynamoDB Local)', () => {
-  let handler: (event: unknown, context: typeof lambdaContext) => Promise<unknown>;
+  let handler: typeof import('../../lambdas/handlers/events/record-treatment-change').handler;
   let audit: DynamoAuditLog;
 
   beforeAll(async () => {

@@ -122,12 +122,6 @@ export function fitPenalisedLogistic(problem: PenalisedProblem, options: NewtonO
     const { hessian, descent } = curvature(problem, coefficients);
     const step = solveSymmetricPositiveDefinite(hessian, descent);
     const largestMove = step.reduce((largest, move) => Math.max(largest, Math.abs(move)), 0);
-      console.log(
-        iteration,
-        largestMove,
-        current,
-        problem.orderings.filter((o) => violation(coefficients, o) > 0).length,
-      );
     if (largestMove < options.tolerance) return coefficients;
     for (let scale = 1; ; scale /= 2) {
       const candidate = coefficients.map((value, column) => value + scale * step[column]!);

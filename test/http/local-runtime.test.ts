@@ -1,0 +1,92 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoAuditLog } from '../../lambdas/adapters/dynamodb/audit-log';
+import { createDocumentClient } from '../../lambdas/adapters/dynamodb/client';
+import { localCredentials } from '../support/dynamodb';
+import { isRunning, type RuntimeProcess, startRuntimeProcess } from '../support/local-runtime-process';
+
+describe('local runtime (npm start) over HTTP', () => {
+  let runtime: RuntimeProcess;
+  const get = (path: string, init?: RequestInit) => fetch(`${runtime.url}${path}`, init);
+
+  beforeAll(async () => {
+    runtime = await startRuntimeProcess({ SEED_ACCOUNTS: '1000' });
+  }, 90_000);
+
+  afterAll(async () => {
+    if (runtime?.child.exitCode === null) await runtime.interrupt();
+  });
+
+  it('serves /health through the real handler', async () => {
+    const response = await get('/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', stage: 'local' });
+    expect(response.headers.get('x-correlation-id')).toBeTruthy();
+  });
+
+  it('serves a seeded account with six months of statement history', async () => {
+    const response = await get('/accounts/ACC-000001', { headers: { 'x-correlation-id': 'trace-42' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-correlation-id')).toBe('trace-42');
+    const account = await response.json();
+    expect(account.accountId).toBe('ACC-000001');
+    expect(account.statements).toHaveLength(6);
+    expect(account.statements[0]).toEqual(
+      expect.objectContaining({ creditLimitMinor: expect.any(Number), payStatus: expect.any(Number) }),
+    );
+  });
+
+  it('answers client mistakes with JSON errors, never a 500', async () => {
+    const cases: Array<[string, RequestInit | undefined, number, string]> = [
+      ['/no/such/route', undefined, 404, 'ROUTE_NOT_FOUND'],
+      ['/health', { method: 'DELETE' }, 404, 'ROUTE_NOT_FOUND'],
+      ['/accounts/not_an_id!', undefined, 400, 'VALIDATION_FAILED'],
+      ['/accounts/ACC-999999', undefined, 404, 'ACCOUNT_NOT_FOUND'],
+      ['/accounts/ACC-000001', { method: 'GET', body: undefined, headers: { 'content-length': '0' } }, 200, ''],
+    ];
+    for (const [path, init, status, code] of cases) {
+      const response = await get(path, init);
+      expect(response.status, path).toBe(status);
+      if (code) expect((await response.json()).error.code, path).toBe(code);
+    }
+  });
+
+  it('refuses a body above the API Gateway limit with 413', async () => {
+    const response = await get('/health', { method: 'POST', body: 'x'.repeat(10 * 1024 * 1024 + 1) });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('serves the web pages and their runtime config', async () => {
+    expect(await (await get('/')).text()).toContain('Collections assistant');
+    expect(await (await get('/config.json')).json()).toEqual({ apiUrl: '', stage: 'local' });
+    expect((await get('/../package.json')).status).toBe(404);
+  });
+
+  it('runs the scoring schedule end to end: accounts bucketed, events routed to the audit consumer', async () => {
+    const run = await (await get('/_local/schedules/scoring/run', { method: 'POST' })).json();
+    expect(run).toMatchObject({ accountsAssessed: 1000, treatmentsChanged: 1000, eventsPublished: 1000 });
+
+    const status = await (await get('/_local/status')).json();
+    expect(status.bus).toEqual({ rules: ['TreatmentChangedToAudit'], delivered: 1000, deadLetters: 0 });
+
+    const account = await (await get('/accounts/ACC-000001')).json();
+    expect(account.treatment).toEqual(expect.objectContaining({ bucket: expect.any(String), runId: run.runId }));
+
+    const db = createDocumentClient(
+      new DynamoDBClient({ endpoint: status.dynamodbEndpoint, region: 'us-east-1', credentials: localCredentials }),
+    );
+    const trail = await new DynamoAuditLog(db, status.tables.audit).list('ACC-000001');
+    expect(trail).toHaveLength(1);
+    expect(trail[0]).toMatchObject({ kind: 'TreatmentChanged', data: { runId: run.runId } });
+
+    const rerun = await (await get('/_local/schedules/scoring/run', { method: 'POST' })).json();
+    expect(rerun).toMatchObject({ accountsAssessed: 1000, treatmentsChanged: 0, eventsPublished: 0 });
+  });
+
+  it('stops everything on Ctrl-C, leaving no Java process behind', async () => {
+    expect(isRunning(runtime.dynamodbPid)).toBe(true);
+    expect(await runtime.interrupt()).toBe(0);
+    expect(isRunning(runtime.dynamodbPid)).toBe(false);
+  });
+});
