@@ -122,6 +122,7 @@ export function fitPenalisedLogistic(problem: PenalisedProblem, options: NewtonO
     const { hessian, descent } = curvature(problem, coefficients);
     const step = solveSymmetricPositiveDefinite(hessian, descent);
     const largestMove = step.reduce((largest, move) => Math.max(largest, Math.abs(move)), 0);
+    if (process.env.DBG) console.log(iteration, largestMove, current);
     if (largestMove < options.tolerance) return coefficients;
     for (let scale = 1; ; scale /= 2) {
       const candidate = coefficients.map((value, column) => value + scale * step[column]!);

@@ -1,0 +1,98 @@
+/**
+ * Issue #2 benchmark: every Lambda bundled exactly as CDK bundles it, next to an empty handler bundled the
+ * same way. Size is the minified index.js; init is a fresh Node process loading the bundle (what Lambda's
+ * INIT phase pays), median over many runs, reported as a ratio to the empty handler.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import { EXTERNAL_MODULES, LAMBDA_NODE_TARGET } from '../lib/bundling';
+import { FUNCTIONS } from '../lib/catalog/functions';
+import { TABLE_IDS, TABLES } from '../lib/catalog/tables';
+
+const RUNS = 15;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+async function bundle(entry: string, outdir: string): Promise<string> {
+  const outfile = path.join(outdir, 'index.js');
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: LAMBDA_NODE_TARGET,
+    format: 'cjs',
+    minify: true,
+    sourcemap: true,
+    external: EXTERNAL_MODULES,
+    logLevel: 'silent',
+  });
+  return outfile;
+}
+
+/** Env a deployed function would have, so config checks at load pass. */
+const handlerEnv = {
+  ...process.env,
+  STAGE: 'dev',
+  EVENT_BUS_NAME: 'bench-bus',
+  AWS_REGION: 'us-east-1',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+  ...Object.fromEntries(TABLE_IDS.map((id) => [TABLES[id].envVar, `bench-${id}`])),
+};
+
+const loadScript = (bundlePath: string) =>
+  `const t0=process.hrtime.bigint();require(${JSON.stringify(bundlePath)});process.stdout.write(String(Number(process.hrtime.bigint()-t0)/1e6))`;
+
+/**
+ * Wall time of a fresh process that loads each bundle, and the part spent in the module's own init. Bundles
+ * are measured round-robin so a burst of load on this noisy machine hits them all alike.
+ */
+function measureInit(bundlePaths: string[]): Array<{ processMs: number; moduleMs: number }> {
+  const samples = bundlePaths.map(() => ({ process: [] as number[], module: [] as number[] }));
+  for (let run = 0; run < RUNS; run++) {
+    bundlePaths.forEach((bundlePath, index) => {
+      const started = process.hrtime.bigint();
+      const args = ['--no-warnings', '-e', loadScript(bundlePath)];
+      const moduleMs = Number(execFileSync(process.execPath, args, { env: handlerEnv, encoding: 'utf8' }));
+      samples[index]!.process.push(Number(process.hrtime.bigint() - started) / 1e6);
+      samples[index]!.module.push(moduleMs);
+    });
+  }
+  return samples.map((s) => ({ processMs: median(s.process), moduleMs: median(s.module) }));
+}
+
+export async function benchLambdaBundles(projectRoot: string) {
+  const outRoot = path.join(projectRoot, '.bench', 'bundles');
+  mkdirSync(path.join(outRoot, 'empty'), { recursive: true });
+  const emptyEntry = path.join(outRoot, 'empty', 'handler.ts');
+  writeFileSync(emptyEntry, 'export const handler = async () => ({ statusCode: 200 });\n');
+  const emptyBundle = await bundle(emptyEntry, path.join(outRoot, 'empty'));
+  const bundles: string[] = [];
+  for (const fn of FUNCTIONS) bundles.push(await bundle(path.join(projectRoot, fn.entry), path.join(outRoot, fn.id)));
+  const [baselineInit, ...inits] = measureInit([emptyBundle, ...bundles]);
+  const baseline = { sizeKb: statSync(emptyBundle).size / 1024, ...baselineInit! };
+
+  const rows = FUNCTIONS.map((fn, index) => ({
+    function: fn.id,
+    sizeKb: Number((statSync(bundles[index]!).size / 1024).toFixed(1)),
+    initProcessMs: Number(inits[index]!.processMs.toFixed(1)),
+    initModuleMs: Number(inits[index]!.moduleMs.toFixed(1)),
+    initRatio: Number((inits[index]!.processMs / baseline.processMs).toFixed(2)),
+  }));
+  return {
+    baseline: {
+      sizeKb: Number(baseline.sizeKb.toFixed(2)),
+      initProcessMs: Number(baseline.processMs.toFixed(1)),
+      initModuleMs: Number(baseline.moduleMs.toFixed(2)),
+    },
+    runsPerMeasurement: RUNS,
+    functions: rows,
+    targets: { maxSizeKb: 250, maxInitRatio: 2 },
+  };
+}
