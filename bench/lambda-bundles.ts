@@ -74,7 +74,8 @@ export async function benchLambdaBundles(projectRoot: string) {
   writeFileSync(emptyEntry, 'export const handler = async () => ({ statusCode: 200 });\n');
   const emptyBundle = await bundle(emptyEntry, path.join(outRoot, 'empty'));
   const bundles: string[] = [];
-  for (const fn of FUNCTIONS) bundles.push(await bundle(path.join(projectRoot, fn.entry), path.join(outRoot, fn.id)));
+  for (const fn of FUNCTIONS)
+    bundles.push(await bundle(path.join(projectRoot, fn.entry), path.join(outRoot, fn.id)));
   const [baselineInit, ...inits] = measureInit([emptyBundle, ...bundles]);
   const baseline = { sizeKb: statSync(emptyBundle).size / 1024, ...baselineInit! };
 

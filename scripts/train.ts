@@ -9,7 +9,12 @@ import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bandFor } from '../lambdas/domain/scoring/risk-model';
 import { MalformedCsvError, parseUciCsv, type UciRow } from '../lambdas/domain/scoring/uci-csv';
-import { bandSummaries, calibrationByQuantile, compareGroups, type Scored } from './lib/risk-training/evaluation';
+import {
+  bandSummaries,
+  calibrationByQuantile,
+  compareGroups,
+  type Scored,
+} from './lib/risk-training/evaluation';
 import { renderModelCard } from './lib/risk-training/model-card';
 import { HIGH_BANDS } from './lib/risk-training/model-spec';
 import { artifactJson, trainRiskModel } from './lib/risk-training/train-model';
@@ -41,7 +46,13 @@ function readOptions() {
   if (values.data === undefined) fail(USAGE, 2);
   const folds = positiveInteger(values.folds, 'folds');
   if (folds < 2) fail(`--folds must be at least 2\n${USAGE}`, 2);
-  return { data: values.data, out: values.out, card: values.card, folds, seed: positiveInteger(values.seed, 'seed') };
+  return {
+    data: values.data,
+    out: values.out,
+    card: values.card,
+    folds,
+    seed: positiveInteger(values.seed, 'seed'),
+  };
 }
 
 const sexGroup = (row: UciRow): string | null => {
@@ -61,7 +72,9 @@ function ageGroup(row: UciRow): string | null {
 
 /** Rows whose inputs, label and protected attributes repeat an earlier row's. */
 function countDuplicateRows(rows: readonly UciRow[]): number {
-  const seen = new Set(rows.map(({ input, label, protected: attributes }) => JSON.stringify([input, label, attributes])));
+  const seen = new Set(
+    rows.map(({ input, label, protected: attributes }) => JSON.stringify([input, label, attributes])),
+  );
   return rows.length - seen.size;
 }
 
@@ -112,7 +125,12 @@ function main(): void {
     calibration: calibrationByQuantile(scored),
     bands: bandSummaries(scored, artifact.bands),
     bySex: compareGroups(scored, (index) => sexGroup(rows[index]!), ['1 (male)', '2 (female)'], isHighBand),
-    byAge: compareGroups(scored, (index) => ageGroup(rows[index]!), ['< 30', '30–39', '40–49', '50+'], isHighBand),
+    byAge: compareGroups(
+      scored,
+      (index) => ageGroup(rows[index]!),
+      ['< 30', '30–39', '40–49', '50+'],
+      isHighBand,
+    ),
   });
 
   const json = artifactJson(artifact);
@@ -120,13 +138,14 @@ function main(): void {
   writeFile(options.card, card);
   const seconds = (performance.now() - started) / 1000;
   const { auc, ks, brier } = crossValidation;
-  const show = (metric: { mean: number; sd: number }) => `${metric.mean.toFixed(4)} ± ${metric.sd.toFixed(4)}`;
+  const show = (metric: { mean: number; sd: number }) =>
+    `${metric.mean.toFixed(4)} ± ${metric.sd.toFixed(4)}`;
   process.stdout.write(
-    [
+    `${[
       `trained ${artifact.version} on ${rows.length} rows in ${seconds.toFixed(1)} s`,
       `cross-validated (${options.folds} folds, seed ${options.seed}): AUC ${show(auc)}, KS ${show(ks)}, Brier ${show(brier)}`,
       `wrote ${options.out} (${Buffer.byteLength(json)} bytes) and ${options.card}`,
-    ].join('\n') + '\n',
+    ].join('\n')}\n`,
   );
 }
 

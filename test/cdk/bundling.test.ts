@@ -7,7 +7,12 @@ import { synthStage } from './support';
 describe('Lambda bundling (esbuild, as deployed)', () => {
   it('bundles every function into a minified index.js with its source map', () => {
     const { assembly, stack } = synthStage('dev', { bundle: true });
-    const template = assembly.getStackByName(stack.stackName).template as { Resources: Record<string, any> };
+    const template = assembly.getStackByName(stack.stackName).template as {
+      Resources: Record<
+        string,
+        { Type: string; Properties: { FunctionName?: string; Code: { S3Key: string } } }
+      >;
+    };
     const functions = Object.values(template.Resources).filter(
       (r) =>
         r.Type === 'AWS::Lambda::Function' &&

@@ -1,4 +1,4 @@
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { Match } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,8 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
   const { template } = synthStage(stageName);
   const resourcesOf = (type: string) =>
     Object.values(template.findResources(type)) as Array<{
+      // CloudFormation properties: any shape, narrowed by each assertion.
+      // biome-ignore lint/suspicious/noExplicitAny: template JSON
       Properties: Record<string, any>;
       DeletionPolicy?: string;
     }>;
@@ -82,7 +84,7 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
       JSON.stringify(p.Properties.Roles).includes('getAccount'),
     );
     const actions = policies.flatMap((p) =>
-      p.Properties.PolicyDocument.Statement.flatMap((s: any) => [s.Action].flat()),
+      p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat()),
     );
     expect(actions).toContain('dynamodb:GetItem');
     expect(actions.some((a: string) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toBe(false);

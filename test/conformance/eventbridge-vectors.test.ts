@@ -26,11 +26,10 @@ function countCases(dir: string): number {
 }
 
 describe('EventBridge event-pattern vectors', () => {
-  it.runIf(!vectorsPresent && runningInCi)('are present in CI', () => {
-    expect.fail(`The EventBridge test vectors are missing: expected them in ${vectorsDir}`);
-  });
-
-  it.skipIf(!vectorsPresent)('all agree with EventBridge', () => {
+  // Skipped only on a machine without ../shared; in CI a missing directory fails the test.
+  it.skipIf(!vectorsPresent && !runningInCi)('all agree with EventBridge', () => {
+    if (!vectorsPresent)
+      expect.fail(`The EventBridge test vectors are missing: expected them in ${vectorsDir}`);
     const report = runConformance(vectorsDir);
     const failures = report.details.filter((result) => !result.passed).map((r) => `${r.file}: ${r.message}`);
     expect(failures).toEqual([]);

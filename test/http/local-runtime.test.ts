@@ -42,7 +42,12 @@ describe('local runtime (npm start) over HTTP', () => {
       ['/health', { method: 'DELETE' }, 404, 'ROUTE_NOT_FOUND'],
       ['/accounts/not_an_id!', undefined, 400, 'VALIDATION_FAILED'],
       ['/accounts/ACC-999999', undefined, 404, 'ACCOUNT_NOT_FOUND'],
-      ['/accounts/ACC-000001', { method: 'GET', body: undefined, headers: { 'content-length': '0' } }, 200, ''],
+      [
+        '/accounts/ACC-000001',
+        { method: 'GET', body: undefined, headers: { 'content-length': '0' } },
+        200,
+        '',
+      ],
     ];
     for (const [path, init, status, code] of cases) {
       const response = await get(path, init);
@@ -71,10 +76,16 @@ describe('local runtime (npm start) over HTTP', () => {
     expect(status.bus).toEqual({ rules: ['TreatmentChangedToAudit'], delivered: 1000, deadLetters: 0 });
 
     const account = await (await get('/accounts/ACC-000001')).json();
-    expect(account.treatment).toEqual(expect.objectContaining({ bucket: expect.any(String), runId: run.runId }));
+    expect(account.treatment).toEqual(
+      expect.objectContaining({ bucket: expect.any(String), runId: run.runId }),
+    );
 
     const db = createDocumentClient(
-      new DynamoDBClient({ endpoint: status.dynamodbEndpoint, region: 'us-east-1', credentials: localCredentials }),
+      new DynamoDBClient({
+        endpoint: status.dynamodbEndpoint,
+        region: 'us-east-1',
+        credentials: localCredentials,
+      }),
     );
     const trail = await new DynamoAuditLog(db, status.tables.audit).list('ACC-000001');
     expect(trail).toHaveLength(1);

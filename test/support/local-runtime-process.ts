@@ -13,7 +13,10 @@ export interface RuntimeProcess {
 }
 
 /** Boots `npm start`'s entry point as a child process, on a free port and an in-memory database. */
-export async function startRuntimeProcess(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RuntimeProcess> {
+export async function startRuntimeProcess(
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<RuntimeProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
     cwd: projectRoot,
     env: { ...process.env, PORT: '0', LOCAL_IN_MEMORY: 'true', POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },

@@ -36,7 +36,10 @@ describe('auc', () => {
 
   it('matches the pairwise definition on random data with many ties', () => {
     const labelledScores = fc
-      .array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.constantFrom<0 | 1>(0, 1)), { minLength: 2, maxLength: 40 })
+      .array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.constantFrom<0 | 1>(0, 1)), {
+        minLength: 2,
+        maxLength: 40,
+      })
       .filter((rows) => new Set(rows.map(([, label]) => label)).size === 2);
     fc.assert(
       fc.property(labelledScores, (rows) => {

@@ -70,7 +70,10 @@ const logit = (probability: number) => Math.log(probability / (1 - probability))
 /** The model's log-odds summed straight from the points tables, bypassing the attribution. */
 function logitFromTables(input: RiskModelInput): number {
   const features = computeFeatures(input);
-  return model.groups.reduce((total, group) => total + group.points[groupCell(group, features)]!, model.baseLogit);
+  return model.groups.reduce(
+    (total, group) => total + group.points[groupCell(group, features)]!,
+    model.baseLogit,
+  );
 }
 
 function withStatus(input: RiskModelInput, monthIndex: number, payStatus: number): RiskModelInput {
@@ -83,8 +86,20 @@ function withStatus(input: RiskModelInput, monthIndex: number, payStatus: number
 describe('scoreRisk with the committed artifact', () => {
   it.each([
     ['steadyRevolver', 0.05685520742923654, 419, 'A', ['PAYMENT_HISTORY_RATIO']],
-    ['twoMonthsLate', 0.5676915776463112, 508, 'D', ['LATEST_PAYMENT_STATUS', 'LATE_PAYMENT_COUNT', 'CREDIT_LIMIT']],
-    ['uciFirstRow', 0.7253733601709118, 528, 'E', ['LATEST_PAYMENT_STATUS', 'LATE_PAYMENT_COUNT', 'CREDIT_LIMIT']],
+    [
+      'twoMonthsLate',
+      0.5676915776463112,
+      508,
+      'D',
+      ['LATEST_PAYMENT_STATUS', 'LATE_PAYMENT_COUNT', 'CREDIT_LIMIT'],
+    ],
+    [
+      'uciFirstRow',
+      0.7253733601709118,
+      528,
+      'E',
+      ['LATEST_PAYMENT_STATUS', 'LATE_PAYMENT_COUNT', 'CREDIT_LIMIT'],
+    ],
   ] as const)('pins %s: PD %d, score %d, band %s', (name, probability, score, band, codes) => {
     const result = scoreRisk(model, ACCOUNTS[name]);
     expect(result.modelVersion).toBe(model.version);
@@ -97,8 +112,14 @@ describe('scoreRisk with the committed artifact', () => {
 
   it('words reasons from the catalogue with the account’s own values, in English and Chinese', () => {
     expect(scoreRisk(model, ACCOUNTS.twoMonthsLate).reasons).toEqual([
-      expect.objectContaining({ en: 'Latest statement: payment 2 months late', zh: '最近一期账单：逾期2个月' }),
-      expect.objectContaining({ en: 'Late payment in 2 of the last 6 statements', zh: '近6期账单中有2期逾期' }),
+      expect.objectContaining({
+        en: 'Latest statement: payment 2 months late',
+        zh: '最近一期账单：逾期2个月',
+      }),
+      expect.objectContaining({
+        en: 'Late payment in 2 of the last 6 statements',
+        zh: '近6期账单中有2期逾期',
+      }),
       expect.objectContaining({ en: 'Credit limit of 50,000', zh: '信用额度为50,000' }),
     ]);
   });
@@ -122,10 +143,16 @@ describe('reasons are faithful to the score', () => {
   it('base log-odds plus every contribution is exactly the logit of the PD', () => {
     for (const input of Object.values(ACCOUNTS)) {
       const explanation = explainRisk(model, input);
-      const sum = explanation.contributions.reduce((total, { contribution }) => total + contribution, model.baseLogit);
+      const sum = explanation.contributions.reduce(
+        (total, { contribution }) => total + contribution,
+        model.baseLogit,
+      );
       expect(sum).toBe(explanation.logit);
       expect(explanation.logit).toBeCloseTo(logitFromTables(input), 12);
-      expect(scoreRisk(model, input).probabilityOfDefault).toBeCloseTo(1 / (1 + Math.exp(-explanation.logit)), 15);
+      expect(scoreRisk(model, input).probabilityOfDefault).toBeCloseTo(
+        1 / (1 + Math.exp(-explanation.logit)),
+        15,
+      );
     }
   });
 
@@ -174,7 +201,9 @@ describe('monotone in delinquency', () => {
 
   it('any late status scores at least as high as any on-time status in the latest month', () => {
     for (const account of base) {
-      const onTime = [-2, -1, 0].map((status) => scoreRisk(model, withStatus(account, 0, status)).probabilityOfDefault);
+      const onTime = [-2, -1, 0].map(
+        (status) => scoreRisk(model, withStatus(account, 0, status)).probabilityOfDefault,
+      );
       const late = scoreRisk(model, withStatus(account, 0, 1)).probabilityOfDefault;
       expect(late).toBeGreaterThanOrEqual(Math.max(...onTime));
     }
@@ -192,7 +221,13 @@ describe('protected characteristics', () => {
   });
 
   it('cannot change a score even when smuggled into the input', () => {
-    const smuggled = { ...ACCOUNTS.uciFirstRow, sex: 1, age: 70, marriage: 2, education: 4 } as RiskModelInput;
+    const smuggled = {
+      ...ACCOUNTS.uciFirstRow,
+      sex: 1,
+      age: 70,
+      marriage: 2,
+      education: 4,
+    } as RiskModelInput;
     expect(scoreRisk(model, smuggled)).toEqual(scoreRisk(model, ACCOUNTS.uciFirstRow));
     expect(scoreRiskOrFallback(model, smuggled)).toEqual(scoreRisk(model, ACCOUNTS.uciFirstRow));
   });
@@ -214,8 +249,16 @@ describe('validateRiskModelInput', () => {
 
   it.each([
     ['null', null, 'input must be an object'],
-    ['negative limit', { ...ACCOUNTS.steadyRevolver, creditLimit: -1 }, 'creditLimit must be a finite number > 0'],
-    ['string limit', { ...ACCOUNTS.steadyRevolver, creditLimit: '5000' }, 'creditLimit must be a finite number > 0'],
+    [
+      'negative limit',
+      { ...ACCOUNTS.steadyRevolver, creditLimit: -1 },
+      'creditLimit must be a finite number > 0',
+    ],
+    [
+      'string limit',
+      { ...ACCOUNTS.steadyRevolver, creditLimit: '5000' },
+      'creditLimit must be a finite number > 0',
+    ],
     [
       'five months',
       { ...ACCOUNTS.steadyRevolver, months: ACCOUNTS.steadyRevolver.months.slice(1) },
@@ -238,12 +281,18 @@ describe('validateRiskModelInput', () => {
     ],
     [
       'NaN balance',
-      { ...ACCOUNTS.steadyRevolver, months: [month(0, Number.NaN, 0), ...ACCOUNTS.steadyRevolver.months.slice(1)] },
+      {
+        ...ACCOUNTS.steadyRevolver,
+        months: [month(0, Number.NaN, 0), ...ACCOUNTS.steadyRevolver.months.slice(1)],
+      },
       'months[0].statementBalance must be a finite number',
     ],
     [
       'negative payment',
-      { ...ACCOUNTS.steadyRevolver, months: [...ACCOUNTS.steadyRevolver.months.slice(0, 5), month(0, 10, -5)] },
+      {
+        ...ACCOUNTS.steadyRevolver,
+        months: [...ACCOUNTS.steadyRevolver.months.slice(0, 5), month(0, 10, -5)],
+      },
       'months[5].amountPaid must be a finite number >= 0',
     ],
   ])('rejects %s', (_, input, problem) => {
@@ -253,7 +302,10 @@ describe('validateRiskModelInput', () => {
   });
 
   it('lists every problem at once', () => {
-    const result = validateRiskModelInput({ creditLimit: 0, months: [null, ...ACCOUNTS.steadyRevolver.months.slice(1)] });
+    const result = validateRiskModelInput({
+      creditLimit: 0,
+      months: [null, ...ACCOUNTS.steadyRevolver.months.slice(1)],
+    });
     expect(result).toEqual({
       ok: false,
       problems: ['creditLimit must be a finite number > 0', 'months[0] must be an object'],
@@ -263,7 +315,9 @@ describe('validateRiskModelInput', () => {
 
 describe('scoreRiskOrFallback', () => {
   it('scores valid input exactly like scoreRisk', () => {
-    expect(scoreRiskOrFallback(model, ACCOUNTS.twoMonthsLate)).toEqual(scoreRisk(model, ACCOUNTS.twoMonthsLate));
+    expect(scoreRiskOrFallback(model, ACCOUNTS.twoMonthsLate)).toEqual(
+      scoreRisk(model, ACCOUNTS.twoMonthsLate),
+    );
   });
 
   it('gives invalid input the conservative fallback, flagged, with INSUFFICIENT_DATA', () => {
@@ -276,18 +330,30 @@ describe('scoreRiskOrFallback', () => {
       reasons: [{ code: 'INSUFFICIENT_DATA', ...REASON_CATALOGUE.INSUFFICIENT_DATA.describe() }],
     });
     expect(result.problems).toHaveLength(2);
-    expect(result.reasons[0]!.contribution).toBeCloseTo(logit(model.fallbackProbability) - model.baseLogit, 12);
+    expect(result.reasons[0]!.contribution).toBeCloseTo(
+      logit(model.fallbackProbability) - model.baseLogit,
+      12,
+    );
     expect(result.score).toBe(Math.round(500 + (20 * logit(model.fallbackProbability)) / Math.LN2));
   });
 
   it('never throws, whatever it is given', () => {
-    for (const input of [undefined, 42, 'x', [], { months: 'none' }, { creditLimit: 1, months: [1, 2, 3, 4, 5, 6] }]) {
+    for (const input of [
+      undefined,
+      42,
+      'x',
+      [],
+      { months: 'none' },
+      { creditLimit: 1, months: [1, 2, 3, 4, 5, 6] },
+    ]) {
       expect(scoreRiskOrFallback(model, input).fallback).toBe(true);
     }
   });
 });
 
-const UCI_TRAIN = fileURLToPath(new URL('../../../shared/data/uci-credit-default/train.csv', import.meta.url));
+const UCI_TRAIN = fileURLToPath(
+  new URL('../../../shared/data/uci-credit-default/train.csv', import.meta.url),
+);
 const uciPresent = existsSync(UCI_TRAIN);
 const mustRun = process.env.CI === 'true';
 
@@ -297,12 +363,18 @@ describe('committed artifact on the UCI training file', () => {
       ? 'was trained on this file and ranks it with AUC >= 0.78 (in-sample sanity check)'
       : `SKIPPED: ${UCI_TRAIN} not found (this test fails instead when CI=true)`,
     () => {
-      if (!uciPresent) throw new Error(`${UCI_TRAIN} is missing: CI must provide ../shared/data/uci-credit-default`);
+      if (!uciPresent)
+        throw new Error(`${UCI_TRAIN} is missing: CI must provide ../shared/data/uci-credit-default`);
       const bytes = readFileSync(UCI_TRAIN);
       expect(model.training.dataSha256).toBe(createHash('sha256').update(bytes).digest('hex'));
       const { rows } = parseUciCsv(bytes.toString('utf8'));
       const probabilities = rows.map((row) => scoreRisk(model, row.input).probabilityOfDefault);
-      expect(auc(probabilities, rows.map((row) => row.label!))).toBeGreaterThanOrEqual(0.78);
+      expect(
+        auc(
+          probabilities,
+          rows.map((row) => row.label!),
+        ),
+      ).toBeGreaterThanOrEqual(0.78);
     },
   );
 });

@@ -8,11 +8,19 @@ import {
 import { quantileUpperEdges } from '../../scripts/lib/risk-training/binning';
 import { solveSymmetricPositiveDefinite } from '../../scripts/lib/risk-training/cholesky';
 import { meanAndSd, stratifiedFolds } from '../../scripts/lib/risk-training/cross-validation';
-import { bandSummaries, calibrationByQuantile, compareGroups } from '../../scripts/lib/risk-training/evaluation';
+import {
+  bandSummaries,
+  calibrationByQuantile,
+  compareGroups,
+} from '../../scripts/lib/risk-training/evaluation';
 import { BANDS } from '../../scripts/lib/risk-training/model-spec';
 import { seededRandom } from '../../scripts/lib/risk-training/random';
 import { fitScorecard, type ScorecardSpec } from '../../scripts/lib/risk-training/scorecard';
-import { artifactJson, type LabelledAccount, trainRiskModel } from '../../scripts/lib/risk-training/train-model';
+import {
+  artifactJson,
+  type LabelledAccount,
+  trainRiskModel,
+} from '../../scripts/lib/risk-training/train-model';
 
 /** Accounts whose default odds rise with a hidden risk that also drives late payment and high balances. */
 function syntheticAccounts(count: number, seed: number): LabelledAccount[] {
@@ -24,7 +32,11 @@ function syntheticAccounts(count: number, seed: number): LabelledAccount[] {
       const draw = random();
       const payStatus = draw < 0.5 * risk ? 1 + Math.floor(random() * 3) : draw < 0.7 ? 0 : -1;
       const statementBalance = Math.round(creditLimit * random() * (0.3 + risk));
-      return { payStatus, statementBalance, amountPaid: Math.round(statementBalance * random() * (1 - risk) * 0.3) };
+      return {
+        payStatus,
+        statementBalance,
+        amountPaid: Math.round(statementBalance * random() * (1 - risk) * 0.3),
+      };
     });
     const label: 0 | 1 = random() < 0.05 + 0.6 * risk * risk ? 1 : 0;
     return { input: { creditLimit, months }, label };
@@ -74,7 +86,12 @@ describe('fitScorecard', () => {
     const accounts = syntheticAccounts(1000, 3);
     const spec: ScorecardSpec = {
       groups: [
-        { axes: [{ feature: 'latestPayStatus', maxBins: 6 }, { feature: 'utilisation', maxBins: 5 }] },
+        {
+          axes: [
+            { feature: 'latestPayStatus', maxBins: 6 },
+            { feature: 'utilisation', maxBins: 5 },
+          ],
+        },
         { axes: [{ feature: 'creditLimit', maxBins: 8 }] },
       ],
       minBinShare: 0.02,
@@ -177,14 +194,17 @@ describe('stratifiedFolds', () => {
 describe('solveSymmetricPositiveDefinite', () => {
   it('solves a small system exactly', () => {
     // [[4, 2], [2, 3]] x = [2, 1] → x = [0.5, 0].
-    const solution = solveSymmetricPositiveDefinite(Float64Array.from([4, 2, 2, 3]), Float64Array.from([2, 1]));
+    const solution = solveSymmetricPositiveDefinite(
+      Float64Array.from([4, 2, 2, 3]),
+      Float64Array.from([2, 1]),
+    );
     expect(Array.from(solution)).toEqual([0.5, 0]);
   });
 
   it('refuses a matrix that is not positive definite', () => {
-    expect(() => solveSymmetricPositiveDefinite(Float64Array.from([1, 2, 2, 1]), Float64Array.from([1, 1]))).toThrow(
-      'positive definite',
-    );
+    expect(() =>
+      solveSymmetricPositiveDefinite(Float64Array.from([1, 2, 2, 1]), Float64Array.from([1, 1])),
+    ).toThrow('positive definite');
   });
 });
 
@@ -207,7 +227,12 @@ describe('model card measurements', () => {
   });
 
   it('compares groups without using the group in the score', () => {
-    const groups = compareGroups(scored, (index) => (index < 3 ? 'x' : 'y'), ['x', 'y', 'z'], (p) => p > 0.35);
+    const groups = compareGroups(
+      scored,
+      (index) => (index < 3 ? 'x' : 'y'),
+      ['x', 'y', 'z'],
+      (p) => p > 0.35,
+    );
     expect(groups.map((group) => [group.group, group.rows, group.highBandShare])).toEqual([
       ['x', 3, 0],
       ['y', 3, 2 / 3],

@@ -5,7 +5,8 @@ const HEADER =
   'ID,LIMIT_BAL,SEX,EDUCATION,MARRIAGE,AGE,PAY_0,PAY_2,PAY_3,PAY_4,PAY_5,PAY_6,BILL_AMT1,BILL_AMT2,BILL_AMT3,BILL_AMT4,BILL_AMT5,BILL_AMT6,PAY_AMT1,PAY_AMT2,PAY_AMT3,PAY_AMT4,PAY_AMT5,PAY_AMT6,default_payment_next_month';
 // The first two rows of the public UCI file.
 const ROW_1 = '1,20000,2,2,1,24,2,2,-1,-1,-2,-2,3913,3102,689,0,0,0,0,689,0,0,0,0,1';
-const ROW_2 = '3,90000,2,2,2,34,0,0,0,0,0,0,29239,14027,13559,14331,14948,15549,1518,1500,1000,1000,1000,5000,0';
+const ROW_2 =
+  '3,90000,2,2,2,34,0,0,0,0,0,0,29239,14027,13559,14331,14948,15549,1518,1500,1000,1000,1000,5000,0';
 
 const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
 
@@ -89,7 +90,11 @@ describe('parseUciCsv', () => {
     ['PAY_AMT1', '-1', "line 3: PAY_AMT1 must be >= 0: '-1'"],
     ['PAY_0', '10', "line 3: PAY_0 must be an integer from -2 to 9: '10'"],
     ['PAY_4', '1.5', "line 3: PAY_4 must be an integer from -2 to 9: '1.5'"],
-    ['default_payment_next_month', '2', "line 3: default_payment_next_month must be an integer from 0 to 1: '2'"],
+    [
+      'default_payment_next_month',
+      '2',
+      "line 3: default_payment_next_month must be an integer from 0 to 1: '2'",
+    ],
     ['AGE', 'forty', "line 3: AGE is not a number: 'forty'"],
   ])('names the line and the column when %s is %j', (column, value, message) => {
     const error = malformed(csv(HEADER, ROW_1, withValue(ROW_2, column, value)));

@@ -39,7 +39,7 @@ const ORDERING_WEIGHT = 1e7;
 
 const sigmoid = (logit: number): number => 1 / (1 + Math.exp(-logit));
 
-export function linearPredictor(design: OneHotDesign, coefficients: Float64Array, row: number): number {
+function linearPredictor(design: OneHotDesign, coefficients: Float64Array, row: number): number {
   let logit = coefficients[0]!;
   const start = row * design.activePerRow;
   for (let k = 0; k < design.activePerRow; k++) logit += coefficients[design.activeColumns[start + k]!]!;
@@ -135,7 +135,7 @@ export function fitPenalisedLogistic(problem: PenalisedProblem, options: NewtonO
   const size = problem.design.columnCount;
   const positiveShare =
     problem.labels.reduce<number>((total, label) => total + label, 0) / problem.labels.length;
-  let coefficients = new Float64Array(size);
+  let coefficients: Float64Array = new Float64Array(size);
   coefficients[0] = Math.log(positiveShare / (1 - positiveShare));
   let current = objective(problem, coefficients);
   for (let iteration = 0; iteration < options.maxIterations; iteration++) {

@@ -84,7 +84,7 @@ export function crossValidate(
       spec,
       {},
     );
-    const heldOut = accounts.flatMap((account, index) => (foldOf[index] === fold ? [index] : []));
+    const heldOut = foldOf.flatMap((foldOfRow, index) => (foldOfRow === fold ? [index] : []));
     for (const index of heldOut) {
       outOfFoldProbabilities[index] = scoreRisk(model, accounts[index]!.input).probabilityOfDefault;
     }
