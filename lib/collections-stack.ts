@@ -250,6 +250,7 @@ export class CollectionsStack extends Stack {
       STAGE: stage.name,
       ...tableEnvironment(declaration, (id) => this.tables.get(id)!.tableName),
       ...(declaration.publishesEvents ? { EVENT_BUS_NAME: eventBusName } : {}),
+      ...declaration.stageEnvironment?.(stage),
     };
     return new CollectionsFunction(this, declaration.id, {
       declaration,

@@ -23,6 +23,8 @@ export interface StageConfig {
     readonly notifyEmail?: string;
   };
   readonly llm: { readonly model: string };
+  /** Parallel scan of the scoring run: segments scored at once, and accounts per page (one checkpoint each). */
+  readonly scoring: { readonly segments: number; readonly pageSize: number };
   /** EventBridge schedule expressions, by the schedule ids the function catalog uses. */
   readonly schedules: { readonly scoring: string };
   readonly http: {
@@ -42,6 +44,7 @@ const STAGES: Record<StageName, StageConfig> = {
     deletionProtection: false,
     alarms: { functionErrorThreshold: 5, periodMinutes: 5, deadLetterThreshold: 1 },
     llm: { model: 'gpt-4o-mini' },
+    scoring: { segments: 4, pageSize: 200 },
     schedules: { scoring: 'cron(0 2 * * ? *)' },
     http: { extraCorsOrigins: ['http://localhost:3000'], throttle: { rateLimit: 20, burstLimit: 40 } },
   },
@@ -54,6 +57,7 @@ const STAGES: Record<StageName, StageConfig> = {
     deletionProtection: false,
     alarms: { functionErrorThreshold: 3, periodMinutes: 5, deadLetterThreshold: 1 },
     llm: { model: 'gpt-4o-mini' },
+    scoring: { segments: 8, pageSize: 200 },
     schedules: { scoring: 'cron(0 2 * * ? *)' },
     http: { extraCorsOrigins: [], throttle: { rateLimit: 50, burstLimit: 100 } },
   },
@@ -67,6 +71,7 @@ const STAGES: Record<StageName, StageConfig> = {
     eventArchiveRetentionDays: 365,
     alarms: { functionErrorThreshold: 1, periodMinutes: 5, deadLetterThreshold: 1 },
     llm: { model: 'gpt-4o' },
+    scoring: { segments: 32, pageSize: 200 },
     schedules: { scoring: 'cron(0 1 * * ? *)' },
     http: { extraCorsOrigins: [], throttle: { rateLimit: 200, burstLimit: 400 } },
   },

@@ -10,6 +10,7 @@ import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { batchPutAll } from '../lambdas/adapters/dynamodb/batch-write';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/client';
+import { FUNCTIONS } from '../lib/catalog/functions';
 import { stageConfig } from '../lib/stages';
 import {
   API_GATEWAY_MAX_BODY_BYTES,
@@ -138,6 +139,7 @@ async function assemble(
     EVENT_BUS_NAME: LOCAL_BUS_NAME,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     ...tableNameEnvironment(tables),
+    ...Object.assign({}, ...FUNCTIONS.map((fn) => fn.stageEnvironment?.(LOCAL_STAGE))),
   });
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;

@@ -5,6 +5,7 @@ export const EVENT_SOURCES = {
 
 export const DETAIL_TYPES = {
   treatmentChanged: 'TreatmentChanged',
+  scoringSegmentRequested: 'ScoringSegmentRequested',
 } as const;
 
 export type EventSource = (typeof EVENT_SOURCES)[keyof typeof EVENT_SOURCES];

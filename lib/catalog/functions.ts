@@ -4,6 +4,8 @@
  * list; the local runtime serves the same routes, routes events by the same patterns and fires the same
  * schedules against the same handlers.
  */
+
+import type { StageConfig } from '../stages';
 import { DETAIL_TYPES, EVENT_SOURCES } from './events';
 import { TABLES, type TableId } from './tables';
 
@@ -43,6 +45,8 @@ export interface FunctionDeclaration {
   readonly schedules?: readonly ScheduleId[];
   readonly tables?: Partial<Record<TableId, TableAccess>>;
   readonly publishesEvents?: boolean;
+  /** Settings the function takes from its stage's config. */
+  readonly stageEnvironment?: (stage: StageConfig) => Record<string, string>;
   readonly timeoutSeconds?: number;
   readonly memoryMb?: number;
 }
@@ -62,19 +66,48 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     tables: { accounts: 'read' },
   },
   {
-    id: 'scorePortfolio',
+    id: 'startScoringRun',
     description:
-      'Scheduled run: places every account in its delinquency bucket and announces treatment changes.',
-    entry: 'lambdas/handlers/scheduled/score-portfolio.ts',
+      'Scheduled: starts the nightly scoring run and asks for each segment of the portfolio to be scored.',
+    entry: 'lambdas/handlers/scheduled/start-scoring-run.ts',
     schedules: ['scoring'],
-    tables: { accounts: 'readWrite' },
+    tables: { scoringRuns: 'readWrite' },
     publishesEvents: true,
+    stageEnvironment: (stage) => ({ SCORING_SEGMENTS: String(stage.scoring.segments) }),
+  },
+  {
+    id: 'scoringRuns',
+    description: "Staff API: start a scoring run on demand, and follow a run's progress by segment.",
+    entry: 'lambdas/handlers/http/scoring-runs.ts',
+    routes: [
+      { method: 'POST', path: '/scoring-runs', access: 'staff' },
+      { method: 'GET', path: '/scoring-runs/{runId}', access: 'staff' },
+    ],
+    tables: { scoringRuns: 'readWrite' },
+    publishesEvents: true,
+    stageEnvironment: (stage) => ({ SCORING_SEGMENTS: String(stage.scoring.segments) }),
+  },
+  {
+    id: 'scoreSegment',
+    description:
+      'Scores one segment of the portfolio scan: risk score, bucket and tier per account, changes only.',
+    entry: 'lambdas/handlers/events/score-segment.ts',
+    eventRules: [
+      {
+        id: 'ScoringSegmentRequested',
+        description: 'Each segment of a scoring run goes to a worker.',
+        pattern: { source: [EVENT_SOURCES.scoring], 'detail-type': [DETAIL_TYPES.scoringSegmentRequested] },
+      },
+    ],
+    tables: { accounts: 'readWrite', scoringRuns: 'readWrite' },
+    publishesEvents: true,
+    stageEnvironment: (stage) => ({ SCORING_PAGE_SIZE: String(stage.scoring.pageSize) }),
     timeoutSeconds: 900,
     memoryMb: 1024,
   },
   {
     id: 'recordTreatmentChange',
-    description: 'Writes every treatment change to the account audit trail, once per event.',
+    description: 'Writes every treatment change to the account audit trail, once per change.',
     entry: 'lambdas/handlers/events/record-treatment-change.ts',
     eventRules: [
       {

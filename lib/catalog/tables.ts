@@ -27,7 +27,15 @@ export interface TableDeclaration {
   readonly timeToLiveAttribute?: string;
 }
 
-export const TABLE_IDS = ['accounts', 'conversations', 'offers', 'contacts', 'audit', 'idempotency'] as const;
+export const TABLE_IDS = [
+  'accounts',
+  'conversations',
+  'offers',
+  'contacts',
+  'audit',
+  'scoringRuns',
+  'idempotency',
+] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
 export const TABLES = {
@@ -73,6 +81,15 @@ export const TABLES = {
     envVar: 'AUDIT_TABLE',
     partitionKey: { name: 'accountId', type: 'S' },
     sortKey: { name: 'entryKey', type: 'S' },
+  },
+  scoringRuns: {
+    id: 'scoringRuns',
+    description:
+      'Scoring runs and the checkpoint of every segment of their parallel scan (progress, resume).',
+    envVar: 'SCORING_RUNS_TABLE',
+    partitionKey: { name: 'runId', type: 'S' },
+    sortKey: { name: 'part', type: 'S' },
+    timeToLiveAttribute: 'expiresAt',
   },
   idempotency: {
     id: 'idempotency',

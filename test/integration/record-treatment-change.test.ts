@@ -1,7 +1,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAuditLog } from '../../lambdas/adapters/dynamodb/audit-log';
-import type { TreatmentChangedDetail } from '../../lambdas/domain/treatment/assessment-run';
+import type { TreatmentChangedDetail } from '../../lambdas/domain/scoring/segment-worker';
 import { tableNameEnvironment } from '../../local/tables';
 import { freshTables, localCredentials } from '../support/dynamodb';
 import { lambdaContext } from '../support/events';
@@ -16,16 +16,15 @@ const change: EventBridgeEvent<'TreatmentChanged', TreatmentChangedDetail> = {
   region: 'us-east-1',
   resources: [],
   detail: {
+    changeId: 'ACC-000007:run-1',
     accountId: 'ACC-000007',
     runId: 'run-1',
+    variant: 'champion',
+    policyVersion: 'treatment-2026.11.1',
+    modelVersion: 'pd-scorecard-2026.11.1',
     previous: { bucket: 'dpd_1_30', tier: 'reminder' },
-    current: {
-      bucket: 'dpd_31_60',
-      tier: 'agent_call',
-      daysPastDue: 31,
-      assessedAt: '2026-11-23T02:00:00.000Z',
-      runId: 'run-1',
-    },
+    current: { bucket: 'dpd_31_60', tier: 'agent_call', band: 'C', score: 480, probabilityOfDefault: 0.31 },
+    assessedAt: '2026-11-23T02:00:00.000Z',
   },
 };
 
@@ -50,20 +49,35 @@ describe('recordTreatmentChange handler (Powertools idempotency on DynamoDB Loca
     const entries = await audit.list('ACC-000007');
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
-      entryId: 'evt-0001',
+      entryId: 'ACC-000007:run-1',
       kind: 'TreatmentChanged',
-      summary: 'Treatment dpd_1_30/reminder → dpd_31_60/agent_call (31 days past due)',
+      summary: 'Treatment dpd_1_30/reminder → dpd_31_60/agent_call (risk band C, champion)',
     });
   });
 
-  it('keeps one entry when EventBridge delivers the same event again', async () => {
+  it('keeps one entry when the same change arrives again, as a redelivery or a re-announcement', async () => {
     await handler(change, lambdaContext);
-    await handler(change, lambdaContext);
+    await handler({ ...change, id: 'evt-0002-reannounced' }, lambdaContext);
     expect(await audit.list('ACC-000007')).toHaveLength(1);
   });
 
-  it('records a different event for the same account as a new entry', async () => {
-    await handler({ ...change, id: 'evt-0002' }, lambdaContext);
-    expect((await audit.list('ACC-000007')).map((e) => e.entryId).sort()).toEqual(['evt-0001', 'evt-0002']);
+  it('records a change from another run as a new entry', async () => {
+    await handler(
+      {
+        ...change,
+        id: 'evt-0003',
+        detail: {
+          ...change.detail,
+          changeId: 'ACC-000007:run-2',
+          runId: 'run-2',
+          assessedAt: '2026-11-24T02:00:00.000Z',
+        },
+      },
+      lambdaContext,
+    );
+    expect((await audit.list('ACC-000007')).map((e) => e.entryId).sort()).toEqual([
+      'ACC-000007:run-1',
+      'ACC-000007:run-2',
+    ]);
   });
 });

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountFlags } from '../../lambdas/domain/accounts/account';
-import { bucketFor, daysPastDue, tierFor } from '../../lambdas/domain/accounts/delinquency';
-
-const noFlags: AccountFlags = {
-  dispute: false,
-  ceaseRequested: false,
-  hardshipPlan: false,
-  promiseToPay: false,
-  deceased: false,
-  bankrupt: false,
-};
+import { bucketFor, daysPastDue } from '../../lambdas/domain/accounts/delinquency';
 
 describe('days past due', () => {
   it('is zero with nothing unpaid, and counts calendar days from the oldest unpaid due date', () => {
@@ -22,6 +12,12 @@ describe('days past due', () => {
 
   it('is never negative for a due date in the future', () => {
     expect(daysPastDue('2026-12-01', '2026-11-23')).toBe(0);
+  });
+
+  it('refuses an unreadable due date with a code instead of guessing a bucket', () => {
+    expect(() => daysPastDue('not-a-date', '2026-11-23')).toThrow(
+      expect.objectContaining({ code: 'INVALID_DUE_DATE' }),
+    );
   });
 });
 
@@ -40,20 +36,5 @@ describe('buckets', () => {
     [2000, 'dpd_180_plus'],
   ] as const)('%i days past due is %s', (days, bucket) => {
     expect(bucketFor(days)).toBe(bucket);
-  });
-});
-
-describe('first-rule tiers', () => {
-  it('grade from reminders to human-reviewed referral as arrears deepen', () => {
-    expect(tierFor('current', noFlags)).toBe('monitor');
-    expect(tierFor('dpd_1_30', noFlags)).toBe('reminder');
-    expect(tierFor('dpd_61_90', noFlags)).toBe('agent_call');
-    expect(tierFor('dpd_91_180', noFlags)).toBe('hardship_review');
-    expect(tierFor('dpd_180_plus', noFlags)).toBe('referral_review');
-  });
-
-  it('exclude deceased and bankrupt customers whatever the arrears', () => {
-    expect(tierFor('dpd_180_plus', { ...noFlags, deceased: true })).toBe('excluded');
-    expect(tierFor('dpd_1_30', { ...noFlags, bankrupt: true })).toBe('excluded');
   });
 });

@@ -1,3 +1,6 @@
+import type { RiskBand, RiskReason } from '../scoring/risk-model';
+import type { Tier, Variant } from '../treatment/treatment-policy';
+
 /** The account as the domain sees it. Money is always integer minor units of `currency`. */
 export type Jurisdiction = 'US' | 'CN';
 export type Currency = 'USD' | 'CNY';
@@ -37,15 +40,39 @@ export interface AccountFlags {
 }
 
 export type Bucket = 'current' | 'dpd_1_30' | 'dpd_31_60' | 'dpd_61_90' | 'dpd_91_180' | 'dpd_180_plus';
-export type Tier = 'monitor' | 'reminder' | 'agent_call' | 'hardship_review' | 'referral_review' | 'excluded';
+
+/** The last risk score: probability of default with the reasons that raised it. */
+export interface RiskAssessment {
+  readonly modelVersion: string;
+  readonly probabilityOfDefault: number;
+  /** Integer points, higher = riskier. */
+  readonly score: number;
+  readonly band: RiskBand;
+  readonly reasons: readonly RiskReason[];
+  /** The history could not be scored; a conservative fallback was used. */
+  readonly fallback: boolean;
+  readonly problems?: readonly string[];
+}
+
+export interface TierChange {
+  /** Unique per account and run: consumers de-duplicate on it. */
+  readonly changeId: string;
+  readonly previousTier: Tier | null;
+  readonly previousBucket: Bucket | null;
+}
 
 /** What the last scoring run decided for the account. */
 export interface Treatment {
   readonly bucket: Bucket;
   readonly tier: Tier;
-  readonly daysPastDue: number;
+  readonly variant: Variant;
+  readonly policyVersion: string;
+  /** Everything a re-run compares to decide whether to write: see `assessmentFingerprint`. */
+  readonly fingerprint: string;
   readonly assessedAt: string;
   readonly runId: string;
+  /** Set when this assessment changed the tier; announced as TreatmentChanged. */
+  readonly tierChange?: TierChange;
 }
 
 export interface Account {
@@ -64,6 +91,7 @@ export interface Account {
   /** Six statements, latest first. */
   readonly statements: readonly StatementMonth[];
   readonly flags: AccountFlags;
+  readonly risk?: RiskAssessment;
   readonly treatment?: Treatment;
   readonly openedAt: string;
   readonly updatedAt: string;

@@ -1,19 +1,15 @@
 import type { AuditLog } from '../ports';
-import type { TreatmentChangedDetail } from './assessment-run';
+import type { TreatmentChangedDetail } from '../scoring/segment-worker';
 
-/** Adds a treatment change to the account's audit trail; the event id keeps re-deliveries to one entry. */
-export async function recordTreatmentChange(
-  audit: AuditLog,
-  eventId: string,
-  change: TreatmentChangedDetail,
-): Promise<void> {
-  const from = change.previous ? `${change.previous.bucket}/${change.previous.tier}` : 'unassessed';
+/** Adds a tier change to the account's audit trail; the change id keeps re-deliveries to one entry. */
+export async function recordTreatmentChange(audit: AuditLog, change: TreatmentChangedDetail): Promise<void> {
+  const from = change.previous.tier ? `${change.previous.bucket}/${change.previous.tier}` : 'unassessed';
   await audit.append({
     accountId: change.accountId,
-    entryId: eventId,
-    at: change.current.assessedAt,
+    entryId: change.changeId,
+    at: change.assessedAt,
     kind: 'TreatmentChanged',
-    summary: `Treatment ${from} → ${change.current.bucket}/${change.current.tier} (${change.current.daysPastDue} days past due)`,
-    data: { runId: change.runId, previous: change.previous, current: change.current },
+    summary: `Treatment ${from} → ${change.current.bucket}/${change.current.tier} (risk band ${change.current.band}, ${change.variant})`,
+    data: { ...change },
   });
 }

@@ -6,7 +6,7 @@ import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { DynamoAuditLog } from '../../adapters/dynamodb/audit-log';
 import { documentClient } from '../../adapters/dynamodb/client';
-import type { TreatmentChangedDetail } from '../../domain/treatment/assessment-run';
+import type { TreatmentChangedDetail } from '../../domain/scoring/segment-worker';
 import { recordTreatmentChange } from '../../domain/treatment/record-treatment-change';
 import { loadConfig, tableNames } from '../../shared/config';
 import { logger } from '../../shared/logger';
@@ -17,10 +17,16 @@ const persistenceStore = new DynamoDBPersistenceLayer({ tableName: config.IDEMPO
 
 export const handler = middy<EventBridgeEvent<'TreatmentChanged', TreatmentChangedDetail>>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  // EventBridge delivers at least once: the event id makes a re-delivery a no-op.
-  .use(makeHandlerIdempotent({ persistenceStore, config: new IdempotencyConfig({ eventKeyJmesPath: 'id' }) }))
+  // Delivered at least once, and a resumed scoring segment may announce a change again: the change id makes
+  // any repeat a no-op.
+  .use(
+    makeHandlerIdempotent({
+      persistenceStore,
+      config: new IdempotencyConfig({ eventKeyJmesPath: 'detail.changeId' }),
+    }),
+  )
   .handler(async (event) => {
     logger.setCorrelationId(event.id);
-    await recordTreatmentChange(audit, event.id, event.detail);
-    return { recorded: event.id };
+    await recordTreatmentChange(audit, event.detail);
+    return { recorded: event.detail.changeId };
   });

@@ -1,0 +1,276 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  LeaseLostError,
+  NO_COUNTS,
+  type RunCounters,
+  type ScanKey,
+  type ScoringRun,
+  type ScoringRunStore,
+  type SegmentCheckpoint,
+  type SegmentClaim,
+} from '../../domain/scoring/scoring-run';
+
+const RUN_PART = 'RUN';
+const segmentPart = (segment: number) => `SEGMENT#${String(segment).padStart(5, '0')}`;
+/** Run records are operational history, kept 90 days. */
+const RETENTION_SECONDS = 90 * 86_400;
+const COUNTER_NAMES = Object.keys(NO_COUNTS) as Array<keyof RunCounters>;
+
+/** `ADD a :a, b :b …` for the run counters, with their values. */
+function addCounters(counts: RunCounters) {
+  return {
+    expression: COUNTER_NAMES.map((name) => `${name} :${name}`).join(', '),
+    values: Object.fromEntries(COUNTER_NAMES.map((name) => [`:${name}`, counts[name]])),
+  };
+}
+
+const stripKeys = <T>({ part: _part, expiresAt: _expires, ...rest }: Record<string, unknown>) => rest as T;
+
+export class DynamoScoringRunStore implements ScoringRunStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(run: ScoringRun): Promise<boolean> {
+    const expiresAt = Math.floor(Date.parse(run.startedAt) / 1000) + RETENTION_SECONDS;
+    const segments = Array.from({ length: run.totalSegments }, (_, segment) => ({
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          runId: run.runId,
+          part: segmentPart(segment),
+          segment,
+          status: 'pending',
+          pages: 0,
+          expiresAt,
+          ...NO_COUNTS,
+        },
+      },
+    }));
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...run, part: RUN_PART, expiresAt },
+          ConditionExpression: 'attribute_not_exists(runId)',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+    for (let i = 0; i < segments.length; i += 100) {
+      await this.db.send(new TransactWriteCommand({ TransactItems: segments.slice(i, i + 100) }));
+    }
+    return true;
+  }
+
+  async get(runId: string) {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'runId = :runId',
+          ExpressionAttributeValues: { ':runId': runId },
+          ExclusiveStartKey: startKey,
+          ConsistentRead: true,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const run = items.find((item) => item.part === RUN_PART);
+    if (!run) return undefined;
+    return {
+      run: stripKeys<ScoringRun>(run),
+      segments: items
+        .filter((item) => item.part !== RUN_PART)
+        .map((item) => stripKeys<SegmentCheckpoint>(item)),
+    };
+  }
+
+  async claim(
+    runId: string,
+    segment: number,
+    owner: string,
+    now: Date,
+    leaseUntil: Date,
+  ): Promise<SegmentClaim> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { runId, part: segmentPart(segment) },
+          UpdateExpression: 'SET #status = :running, leaseOwner = :owner, leaseUntil = :until',
+          ConditionExpression:
+            'attribute_exists(runId) AND #status <> :done AND (attribute_not_exists(leaseOwner) OR leaseOwner = :owner OR leaseUntil < :now)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':running': 'running',
+            ':done': 'done',
+            ':owner': owner,
+            ':until': leaseUntil.toISOString(),
+            ':now': now.toISOString(),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { kind: 'claimed', checkpoint: stripKeys<SegmentCheckpoint>(Attributes!) };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const { Item } = await this.db.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: { runId, part: segmentPart(segment) },
+          ConsistentRead: true,
+        }),
+      );
+      if (!Item) throw new Error(`Run ${runId} has no segment ${segment}.`);
+      if (Item.status === 'done') return { kind: 'done' };
+      return { kind: 'busy', leaseOwner: Item.leaseOwner as string, leaseUntil: Item.leaseUntil as string };
+    }
+  }
+
+  async checkpoint(
+    checkpoint: SegmentCheckpoint,
+    next: { lastKey: ScanKey; counts: RunCounters; leaseUntil: Date },
+  ): Promise<SegmentCheckpoint> {
+    const counters = addCounters(next.counts);
+    await this.fencedWrite(checkpoint, {
+      segmentUpdate: `SET lastKey = :lastKey, pages = :nextPages, leaseUntil = :until ADD ${counters.expression}`,
+      segmentValues: {
+        ':lastKey': next.lastKey,
+        ':until': next.leaseUntil.toISOString(),
+        ...counters.values,
+      },
+      runUpdate: `ADD ${counters.expression}`,
+      runValues: counters.values,
+    });
+    return {
+      ...checkpoint,
+      lastKey: next.lastKey,
+      pages: checkpoint.pages + 1,
+      leaseUntil: next.leaseUntil.toISOString(),
+    };
+  }
+
+  async complete(checkpoint: SegmentCheckpoint, counts: RunCounters, now: Date): Promise<ScoringRun> {
+    const counters = addCounters(counts);
+    await this.fencedWrite(checkpoint, {
+      segmentUpdate: `SET #status = :done, pages = :nextPages REMOVE lastKey, leaseOwner, leaseUntil ADD ${counters.expression}`,
+      segmentValues: { ':done': 'done', ...counters.values },
+      runUpdate: `ADD ${counters.expression}, segmentsDone :one`,
+      runValues: { ...counters.values, ':one': 1 },
+    });
+    return this.completeRunIfLast(checkpoint.runId, now);
+  }
+
+  async release(checkpoint: SegmentCheckpoint): Promise<void> {
+    await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { runId: checkpoint.runId, part: segmentPart(checkpoint.segment) },
+          UpdateExpression: 'REMOVE leaseOwner, leaseUntil',
+          ConditionExpression: 'leaseOwner = :owner',
+          ExpressionAttributeValues: { ':owner': checkpoint.leaseOwner },
+        }),
+      )
+      .catch((error) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
+  }
+
+  /**
+   * Segment and run change together or not at all, and only if this worker still holds the lease at the page
+   * it read: a stale or duplicate worker can neither move the checkpoint nor count a page twice.
+   */
+  private async fencedWrite(
+    checkpoint: SegmentCheckpoint,
+    update: {
+      segmentUpdate: string;
+      segmentValues: Record<string, unknown>;
+      runUpdate: string;
+      runValues: Record<string, unknown>;
+    },
+  ): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: { runId: checkpoint.runId, part: segmentPart(checkpoint.segment) },
+                UpdateExpression: update.segmentUpdate,
+                ConditionExpression: 'leaseOwner = :owner AND pages = :pages',
+                ExpressionAttributeNames: update.segmentUpdate.includes('#status')
+                  ? { '#status': 'status' }
+                  : undefined,
+                ExpressionAttributeValues: {
+                  ...update.segmentValues,
+                  ':owner': checkpoint.leaseOwner,
+                  ':pages': checkpoint.pages,
+                  ':nextPages': checkpoint.pages + 1,
+                },
+              },
+            },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: { runId: checkpoint.runId, part: RUN_PART },
+                UpdateExpression: update.runUpdate,
+                ExpressionAttributeValues: update.runValues,
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (
+        error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+      ) {
+        throw new LeaseLostError(
+          `Segment ${checkpoint.segment} of run ${checkpoint.runId} was taken over by another worker.`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async completeRunIfLast(runId: string, now: Date): Promise<ScoringRun> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { runId, part: RUN_PART },
+          UpdateExpression: 'SET #status = :completed, completedAt = :now',
+          ConditionExpression: 'segmentsDone = totalSegments AND #status = :running',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':completed': 'completed',
+            ':running': 'running',
+            ':now': now.toISOString(),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return stripKeys<ScoringRun>(Attributes!);
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return (await this.get(runId))!.run;
+    }
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * Scores one segment of the parallel scan, page by page. Resumable: every page ends in a checkpoint, and a
+ * worker that finds a checkpoint resumes after it. Idempotent: an account is written only if its assessment
+ * changed (and only if nobody changed it since it was read), so a re-run changes nothing twice; tier changes
+ * written by this run but perhaps not yet announced (a crash between write and checkpoint) are announced again
+ * with the same change id, which consumers de-duplicate on.
+ */
+import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
+import type { Account, RiskAssessment, Treatment } from '../accounts/account';
+import type { Clock, DomainEvent, EventPublisher } from '../ports';
+import type { TreatmentPolicy } from '../treatment/treatment-policy';
+import { assessRisk, decideTreatment } from './account-assessment';
+import type { RiskModelArtifact } from './risk-model';
+import {
+  type AssessmentChange,
+  type PortfolioSegments,
+  type RunCounters,
+  type ScoringRunStore,
+  SegmentBusyError,
+  type SegmentCheckpoint,
+} from './scoring-run';
+
+export interface TreatmentChangedDetail {
+  readonly changeId: string;
+  readonly accountId: string;
+  readonly runId: string;
+  readonly variant: Treatment['variant'];
+  readonly policyVersion: string;
+  readonly modelVersion: string;
+  readonly previous: { readonly tier: Treatment['tier'] | null; readonly bucket: Treatment['bucket'] | null };
+  readonly current: {
+    readonly tier: Treatment['tier'];
+    readonly bucket: Treatment['bucket'];
+    readonly band: RiskAssessment['band'];
+    readonly score: number;
+    readonly probabilityOfDefault: number;
+  };
+  readonly assessedAt: string;
+}
+
+export interface SegmentJob {
+  readonly runId: string;
+  readonly segment: number;
+  readonly totalSegments: number;
+}
+
+export interface SegmentWorkerDeps {
+  readonly portfolio: PortfolioSegments;
+  readonly runs: ScoringRunStore;
+  readonly events: EventPublisher;
+  readonly clock: Clock;
+  readonly model: RiskModelArtifact;
+  readonly policy: TreatmentPolicy;
+  /** Identifies this worker; a retry of the same invocation may reclaim its own lease at once. */
+  readonly workerId: string;
+  readonly pageSize: number;
+  readonly leaseMs: number;
+  /** True when the worker should stop after the current page (e.g. the Lambda is about to time out). */
+  readonly shouldYield: () => boolean;
+  readonly onFlagged?: (accountId: string, error: unknown) => void;
+}
+
+export type SegmentOutcome = 'completed' | 'already_done' | 'yielded';
+
+const leaseEnd = (clock: Clock, leaseMs: number) => new Date(clock.now().getTime() + leaseMs);
+
+export function treatmentChangedEvent(
+  accountId: string,
+  risk: RiskAssessment,
+  treatment: Treatment,
+): DomainEvent<TreatmentChangedDetail> {
+  const change = treatment.tierChange!;
+  return {
+    source: EVENT_SOURCES.scoring,
+    detailType: DETAIL_TYPES.treatmentChanged,
+    detail: {
+      changeId: change.changeId,
+      accountId,
+      runId: treatment.runId,
+      variant: treatment.variant,
+      policyVersion: treatment.policyVersion,
+      modelVersion: risk.modelVersion,
+      previous: { tier: change.previousTier, bucket: change.previousBucket },
+      current: {
+        tier: treatment.tier,
+        bucket: treatment.bucket,
+        band: risk.band,
+        score: risk.score,
+        probabilityOfDefault: risk.probabilityOfDefault,
+      },
+      assessedAt: treatment.assessedAt,
+    },
+  };
+}
+
+interface PagePlan {
+  readonly changes: AssessmentChange[];
+  /** Tier changes this run already wrote, re-announced after a resume. */
+  readonly reannounce: DomainEvent<TreatmentChangedDetail>[];
+  readonly flagged: number;
+}
+
+function planPage(deps: SegmentWorkerDeps, runId: string, accounts: readonly Account[]): PagePlan {
+  const now = deps.clock.now();
+  const today = now.toISOString().slice(0, 10);
+  const changes: AssessmentChange[] = [];
+  const reannounce: DomainEvent<TreatmentChangedDetail>[] = [];
+  let flagged = 0;
+  for (const account of accounts) {
+    let risk: RiskAssessment;
+    let decision: ReturnType<typeof decideTreatment>;
+    try {
+      risk = assessRisk(deps.model, account);
+      decision = decideTreatment(deps.policy, account, risk, today);
+    } catch (error) {
+      flagged++;
+      deps.onFlagged?.(account.accountId, error);
+      continue;
+    }
+    const stored = account.treatment;
+    if (stored?.fingerprint === decision.fingerprint) {
+      if (stored.runId === runId && stored.tierChange && account.risk) {
+        reannounce.push(treatmentChangedEvent(account.accountId, account.risk, stored));
+      }
+      continue;
+    }
+    const tierChanged = stored?.tier !== decision.tier;
+    const treatment: Treatment = {
+      ...decision,
+      assessedAt: now.toISOString(),
+      runId,
+      ...(tierChanged
+        ? {
+            tierChange: {
+              changeId: `${account.accountId}:${runId}`,
+              previousTier: stored?.tier ?? null,
+              previousBucket: stored?.bucket ?? null,
+            },
+          }
+        : {}),
+    };
+    changes.push({ accountId: account.accountId, previousFingerprint: stored?.fingerprint, risk, treatment });
+  }
+  return { changes, reannounce, flagged };
+}
+
+async function processPage(
+  deps: SegmentWorkerDeps,
+  runId: string,
+  accounts: readonly Account[],
+): Promise<RunCounters> {
+  const plan = planPage(deps, runId, accounts);
+  const written = await deps.portfolio.writeAssessments(plan.changes);
+  const announcements = plan.changes
+    .filter((change) => written.has(change.accountId) && change.treatment.tierChange)
+    .map((change) => treatmentChangedEvent(change.accountId, change.risk, change.treatment));
+  const events = [...announcements, ...plan.reannounce];
+  await deps.events.publish(events);
+  return {
+    accountsScored: accounts.length - plan.flagged,
+    accountsChanged: written.size,
+    tierChanges: announcements.length,
+    accountsFlagged: plan.flagged,
+    eventsPublished: events.length,
+  };
+}
+
+export async function scoreSegment(deps: SegmentWorkerDeps, job: SegmentJob): Promise<SegmentOutcome> {
+  const claim = await deps.runs.claim(
+    job.runId,
+    job.segment,
+    deps.workerId,
+    deps.clock.now(),
+    leaseEnd(deps.clock, deps.leaseMs),
+  );
+  if (claim.kind === 'done') return 'already_done';
+  if (claim.kind === 'busy') {
+    throw new SegmentBusyError(
+      `Segment ${job.segment} of run ${job.runId} is leased by ${claim.leaseOwner} until ${claim.leaseUntil}.`,
+    );
+  }
+  let checkpoint: SegmentCheckpoint = claim.checkpoint;
+  for (;;) {
+    const page = await deps.portfolio.scanSegment(
+      job.segment,
+      job.totalSegments,
+      checkpoint.lastKey,
+      deps.pageSize,
+    );
+    const counts = await processPage(deps, job.runId, page.accounts);
+    if (!page.nextKey) {
+      await deps.runs.complete(checkpoint, counts, deps.clock.now());
+      return 'completed';
+    }
+    checkpoint = await deps.runs.checkpoint(checkpoint, {
+      lastKey: page.nextKey,
+      counts,
+      leaseUntil: leaseEnd(deps.clock, deps.leaseMs),
+    });
+    if (deps.shouldYield()) {
+      await deps.runs.release(checkpoint);
+      return 'yielded';
+    }
+  }
+}
