@@ -1,11 +1,8 @@
 /** `npm start`: the whole product locally, on embedded defaults, until Ctrl-C. */
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { LOCAL_DATA_DIR, PROJECT_ROOT } from './paths';
 import { startLocalRuntime } from './runtime';
 import { DEMO_PORTFOLIO_DEFAULTS } from './seed/demo-portfolio';
-
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const LOCAL_DATA_DIR = path.join(projectRoot, '.local', 'dynamodb');
 
 const timestamp = () => new Date().toISOString().slice(11, 19);
 const log = (line: string) => console.log(`${timestamp()} ${line}`);
@@ -13,7 +10,7 @@ const log = (line: string) => console.log(`${timestamp()} ${line}`);
 async function main() {
   const started = Date.now();
   const runtime = await startLocalRuntime({
-    projectRoot,
+    projectRoot: PROJECT_ROOT,
     port: Number(process.env.PORT ?? 3000),
     dataDir: process.env.LOCAL_IN_MEMORY === 'true' ? undefined : LOCAL_DATA_DIR,
     seedAccounts: Number(process.env.SEED_ACCOUNTS ?? DEMO_PORTFOLIO_DEFAULTS.count),
@@ -29,9 +26,9 @@ async function main() {
       `Collections assistant running locally (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
       `  Web pages     ${runtime.url}/`,
       `  HTTP API      ${runtime.url}/health   ${runtime.url}/accounts/ACC-000001`,
-      `  Run scoring   curl -X POST ${runtime.url}/_local/schedules/scoring/run`,
+      `  Run scoring   npm run score   (progress: ${runtime.url}/scoring-runs/{runId})`,
       `  Local status  ${runtime.url}/_local/status`,
-      `  DynamoDB      ${runtime.dynamodbEndpoint} (pid ${runtime.dynamodbPid}, data in ${path.relative(projectRoot, LOCAL_DATA_DIR)}/)`,
+      `  DynamoDB      ${runtime.dynamodbEndpoint} (pid ${runtime.dynamodbPid}, data in ${path.relative(PROJECT_ROOT, LOCAL_DATA_DIR)}/)`,
       `  Demo data     ${runtime.seeded > 0 ? `seeded ${runtime.seeded} accounts` : 'kept from the last run (npm run reset to start over)'}`,
       `  Schedules     ${next.join('; ')}`,
       '  Ctrl-C stops everything.',

@@ -1,8 +1,6 @@
 /** `npm run reset`: forgets the local database, so the next `npm start` seeds a fresh demo portfolio. */
 import { rmSync } from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { LOCAL_DIR } from './paths';
 
-const localDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.local');
-rmSync(localDir, { recursive: true, force: true });
-console.log(`Removed ${localDir}; the next npm start seeds a fresh demo portfolio.`);
+rmSync(LOCAL_DIR, { recursive: true, force: true });
+console.log(`Removed ${LOCAL_DIR}; the next npm start seeds a fresh demo portfolio.`);

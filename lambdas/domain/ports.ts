@@ -1,6 +1,6 @@
 /** The collaborators domain code needs, as interfaces; adapters implement them for DynamoDB, EventBridge and tests. */
 import type { DetailType, EventSource } from '../../lib/catalog/events';
-import type { Account, Treatment } from './accounts/account';
+import type { Account } from './accounts/account';
 
 export interface Clock {
   now(): Date;
@@ -8,13 +8,6 @@ export interface Clock {
 
 export interface AccountRepository {
   get(accountId: string): Promise<Account | undefined>;
-  /** Every account, a page at a time. */
-  scan(): AsyncIterable<readonly Account[]>;
-  /**
-   * Replaces the account's treatment only if it still equals `previous` (undefined = never assessed).
-   * Returns false when another writer got there first.
-   */
-  replaceTreatment(accountId: string, previous: Treatment | undefined, next: Treatment): Promise<boolean>;
 }
 
 export interface DomainEvent<T extends object = object> {

@@ -68,16 +68,44 @@ describe('local runtime (npm start) over HTTP', () => {
     expect((await get('/../package.json')).status).toBe(404);
   });
 
-  it('runs the scoring schedule end to end: accounts bucketed, events routed to the audit consumer', async () => {
-    const run = await (await get('/_local/schedules/scoring/run', { method: 'POST' })).json();
-    expect(run).toMatchObject({ accountsAssessed: 1000, treatmentsChanged: 1000, eventsPublished: 1000 });
+  async function waitForRun(runId: string) {
+    for (let i = 0; i < 600; i++) {
+      const progress = await (await get(`/scoring-runs/${runId}`)).json();
+      if (progress.run.status === 'completed') return progress;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`run ${runId} did not complete`);
+  }
+
+  it('runs the scoring schedule end to end: segments scored, tiers announced and recorded by the audit consumer', async () => {
+    const started = await (await get('/_local/schedules/scoring/run', { method: 'POST' })).json();
+    expect(started).toMatchObject({ status: 'running', trigger: 'schedule', totalSegments: 4 });
+    const { run, segments } = await waitForRun(started.runId);
+    expect(run).toMatchObject({
+      accountsScored: 1000,
+      accountsChanged: 1000,
+      tierChanges: 1000,
+      segmentsDone: 4,
+    });
+    expect(segments.every((s: { status: string }) => s.status === 'done')).toBe(true);
 
     const status = await (await get('/_local/status')).json();
-    expect(status.bus).toEqual({ rules: ['TreatmentChangedToAudit'], delivered: 1000, deadLetters: 0 });
+    // 4 segment requests, 1000 treatment changes, each delivered to its consumer.
+    expect(status.bus).toEqual({
+      rules: ['ScoringSegmentRequested', 'TreatmentChangedToAudit'],
+      delivered: 1004,
+      deadLetters: 0,
+    });
 
     const account = await (await get('/accounts/ACC-000001')).json();
+    expect(account.risk).toEqual(
+      expect.objectContaining({ band: expect.stringMatching(/^[A-E]$/), reasons: expect.any(Array) }),
+    );
     expect(account.treatment).toEqual(
-      expect.objectContaining({ bucket: expect.any(String), runId: run.runId }),
+      expect.objectContaining({ runId: run.runId, tier: expect.any(String), variant: expect.any(String) }),
+    );
+    expect(account.strategy).toEqual(
+      expect.objectContaining({ channels: expect.any(Array), humanReview: expect.any(Boolean) }),
     );
 
     const db = createDocumentClient(
@@ -91,8 +119,26 @@ describe('local runtime (npm start) over HTTP', () => {
     expect(trail).toHaveLength(1);
     expect(trail[0]).toMatchObject({ kind: 'TreatmentChanged', data: { runId: run.runId } });
 
-    const rerun = await (await get('/_local/schedules/scoring/run', { method: 'POST' })).json();
-    expect(rerun).toMatchObject({ accountsAssessed: 1000, treatmentsChanged: 0, eventsPublished: 0 });
+    const rerun = await (
+      await get('/scoring-runs', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      })
+    ).json();
+    const rerunDone = await waitForRun(rerun.runId);
+    expect(rerunDone.run).toMatchObject({
+      trigger: 'manual',
+      accountsScored: 1000,
+      accountsChanged: 0,
+      eventsPublished: 0,
+    });
+  });
+
+  it('answers an unknown scoring run with 404', async () => {
+    const response = await get('/scoring-runs/no-such-run');
+    expect(response.status).toBe(404);
+    expect((await response.json()).error.code).toBe('RUN_NOT_FOUND');
   });
 
   it('stops everything on Ctrl-C, leaving no Java process behind', async () => {

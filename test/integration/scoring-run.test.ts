@@ -175,11 +175,14 @@ describe('scoring run on DynamoDB Local', () => {
     expect(announced).toHaveLength(run.eventsPublished);
 
     let tierChangedThisRun = 0;
-    for await (const page of accounts.scan()) {
-      tierChangedThisRun += page.filter(
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await portfolio.scanSegment(0, 1, startKey, 500);
+      tierChangedThisRun += page.accounts.filter(
         (a) => a.treatment?.runId === 'run-3' && a.treatment.tierChange,
       ).length;
-    }
+      startKey = page.nextKey;
+    } while (startKey);
     expect(announced).toHaveLength(tierChangedThisRun);
   });
 

@@ -1,12 +1,31 @@
 import { notFound } from '../errors';
 import type { AccountRepository } from '../ports';
+import { type TierStrategy, TREATMENT_POLICY } from '../treatment/treatment-policy';
 import type { Account } from './account';
+import { daysPastDue } from './delinquency';
 
-/** What an agent sees of an account: everything the bank holds, including statements and treatment. */
-export type AccountView = Account;
+/**
+ * What an agent sees of an account: everything the bank holds (statements, last score with its reasons,
+ * bucket, tier, variant, when it was scored) plus today's days past due and the tier's strategy.
+ */
+export type AccountView = Account & {
+  readonly daysPastDue: number | null;
+  readonly strategy: TierStrategy | null;
+};
 
-export async function getAccountView(accounts: AccountRepository, accountId: string): Promise<AccountView> {
+export async function getAccountView(
+  accounts: AccountRepository,
+  accountId: string,
+  today: string,
+): Promise<AccountView> {
   const account = await accounts.get(accountId);
   if (!account) throw notFound('ACCOUNT_NOT_FOUND', `No account ${accountId}.`);
-  return account;
+  let days: number | null;
+  try {
+    days = daysPastDue(account.oldestUnpaidDueDate, today);
+  } catch {
+    days = null; // unreadable due date: shown as unknown, flagged by the scoring run
+  }
+  const strategy = account.treatment ? TREATMENT_POLICY.tiers[account.treatment.tier] : null;
+  return { ...account, daysPastDue: days, strategy };
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DynamoAccountRepository } from '../../adapters/dynamodb/account-repository';
 import { documentClient } from '../../adapters/dynamodb/client';
+import { systemClock } from '../../adapters/system-clock';
 import { getAccountView } from '../../domain/accounts/account-view';
 import { loadConfig, tableNames } from '../../shared/config';
 import { httpHandler } from '../../shared/http';
@@ -13,5 +14,5 @@ const path = z.object({
 });
 
 export const handler = httpHandler({ path }, async ({ path }) => ({
-  body: await getAccountView(accounts, path.accountId),
+  body: await getAccountView(accounts, path.accountId, systemClock.now().toISOString().slice(0, 10)),
 }));
