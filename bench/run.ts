@@ -3,11 +3,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchLambdaBundles } from './lambda-bundles';
+import { benchScoring } from './scoring';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const sections: Record<string, () => Promise<unknown>> = {
   lambdaBundles: () => benchLambdaBundles(projectRoot),
+  scoring: () => benchScoring(),
 };
 
 const only = process.argv.slice(2);

@@ -5,6 +5,7 @@
  * dead-letter list, as the deployed rules do.
  */
 import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { allEventRules, TARGET_DELIVERY } from '../lib/catalog/functions';
 import { type CompiledEventPattern, compileEventPattern } from './eventbridge/event-pattern';
 
@@ -47,11 +48,15 @@ interface CompiledRule {
 
 /** EventBridge's limit on one entry. */
 const MAX_ENTRY_BYTES = 256 * 1024;
+/** Deliveries in flight at once, like a function's reserved concurrency: a burst of events queues, it does not stampede. */
+const MAX_CONCURRENT_DELIVERIES = 16;
 
 export class LocalEventBus {
   readonly deadLetters: DeadLetter[] = [];
   private readonly rules: CompiledRule[];
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly waiting: Array<() => void> = [];
+  private running = 0;
   private delivered = 0;
 
   constructor(
@@ -136,6 +141,18 @@ export class LocalEventBus {
   }
 
   private async deliverWithRetries(rule: CompiledRule, event: BusEvent): Promise<void> {
+    if (this.running >= MAX_CONCURRENT_DELIVERIES)
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    try {
+      await this.attemptDelivery(rule, event);
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private async attemptDelivery(rule: CompiledRule, event: BusEvent): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.deliver(rule.functionId, event);
@@ -158,4 +175,40 @@ export class LocalEventBus {
       }
     }
   }
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  let raw = '';
+  for await (const chunk of request) raw += chunk;
+  return JSON.parse(raw);
+}
+
+function answer(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
+  res.end(JSON.stringify(body));
+}
+
+/** Serves the bus on loopback with the EventBridge JSON protocol (PutEvents only); resolves once listening. */
+export function listenForPutEvents(bus: LocalEventBus, port = 0): Promise<Server> {
+  const server = createServer((req, res) => {
+    readJson(req)
+      .then((body) => {
+        const target = req.headers['x-amz-target'];
+        if (target !== 'AWSEvents.PutEvents') {
+          answer(res, 400, {
+            __type: 'UnknownOperationException',
+            message: `${target} is not supported locally.`,
+          });
+          return;
+        }
+        answer(res, 200, bus.putEvents(body as { Entries?: PutEventsEntry[] }));
+      })
+      .catch((error) =>
+        answer(res, 400, { __type: 'ValidationException', message: (error as Error).message }),
+      );
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
 }

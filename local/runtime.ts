@@ -3,7 +3,7 @@
  * the HTTP API in front of the real handlers, the local event bus and scheduler, and the web pages.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
@@ -20,7 +20,7 @@ import {
   toApiGatewayEvent,
 } from './api-gateway';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
-import { LocalEventBus } from './event-bus';
+import { LocalEventBus, listenForPutEvents } from './event-bus';
 import { LambdaInvoker } from './lambda-invoker';
 import { LocalScheduler } from './scheduler';
 import { DEMO_PORTFOLIO_DEFAULTS, generateDemoPortfolio } from './seed/demo-portfolio';
@@ -122,10 +122,7 @@ async function assemble(
     onDeadLetter: (letter) =>
       options.log(`dead letter: ${letter.event['detail-type']} for ${letter.functionId}: ${letter.error}`),
   });
-  const busServer = await listen(
-    createServer((req, res) => serveBus(bus, req, res)),
-    0,
-  );
+  const busServer = await listenForPutEvents(bus);
   servers.push(busServer);
 
   Object.assign(process.env, {
@@ -212,29 +209,6 @@ function listen(server: Server, port: number): Promise<Server> {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve(server));
   });
-}
-
-function serveBus(bus: LocalEventBus, req: IncomingMessage, res: ServerResponse): void {
-  readBody(req)
-    .then((body) => {
-      const target = req.headers['x-amz-target'];
-      if (target !== 'AWSEvents.PutEvents') {
-        res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
-        res.end(
-          JSON.stringify({
-            __type: 'UnknownOperationException',
-            message: `${target} is not supported locally.`,
-          }),
-        );
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-      res.end(JSON.stringify(bus.putEvents(JSON.parse(body.toString('utf8')))));
-    })
-    .catch((error) => {
-      res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
-      res.end(JSON.stringify({ __type: 'ValidationException', message: (error as Error).message }));
-    });
 }
 
 interface RequestContext {

@@ -1,7 +1,24 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Account } from '../../domain/accounts/account';
-import type { AssessmentChange, PortfolioSegments, ScanKey } from '../../domain/scoring/scoring-run';
+import {
+  type AssessmentChange,
+  type PortfolioSegments,
+  SCORING_ATTRIBUTES,
+  type ScanKey,
+  type ScoringAccount,
+} from '../../domain/scoring/scoring-run';
+
+/** Scan only what scoring reads: less to transfer and parse, and no contact data in the scoring workers. */
+const SCORING_PROJECTION = (() => {
+  const names = [...new Set(SCORING_ATTRIBUTES.flatMap((attribute) => attribute.split('.')))];
+  const alias = (name: string) => `#a${names.indexOf(name)}`;
+  return {
+    ProjectionExpression: SCORING_ATTRIBUTES.map((attribute) =>
+      attribute.split('.').map(alias).join('.'),
+    ).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(names.map((name) => [alias(name), name])),
+  };
+})();
 
 /** TransactWriteItems takes at most 100 actions. */
 const MAX_TRANSACTION = 100;
@@ -25,9 +42,10 @@ export class DynamoPortfolioSegments implements PortfolioSegments {
         TotalSegments: totalSegments,
         ExclusiveStartKey: startKey,
         Limit: limit,
+        ...SCORING_PROJECTION,
       }),
     );
-    return { accounts: (page.Items ?? []) as Account[], nextKey: page.LastEvaluatedKey };
+    return { accounts: (page.Items ?? []) as ScoringAccount[], nextKey: page.LastEvaluatedKey };
   }
 
   async writeAssessments(changes: readonly AssessmentChange[]): Promise<Set<string>> {

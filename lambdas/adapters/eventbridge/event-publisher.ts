@@ -4,6 +4,7 @@ import type { DomainEvent, EventPublisher } from '../../domain/ports';
 /** PutEvents accepts at most 10 entries per call. */
 const MAX_ENTRIES_PER_CALL = 10;
 const MAX_ATTEMPTS = 4;
+const CALLS_IN_FLIGHT = 4;
 
 export class EventPublishError extends Error {
   readonly code = 'EVENT_PUBLISH_FAILED';
@@ -21,9 +22,16 @@ export class EventBridgePublisher implements EventPublisher {
   ) {}
 
   async publish(events: readonly DomainEvent[]): Promise<void> {
+    const batches: PutEventsRequestEntry[][] = [];
     for (let i = 0; i < events.length; i += MAX_ENTRIES_PER_CALL) {
-      await this.putWithRetries(events.slice(i, i + MAX_ENTRIES_PER_CALL).map((e) => this.toEntry(e)));
+      batches.push(events.slice(i, i + MAX_ENTRIES_PER_CALL).map((e) => this.toEntry(e)));
     }
+    // A few calls in flight: EventBridge does not promise order, and one call at a time is mostly waiting.
+    let next = 0;
+    const sender = async () => {
+      while (next < batches.length) await this.putWithRetries(batches[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(CALLS_IN_FLIGHT, batches.length) }, sender));
   }
 
   private toEntry(event: DomainEvent): PutEventsRequestEntry {

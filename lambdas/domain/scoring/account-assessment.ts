@@ -16,7 +16,9 @@ export const MODEL_CURRENCY_SCALE: Record<Currency, number> = { USD: 32, CNY: 4.
 const toModelUnits = (minor: number, currency: Currency) => (minor / 100) * MODEL_CURRENCY_SCALE[currency];
 
 /** The model's view of an account: limit and six statements. Invalid values pass through for the validator. */
-export function riskModelInputFor(account: Account): RiskModelInput {
+export function riskModelInputFor(
+  account: Pick<Account, 'currency' | 'creditLimitMinor' | 'statements'>,
+): RiskModelInput {
   const { currency } = account;
   return {
     creditLimit: toModelUnits(account.creditLimitMinor, currency),
@@ -31,7 +33,10 @@ export function riskModelInputFor(account: Account): RiskModelInput {
 const formatMoney = (minor: number, currency: Currency) =>
   `${currency} ${(minor / 100).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
 
-export function assessRisk(model: RiskModelArtifact, account: Account): RiskAssessment {
+export function assessRisk(
+  model: RiskModelArtifact,
+  account: Pick<Account, 'currency' | 'creditLimitMinor' | 'statements'>,
+): RiskAssessment {
   const { problems, ...score } = scoreRiskOrFallback(model, riskModelInputFor(account));
   // The limit reason must quote the customer's own limit and currency, not the model's scale.
   const reasons = score.reasons.map((reason) =>
@@ -40,7 +45,7 @@ export function assessRisk(model: RiskModelArtifact, account: Account): RiskAsse
   return { ...score, reasons, ...(problems ? { problems } : {}) };
 }
 
-function creditLimitText(account: Account) {
+function creditLimitText(account: Pick<Account, 'currency' | 'creditLimitMinor'>) {
   const amount = formatMoney(account.creditLimitMinor, account.currency);
   return { en: `Credit limit of ${amount}`, zh: `信用额度为${amount}` };
 }
@@ -52,7 +57,7 @@ export type TreatmentDecision = Pick<
 
 /** Everything whose change is worth a write: score, band, bucket, tier, variant, model and policy versions. */
 export function assessmentFingerprint(
-  risk: RiskAssessment,
+  risk: Pick<RiskAssessment, 'band' | 'score' | 'modelVersion'>,
   decision: Omit<TreatmentDecision, 'fingerprint'>,
 ): string {
   return [
@@ -68,8 +73,8 @@ export function assessmentFingerprint(
 
 export function decideTreatment(
   policy: TreatmentPolicy,
-  account: Account,
-  risk: RiskAssessment,
+  account: Pick<Account, 'accountId' | 'oldestUnpaidDueDate' | 'flags'>,
+  risk: Pick<RiskAssessment, 'band' | 'score' | 'modelVersion'>,
   today: string,
 ): TreatmentDecision {
   const bucket: Bucket = bucketFor(daysPastDue(account.oldestUnpaidDueDate, today));

@@ -82,13 +82,34 @@ export interface AssessmentChange {
   readonly treatment: Treatment;
 }
 
+/** Only what scoring reads of an account (no contact data): the limit, statements, arrears, flags, last result. */
+export type ScoringAccount = Pick<
+  Account,
+  'accountId' | 'currency' | 'creditLimitMinor' | 'statements' | 'oldestUnpaidDueDate' | 'flags' | 'treatment'
+> & { readonly risk?: Pick<RiskAssessment, 'modelVersion' | 'band' | 'score' | 'probabilityOfDefault'> };
+
+/** The attribute paths behind ScoringAccount, for a projected scan. */
+export const SCORING_ATTRIBUTES = [
+  'accountId',
+  'currency',
+  'creditLimitMinor',
+  'statements',
+  'oldestUnpaidDueDate',
+  'flags',
+  'treatment',
+  'risk.modelVersion',
+  'risk.band',
+  'risk.score',
+  'risk.probabilityOfDefault',
+] as const;
+
 export interface PortfolioSegments {
   scanSegment(
     segment: number,
     totalSegments: number,
     startKey: ScanKey | undefined,
     limit: number,
-  ): Promise<{ accounts: Account[]; nextKey?: ScanKey }>;
+  ): Promise<{ accounts: ScoringAccount[]; nextKey?: ScanKey }>;
   /** Writes the changes whose previous fingerprint still holds; returns the account ids written. */
   writeAssessments(changes: readonly AssessmentChange[]): Promise<Set<string>>;
 }

@@ -6,7 +6,7 @@
  * with the same change id, which consumers de-duplicate on.
  */
 import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
-import type { Account, RiskAssessment, Treatment } from '../accounts/account';
+import type { RiskAssessment, Treatment } from '../accounts/account';
 import type { Clock, DomainEvent, EventPublisher } from '../ports';
 import type { TreatmentPolicy } from '../treatment/treatment-policy';
 import { assessRisk, decideTreatment } from './account-assessment';
@@ -15,6 +15,8 @@ import {
   type AssessmentChange,
   type PortfolioSegments,
   type RunCounters,
+  type ScanKey,
+  type ScoringAccount,
   type ScoringRunStore,
   SegmentBusyError,
   type SegmentCheckpoint,
@@ -66,7 +68,7 @@ const leaseEnd = (clock: Clock, leaseMs: number) => new Date(clock.now().getTime
 
 export function treatmentChangedEvent(
   accountId: string,
-  risk: RiskAssessment,
+  risk: Pick<RiskAssessment, 'modelVersion' | 'band' | 'score' | 'probabilityOfDefault'>,
   treatment: Treatment,
 ): DomainEvent<TreatmentChangedDetail> {
   const change = treatment.tierChange!;
@@ -100,7 +102,7 @@ interface PagePlan {
   readonly flagged: number;
 }
 
-function planPage(deps: SegmentWorkerDeps, runId: string, accounts: readonly Account[]): PagePlan {
+function planPage(deps: SegmentWorkerDeps, runId: string, accounts: readonly ScoringAccount[]): PagePlan {
   const now = deps.clock.now();
   const today = now.toISOString().slice(0, 10);
   const changes: AssessmentChange[] = [];
@@ -147,7 +149,7 @@ function planPage(deps: SegmentWorkerDeps, runId: string, accounts: readonly Acc
 async function processPage(
   deps: SegmentWorkerDeps,
   runId: string,
-  accounts: readonly Account[],
+  accounts: readonly ScoringAccount[],
 ): Promise<RunCounters> {
   const plan = planPage(deps, runId, accounts);
   const written = await deps.portfolio.writeAssessments(plan.changes);
@@ -180,13 +182,16 @@ export async function scoreSegment(deps: SegmentWorkerDeps, job: SegmentJob): Pr
     );
   }
   let checkpoint: SegmentCheckpoint = claim.checkpoint;
+  const scan = (startKey: ScanKey | undefined) =>
+    deps.portfolio.scanSegment(job.segment, job.totalSegments, startKey, deps.pageSize);
+  let nextPage = scan(checkpoint.lastKey);
   for (;;) {
-    const page = await deps.portfolio.scanSegment(
-      job.segment,
-      job.totalSegments,
-      checkpoint.lastKey,
-      deps.pageSize,
-    );
+    const page = await nextPage;
+    // Read the next page while this one is scored and written; if the worker dies, it is simply read again.
+    if (page.nextKey) {
+      nextPage = scan(page.nextKey);
+      nextPage.catch(() => {}); // a worker that stops early must not leave an unhandled rejection behind
+    }
     const counts = await processPage(deps, job.runId, page.accounts);
     if (!page.nextKey) {
       await deps.runs.complete(checkpoint, counts, deps.clock.now());

@@ -1,0 +1,105 @@
+import { policyPackFor } from './catalogue';
+import { isKnownTimeZone, parseInstant, type WallClock, wallClockIn } from './local-time';
+import type { ContactPolicy, DailyCallLimits, RollingWindowCallLimits } from './policy-pack';
+import type { ContactEvent, ContactReason, ContactRequest, ContactVerdict } from './types';
+
+const MS_PER_HOUR = 3_600_000;
+
+/**
+ * May we contact the customer now? Every reason that applies is returned; contact is allowed only with none.
+ * Fails closed: an unknown jurisdiction or time zone, or an unreadable timestamp, blocks.
+ */
+export function checkContact(request: ContactRequest): ContactVerdict {
+  const pack = policyPackFor(request.jurisdiction);
+  const knownZone = isKnownTimeZone(request.timezone);
+  const reasons: ContactReason[] = [];
+  if (!pack) reasons.push('UNKNOWN_JURISDICTION');
+  if (!knownZone) reasons.push('UNKNOWN_TIMEZONE');
+  if (pack) {
+    reasons.push(...holdReasons(pack.contact, request));
+    if (knownZone) reasons.push(...timingReasons(pack.contact, request));
+  }
+  return { allowed: reasons.length === 0, reasons };
+}
+
+function holdReasons(policy: ContactPolicy, { channel, flags }: ContactRequest): ContactReason[] {
+  const holds: Array<[boolean, ContactReason]> = [
+    [flags.cease === true, policy.cease.code],
+    [flags.dispute === true, policy.dispute.code],
+    [flags.hardshipPlan === true, policy.hardshipPlan.code],
+    [flags.refusedChannels?.includes(channel) === true, policy.refusedChannel.code],
+    // Consent must be recorded: a missing flag is no consent.
+    [channel === 'sms' && flags.smsConsent !== true, policy.smsConsent.code],
+  ];
+  return holds.filter(([applies]) => applies).map(([, reason]) => reason);
+}
+
+/** A past telephone call, placed at or before the contact being checked, on the customer's wall clock. */
+interface PlacedCall {
+  readonly kind: ContactEvent['kind'];
+  readonly clock: WallClock;
+}
+
+function timingReasons(policy: ContactPolicy, request: ContactRequest): ContactReason[] {
+  const atMs = parseInstant(request.at);
+  const eventMs = request.history.map((event) => parseInstant(event.at));
+  if (atMs === undefined || eventMs.includes(undefined)) return ['INVALID_TIMESTAMP'];
+  const toClock = (ms: number) => wallClockIn(request.timezone, ms)!;
+  const at = toClock(atMs);
+
+  const reasons: ContactReason[] = [];
+  if (!withinHours(policy.hours, at)) reasons.push(policy.hours.code);
+  if (request.channel !== 'call') return reasons;
+
+  // Any event on the phone channel was a call placed (a voicemail too); events after `at` have not happened yet.
+  const calls: PlacedCall[] = request.history.flatMap((event, index) => {
+    const ms = eventMs[index]!;
+    return event.channel === 'call' && ms <= atMs ? [{ kind: event.kind, clock: toClock(ms) }] : [];
+  });
+  const limits = policy.callLimits;
+  return [
+    ...reasons,
+    ...(limits.kind === 'rolling-window'
+      ? rollingWindowReasons(limits, at, calls)
+      : dailyCapReasons(limits, at, calls)),
+  ];
+}
+
+function withinHours(hours: ContactPolicy['hours'], at: WallClock): boolean {
+  return at.minuteOfDay >= hours.opensAtMinute && at.minuteOfDay < hours.closesAtMinute;
+}
+
+/**
+ * Windows are measured on the customer's wall clock, so "7 days" is 7 × 24 hours of local time even across a
+ * DST switch: a conversation at 15:00 on day 1 blocks calls until 15:00 on day 8.
+ */
+function rollingWindowReasons(
+  limits: RollingWindowCallLimits,
+  at: WallClock,
+  calls: readonly PlacedCall[],
+): ContactReason[] {
+  const hoursBefore = (call: PlacedCall) => (at.wallMs - call.clock.wallMs) / MS_PER_HOUR;
+  const { callCap, quietAfterConversation } = limits;
+  const callsInWindow = calls.filter((call) => hoursBefore(call) < callCap.windowHours);
+  const recentConversation = calls.some(
+    (call) => call.kind === 'conversation' && hoursBefore(call) < quietAfterConversation.quietHours,
+  );
+  const reasons: ContactReason[] = [];
+  if (callsInWindow.length >= callCap.max) reasons.push(callCap.code);
+  if (recentConversation) reasons.push(quietAfterConversation.code);
+  return reasons;
+}
+
+/** The next dial may go unanswered or be answered, so it is blocked once either daily cap is reached. */
+function dailyCapReasons(
+  limits: DailyCallLimits,
+  at: WallClock,
+  calls: readonly PlacedCall[],
+): ContactReason[] {
+  const today = calls.filter((call) => call.clock.date === at.date);
+  const count = (kind: ContactEvent['kind']) => today.filter((call) => call.kind === kind).length;
+  const reasons: ContactReason[] = [];
+  if (count('call_attempt') >= limits.unansweredDials.max) reasons.push(limits.unansweredDials.code);
+  if (count('conversation') >= limits.effectiveCalls.max) reasons.push(limits.effectiveCalls.code);
+  return reasons;
+}
