@@ -28,7 +28,7 @@ import { createTables, localTableNames } from '../local/tables';
 
 const ACCOUNTS = 50_000;
 const SEGMENTS = 8;
-const PAGE_SIZE = 200;
+const PAGE_SIZE = 500;
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 const seconds = (startedNs: bigint) => Number(process.hrtime.bigint() - startedNs) / 1e9;

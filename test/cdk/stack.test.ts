@@ -64,6 +64,7 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
                 Match.anyValue(),
               ]),
             ),
+            ...fn.stageEnvironment?.(stage),
           }),
         },
       });

@@ -49,11 +49,11 @@ export class DynamoPortfolioSegments implements PortfolioSegments {
   }
 
   async writeAssessments(changes: readonly AssessmentChange[]): Promise<Set<string>> {
-    const written = new Set<string>();
+    const transactions: Promise<string[]>[] = [];
     for (let i = 0; i < changes.length; i += MAX_TRANSACTION) {
-      for (const id of await this.writeTransaction(changes.slice(i, i + MAX_TRANSACTION))) written.add(id);
+      transactions.push(this.writeTransaction(changes.slice(i, i + MAX_TRANSACTION)));
     }
-    return written;
+    return new Set((await Promise.all(transactions)).flat());
   }
 
   private async writeTransaction(changes: readonly AssessmentChange[]): Promise<string[]> {

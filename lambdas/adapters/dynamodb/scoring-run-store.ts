@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -8,6 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import {
+  addCounts,
   LeaseLostError,
   NO_COUNTS,
   type RunCounters,
@@ -31,6 +32,9 @@ function addCounters(counts: RunCounters) {
     values: Object.fromEntries(COUNTER_NAMES.map((name) => [`:${name}`, counts[name]])),
   };
 }
+
+const withoutProgress = (run: ScoringRun) =>
+  Object.fromEntries(Object.entries(run).filter(([name]) => !(name in NO_COUNTS) && name !== 'segmentsDone'));
 
 const stripKeys = <T>({ part: _part, expiresAt: _expires, ...rest }: Record<string, unknown>) => rest as T;
 
@@ -60,7 +64,8 @@ export class DynamoScoringRunStore implements ScoringRunStore {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...run, part: RUN_PART, expiresAt },
+          // Progress is not stored on the run: it is summed from the segments.
+          Item: { ...withoutProgress(run), part: RUN_PART, expiresAt },
           ConditionExpression: 'attribute_not_exists(runId)',
         }),
       );
@@ -74,6 +79,7 @@ export class DynamoScoringRunStore implements ScoringRunStore {
     return true;
   }
 
+  /** The run with its segments; counters and progress are summed from the segments, which alone are written per page. */
   async get(runId: string) {
     const items: Record<string, unknown>[] = [];
     let startKey: Record<string, unknown> | undefined;
@@ -90,14 +96,17 @@ export class DynamoScoringRunStore implements ScoringRunStore {
       items.push(...(page.Items ?? []));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    const run = items.find((item) => item.part === RUN_PART);
-    if (!run) return undefined;
-    return {
-      run: stripKeys<ScoringRun>(run),
-      segments: items
-        .filter((item) => item.part !== RUN_PART)
-        .map((item) => stripKeys<SegmentCheckpoint>(item)),
+    const runItem = items.find((item) => item.part === RUN_PART);
+    if (!runItem) return undefined;
+    const segments = items
+      .filter((item) => item.part !== RUN_PART)
+      .map((item) => stripKeys<SegmentCheckpoint>(item));
+    const run: ScoringRun = {
+      ...stripKeys<ScoringRun>(runItem),
+      ...segments.reduce<RunCounters>(addCounts, NO_COUNTS),
+      segmentsDone: segments.filter((segment) => segment.status === 'done').length,
     };
+    return { run, segments };
   }
 
   async claim(
@@ -146,17 +155,15 @@ export class DynamoScoringRunStore implements ScoringRunStore {
     checkpoint: SegmentCheckpoint,
     next: { lastKey: ScanKey; counts: RunCounters; leaseUntil: Date },
   ): Promise<SegmentCheckpoint> {
-    const counters = addCounters(next.counts);
-    await this.fencedWrite(checkpoint, {
-      segmentUpdate: `SET lastKey = :lastKey, pages = :nextPages, leaseUntil = :until ADD ${counters.expression}`,
-      segmentValues: {
+    await this.fencedUpdate(
+      checkpoint,
+      next.counts,
+      'SET lastKey = :lastKey, pages = :nextPages, leaseUntil = :until',
+      {
         ':lastKey': next.lastKey,
         ':until': next.leaseUntil.toISOString(),
-        ...counters.values,
       },
-      runUpdate: `ADD ${counters.expression}`,
-      runValues: counters.values,
-    });
+    );
     return {
       ...checkpoint,
       lastKey: next.lastKey,
@@ -166,13 +173,12 @@ export class DynamoScoringRunStore implements ScoringRunStore {
   }
 
   async complete(checkpoint: SegmentCheckpoint, counts: RunCounters, now: Date): Promise<ScoringRun> {
-    const counters = addCounters(counts);
-    await this.fencedWrite(checkpoint, {
-      segmentUpdate: `SET #status = :done, pages = :nextPages REMOVE lastKey, leaseOwner, leaseUntil ADD ${counters.expression}`,
-      segmentValues: { ':done': 'done', ...counters.values },
-      runUpdate: `ADD ${counters.expression}, segmentsDone :one`,
-      runValues: { ...counters.values, ':one': 1 },
-    });
+    await this.fencedUpdate(
+      checkpoint,
+      counts,
+      'SET #status = :done, pages = :nextPages REMOVE lastKey, leaseOwner, leaseUntil',
+      { ':done': 'done' },
+    );
     return this.completeRunIfLast(checkpoint.runId, now);
   }
 
@@ -193,55 +199,36 @@ export class DynamoScoringRunStore implements ScoringRunStore {
   }
 
   /**
-   * Segment and run change together or not at all, and only if this worker still holds the lease at the page
-   * it read: a stale or duplicate worker can neither move the checkpoint nor count a page twice.
+   * Moves the segment on by exactly one page, only while this worker holds the lease at the page it read: a
+   * stale or duplicate worker can neither move the checkpoint nor count a page twice. Counters live on the
+   * segment only, so parallel workers never contend for one item.
    */
-  private async fencedWrite(
+  private async fencedUpdate(
     checkpoint: SegmentCheckpoint,
-    update: {
-      segmentUpdate: string;
-      segmentValues: Record<string, unknown>;
-      runUpdate: string;
-      runValues: Record<string, unknown>;
-    },
+    counts: RunCounters,
+    set: string,
+    values: Record<string, unknown>,
   ): Promise<void> {
+    const counters = addCounters(counts);
     try {
       await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: { runId: checkpoint.runId, part: segmentPart(checkpoint.segment) },
-                UpdateExpression: update.segmentUpdate,
-                ConditionExpression: 'leaseOwner = :owner AND pages = :pages',
-                ExpressionAttributeNames: update.segmentUpdate.includes('#status')
-                  ? { '#status': 'status' }
-                  : undefined,
-                ExpressionAttributeValues: {
-                  ...update.segmentValues,
-                  ':owner': checkpoint.leaseOwner,
-                  ':pages': checkpoint.pages,
-                  ':nextPages': checkpoint.pages + 1,
-                },
-              },
-            },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: { runId: checkpoint.runId, part: RUN_PART },
-                UpdateExpression: update.runUpdate,
-                ExpressionAttributeValues: update.runValues,
-              },
-            },
-          ],
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { runId: checkpoint.runId, part: segmentPart(checkpoint.segment) },
+          UpdateExpression: `${set} ADD ${counters.expression}`,
+          ConditionExpression: 'leaseOwner = :owner AND pages = :pages',
+          ExpressionAttributeNames: set.includes('#status') ? { '#status': 'status' } : undefined,
+          ExpressionAttributeValues: {
+            ...values,
+            ...counters.values,
+            ':owner': checkpoint.leaseOwner,
+            ':pages': checkpoint.pages,
+            ':nextPages': checkpoint.pages + 1,
+          },
         }),
       );
     } catch (error) {
-      if (
-        error instanceof TransactionCanceledException &&
-        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-      ) {
+      if (error instanceof ConditionalCheckFailedException) {
         throw new LeaseLostError(
           `Segment ${checkpoint.segment} of run ${checkpoint.runId} was taken over by another worker.`,
         );
@@ -250,24 +237,26 @@ export class DynamoScoringRunStore implements ScoringRunStore {
     }
   }
 
+  /** Whoever finishes the last segment marks the run completed (once: the condition makes it idempotent). */
   private async completeRunIfLast(runId: string, now: Date): Promise<ScoringRun> {
+    const { run } = (await this.get(runId))!;
+    if (run.segmentsDone < run.totalSegments || run.status === 'completed') return run;
     try {
-      const { Attributes } = await this.db.send(
+      await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { runId, part: RUN_PART },
           UpdateExpression: 'SET #status = :completed, completedAt = :now',
-          ConditionExpression: 'segmentsDone = totalSegments AND #status = :running',
+          ConditionExpression: '#status = :running',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':completed': 'completed',
             ':running': 'running',
             ':now': now.toISOString(),
           },
-          ReturnValues: 'ALL_NEW',
         }),
       );
-      return stripKeys<ScoringRun>(Attributes!);
+      return { ...run, status: 'completed', completedAt: now.toISOString() };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       return (await this.get(runId))!.run;

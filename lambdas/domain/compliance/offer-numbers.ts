@@ -48,25 +48,31 @@ const MONTH = `(?<month>${Object.keys(MONTHS).join('|')})\\.?(?!\\p{L})`;
 const DAY_SUFFIX = '(?:st|nd|rd|th)?(?![\\p{L}\\d])';
 const OPTIONAL_YEAR = '(?:,?\\s+(?<year>\\d{4})(?!\\d))?';
 
-/** Date forms, most specific first. Numeric `N/N/YYYY` is read the US way, month first. */
+/**
+ * Date forms, most specific first. Numeric `N/N/YYYY` is read the US way, month first. A day-first date is
+ * not read after a currency sign, so "$15 may apply" stays an amount.
+ */
 const DATE_PATTERNS: readonly RegExp[] = [
   /(?<!\d)(?<year>\d{4})-(?<month>\d{1,2})-(?<day>\d{1,2})(?!\d)/gu,
   /(?<!\d)(?:(?<year>\d{4})\s*年\s*)?(?<month>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号]/gu,
   /(?<![\d/])(?<year>\d{4})\/(?<month>\d{1,2})\/(?<day>\d{1,2})(?![\d/])/gu,
   /(?<![\d/])(?<month>\d{1,2})\/(?<day>\d{1,2})\/(?<year>\d{4})(?![\d/])/gu,
   new RegExp(`(?<!\\p{L})${MONTH}\\s+(?<day>\\d{1,2})${DAY_SUFFIX}${OPTIONAL_YEAR}`, 'giu'),
-  new RegExp(`(?<![\\d.,])(?<day>\\d{1,2})${DAY_SUFFIX}\\s+(?:of\\s+)?${MONTH}${OPTIONAL_YEAR}`, 'giu'),
+  new RegExp(
+    `(?<!\\d|\\d[.,]|[$¥]\\s*)(?<day>\\d{1,2})${DAY_SUFFIX}\\s+(?:of\\s+)?${MONTH}${OPTIONAL_YEAR}`,
+    'giu',
+  ),
 ];
 
 const NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const AMOUNT = new RegExp(
-  `(?<prefix>US\\$|\\$|(?<!\\p{L})(?:USD|CNY|RMB)|¥|人民币)?\\s*(?<![\\d.,])(?<number>${NUMBER})(?<tenThousands>\\s*万)?` +
-    `\\s*(?<suffix>元|块|(?:(?:US\\s+)?dollars?|USD|CNY|RMB|yuan)(?!\\p{L}))?`,
+  `(?<prefix>US\\$|\\$|(?<!\\p{L})(?:USD|CNY|RMB)|¥|人民币)?\\s*(?<!\\d|\\d[.,])(?<number>${NUMBER})(?<tenThousands>\\s*万)?` +
+    `\\s*(?<suffix>美元|元|块|(?:(?:US\\s+)?dollars?|USD|CNY|RMB|yuan)(?!\\p{L}))?`,
   'giu',
 );
-const USD_MARKERS = new Set(['us$', '$', 'usd', 'dollar', 'dollars']);
+const USD_MARKERS = new Set(['us$', '$', 'usd', 'dollar', 'dollars', '美元']);
 
-const PERCENTAGE = /(?<![\d.])(?<number>\d+(?:\.\d+)?)\s*(?:%|percent(?!\p{L})|per\s+cent(?!\p{L}))/giu;
+const PERCENTAGE = /(?<!\d|\d[.,])(?<number>\d+(?:\.\d+)?)\s*(?:%|percent(?!\p{L})|per\s+cent(?!\p{L}))/giu;
 const CHINESE_PERCENTAGE = /百分之(?<numeral>[零〇一二两三四五六七八九十百点]+)/gu;
 
 interface Found {
@@ -97,33 +103,28 @@ function takeAll(
   text: string,
   pattern: RegExp,
   found: Found[],
-  read: (match: RegExpExecArray) => StatedFigure | undefined,
+  read: (match: RegExpMatchArray) => StatedFigure | undefined,
 ): string {
-  return text.replace(pattern, (...args) => {
-    const match = toExecArray(args);
+  let rest = text;
+  for (const match of text.matchAll(pattern)) {
     const figure = read(match);
-    if (!figure) return match[0];
-    found.push({ index: match.index, figure });
-    return ' '.repeat(match[0].length);
-  });
+    if (!figure) continue;
+    const start = match.index!;
+    const end = start + match[0].length;
+    found.push({ index: start, figure });
+    rest = rest.slice(0, start) + ' '.repeat(end - start) + rest.slice(end);
+  }
+  return rest;
 }
 
-/** String.replace passes (match, ...captures, index, input, groups): rebuild the RegExpExecArray view. */
-function toExecArray(args: unknown[]): RegExpExecArray {
-  const groups = typeof args.at(-1) === 'object' ? (args.pop() as Record<string, string | undefined>) : {};
-  args.pop();
-  const index = args.pop() as number;
-  return Object.assign(args as string[], { index, input: '', groups }) as RegExpExecArray;
-}
-
-function dateFigure(match: RegExpExecArray): StatedFigure {
+function dateFigure(match: RegExpMatchArray): StatedFigure {
   const { year, month, day } = match.groups!;
   const monthNumber = MONTHS[month!.toLowerCase()] ?? Number(month);
   const monthDay = `${pad2(monthNumber)}-${pad2(Number(day))}`;
   return { kind: 'date', text: match[0], date: year ? `${year}-${monthDay}` : `--${monthDay}` };
 }
 
-function amountFigure(match: RegExpExecArray): StatedFigure | undefined {
+function amountFigure(match: RegExpMatchArray): StatedFigure | undefined {
   const { prefix, number, tenThousands, suffix } = match.groups!;
   const marker = (prefix ?? suffix)?.toLowerCase().replace(/^us\s+/, '');
   if (marker === undefined) return undefined;

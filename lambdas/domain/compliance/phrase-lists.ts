@@ -2,7 +2,7 @@
  * Phrase lists of the policy packs, as named, versioned data. Each entry is a regular-expression source,
  * matched case-insensitively on text normalised with NFKC (full-width letters and digits become ASCII).
  * English entries match whole words only (so "sue" does not match "issue", nor "loser" "closer") and a space
- * stands for any run of white space; Chinese entries match anywhere, Chinese having no word boundaries.
+ * stands for any run of white space (so no spaces inside character classes); Chinese entries match anywhere, Chinese having no word boundaries.
  * `exceptions` are phrases removed from the text before the list is applied, for reassurances such as
  * "no processing fee" / "无需手续费" that name a forbidden thing only to deny it.
  * Lists err on blocking: a false positive costs a redraft, a false negative a breach.
@@ -186,6 +186,7 @@ const THIRD_PARTIES_EN =
 const THIRD_PARTIES_ZH =
   '(?:家人|家属|亲人|亲属|亲友|亲戚|父母|配偶|老婆|老公|子女|孩子|单位|公司|领导|老板|同事|朋友|邻居|通讯录|紧急联系人)';
 
+/** Contact verbs followed by a third party; the gap words skip "us" so "tell us about your family" passes. */
 export const THIRD_PARTY_CONTACT: PhraseList = {
   name: 'third-party-contact',
   version: VERSION,
@@ -206,7 +207,7 @@ export const IMPERSONATING_AUTHORITIES: PhraseList = {
   en: [
     'court officer',
     'officer of the court',
-    'court[- ]order(?:ed)?',
+    'court(?:-| )order(?:ed)?',
     'on behalf of the (?:court|government|state|police)',
     'sheriff',
     'marshal',
@@ -376,9 +377,9 @@ export const OPT_OUT: PhraseList = {
   version: VERSION,
   en: [
     '(?:reply|text|send) stop',
-    'stop to (?:opt[- ]?out|unsubscribe|cancel|end|quit)',
+    'stop to (?:opt(?:-| )?out|unsubscribe|cancel|end|quit)',
     'unsubscribe',
-    'opt[- ]?out',
+    'opt(?:-| )?out',
   ],
   zh: ['退订', '回复\\s*(?:TD|T|N|STOP)', '取消订阅', '拒收'],
 };
