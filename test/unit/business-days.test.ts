@@ -20,7 +20,15 @@ describe('ISO dates', () => {
   it('accepts real YYYY-MM-DD dates only', () => {
     expect(isIsoDate('2026-11-23')).toBe(true);
     expect(isIsoDate('2028-02-29')).toBe(true);
-    for (const bad of ['2027-02-29', '2026-02-30', '2026-13-01', '2026-1-5', '2026-11-23T00:00:00Z', '', 20261123]) {
+    for (const bad of [
+      '2027-02-29',
+      '2026-02-30',
+      '2026-13-01',
+      '2026-1-5',
+      '2026-11-23T00:00:00Z',
+      '',
+      20261123,
+    ]) {
       expect(isIsoDate(bad)).toBe(false);
     }
   });
@@ -33,7 +41,12 @@ describe('ISO dates', () => {
   });
 
   it('lists a range of dates, both ends included', () => {
-    expect(datesFrom('2026-09-29', '2026-10-02')).toEqual(['2026-09-29', '2026-09-30', '2026-10-01', '2026-10-02']);
+    expect(datesFrom('2026-09-29', '2026-10-02')).toEqual([
+      '2026-09-29',
+      '2026-09-30',
+      '2026-10-01',
+      '2026-10-02',
+    ]);
     expect(datesFrom('2026-10-02', '2026-10-01')).toEqual([]);
   });
 });
@@ -70,7 +83,12 @@ describe('monthly dates', () => {
 
   it('keeps the first date’s day of the month after a clamped or rolled month', () => {
     // Jan 31 2026 is a Saturday, Feb 28 2026 a Saturday too.
-    expect(monthlyDueDates('2025-12-31', 4, US)).toEqual(['2025-12-31', '2026-02-02', '2026-03-02', '2026-03-31']);
+    expect(monthlyDueDates('2025-12-31', 4, US)).toEqual([
+      '2025-12-31',
+      '2026-02-02',
+      '2026-03-02',
+      '2026-03-31',
+    ]);
   });
 
   it('are business days in strictly increasing order, rolled at most a fortnight', () => {
