@@ -69,7 +69,7 @@ describe('local runtime (npm start) over HTTP', () => {
   });
 
   async function waitForRun(runId: string) {
-    for (let i = 0; i < 600; i++) {
+    for (let i = 0; i < 750; i++) {
       const progress = await (await get(`/scoring-runs/${runId}`)).json();
       if (progress.run.status === 'completed') return progress;
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -133,7 +133,7 @@ describe('local runtime (npm start) over HTTP', () => {
       accountsChanged: 0,
       eventsPublished: 0,
     });
-  });
+  }, 180_000);
 
   it('answers an unknown scoring run with 404', async () => {
     const response = await get('/scoring-runs/no-such-run');
