@@ -9,7 +9,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, type EventPattern, Rule, Schedule } from 'aws-cdk-lib/aws-events';
@@ -130,11 +130,12 @@ export class CollectionsStack extends Stack {
     });
     const staffAuthorizer = new HttpIamAuthorizer();
 
-    const dlqAlarmOnDepth = (queue: Queue, id: string) =>
-      new Alarm(this, `${id}DepthAlarm`, {
-        alarmDescription: `Messages are waiting in ${queue.node.id}: a consumer gave up on events.`,
-        metric: queue.metricApproximateNumberOfMessagesVisible({ period: alarmPeriod }),
-        threshold: stage.alarms.deadLetterThreshold,
+    /** Alarms to the stage's topic once a metric reaches its threshold within one period. */
+    const alarmAt = (id: string, description: string, metric: IMetric, threshold: number) =>
+      new Alarm(this, id, {
+        alarmDescription: description,
+        metric,
+        threshold,
         evaluationPeriods: 1,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: TreatMissingData.NOT_BREACHING,
@@ -148,7 +149,12 @@ export class CollectionsStack extends Stack {
         retentionPeriod: Duration.days(14),
         removalPolicy,
       });
-      dlqAlarmOnDepth(queue, id);
+      alarmAt(
+        `${id}DepthAlarm`,
+        `Messages are waiting in ${id}: a consumer gave up on events.`,
+        queue.metricApproximateNumberOfMessagesVisible({ period: alarmPeriod }),
+        stage.alarms.deadLetterThreshold,
+      );
       acknowledgeFinding(
         queue,
         'SQS3',
@@ -163,14 +169,12 @@ export class CollectionsStack extends Stack {
       this.grantTables(declaration, fn);
       if (declaration.publishesEvents) bus.grantPutEventsTo(fn);
 
-      new Alarm(this, `${declaration.id}ErrorsAlarm`, {
-        alarmDescription: `${declaration.id} is failing.`,
-        metric: fn.metricErrors({ period: alarmPeriod }),
-        threshold: stage.alarms.functionErrorThreshold,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(alarmAction);
+      alarmAt(
+        `${declaration.id}ErrorsAlarm`,
+        `${declaration.id} is failing.`,
+        fn.metricErrors({ period: alarmPeriod }),
+        stage.alarms.functionErrorThreshold,
+      );
 
       for (const route of declaration.routes ?? []) {
         const [apiRoute] = api.addRoutes({

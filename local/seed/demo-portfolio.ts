@@ -9,6 +9,7 @@
  * risky from safe accounts. Customers are obviously fake: small name lists, example.com e-mails and
  * reserved/fictional phone numbers. Age and language never influence risk.
  */
+
 import type {
   Account,
   AccountFlags,
@@ -18,6 +19,7 @@ import type {
   Language,
   StatementMonth,
 } from '../../lambdas/domain/accounts/account';
+import { seededRandom } from '../../lib/seeded-random';
 
 export interface DemoPortfolioOptions {
   count: number;
@@ -290,18 +292,6 @@ const CHINESE_GIVEN_NAMES: readonly ChineseName[] = [
 // ---------------------------------------------------------------------------------------------------------
 
 type Rng = () => number;
-
-/** mulberry32: tiny, fast and good enough for synthetic data. Returns numbers in [0, 1). */
-function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** One independent stream per account (murmur3 finaliser over seed and index), so accounts are prefix-stable. */
 function accountSeed(seed: number, index: number): number {
@@ -691,7 +681,7 @@ interface PortfolioDates {
 
 function buildAccount(seed: number, index: number, dates: PortfolioDates): Account {
   const { asOfMs } = dates;
-  const rng = mulberry32(accountSeed(seed, index));
+  const rng = seededRandom(accountSeed(seed, index));
   const jurisdiction = pickJurisdiction(rng);
   const profile = JURISDICTIONS[jurisdiction];
   const customer = buildCustomer(rng, jurisdiction, index);

@@ -1,4 +1,13 @@
-import type { Account } from '../../lambdas/domain/accounts/account';
+import type { Account, AccountFlags } from '../../lambdas/domain/accounts/account';
+
+export const NO_FLAGS: AccountFlags = {
+  dispute: false,
+  ceaseRequested: false,
+  hardshipPlan: false,
+  promiseToPay: false,
+  deceased: false,
+  bankrupt: false,
+};
 
 /** A plausible US account; override what the test is about. */
 export function anAccount(overrides: Partial<Account> & { accountId: string }): Account {

@@ -5,6 +5,7 @@ import {
   type RiskModelInput,
   scoreRisk,
 } from '../../lambdas/domain/scoring/risk-model';
+import { seededRandom } from '../../lib/seeded-random';
 import { quantileUpperEdges } from '../../scripts/lib/risk-training/binning';
 import { solveSymmetricPositiveDefinite } from '../../scripts/lib/risk-training/cholesky';
 import { meanAndSd, stratifiedFolds } from '../../scripts/lib/risk-training/cross-validation';
@@ -14,7 +15,6 @@ import {
   compareGroups,
 } from '../../scripts/lib/risk-training/evaluation';
 import { BANDS } from '../../scripts/lib/risk-training/model-spec';
-import { seededRandom } from '../../scripts/lib/risk-training/random';
 import { fitScorecard, type ScorecardSpec } from '../../scripts/lib/risk-training/scorecard';
 import {
   artifactJson,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountFlags, Bucket } from '../../lambdas/domain/accounts/account';
+import type { Bucket } from '../../lambdas/domain/accounts/account';
 import type { RiskBand } from '../../lambdas/domain/scoring/risk-model';
 import {
   type Tier,
@@ -7,18 +7,11 @@ import {
   tierFor,
   variantFor,
 } from '../../lambdas/domain/treatment/treatment-policy';
+import { NO_FLAGS } from '../support/accounts';
 
-const noFlags: AccountFlags = {
-  dispute: false,
-  ceaseRequested: false,
-  hardshipPlan: false,
-  promiseToPay: false,
-  deceased: false,
-  bankrupt: false,
-};
 const BUCKETS: Bucket[] = ['current', 'dpd_1_30', 'dpd_31_60', 'dpd_61_90', 'dpd_91_180', 'dpd_180_plus'];
 const BANDS: RiskBand[] = ['A', 'B', 'C', 'D', 'E'];
-const champion = (bucket: Bucket, band: RiskBand, flags = noFlags) =>
+const champion = (bucket: Bucket, band: RiskBand, flags = NO_FLAGS) =>
   tierFor(TREATMENT_POLICY, { bucket, band, flags, variant: 'champion' });
 
 describe('treatment tiers', () => {
@@ -61,7 +54,7 @@ describe('treatment tiers', () => {
     [{ hardshipPlan: true }, 'hardship_plan_active'],
     [{ promiseToPay: true }, 'promise_pending'],
   ] as const)('lets flags %o outrank arrears and risk: %s', (flags, tier) => {
-    for (const bucket of BUCKETS) expect(champion(bucket, 'E', { ...noFlags, ...flags })).toBe(tier);
+    for (const bucket of BUCKETS) expect(champion(bucket, 'E', { ...NO_FLAGS, ...flags })).toBe(tier);
   });
 
   it('gives every held or excluded tier no channel and no offer', () => {
@@ -104,7 +97,7 @@ describe('champion/challenger assignment', () => {
   });
 
   it('applies the challenger overrides only to challengers', () => {
-    const input = { bucket: 'dpd_31_60' as const, band: 'E' as const, flags: noFlags };
+    const input = { bucket: 'dpd_31_60' as const, band: 'E' as const, flags: NO_FLAGS };
     expect(tierFor(TREATMENT_POLICY, { ...input, variant: 'champion' })).toBe('agent_call');
     expect(tierFor(TREATMENT_POLICY, { ...input, variant: 'challenger' })).toBe('hardship_restructure');
   });

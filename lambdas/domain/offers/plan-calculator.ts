@@ -181,7 +181,7 @@ function hardshipTermMonths(context: PlanContext): number {
   );
   const targetPaymentMinor = Math.max(reducedPaymentFloorMinor, shareOfDisposable);
   const monthsAtTarget = Math.ceil(context.balanceMinor / targetPaymentMinor);
-  return Math.min(longestAboveFloor, monthsAtTarget);
+  return Math.min(maxTermMonths, longestAboveFloor, monthsAtTarget);
 }
 
 function buildOption(
