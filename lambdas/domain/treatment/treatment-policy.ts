@@ -4,10 +4,10 @@
  * (and its version), never a handler.
  */
 import type { AccountFlags, Bucket } from '../accounts/account';
+import type { OfferKind } from '../offers/plan-calculator';
 import type { RiskBand } from '../scoring/risk-model';
 
 export type Channel = 'sms' | 'email' | 'portal' | 'call';
-export type OfferKind = 'pay_in_full' | 'instalment' | 'hardship' | 'settlement';
 export type Variant = 'champion' | 'challenger';
 
 export type Tier =
