@@ -97,6 +97,8 @@ export function treatmentChangedEvent(
 
 interface PagePlan {
   readonly changes: AssessmentChange[];
+  /** Accounts this run already wrote before a crash: counted again, since their page was never checkpointed. */
+  readonly writtenBeforeResume: number;
   /** Tier changes this run already wrote, re-announced after a resume. */
   readonly reannounce: DomainEvent<TreatmentChangedDetail>[];
   readonly flagged: number;
@@ -107,6 +109,7 @@ function planPage(deps: SegmentWorkerDeps, runId: string, accounts: readonly Sco
   const today = now.toISOString().slice(0, 10);
   const changes: AssessmentChange[] = [];
   const reannounce: DomainEvent<TreatmentChangedDetail>[] = [];
+  let writtenBeforeResume = 0;
   let flagged = 0;
   for (const account of accounts) {
     let risk: RiskAssessment;
@@ -121,8 +124,10 @@ function planPage(deps: SegmentWorkerDeps, runId: string, accounts: readonly Sco
     }
     const stored = account.treatment;
     if (stored?.fingerprint === decision.fingerprint) {
-      if (stored.runId === runId && stored.tierChange && account.risk) {
-        reannounce.push(treatmentChangedEvent(account.accountId, account.risk, stored));
+      if (stored.runId === runId) {
+        writtenBeforeResume++;
+        if (stored.tierChange && account.risk)
+          reannounce.push(treatmentChangedEvent(account.accountId, account.risk, stored));
       }
       continue;
     }
@@ -143,7 +148,7 @@ function planPage(deps: SegmentWorkerDeps, runId: string, accounts: readonly Sco
     };
     changes.push({ accountId: account.accountId, previousFingerprint: stored?.fingerprint, risk, treatment });
   }
-  return { changes, reannounce, flagged };
+  return { changes, writtenBeforeResume, reannounce, flagged };
 }
 
 async function processPage(
@@ -160,8 +165,8 @@ async function processPage(
   await deps.events.publish(events);
   return {
     accountsScored: accounts.length - plan.flagged,
-    accountsChanged: written.size,
-    tierChanges: announcements.length,
+    accountsChanged: written.size + plan.writtenBeforeResume,
+    tierChanges: events.length,
     accountsFlagged: plan.flagged,
     eventsPublished: events.length,
   };
