@@ -4,12 +4,13 @@
  * INIT phase pays), median over many runs, reported as a ratio to the empty handler.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { build } from 'esbuild';
 import { EXTERNAL_MODULES, LAMBDA_NODE_TARGET } from '../lib/bundling';
 import { FUNCTIONS } from '../lib/catalog/functions';
 import { TABLE_IDS, TABLES } from '../lib/catalog/tables';
+import { stageConfig } from '../lib/stages';
 
 const RUNS = 15;
 
@@ -44,6 +45,7 @@ const handlerEnv = {
   AWS_REGION: 'us-east-1',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
   ...Object.fromEntries(TABLE_IDS.map((id) => [TABLES[id].envVar, `bench-${id}`])),
+  ...Object.assign({}, ...FUNCTIONS.map((fn) => fn.stageEnvironment?.(stageConfig('dev')))),
 };
 
 const loadScript = (bundlePath: string) =>
@@ -69,6 +71,7 @@ function measureInit(bundlePaths: string[]): Array<{ processMs: number; moduleMs
 
 export async function benchLambdaBundles(projectRoot: string) {
   const outRoot = path.join(projectRoot, '.bench', 'bundles');
+  rmSync(outRoot, { recursive: true, force: true });
   mkdirSync(path.join(outRoot, 'empty'), { recursive: true });
   const emptyEntry = path.join(outRoot, 'empty', 'handler.ts');
   writeFileSync(emptyEntry, 'export const handler = async () => ({ statusCode: 200 });\n');

@@ -64,12 +64,14 @@ const PHONE_NUMBER = /\+\d[\d\s().-]{6,}\d/g;
 const PLACEHOLDER = /\{\{([A-Z_]+)\}\}/g;
 
 /**
- * The final text for the customer: personal data the model produced itself is removed (its own values are
- * first turned back into placeholders), then placeholders become the real values. Only the name and the
+ * The final text for the customer: e-mail addresses and phone numbers the model wrote are removed, any
+ * other personal value it echoed is turned back into its placeholder, then placeholders become real values. Only the name and the
  * masked account reference are ever written out; other or unknown placeholders are dropped.
  */
 export function reidentify(text: string, data: PersonalData, accountId: string): string {
-  const scrubbed = pseudonymise(text, data, accountId).replace(EMAIL_ADDRESS, '').replace(PHONE_NUMBER, '');
+  // Addresses and numbers go first, whole: a name part must not split "help@bank.example" before.
+  const withoutContacts = text.replace(EMAIL_ADDRESS, '').replace(PHONE_NUMBER, '');
+  const scrubbed = pseudonymise(withoutContacts, data, accountId);
   return scrubbed.replace(PLACEHOLDER, (token) => {
     if (token === PLACEHOLDERS.customerName) return data.customerName;
     if (token === PLACEHOLDERS.accountRef) return data.accountRef;
