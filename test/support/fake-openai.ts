@@ -57,7 +57,8 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
       return sendJson(response, 404, apiError('not found', 'invalid_request_error'));
     }
     const next = queue.shift();
-    if (!next) return sendJson(response, 400, apiError('fake: no scripted reply left', 'invalid_request_error'));
+    if (!next)
+      return sendJson(response, 400, apiError('fake: no scripted reply left', 'invalid_request_error'));
     answer(response, next);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -80,17 +81,14 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
 }
 
 function answer(response: ServerResponse, next: ScriptedReply): void {
-  switch (next.kind) {
-    case 'hang':
-      return;
-    case 'status': {
-      const retryHints = { 'retry-after': '1', 'retry-after-ms': '20' };
-      const type = next.status === 429 ? 'rate_limit_exceeded' : 'server_error';
-      return sendJson(response, next.status, apiError(`fake status ${next.status}`, type), retryHints);
-    }
-    case 'content':
-      return sendJson(response, 200, completion(next.content));
+  if (next.kind === 'hang') return;
+  if (next.kind === 'content') {
+    sendJson(response, 200, completion(next.content));
+    return;
   }
+  const retryHints = { 'retry-after': '1', 'retry-after-ms': '20' };
+  const type = next.status === 429 ? 'rate_limit_exceeded' : 'server_error';
+  sendJson(response, next.status, apiError(`fake status ${next.status}`, type), retryHints);
 }
 
 function completion(content: string) {

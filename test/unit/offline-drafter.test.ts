@@ -6,7 +6,7 @@ import { offlineDraft } from '../../lambdas/domain/drafting/offline-drafter';
 import { PLACEHOLDERS } from '../../lambdas/domain/drafting/pseudonymise';
 import { OFFER_POLICY } from '../../lambdas/domain/offers/offer-policy';
 import { computeOffers, type OfferSet } from '../../lambdas/domain/offers/plan-calculator';
-import { TREATMENT_POLICY, type Tier } from '../../lambdas/domain/treatment/treatment-policy';
+import { type Tier, TREATMENT_POLICY } from '../../lambdas/domain/treatment/treatment-policy';
 
 const TIERS_WITH_OFFERS = (Object.keys(TREATMENT_POLICY.tiers) as Tier[]).filter(
   (tier) => TREATMENT_POLICY.tiers[tier].offers.length > 0,
@@ -48,27 +48,25 @@ describe('offline drafter', () => {
     ),
   );
 
-  it.each(grid)('$tier $jurisdiction $language balance $balance passes the gate on every channel', ({
-    tier,
-    jurisdiction,
-    language,
-    balance,
-  }) => {
-    const offerSet = offersFor(jurisdiction, tier, balance);
-    const content = offlineDraft({ offerSet, tier, language });
-    const draft = withDisclosures(content, jurisdiction, language);
-    const texts = channelTexts(draft);
-    for (const channel of CHANNELS) {
-      const verdict = checkMessage({
-        jurisdiction,
-        channel,
-        language,
-        text: filled(texts[channel]),
-        offer: gateOfferOf(offerSet),
-      });
-      expect(verdict.violations, `${channel}: ${texts[channel]}`).toEqual([]);
-    }
-  });
+  it.each(grid)(
+    '$tier $jurisdiction $language balance $balance passes the gate on every channel',
+    ({ tier, jurisdiction, language, balance }) => {
+      const offerSet = offersFor(jurisdiction, tier, balance);
+      const content = offlineDraft({ offerSet, tier, language });
+      const draft = withDisclosures(content, jurisdiction, language);
+      const texts = channelTexts(draft);
+      for (const channel of CHANNELS) {
+        const verdict = checkMessage({
+          jurisdiction,
+          channel,
+          language,
+          text: filled(texts[channel]),
+          offer: gateOfferOf(offerSet),
+        });
+        expect(verdict.violations, `${channel}: ${texts[channel]}`).toEqual([]);
+      }
+    },
+  );
 
   it('states every option with its exact formatted figures', () => {
     const offerSet = offersFor('US', 'hardship_restructure', 100_000);
@@ -95,7 +93,11 @@ describe('offline drafter', () => {
     expect(us.callScript.disclosures).toContain('attempt to collect a debt');
     expect(cn.sms).not.toContain('debt collector');
     expect(cn.callScript.disclosures).toBe('');
-    const zh = withDisclosures(offlineDraft({ offerSet, tier: 'reminder', language: 'zh-CN' }), 'CN', 'zh-CN');
+    const zh = withDisclosures(
+      offlineDraft({ offerSet, tier: 'reminder', language: 'zh-CN' }),
+      'CN',
+      'zh-CN',
+    );
     expect(zh.sms).toContain('回复TD退订');
   });
 

@@ -9,16 +9,17 @@ import * as z from 'zod';
 import { DRAFT_OUTREACH_PROMPT } from '../../../prompts/draft-outreach.v1';
 import type { Account, Jurisdiction, Language } from '../accounts/account';
 import { checkMessage, type MessageChannel, type MessageVerdict } from '../compliance';
+import { TEXT_LENGTH } from '../compliance/policy-pack';
 import type { OfferSet } from '../offers/plan-calculator';
 import type { Clock } from '../ports';
 import type { Tier, TierStrategy } from '../treatment/treatment-policy';
 import {
+  channelTexts,
   type Draft,
   type DraftContent,
   type DraftSource,
-  draftContentSchema,
   describeOption,
-  channelTexts,
+  draftContentSchema,
   formatMoney,
   gateOfferOf,
   type RecordedDraft,
@@ -108,8 +109,7 @@ const TONES: Record<Tier, string> = {
   excluded: 'no outreach',
 };
 
-/** Room left in an SMS once disclosures and a long name are added: the gate counts the final text. */
-const SMS_LIMITS: Record<Language, number> = { en: 320, 'zh-CN': 140 };
+/** Room kept in an SMS for a long name in place of its placeholder: the gate counts the final text. */
 const NAME_ALLOWANCE = 30;
 
 interface Accumulated {
@@ -136,7 +136,8 @@ export async function draftOutreach(deps: DraftingDeps, input: DraftingInput): P
     if (fromModel) return ready(deps, input, fromModel.checked, 'llm', fromModel.model, state);
   }
   const checked = check(offlineDraft(input), input, personal);
-  if (checked.findings.length === 0) return ready(deps, input, checked, 'offline', 'offline-templates', state);
+  if (checked.findings.length === 0)
+    return ready(deps, input, checked, 'offline', 'offline-templates', state);
   state.attempts.push({ source: 'offline', outcome: 'rejected_by_gate', findings: checked.findings });
   return {
     status: 'blocked',
@@ -300,7 +301,7 @@ function promptVariables(input: DraftingInput): Record<string, string> {
     channels: input.strategy.channels.join(', '),
     total_due: formatMoney(offerSet.totalDueMinor, offerSet.currency, language),
     offer_lines: lines.length > 0 ? lines.join('\n') : '- (no option: invite the customer to contact us)',
-    sms_max_chars: String(SMS_LIMITS[language] - smsDisclosures.length - NAME_ALLOWANCE),
+    sms_max_chars: String(TEXT_LENGTH.maxLength.sms[language] - smsDisclosures.length - NAME_ALLOWANCE),
   };
 }
 
