@@ -56,6 +56,24 @@ describe('local runtime (npm start) over HTTP', () => {
     }
   });
 
+  it('answers bad request bodies with 400, 413 or 415 and a machine-readable code', async () => {
+    const post = (body: string, contentType = 'application/json') =>
+      get('/scoring-runs', { method: 'POST', headers: { 'content-type': contentType }, body });
+    const cases: Array<[Response, number, string, RegExp?]> = [
+      [await post('{"segments": 4,'), 400, 'MALFORMED_JSON'],
+      [await post('{"segments": "many"}'), 400, 'VALIDATION_FAILED', /^body\.segments: /],
+      [await post('{"segments": 4, "extra": true}'), 400, 'VALIDATION_FAILED'],
+      [await post(JSON.stringify({ segments: 4, pad: 'x'.repeat(70_000) })), 413, 'PAYLOAD_TOO_LARGE'],
+      [await post('segments=4', 'application/x-www-form-urlencoded'), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ];
+    for (const [response, status, code, message] of cases) {
+      expect(response.status).toBe(status);
+      const { error } = await response.json();
+      expect(error.code).toBe(code);
+      if (message) expect(error.message).toMatch(message);
+    }
+  });
+
   it('refuses a body above the API Gateway limit with 413', async () => {
     const response = await get('/health', { method: 'POST', body: 'x'.repeat(10 * 1024 * 1024 + 1) });
     expect(response.status).toBe(413);
