@@ -11,3 +11,4 @@ export class DomainError extends Error {
 }
 
 export const notFound = (code: string, message: string) => new DomainError('not_found', code, message);
+export const conflict = (code: string, message: string) => new DomainError('conflict', code, message);

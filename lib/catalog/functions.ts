@@ -66,6 +66,14 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     tables: { accounts: 'read' },
   },
   {
+    id: 'getAccountScript',
+    description:
+      'Agent view: the suggested call script and the repayment options for an account, checked by the compliance gate.',
+    entry: 'lambdas/handlers/http/get-account-script.ts',
+    routes: [{ method: 'GET', path: '/accounts/{accountId}/script', access: 'staff' }],
+    tables: { accounts: 'read' },
+  },
+  {
     id: 'startScoringRun',
     description:
       'Scheduled: starts the nightly scoring run and asks for each segment of the portfolio to be scored.',

@@ -86,6 +86,12 @@ describe('local runtime (npm start) over HTTP', () => {
     expect((await get('/../package.json')).status).toBe(404);
   });
 
+  it('has no script for an account that has not been scored yet', async () => {
+    const response = await get('/accounts/ACC-000001/script');
+    expect(response.status).toBe(409);
+    expect((await response.json()).error.code).toBe('ACCOUNT_NOT_SCORED');
+  });
+
   async function waitForRun(runId: string) {
     for (let i = 0; i < 750; i++) {
       const progress = await (await get(`/scoring-runs/${runId}`)).json();
@@ -152,6 +158,41 @@ describe('local runtime (npm start) over HTTP', () => {
       eventsPublished: 0,
     });
   }, 180_000);
+
+  it('suggests a gate-checked call script with the options the tier allows, once scored', async () => {
+    let account: { accountId: string; strategy: { offers: string[] } } | undefined;
+    for (let n = 1; n <= 200 && !account; n++) {
+      const candidate = await (await get(`/accounts/ACC-${String(n).padStart(6, '0')}`)).json();
+      if (candidate.strategy?.offers.length > 0 && candidate.strategy.channels.length > 0)
+        account = candidate;
+    }
+    expect(account).toBeDefined();
+    const response = await get(`/accounts/${account!.accountId}/script`);
+    expect(response.status).toBe(200);
+    const suggestion = await response.json();
+    expect(suggestion).toMatchObject({
+      status: 'ready',
+      verdict: { allowed: true },
+      metadata: { source: 'offline' },
+    });
+    expect(suggestion.script).toEqual(
+      expect.objectContaining({
+        rightPartyVerification: expect.any(String),
+        opening: expect.any(String),
+        close: expect.any(String),
+      }),
+    );
+    expect(suggestion.offers.options.length).toBeGreaterThan(0);
+    for (const option of suggestion.offers.options) {
+      expect(account!.strategy.offers).toContain(option.kind);
+      const paid = option.instalments.reduce(
+        (sum: number, i: { amountMinor: number }) => sum + i.amountMinor,
+        0,
+      );
+      expect(paid).toBe(option.totalMinor);
+    }
+    expect((await get('/accounts/ACC-999999/script')).status).toBe(404);
+  });
 
   it('answers an unknown scoring run with 404', async () => {
     const response = await get('/scoring-runs/no-such-run');
