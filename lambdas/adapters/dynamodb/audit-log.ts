@@ -1,5 +1,6 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditLog } from '../../domain/ports';
+import { queryAll } from './query-all';
 
 /** Entries sort by time; the entry id after the timestamp makes each key unique and re-writes idempotent. */
 const entryKey = (entry: Pick<AuditEntry, 'at' | 'entryId'>) => `${entry.at}#${entry.entryId}`;
@@ -17,20 +18,11 @@ export class DynamoAuditLog implements AuditLog {
   }
 
   async list(accountId: string): Promise<AuditEntry[]> {
-    const entries: AuditEntry[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'accountId = :id',
-          ExpressionAttributeValues: { ':id': accountId },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const { entryKey: _key, ...entry } of page.Items ?? []) entries.push(entry as AuditEntry);
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return entries;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'accountId = :id',
+      ExpressionAttributeValues: { ':id': accountId },
+    });
+    return items.map(({ entryKey: _key, ...entry }) => entry as unknown as AuditEntry);
   }
 }

@@ -3,7 +3,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -18,6 +17,7 @@ import {
   type SegmentCheckpoint,
   type SegmentClaim,
 } from '../../domain/scoring/scoring-run';
+import { queryAll } from './query-all';
 
 const RUN_PART = 'RUN';
 const segmentPart = (segment: number) => `SEGMENT#${String(segment).padStart(5, '0')}`;
@@ -81,21 +81,12 @@ export class DynamoScoringRunStore implements ScoringRunStore {
 
   /** The run with its segments; counters and progress are summed from the segments, which alone are written per page. */
   async get(runId: string) {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'runId = :runId',
-          ExpressionAttributeValues: { ':runId': runId },
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'runId = :runId',
+      ExpressionAttributeValues: { ':runId': runId },
+      ConsistentRead: true,
+    });
     const runItem = items.find((item) => item.part === RUN_PART);
     if (!runItem) return undefined;
     const segments = items
