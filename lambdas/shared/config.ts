@@ -28,8 +28,3 @@ export const tableNames = <Id extends TableId>(...ids: Id[]) =>
   >;
 
 export const stageSetting = { STAGE: z.enum(['dev', 'staging', 'prod', 'local']) };
-
-/** Path parameters of the account routes. */
-export const accountIdPath = z.object({
-  accountId: z.string().regex(/^[A-Z0-9-]{4,40}$/, 'must be an account reference like ACC-000123'),
-});

@@ -2,7 +2,8 @@ import { DynamoAccountRepository } from '../../adapters/dynamodb/account-reposit
 import { documentClient } from '../../adapters/dynamodb/client';
 import { systemClock } from '../../adapters/system-clock';
 import { suggestedScript } from '../../domain/drafting/agent-script';
-import { accountIdPath, loadConfig, tableNames } from '../../shared/config';
+import { accountIdPath } from '../../shared/account-path';
+import { loadConfig, tableNames } from '../../shared/config';
 import { httpHandler } from '../../shared/http';
 
 const config = loadConfig(tableNames('accounts'));
