@@ -9,6 +9,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { allEventRules, TARGET_DELIVERY } from '../lib/catalog/functions';
 import { type CompiledEventPattern, compileEventPattern } from './eventbridge/event-pattern';
 
+/** EventBridge event times have second precision: `2026-11-23T02:00:00Z`. */
+export const eventTime = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 export interface BusEvent {
   readonly version: '0';
   readonly id: string;
@@ -101,8 +104,7 @@ export class LocalEventBus {
       'detail-type': entry.DetailType!,
       source: entry.Source!,
       account: '000000000000',
-      // EventBridge times have second precision.
-      time: (entry.Time ? new Date(entry.Time) : new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      time: eventTime(entry.Time ? new Date(entry.Time) : new Date()),
       region: process.env.AWS_REGION ?? 'us-east-1',
       resources: entry.Resources ?? [],
       detail: JSON.parse(entry.Detail!),

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
 import { FUNCTIONS, type ScheduleId } from '../lib/catalog/functions';
 import type { StageConfig } from '../lib/stages';
+import { eventTime } from './event-bus';
 import { parseScheduleExpression } from './scheduler/schedule-expression';
 
 export interface ScheduledRun {
@@ -21,7 +22,7 @@ export const scheduledEvent = (scheduleId: string, at: Date): ScheduledEvent => 
   'detail-type': 'Scheduled Event',
   source: 'aws.events',
   account: '000000000000',
-  time: at.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  time: eventTime(at),
   region: process.env.AWS_REGION ?? 'us-east-1',
   resources: [`arn:aws:events:local:000000000000:rule/${scheduleId}-schedule`],
   detail: {},

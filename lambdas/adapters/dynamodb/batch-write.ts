@@ -1,4 +1,5 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { sendInChunks } from '../send-in-chunks';
 
 /** BatchWriteItem takes at most 25 items per call. */
 const MAX_BATCH = 25;
@@ -11,13 +12,7 @@ export async function batchPutAll(
   items: readonly Record<string, unknown>[],
   concurrency = 8,
 ): Promise<void> {
-  const batches: Record<string, unknown>[][] = [];
-  for (let i = 0; i < items.length; i += MAX_BATCH) batches.push(items.slice(i, i + MAX_BATCH));
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length) await putBatch(db, tableName, batches[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
+  await sendInChunks(items, MAX_BATCH, concurrency, (batch) => putBatch(db, tableName, batch));
 }
 
 async function putBatch(db: DynamoDBDocumentClient, tableName: string, batch: Record<string, unknown>[]) {

@@ -1,5 +1,6 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { DomainEvent, EventPublisher } from '../../domain/ports';
+import { sendInChunks } from '../send-in-chunks';
 
 /** PutEvents accepts at most 10 entries per call. */
 const MAX_ENTRIES_PER_CALL = 10;
@@ -22,16 +23,10 @@ export class EventBridgePublisher implements EventPublisher {
   ) {}
 
   async publish(events: readonly DomainEvent[]): Promise<void> {
-    const batches: PutEventsRequestEntry[][] = [];
-    for (let i = 0; i < events.length; i += MAX_ENTRIES_PER_CALL) {
-      batches.push(events.slice(i, i + MAX_ENTRIES_PER_CALL).map((e) => this.toEntry(e)));
-    }
     // A few calls in flight: EventBridge does not promise order, and one call at a time is mostly waiting.
-    let next = 0;
-    const sender = async () => {
-      while (next < batches.length) await this.putWithRetries(batches[next++]!);
-    };
-    await Promise.all(Array.from({ length: Math.min(CALLS_IN_FLIGHT, batches.length) }, sender));
+    await sendInChunks(events, MAX_ENTRIES_PER_CALL, CALLS_IN_FLIGHT, (chunk) =>
+      this.putWithRetries(chunk.map((event) => this.toEntry(event))),
+    );
   }
 
   private toEntry(event: DomainEvent): PutEventsRequestEntry {
