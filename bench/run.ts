@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchDrafting } from './drafting';
 import { benchLambdaBundles } from './lambda-bundles';
 import { benchScoring } from './scoring';
 
@@ -10,6 +11,7 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const sections: Record<string, () => Promise<unknown>> = {
   lambdaBundles: () => benchLambdaBundles(projectRoot),
   scoring: () => benchScoring(),
+  drafting: () => benchDrafting(),
 };
 
 const only = process.argv.slice(2);

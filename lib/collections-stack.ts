@@ -1,5 +1,13 @@
 import * as path from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  type CfnElement,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  SecretValue,
+  Stack,
+  type StackProps,
+} from 'aws-cdk-lib';
 import {
   CorsHttpMethod,
   HttpApi,
@@ -14,6 +22,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, type EventPattern, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Alias } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -92,7 +101,9 @@ export class CollectionsStack extends Stack {
     const llmApiKey = new Secret(this, 'LlmApiKey', {
       secretName: name('llm-api-key'),
       description:
-        'API key of the OpenAI-compatible LLM endpoint used for drafting. Set its value after deploy.',
+        'API key of the OpenAI-compatible LLM endpoint used for drafting, as {"apiKey": "..."}. Empty: drafting runs offline.',
+      // An empty key, not a generated one: a fresh stage drafts offline instead of failing every model call.
+      secretObjectValue: { apiKey: SecretValue.unsafePlainText('') },
       removalPolicy,
     });
     acknowledgeFinding(
@@ -164,10 +175,17 @@ export class CollectionsStack extends Stack {
     };
 
     for (const declaration of FUNCTIONS) {
-      const fn = this.createFunction(declaration, stage, props.projectRoot, bus.eventBusName, removalPolicy);
+      const fn = this.createFunction(declaration, stage, props.projectRoot, removalPolicy, {
+        ...(declaration.publishesEvents ? { EVENT_BUS_NAME: bus.eventBusName } : {}),
+        ...(declaration.readsLlmApiKey ? { LLM_API_KEY_SECRET_ARN: llmApiKey.secretArn } : {}),
+      });
       this.functions.set(declaration.id, fn);
       this.grantTables(declaration, fn);
       if (declaration.publishesEvents) bus.grantPutEventsTo(fn);
+      if (declaration.readsLlmApiKey) llmApiKey.grantRead(fn);
+      if (declaration.sendsOutreach && stage.outreach.delivery === 'send') {
+        this.grantOutreachChannels(declaration.id, fn, stage.outreach.emailFrom);
+      }
 
       alarmAt(
         `${declaration.id}ErrorsAlarm`,
@@ -247,13 +265,13 @@ export class CollectionsStack extends Stack {
     declaration: FunctionDeclaration,
     stage: StageConfig,
     projectRoot: string,
-    eventBusName: string,
     removalPolicy: RemovalPolicy,
+    resourceEnvironment: Record<string, string>,
   ): IFunction {
     const environment: Record<string, string> = {
       STAGE: stage.name,
       ...tableEnvironment(declaration, (id) => this.tables.get(id)!.tableName),
-      ...(declaration.publishesEvents ? { EVENT_BUS_NAME: eventBusName } : {}),
+      ...resourceEnvironment,
       ...declaration.stageEnvironment?.(stage),
     };
     return new CollectionsFunction(this, declaration.id, {
@@ -266,11 +284,41 @@ export class CollectionsStack extends Stack {
     }).fn;
   }
 
+  /** E-mail from the stage's SES identity (address or its domain), SMS through SNS. */
+  private grantOutreachChannels(functionId: string, fn: IFunction, emailFrom: string): void {
+    const domain = emailFrom.split('@')[1]!;
+    const identity = (name: string) =>
+      this.formatArn({ service: 'ses', resource: 'identity', resourceName: name });
+    const policy = new Policy(this, `${functionId}OutreachChannels`, {
+      statements: [
+        new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [identity(emailFrom), identity(domain)],
+        }),
+        new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }),
+      ],
+    });
+    fn.role!.attachInlinePolicy(policy);
+    acknowledgeFinding(
+      policy,
+      'IAM5[Resource::*]',
+      'SMS sent straight to a phone number through sns:Publish has no resource to scope the permission to.',
+    );
+  }
+
   private grantTables(declaration: FunctionDeclaration, fn: IFunction): void {
     for (const [id, access] of Object.entries(declaration.tables ?? {})) {
       const table = this.tables.get(id as TableId)!;
       if (access === 'read') table.grantReadData(fn);
       else table.grantReadWriteData(fn);
+      if ((TABLES[id as TableId] as TableDeclaration).indexes) {
+        const tableId = this.getLogicalId(table.node.defaultChild as CfnElement);
+        acknowledgeFinding(
+          fn.role!.node.findChild('DefaultPolicy').node.defaultChild!,
+          `IAM5[Resource::<${tableId}.Arn>/index/*]`,
+          `Queries the ${id} table's secondary indexes, which the grant covers as the table's index/* ARNs.`,
+        );
+      }
     }
   }
 

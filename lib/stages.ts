@@ -22,11 +22,21 @@ export interface StageConfig {
     /** E-mail subscribed to the alarm topic; none in dev. */
     readonly notifyEmail?: string;
   };
-  readonly llm: { readonly model: string };
+  /** The OpenAI-compatible model used for drafting; `baseURL` for a server other than OpenAI's. */
+  readonly llm: { readonly model: string; readonly baseURL?: string };
+  readonly outreach: {
+    /**
+     * `store_only`: messages are kept in the outbox, marked as delivered by `store-only`, and nothing leaves
+     * (dev and staging hold synthetic or masked customers); `send`: e-mail by SES, SMS by SNS.
+     */
+    readonly delivery: 'store_only' | 'send';
+    /** Verified SES identity the e-mails are sent from. */
+    readonly emailFrom: string;
+  };
   /** Parallel scan of the scoring run: segments scored at once, and accounts per page (one checkpoint each). */
   readonly scoring: { readonly segments: number; readonly pageSize: number };
   /** EventBridge schedule expressions, by the schedule ids the function catalog uses. */
-  readonly schedules: { readonly scoring: string };
+  readonly schedules: { readonly scoring: string; readonly outbox: string };
   readonly http: {
     /** Origins allowed to call the API from a browser besides the stage's own web distribution. */
     readonly extraCorsOrigins: readonly string[];
@@ -44,8 +54,9 @@ const STAGES: Record<StageName, StageConfig> = {
     deletionProtection: false,
     alarms: { functionErrorThreshold: 5, periodMinutes: 5, deadLetterThreshold: 1 },
     llm: { model: 'gpt-4o-mini' },
+    outreach: { delivery: 'store_only', emailFrom: 'collections@dev.collections.example.com' },
     scoring: { segments: 4, pageSize: 500 },
-    schedules: { scoring: 'cron(0 2 * * ? *)' },
+    schedules: { scoring: 'cron(0 2 * * ? *)', outbox: 'rate(5 minutes)' },
     http: { extraCorsOrigins: ['http://localhost:3000'], throttle: { rateLimit: 20, burstLimit: 40 } },
   },
   staging: {
@@ -57,8 +68,9 @@ const STAGES: Record<StageName, StageConfig> = {
     deletionProtection: false,
     alarms: { functionErrorThreshold: 3, periodMinutes: 5, deadLetterThreshold: 1 },
     llm: { model: 'gpt-4o-mini' },
+    outreach: { delivery: 'store_only', emailFrom: 'collections@staging.collections.example.com' },
     scoring: { segments: 8, pageSize: 500 },
-    schedules: { scoring: 'cron(0 2 * * ? *)' },
+    schedules: { scoring: 'cron(0 2 * * ? *)', outbox: 'rate(5 minutes)' },
     http: { extraCorsOrigins: [], throttle: { rateLimit: 50, burstLimit: 100 } },
   },
   prod: {
@@ -71,8 +83,9 @@ const STAGES: Record<StageName, StageConfig> = {
     eventArchiveRetentionDays: 365,
     alarms: { functionErrorThreshold: 1, periodMinutes: 5, deadLetterThreshold: 1 },
     llm: { model: 'gpt-4o' },
+    outreach: { delivery: 'send', emailFrom: 'collections@collections.example.com' },
     scoring: { segments: 32, pageSize: 500 },
-    schedules: { scoring: 'cron(0 1 * * ? *)' },
+    schedules: { scoring: 'cron(0 1 * * ? *)', outbox: 'rate(5 minutes)' },
     http: { extraCorsOrigins: [], throttle: { rateLimit: 200, burstLimit: 400 } },
   },
 };

@@ -22,6 +22,7 @@ import {
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
 import { LocalEventBus, listenForPutEvents } from './event-bus';
 import { LambdaInvoker } from './lambda-invoker';
+import { localOutbox } from './outbox-view';
 import { LocalScheduler } from './scheduler';
 import { DEMO_PORTFOLIO_DEFAULTS, generateDemoPortfolio } from './seed/demo-portfolio';
 import { createTables, localTableNames, tableNameEnvironment } from './tables';
@@ -159,7 +160,8 @@ async function assemble(
   if (options.startScheduler) scheduler.start();
 
   const webRoot = path.join(options.projectRoot, 'web');
-  const context: RequestContext = { invoker, bus, scheduler, webRoot, dynamodb, tables, seeded };
+  const documents = createDocumentClient(client);
+  const context: RequestContext = { invoker, bus, scheduler, webRoot, dynamodb, tables, documents, seeded };
   const apiServer = await listen(
     createServer((req, res) => {
       const started = Date.now();
@@ -218,6 +220,7 @@ interface RequestContext {
   readonly webRoot: string;
   readonly dynamodb: DynamoDbLocal;
   readonly tables: ReturnType<typeof localTableNames>;
+  readonly documents: ReturnType<typeof createDocumentClient>;
   readonly seeded: number;
 }
 
@@ -277,6 +280,10 @@ async function handleLocalAdmin(
     });
   }
   if (method === 'GET' && pathname === '/_local/dead-letters') return json(200, context.bus.deadLetters);
+  if (method === 'GET' && pathname === '/_local/outbox') {
+    await context.bus.drain();
+    return json(200, await localOutbox(context.documents, context.tables.contacts));
+  }
   const run = /^\/_local\/schedules\/([\w-]+)\/run$/.exec(pathname);
   if (method === 'POST' && run) {
     if (!context.scheduler.runs.some((r) => r.scheduleId === run[1])) {

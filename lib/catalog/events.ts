@@ -1,11 +1,20 @@
 /** Event sources and detail types on the collections bus, declared once for publishers and rules. */
 export const EVENT_SOURCES = {
   scoring: 'collections.scoring',
+  outreach: 'collections.outreach',
 } as const;
 
 export const DETAIL_TYPES = {
   treatmentChanged: 'TreatmentChanged',
   scoringSegmentRequested: 'ScoringSegmentRequested',
+  /** A draft (offer options, messages, call script) was stored, ready or blocked. */
+  offerDrafted: 'OfferDrafted',
+  /** A message was put in the outbox; it is gated again when it is sent. */
+  outreachQueued: 'OutreachQueued',
+  /** A draft or a message will not be sent, with the reasons. */
+  outreachBlocked: 'OutreachBlocked',
+  /** A message left through its channel (or, in store-only stages, was stored as sent). */
+  outreachSent: 'OutreachSent',
 } as const;
 
 export type EventSource = (typeof EVENT_SOURCES)[keyof typeof EVENT_SOURCES];

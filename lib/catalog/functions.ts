@@ -28,7 +28,7 @@ export interface EventRuleDeclaration {
 }
 
 /** Schedule ids; each stage gives the expression in its config (`StageConfig.schedules`). */
-export type ScheduleId = 'scoring';
+export type ScheduleId = 'scoring' | 'outbox';
 
 /** Delivery policy of every rule and schedule target: retries, then the target's dead-letter queue. */
 export const TARGET_DELIVERY = { retryAttempts: 4, maxEventAgeHours: 6 } as const;
@@ -45,10 +45,18 @@ export interface FunctionDeclaration {
   readonly schedules?: readonly ScheduleId[];
   readonly tables?: Partial<Record<TableId, TableAccess>>;
   readonly publishesEvents?: boolean;
+  /** Reads the LLM API key from its secret at cold start (`LLM_API_KEY_SECRET_ARN`). */
+  readonly readsLlmApiKey?: boolean;
+  /** Sends outreach through SES and SNS in stages that deliver (`StageConfig.outreach.delivery`). */
+  readonly sendsOutreach?: boolean;
   /** Settings the function takes from its stage's config. */
   readonly stageEnvironment?: (stage: StageConfig) => Record<string, string>;
   readonly timeoutSeconds?: number;
   readonly memoryMb?: number;
+}
+
+function outreachEnvironment(stage: StageConfig): Record<string, string> {
+  return { OUTREACH_DELIVERY: stage.outreach.delivery, OUTREACH_EMAIL_FROM: stage.outreach.emailFrom };
 }
 
 export const FUNCTIONS: readonly FunctionDeclaration[] = [
@@ -71,7 +79,15 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
       'Agent view: the suggested call script and the repayment options for an account, checked by the compliance gate.',
     entry: 'lambdas/handlers/http/get-account-script.ts',
     routes: [{ method: 'GET', path: '/accounts/{accountId}/script', access: 'staff' }],
-    tables: { accounts: 'read' },
+    tables: { accounts: 'read', offers: 'read' },
+  },
+  {
+    id: 'getAccountContacts',
+    description:
+      "Agent view: the account's outbox (queued, sent and blocked messages with verdicts) and contact log.",
+    entry: 'lambdas/handlers/http/get-account-contacts.ts',
+    routes: [{ method: 'GET', path: '/accounts/{accountId}/contacts', access: 'staff' }],
+    tables: { accounts: 'read', contacts: 'read' },
   },
   {
     id: 'startScoringRun',
@@ -125,6 +141,56 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
       },
     ],
     tables: { audit: 'readWrite', idempotency: 'readWrite' },
+  },
+  {
+    id: 'prepareOutreach',
+    description:
+      'On a treatment change: offer options, LLM-drafted messages and call script through the compliance gate, stored and queued.',
+    entry: 'lambdas/handlers/events/prepare-outreach.ts',
+    eventRules: [
+      {
+        id: 'TreatmentChangedToDrafting',
+        description: 'Treatment changes get offers, drafts and queued outreach.',
+        pattern: { source: [EVENT_SOURCES.scoring], 'detail-type': [DETAIL_TYPES.treatmentChanged] },
+      },
+    ],
+    tables: { accounts: 'read', offers: 'readWrite', contacts: 'readWrite' },
+    publishesEvents: true,
+    readsLlmApiKey: true,
+    stageEnvironment: (stage) => ({
+      LLM_MODEL: stage.llm.model,
+      ...(stage.llm.baseURL ? { OPENAI_BASE_URL: stage.llm.baseURL } : {}),
+    }),
+    // Up to four model calls of 20 s each, then the offline drafter.
+    timeoutSeconds: 120,
+  },
+  {
+    id: 'deliverOutreach',
+    description: 'Sends a queued message when it is due, gated again at send time; logs the contact.',
+    entry: 'lambdas/handlers/events/deliver-outreach.ts',
+    eventRules: [
+      {
+        id: 'OutreachQueuedToDelivery',
+        description: 'Queued messages are sent at once when they are due.',
+        pattern: { source: [EVENT_SOURCES.outreach], 'detail-type': [DETAIL_TYPES.outreachQueued] },
+      },
+    ],
+    tables: { accounts: 'read', contacts: 'readWrite' },
+    publishesEvents: true,
+    sendsOutreach: true,
+    stageEnvironment: outreachEnvironment,
+  },
+  {
+    id: 'dispatchOutbox',
+    description:
+      'Scheduled: sends every outbox message that has become due (deferred, retried, abandoned sends).',
+    entry: 'lambdas/handlers/scheduled/dispatch-outbox.ts',
+    schedules: ['outbox'],
+    tables: { accounts: 'read', contacts: 'readWrite' },
+    publishesEvents: true,
+    sendsOutreach: true,
+    stageEnvironment: outreachEnvironment,
+    timeoutSeconds: 300,
   },
 ];
 

@@ -27,6 +27,9 @@ export interface TableDeclaration {
   readonly timeToLiveAttribute?: string;
 }
 
+/** Sparse index of outbox messages waiting to be sent, by the time they may go. */
+export const CONTACTS_DUE_INDEX = 'dueMessages';
+
 export const TABLE_IDS = [
   'accounts',
   'conversations',
@@ -73,6 +76,13 @@ export const TABLES = {
     envVar: 'CONTACTS_TABLE',
     partitionKey: { name: 'accountId', type: 'S' },
     sortKey: { name: 'contactKey', type: 'S' },
+    indexes: [
+      {
+        name: CONTACTS_DUE_INDEX,
+        partitionKey: { name: 'dueShard', type: 'S' },
+        sortKey: { name: 'notBefore', type: 'S' },
+      },
+    ],
   },
   audit: {
     id: 'audit',

@@ -114,12 +114,20 @@ describe('local runtime (npm start) over HTTP', () => {
     expect(segments.every((s: { status: string }) => s.status === 'done')).toBe(true);
 
     const status = await (await get('/_local/status')).json();
-    // 4 segment requests, 1000 treatment changes, each delivered to its consumer.
+    const outbox = await (await get('/_local/outbox')).json();
+    // 4 segment requests; 1000 treatment changes, each to the audit trail and to drafting; every queued
+    // message to delivery.
     expect(status.bus).toEqual({
-      rules: ['ScoringSegmentRequested', 'TreatmentChangedToAudit'],
-      delivered: 1004,
+      rules: [
+        'ScoringSegmentRequested',
+        'TreatmentChangedToAudit',
+        'TreatmentChangedToDrafting',
+        'OutreachQueuedToDelivery',
+      ],
+      delivered: 4 + 2 * 1000 + outbox.total,
       deadLetters: 0,
     });
+    expectOutboxGated(outbox.messages);
 
     const account = await (await get('/accounts/ACC-000001')).json();
     expect(account.risk).toEqual(
@@ -170,10 +178,12 @@ describe('local runtime (npm start) over HTTP', () => {
     const response = await get(`/accounts/${account!.accountId}/script`);
     expect(response.status).toBe(200);
     const suggestion = await response.json();
+    // The draft stored by the drafting consumer when the scoring run changed the tier.
     expect(suggestion).toMatchObject({
       status: 'ready',
       verdict: { allowed: true },
-      metadata: { source: 'offline' },
+      metadata: { source: 'offline', promptId: 'draft-outreach-offline' },
+      draftId: expect.stringContaining('#'),
     });
     expect(suggestion.script).toEqual(
       expect.objectContaining({
@@ -194,6 +204,22 @@ describe('local runtime (npm start) over HTTP', () => {
     expect((await get('/accounts/ACC-999999/script')).status).toBe(404);
   });
 
+  it("shows an account's outbox and contact log, and 404 for an unknown account", async () => {
+    const { messages } = await (await get('/_local/outbox')).json();
+    const accountId = messages[0].accountId;
+    const response = await get(`/accounts/${accountId}/contacts`);
+    expect(response.status).toBe(200);
+    const history = await response.json();
+    expect(history.accountId).toBe(accountId);
+    expect(history.messages.length).toBeGreaterThan(0);
+    expect(history.messages.every((m: { accountId: string }) => m.accountId === accountId)).toBe(true);
+    const sentOutbound = history.messages.filter(
+      (m: { status: string; channel: string }) => m.status === 'sent' && m.channel !== 'portal',
+    );
+    expect(history.contacts).toHaveLength(sentOutbound.length);
+    expect((await get('/accounts/ACC-999999/contacts')).status).toBe(404);
+  });
+
   it('answers an unknown scoring run with 404', async () => {
     const response = await get('/scoring-runs/no-such-run');
     expect(response.status).toBe(404);
@@ -206,3 +232,27 @@ describe('local runtime (npm start) over HTTP', () => {
     expect(isRunning(runtime.dynamodbPid)).toBe(false);
   });
 });
+
+interface OutboxItem {
+  readonly channel: 'sms' | 'email' | 'portal';
+  readonly status: string;
+  readonly text: string;
+  readonly notBefore: string;
+  readonly deliveredBy?: string;
+  readonly sendVerdict?: { allowed: boolean };
+}
+
+/** Nothing left without passing the gate at send time; nothing left the machine; waiting ones are deferred. */
+function expectOutboxGated(messages: readonly OutboxItem[]) {
+  expect(messages.length).toBeGreaterThan(0);
+  const now = new Date().toISOString();
+  for (const message of messages) {
+    expect(['sent', 'queued', 'blocked']).toContain(message.status);
+    if (message.status === 'sent') {
+      expect(message.sendVerdict?.allowed).toBe(true);
+      expect(message.deliveredBy).toBe(message.channel === 'portal' ? 'portal' : 'store-only');
+    }
+    if (message.status === 'queued') expect(message.notBefore > now).toBe(true);
+  }
+  expect(messages.some((message) => message.status === 'sent')).toBe(true);
+}

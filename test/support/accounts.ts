@@ -22,6 +22,7 @@ export function anAccount(overrides: Partial<Account> & { accountId: string }): 
       email: 'alex.example@example.com',
       language: 'en',
       timezone: 'America/New_York',
+      contactPreferences: { smsConsent: true, refusedChannels: [] },
     },
     creditLimitMinor: 500_000,
     balanceMinor: 120_000,

@@ -1,3 +1,4 @@
+import type { ContactChannel } from '../compliance/types';
 import type { RiskBand, RiskReason } from '../scoring/risk-model';
 import type { Tier, Variant } from '../treatment/treatment-policy';
 
@@ -28,6 +29,14 @@ export interface Customer {
   readonly language: Language;
   /** IANA time zone of the customer's residence: contact hours are local to it. */
   readonly timezone: string;
+  readonly contactPreferences: ContactPreferences;
+}
+
+/** What the customer agreed to or refused; the contact policy reads these at every contact. */
+export interface ContactPreferences {
+  /** Recorded consent to collection texts: without it, no SMS. */
+  readonly smsConsent: boolean;
+  readonly refusedChannels: readonly ContactChannel[];
 }
 
 export interface AccountFlags {

@@ -4,6 +4,16 @@ import type { ContactPolicy, DailyCallLimits, RollingWindowCallLimits } from './
 import type { ContactEvent, ContactReason, ContactRequest, ContactVerdict } from './types';
 
 const MS_PER_HOUR = 3_600_000;
+const SEARCH_STEP_MS = 15 * 60_000;
+
+/** Reasons that pass with time (hours, caps); every other reason holds until someone changes the account. */
+export const TIMING_REASONS: ReadonlySet<ContactReason> = new Set<ContactReason>([
+  'OUTSIDE_CONTACT_HOURS',
+  'CALL_CAP_7_IN_7_DAYS',
+  'CALL_WITHIN_7_DAYS_OF_CONVERSATION',
+  'CN_UNANSWERED_DIAL_CAP',
+  'CN_EFFECTIVE_CALL_CAP',
+]);
 
 /**
  * May we contact the customer now? Every reason that applies is returned; contact is allowed only with none.
@@ -102,4 +112,22 @@ function dailyCapReasons(
   if (count('call_attempt') >= limits.unansweredDials.max) reasons.push(limits.unansweredDials.code);
   if (count('conversation') >= limits.effectiveCalls.max) reasons.push(limits.effectiveCalls.code);
   return reasons;
+}
+
+/**
+ * The first instant, from `request.at` on in 15-minute steps and before `untilMs`, at which the contact would
+ * be allowed; undefined when a hold blocks it or no such instant exists. Asks `checkContact` itself, so the
+ * answer can never disagree with the gate.
+ */
+export function nextAllowedContact(request: ContactRequest, untilMs: number): string | undefined {
+  const fromMs = parseInstant(request.at);
+  if (fromMs === undefined) return undefined;
+  // After the first look, on quarter hours: contact windows open on them in every zone, whatever its offset.
+  for (let ms = fromMs; ms < untilMs; ms = (Math.floor(ms / SEARCH_STEP_MS) + 1) * SEARCH_STEP_MS) {
+    const at = new Date(ms).toISOString();
+    const verdict = checkContact({ ...request, at });
+    if (verdict.allowed) return at;
+    if (verdict.reasons.some((reason) => !TIMING_REASONS.has(reason))) return undefined;
+  }
+  return undefined;
 }

@@ -1,11 +1,14 @@
 /**
  * The agent's suggested call script for one account: the repayment options its tier allows, computed by the
- * plan calculator, and a script drafted around them (by the LLM port when given, else offline), with the
- * compliance gate's verdict on it.
+ * plan calculator, and a script drafted around them, with the compliance gate's verdict on it. The current
+ * stored draft (written by the drafting function, with the model when one is configured) is used while it
+ * still fits the account: same tier, offer dates not passed. Otherwise a script is drafted now (by the LLM
+ * port when given, else offline).
  */
 import { conflict, notFound } from '../errors';
 import { OFFER_POLICY } from '../offers/offer-policy';
 import { computeOffers, type OfferSet } from '../offers/plan-calculator';
+import type { DraftRecord, DraftStore } from '../outreach/outreach';
 import type { AccountRepository, Clock } from '../ports';
 import { type Tier, type TierStrategy, TREATMENT_POLICY } from '../treatment/treatment-policy';
 import type { Draft, DraftMetadata } from './draft';
@@ -22,10 +25,12 @@ export interface SuggestedScript {
   /** Model (or offline templates), prompt version and tokens behind the script. */
   readonly metadata?: DraftMetadata;
   readonly reasons?: readonly string[];
+  /** The stored draft the script comes from; absent when it was drafted for this request. */
+  readonly draftId?: string;
 }
 
 export async function suggestedScript(
-  deps: { accounts: AccountRepository; llm: LlmPort | undefined; clock: Clock },
+  deps: { accounts: AccountRepository; drafts: DraftStore; llm: LlmPort | undefined; clock: Clock },
   accountId: string,
 ): Promise<SuggestedScript> {
   const account = await deps.accounts.get(accountId);
@@ -39,12 +44,27 @@ export async function suggestedScript(
   if (account.balanceMinor <= 0) throw conflict('NOTHING_DUE', `Account ${accountId} owes nothing.`);
   const { tier, bucket } = account.treatment;
   const strategy = TREATMENT_POLICY.tiers[tier];
+  const today = deps.clock.now().toISOString().slice(0, 10);
+  const stored = await deps.drafts.latest(accountId);
+  if (stored && isCurrent(stored, tier, today)) {
+    return {
+      accountId,
+      tier,
+      strategy,
+      offers: stored.offers,
+      status: stored.status,
+      script: stored.draft?.callScript,
+      verdict: stored.verdicts?.call_script,
+      metadata: stored.draft?.metadata,
+      draftId: stored.draftId,
+    };
+  }
   const offers = computeOffers({
     account,
     bucket,
     riskBand: account.risk.band,
     eligible: strategy.offers,
-    today: deps.clock.now().toISOString().slice(0, 10),
+    today,
     policy: OFFER_POLICY,
   });
   const result = await draftOutreach(
@@ -69,4 +89,13 @@ export async function suggestedScript(
     metadata: result.draft?.metadata,
     reasons: result.reasons,
   };
+}
+
+/** A ready draft for the account's tier whose every offer date is still ahead. */
+function isCurrent(record: DraftRecord, tier: Tier, today: string): boolean {
+  return (
+    record.status === 'ready' &&
+    record.tier === tier &&
+    record.offers.options.every((option) => option.firstDueDate > today)
+  );
 }

@@ -1,0 +1,29 @@
+import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import type { MessageSender, OutboundMessage, SendReceipt } from '../../domain/outreach/outreach';
+
+/** SMS through Amazon SNS, as transactional messages (delivered at any price tier, not marketing). */
+export class SnsSmsSender implements MessageSender {
+  constructor(private readonly client: SNSClient) {}
+
+  async send(message: OutboundMessage): Promise<SendReceipt> {
+    const { MessageId } = await this.client.send(
+      new PublishCommand({
+        PhoneNumber: toE164(message.to!),
+        Message: message.text,
+        MessageAttributes: {
+          'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+        },
+      }),
+    );
+    return { deliveredBy: 'sns', providerMessageId: MessageId };
+  }
+}
+
+/** `+1-202-555-0100` → `+12025550100`; SNS takes E.164 only. */
+export function toE164(phone: string): string {
+  const digits = phone.replace(/[^\d]/g, '');
+  if (!phone.trim().startsWith('+') || digits.length < 8 || digits.length > 15) {
+    throw new Error(`Not an international phone number: ${phone.replace(/\d(?=\d{2})/g, '•')}`);
+  }
+  return `+${digits}`;
+}

@@ -1,0 +1,192 @@
+/**
+ * On a treatment change: compute the account's offer options, draft the messages and the call script
+ * (model or offline, through the gate), store the draft with its verdicts, queue what may be sent and announce
+ * it all. Safe to repeat for the same change (events arrive at least once): the draft is keyed by the change
+ * and drafted once, the outbox keyed by draft and channel, and the events carry those keys.
+ */
+import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
+import type { Account } from '../accounts/account';
+import { channelTexts, gateOfferOf } from '../drafting/draft';
+import { draftOutreach, type LlmPort } from '../drafting/drafting-service';
+import { OFFER_POLICY, type OfferPolicy } from '../offers/offer-policy';
+import { computeOffers } from '../offers/plan-calculator';
+import type { AccountRepository, Clock, DomainEvent, EventPublisher } from '../ports';
+import type { TreatmentChangedDetail } from '../scoring/segment-worker';
+import { TREATMENT_POLICY, type TreatmentPolicy } from '../treatment/treatment-policy';
+import type { ContactLog, DraftRecord, DraftStore, Outbox, OutboxMessage } from './outreach';
+import { type BlockedChannel, historyStart, type OutreachPlan, planOutreach } from './outreach-plan';
+
+export interface PrepareOutreachDeps {
+  readonly accounts: AccountRepository;
+  readonly drafts: DraftStore;
+  readonly outbox: Outbox;
+  readonly contactLog: ContactLog;
+  readonly events: EventPublisher;
+  readonly llm: LlmPort | undefined;
+  readonly clock: Clock;
+  readonly offerPolicy?: OfferPolicy;
+  readonly treatmentPolicy?: TreatmentPolicy;
+}
+
+export type PrepareOutcome =
+  | {
+      readonly outcome: 'skipped';
+      readonly reason: 'ACCOUNT_NOT_FOUND' | 'SUPERSEDED' | 'NOTHING_DUE' | 'NO_OUTREACH_FOR_TIER';
+    }
+  | {
+      readonly outcome: 'prepared';
+      readonly draftId: string;
+      readonly status: DraftRecord['status'];
+      readonly queued: readonly string[];
+      readonly blocked: readonly BlockedChannel[];
+    };
+
+export const draftIdOf = (change: Pick<TreatmentChangedDetail, 'assessedAt' | 'changeId'>) =>
+  `${change.assessedAt}#${change.changeId}`;
+
+export async function prepareOutreach(
+  deps: PrepareOutreachDeps,
+  change: TreatmentChangedDetail,
+): Promise<PrepareOutcome> {
+  const treatmentPolicy = deps.treatmentPolicy ?? TREATMENT_POLICY;
+  const account = await deps.accounts.get(change.accountId);
+  if (!account) return { outcome: 'skipped', reason: 'ACCOUNT_NOT_FOUND' };
+  // A later run moved the account on; that change has its own event and its own draft.
+  if (account.treatment?.tier !== change.current.tier) return { outcome: 'skipped', reason: 'SUPERSEDED' };
+  if (account.balanceMinor <= 0) return { outcome: 'skipped', reason: 'NOTHING_DUE' };
+  if (treatmentPolicy.tiers[change.current.tier].channels.length === 0) {
+    // Holds, monitoring: nothing to draft, and no record kept per quiet account.
+    return { outcome: 'skipped', reason: 'NO_OUTREACH_FOR_TIER' };
+  }
+
+  const record = await storedDraft(deps, account, change, treatmentPolicy);
+  const now = deps.clock.now();
+  const history = await deps.contactLog.since(account.accountId, historyStart(now));
+  const plan = planOutreach({ account, history, now, policy: treatmentPolicy }, record);
+  const queued = planned(record, plan, now);
+  await Promise.all(queued.map((message) => deps.outbox.enqueue(message)));
+  await deps.events.publish(announcements(record, plan, queued));
+  return {
+    outcome: 'prepared',
+    draftId: record.draftId,
+    status: record.status,
+    queued: queued.map((message) => message.messageId),
+    blocked: plan.blocked,
+  };
+}
+
+/** The draft for this change: the stored one when a delivery already made it (no second model call). */
+async function storedDraft(
+  deps: PrepareOutreachDeps,
+  account: Account,
+  change: TreatmentChangedDetail,
+  treatmentPolicy: TreatmentPolicy,
+): Promise<DraftRecord> {
+  const draftId = draftIdOf(change);
+  const existing = await deps.drafts.get(account.accountId, draftId);
+  if (existing) return existing;
+  const now = deps.clock.now();
+  const { tier, bucket } = account.treatment!;
+  const strategy = treatmentPolicy.tiers[tier];
+  const offers = computeOffers({
+    account,
+    bucket,
+    riskBand: account.risk?.band ?? change.current.band,
+    eligible: strategy.offers,
+    today: now.toISOString().slice(0, 10),
+    policy: deps.offerPolicy ?? OFFER_POLICY,
+  });
+  const result = await draftOutreach(
+    { llm: deps.llm, clock: deps.clock },
+    {
+      account,
+      offerSet: offers,
+      tier,
+      strategy,
+      language: account.customer.language,
+      jurisdiction: account.jurisdiction,
+    },
+  );
+  const record: DraftRecord = {
+    accountId: account.accountId,
+    draftId,
+    changeId: change.changeId,
+    tier,
+    bucket,
+    jurisdiction: account.jurisdiction,
+    language: account.customer.language,
+    offers,
+    status: result.status,
+    draft: result.draft,
+    verdicts: result.verdicts,
+    attempts: result.attempts,
+    llmCalls: result.llmCalls,
+    reasons: result.reasons,
+    createdAt: now.toISOString(),
+  };
+  if (await deps.drafts.create(record)) return record;
+  // Another delivery of the same change stored its draft first: keep one, theirs.
+  return (await deps.drafts.get(account.accountId, draftId)) ?? record;
+}
+
+function planned(record: DraftRecord, plan: OutreachPlan, now: Date): OutboxMessage[] {
+  if (!record.draft) return [];
+  const texts = channelTexts(record.draft);
+  const gateOffer = gateOfferOf(record.offers);
+  return plan.messages.map(({ channel, notBefore }) => ({
+    accountId: record.accountId,
+    messageId: `${record.draftId}#${channel}`,
+    draftId: record.draftId,
+    channel,
+    tier: record.tier,
+    jurisdiction: record.jurisdiction,
+    language: record.language,
+    subject: channel === 'email' ? record.draft!.email.subject : undefined,
+    text: channel === 'email' ? record.draft!.email.body : texts[channel],
+    gateOffer,
+    status: 'queued',
+    queuedAt: now.toISOString(),
+    notBefore,
+    expiresAt: plan.expiresAt,
+    sendAttempts: 0,
+  }));
+}
+
+function announcements(
+  record: DraftRecord,
+  plan: OutreachPlan,
+  queued: readonly OutboxMessage[],
+): DomainEvent[] {
+  const event = (detailType: DomainEvent['detailType'], detail: object): DomainEvent => ({
+    source: EVENT_SOURCES.outreach,
+    detailType,
+    detail,
+  });
+  const keys = { accountId: record.accountId, draftId: record.draftId };
+  return [
+    event(DETAIL_TYPES.offerDrafted, {
+      ...keys,
+      changeId: record.changeId,
+      tier: record.tier,
+      status: record.status,
+      source: record.draft?.metadata.source,
+      promptVersion: record.draft?.metadata.promptVersion,
+      model: record.draft?.metadata.model,
+      optionIds: record.offers.options.map((option) => option.id),
+      llmCalls: record.llmCalls,
+    }),
+    ...queued.map((message) =>
+      event(DETAIL_TYPES.outreachQueued, {
+        ...keys,
+        messageId: message.messageId,
+        channel: message.channel,
+        notBefore: message.notBefore,
+      }),
+    ),
+    ...(record.status === 'blocked'
+      ? [event(DETAIL_TYPES.outreachBlocked, { ...keys, stage: 'draft', reasons: record.reasons ?? [] })]
+      : plan.blocked.map(({ channel, reasons }) =>
+          event(DETAIL_TYPES.outreachBlocked, { ...keys, stage: 'queue', channel, reasons }),
+        )),
+  ];
+}

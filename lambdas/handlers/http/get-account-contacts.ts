@@ -1,0 +1,20 @@
+import { DynamoAccountRepository } from '../../adapters/dynamodb/account-repository';
+import { documentClient } from '../../adapters/dynamodb/client';
+import { DynamoContactStore } from '../../adapters/dynamodb/contact-store';
+import { contactHistory } from '../../domain/outreach/contact-history';
+import { accountIdPath } from '../../shared/account-path';
+import { loadConfig, tableNames } from '../../shared/config';
+import { httpHandler } from '../../shared/http';
+
+const config = loadConfig(tableNames('accounts', 'contacts'));
+const db = documentClient();
+const contacts = new DynamoContactStore(db, config.CONTACTS_TABLE);
+const deps = {
+  accounts: new DynamoAccountRepository(db, config.ACCOUNTS_TABLE),
+  outbox: contacts,
+  contactLog: contacts,
+};
+
+export const handler = httpHandler({ path: accountIdPath }, async ({ path }) => ({
+  body: await contactHistory(deps, path.accountId),
+}));

@@ -1,0 +1,47 @@
+/** The delivery side wired for a stage: the dispatcher and the per-message sender share it. */
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SNSClient } from '@aws-sdk/client-sns';
+import * as z from 'zod';
+import { DynamoAccountRepository } from '../adapters/dynamodb/account-repository';
+import { documentClient } from '../adapters/dynamodb/client';
+import { DynamoContactStore } from '../adapters/dynamodb/contact-store';
+import { EventBridgePublisher, eventBridgeClient } from '../adapters/eventbridge/event-publisher';
+import { SesEmailSender } from '../adapters/messaging/ses-email-sender';
+import { SnsSmsSender } from '../adapters/messaging/sns-sms-sender';
+import { StoredSender } from '../adapters/messaging/stored-sender';
+import { systemClock } from '../adapters/system-clock';
+import type { DeliverOutreachDeps } from '../domain/outreach/deliver-outreach';
+import type { MessageSender, OutboundChannel } from '../domain/outreach/outreach';
+import { loadConfig, tableNames } from './config';
+
+export function outreachDelivery(): DeliverOutreachDeps {
+  const config = loadConfig({
+    ...tableNames('accounts', 'contacts'),
+    EVENT_BUS_NAME: z.string().min(1),
+    OUTREACH_DELIVERY: z.enum(['store_only', 'send']),
+    OUTREACH_EMAIL_FROM: z.email(),
+  });
+  const db = documentClient();
+  const contacts = new DynamoContactStore(db, config.CONTACTS_TABLE);
+  return {
+    accounts: new DynamoAccountRepository(db, config.ACCOUNTS_TABLE),
+    outbox: contacts,
+    contactLog: contacts,
+    senders: senders(config.OUTREACH_DELIVERY, config.OUTREACH_EMAIL_FROM),
+    events: new EventBridgePublisher(eventBridgeClient(), config.EVENT_BUS_NAME),
+    clock: systemClock,
+  };
+}
+
+function senders(delivery: 'store_only' | 'send', emailFrom: string): Record<OutboundChannel, MessageSender> {
+  const portal = new StoredSender('portal');
+  if (delivery === 'store_only') {
+    const stored = new StoredSender('store-only');
+    return { sms: stored, email: stored, portal };
+  }
+  return {
+    sms: new SnsSmsSender(new SNSClient({})),
+    email: new SesEmailSender(new SESv2Client({}), emailFrom),
+    portal,
+  };
+}
