@@ -68,6 +68,8 @@ export async function deliverMessage(deps: DeliverOutreachDeps, key: OutboxKey):
     await deps.outbox.requeue(key, decision.notBefore, message.sendAttempts);
     return 'deferred';
   }
+  // Without the computed figures the text's amounts and dates cannot be checked: it does not leave.
+  if (!message.gateOffer) return block(deps, message, ['MISSING_OFFER']);
   const verdict = checkMessage({
     jurisdiction: message.jurisdiction,
     channel: message.channel,

@@ -156,4 +156,5 @@ export type OutreachBlockReason =
   | 'SUPERSEDED'
   | 'EXPIRED'
   | 'MESSAGE_REJECTED'
+  | 'MISSING_OFFER'
   | 'MISSING_RECIPIENT';
