@@ -3,11 +3,35 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { allEventRules, allRoutes, FUNCTIONS, TARGET_DELIVERY } from '../../lib/catalog/functions';
-import { TABLE_IDS, TABLES } from '../../lib/catalog/tables';
+import { type IndexDeclaration, TABLE_IDS, TABLES, type TableDeclaration } from '../../lib/catalog/tables';
 import { STAGE_NAMES, stageConfig } from '../../lib/stages';
 import { synthStage } from './support';
 
 const ref = (logicalIdPrefix: string) => ({ Ref: Match.stringLikeRegexp(`^${logicalIdPrefix}`) });
+const getAtt = (logicalId: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [logicalId, attribute] });
+
+/** The outreach wiring as it should be, written out rather than read from the catalog. */
+const OUTREACH_RULES = [
+  {
+    functionId: 'prepareOutreach',
+    ruleId: 'TreatmentChangedToDrafting',
+    pattern: { source: ['collections.scoring'], 'detail-type': ['TreatmentChanged'] },
+  },
+  {
+    functionId: 'deliverOutreach',
+    ruleId: 'OutreachQueuedToDelivery',
+    pattern: { source: ['collections.outreach'], 'detail-type': ['OutreachQueued'] },
+  },
+] as const;
+const DELIVERY_FUNCTIONS = ['deliverOutreach', 'dispatchOutbox'] as const;
+const EXPECTED_DELIVERY = { dev: 'store_only', staging: 'store_only', prod: 'send' } as const;
+
+interface IamStatement {
+  Effect: string;
+  Action: string | string[];
+  Resource?: unknown;
+}
+const actionsOf = (statement: IamStatement) => [statement.Action].flat();
 
 describe.each(STAGE_NAMES)('%s stage', (stageName) => {
   const stage = stageConfig(stageName);
@@ -19,6 +43,51 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
       Properties: Record<string, any>;
       DeletionPolicy?: string;
     }>;
+  // biome-ignore lint/suspicious/noExplicitAny: template JSON
+  const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: any }>;
+  /** The logical id of the one resource of `type` with these properties. */
+  const onlyLogicalId = (type: string, properties: Record<string, unknown>) => {
+    const ids = Object.keys(template.findResources(type, { Properties: properties }));
+    expect(ids, `${type} ${JSON.stringify(properties)}`).toHaveLength(1);
+    return ids[0]!;
+  };
+  const functionLogicalId = (functionId: string) =>
+    onlyLogicalId('AWS::Lambda::Function', { FunctionName: `${stage.resourcePrefix}-${functionId}` });
+  const roleLogicalId = (functionId: string): string =>
+    resources[functionLogicalId(functionId)]!.Properties.Role['Fn::GetAtt'][0];
+  const tableLogicalId = (tableId: string) =>
+    onlyLogicalId('AWS::DynamoDB::GlobalTable', { TableName: `${stage.resourcePrefix}-${tableId}` });
+  const secretLogicalId = () =>
+    onlyLogicalId('AWS::SecretsManager::Secret', { Name: `${stage.resourcePrefix}-llm-api-key` });
+  /**
+   * Every identity-based IAM statement of the template (policies, managed policies, roles' inline
+   * policies), with the roles it applies to. Resource policies (the alarm topic's) are not IAM identities.
+   */
+  const iamStatements = () =>
+    Object.entries(resources).flatMap(([logicalId, resource]) => {
+      const roleIds = (roles: unknown[] = []) =>
+        roles.map((role) => (typeof role === 'object' && role && 'Ref' in role ? role.Ref : String(role)));
+      const documents: Array<{ roles: string[]; document: { Statement: IamStatement[] } }> =
+        resource.Type === 'AWS::IAM::Policy' || resource.Type === 'AWS::IAM::ManagedPolicy'
+          ? [{ roles: roleIds(resource.Properties.Roles), document: resource.Properties.PolicyDocument }]
+          : resource.Type === 'AWS::IAM::Role'
+            ? (resource.Properties.Policies ?? []).map(
+                (p: { PolicyDocument: { Statement: IamStatement[] } }) => ({
+                  roles: [logicalId],
+                  document: p.PolicyDocument,
+                }),
+              )
+            : [];
+      return documents.flatMap(({ roles, document }) =>
+        document.Statement.map((statement) => ({ policy: logicalId, roles, statement })),
+      );
+    });
+  const statementsOfRole = (roleId: string) =>
+    iamStatements()
+      .filter(({ roles }) => roles.includes(roleId))
+      .map(({ statement }) => statement);
+  const environmentOf = (logicalId: string): Record<string, unknown> =>
+    resources[logicalId]!.Properties.Environment?.Variables ?? {};
 
   it('creates every catalog table with its keys, on-demand billing, encryption and the stage protections', () => {
     template.resourceCountIs('AWS::DynamoDB::GlobalTable', TABLE_IDS.length);
@@ -159,6 +228,256 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
       Name: `${stage.resourcePrefix}-llm-api-key`,
     });
   });
+
+  it('invokes the owning function from every catalog rule, schedule and route', () => {
+    for (const fn of FUNCTIONS) {
+      const fnArn = getAtt(functionLogicalId(fn.id));
+      for (const rule of fn.eventRules ?? []) {
+        const ruleId = onlyLogicalId('AWS::Events::Rule', { Name: `${stage.resourcePrefix}-${rule.id}` });
+        template.hasResourceProperties('AWS::Events::Rule', {
+          Name: `${stage.resourcePrefix}-${rule.id}`,
+          Targets: [Match.objectLike({ Arn: fnArn })],
+        });
+        template.hasResourceProperties('AWS::Lambda::Permission', {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: fnArn,
+          Principal: 'events.amazonaws.com',
+          SourceArn: getAtt(ruleId),
+        });
+      }
+      for (const scheduleId of fn.schedules ?? []) {
+        const name = `${stage.resourcePrefix}-${scheduleId}-schedule`;
+        const ruleId = onlyLogicalId('AWS::Events::Rule', { Name: name });
+        template.hasResourceProperties('AWS::Events::Rule', {
+          Name: name,
+          ScheduleExpression: stage.schedules[scheduleId],
+          Targets: [Match.objectLike({ Arn: fnArn, DeadLetterConfig: { Arn: Match.anyValue() } })],
+        });
+        template.hasResourceProperties('AWS::Lambda::Permission', {
+          FunctionName: fnArn,
+          Principal: 'events.amazonaws.com',
+          SourceArn: getAtt(ruleId),
+        });
+      }
+      for (const route of fn.routes ?? []) {
+        const routeResource =
+          resources[
+            onlyLogicalId('AWS::ApiGatewayV2::Route', { RouteKey: `${route.method} ${route.path}` })
+          ]!;
+        const integrationId = routeResource.Properties.Target['Fn::Join'][1][1].Ref as string;
+        expect(routeResource.Properties.Target).toEqual({
+          'Fn::Join': ['', ['integrations/', { Ref: integrationId }]],
+        });
+        expect(resources[integrationId]).toMatchObject({
+          Type: 'AWS::ApiGatewayV2::Integration',
+          Properties: { IntegrationType: 'AWS_PROXY', IntegrationUri: fnArn },
+        });
+      }
+    }
+  });
+
+  it('drafts on treatment changes, delivers queued outreach, dispatches the outbox and serves the contacts', () => {
+    for (const { functionId, ruleId, pattern } of OUTREACH_RULES) {
+      expect(allEventRules().filter((rule) => rule.id === ruleId)).toEqual([
+        expect.objectContaining({ functionId, pattern }),
+      ]);
+      template.hasResourceProperties('AWS::Events::Rule', {
+        Name: `${stage.resourcePrefix}-${ruleId}`,
+        EventBusName: ref('Bus'),
+        EventPattern: Match.exact(pattern),
+        Targets: [Match.objectLike({ Arn: getAtt(functionLogicalId(functionId)) })],
+      });
+    }
+    expect(FUNCTIONS.find((fn) => fn.id === 'dispatchOutbox')?.schedules).toEqual(['outbox']);
+    template.hasResourceProperties('AWS::Events::Rule', {
+      Name: `${stage.resourcePrefix}-outbox-schedule`,
+      ScheduleExpression: stage.schedules.outbox,
+      EventBusName: Match.absent(),
+      Targets: [Match.objectLike({ Arn: getAtt(functionLogicalId('dispatchOutbox')) })],
+    });
+    expect(allRoutes().filter((route) => route.functionId === 'getAccountContacts')).toEqual([
+      {
+        method: 'GET',
+        path: '/accounts/{accountId}/contacts',
+        access: 'staff',
+        functionId: 'getAccountContacts',
+      },
+    ]);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'GET /accounts/{accountId}/contacts',
+      AuthorizationType: 'AWS_IAM',
+    });
+  });
+
+  it('grants each function read or read-write access to exactly the catalog tables', () => {
+    const writes = /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|\*)$/;
+    for (const fn of FUNCTIONS) {
+      const statements = statementsOfRole(roleLogicalId(fn.id));
+      for (const tableId of TABLE_IDS) {
+        const onTable = statements.filter((s) =>
+          JSON.stringify(s.Resource).includes(`"${tableLogicalId(tableId)}"`),
+        );
+        const actions = onTable.flatMap(actionsOf);
+        const access = fn.tables?.[tableId];
+        const where = `${fn.id} on ${tableId}`;
+        if (!access) expect(actions, where).toEqual([]);
+        else expect(actions, where).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+        if (access === 'read')
+          expect(
+            actions.filter((a) => writes.test(a)),
+            where,
+          ).toEqual([]);
+        if (access === 'readWrite')
+          expect(actions, where).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
+      }
+    }
+  });
+
+  it("indexes the contacts outbox by due shard and time, and every table's indexes as declared", () => {
+    expect(TABLES.contacts.indexes).toEqual([
+      {
+        name: 'dueMessages',
+        partitionKey: { name: 'dueShard', type: 'S' },
+        sortKey: { name: 'notBefore', type: 'S' },
+      },
+    ]);
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      TableName: `${stage.resourcePrefix}-contacts`,
+      AttributeDefinitions: Match.arrayWith([
+        { AttributeName: 'dueShard', AttributeType: 'S' },
+        { AttributeName: 'notBefore', AttributeType: 'S' },
+      ]),
+      GlobalSecondaryIndexes: [
+        Match.objectLike({
+          IndexName: 'dueMessages',
+          KeySchema: [
+            { AttributeName: 'dueShard', KeyType: 'HASH' },
+            { AttributeName: 'notBefore', KeyType: 'RANGE' },
+          ],
+        }),
+      ],
+    });
+    for (const id of TABLE_IDS) {
+      const indexes: readonly IndexDeclaration[] = (TABLES[id] as TableDeclaration).indexes ?? [];
+      template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+        TableName: `${stage.resourcePrefix}-${id}`,
+        GlobalSecondaryIndexes: indexes.length
+          ? indexes.map((index) =>
+              Match.objectLike({
+                IndexName: index.name,
+                KeySchema: [
+                  { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+                  ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' }] : []),
+                ],
+              }),
+            )
+          : Match.absent(),
+      });
+    }
+  });
+
+  it('creates the LLM key secret empty ({"apiKey":""}), not generated', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    const secret = resources[secretLogicalId()]!.Properties;
+    expect(JSON.parse(secret.SecretString)).toEqual({ apiKey: '' });
+    expect(secret.SecretString).toBe('{"apiKey":""}');
+    expect(secret.GenerateSecretString).toBeUndefined();
+  });
+
+  it('gives prepareOutreach the LLM key secret and the stage model, and no other function the secret', () => {
+    const secretId = secretLogicalId();
+    const prepareOutreach = functionLogicalId('prepareOutreach');
+    expect(environmentOf(prepareOutreach)).toMatchObject({
+      LLM_API_KEY_SECRET_ARN: { Ref: secretId },
+      LLM_MODEL: stage.llm.model,
+    });
+    expect(environmentOf(prepareOutreach).OPENAI_BASE_URL).toBe(stage.llm.baseURL);
+    const withSecretArn = Object.keys(template.findResources('AWS::Lambda::Function')).filter(
+      (id) => 'LLM_API_KEY_SECRET_ARN' in environmentOf(id),
+    );
+    expect(withSecretArn).toEqual([prepareOutreach]);
+
+    const prepareRole = roleLogicalId('prepareOutreach');
+    expect(statementsOfRole(prepareRole)).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: expect.arrayContaining(['secretsmanager:GetSecretValue']),
+        Resource: { Ref: secretId },
+      }),
+    );
+    const secretGrants = iamStatements().filter(
+      ({ statement }) =>
+        actionsOf(statement).some((a) => /^secretsmanager:/i.test(a) || a === '*') ||
+        JSON.stringify(statement.Resource ?? null).includes(`"${secretId}"`),
+    );
+    expect(secretGrants.length).toBeGreaterThan(0);
+    expect(secretGrants.filter(({ roles }) => roles.join() !== prepareRole)).toEqual([]);
+  });
+
+  it(`delivers outreach as ${EXPECTED_DELIVERY[stageName]}, from the stage's address, in the delivery functions only`, () => {
+    expect(stage.outreach.delivery).toBe(EXPECTED_DELIVERY[stageName]);
+    const deliveryIds = DELIVERY_FUNCTIONS.map(functionLogicalId);
+    for (const id of deliveryIds) {
+      expect(environmentOf(id)).toMatchObject({
+        OUTREACH_DELIVERY: EXPECTED_DELIVERY[stageName],
+        OUTREACH_EMAIL_FROM: stage.outreach.emailFrom,
+      });
+    }
+    const others = Object.keys(template.findResources('AWS::Lambda::Function')).filter(
+      (id) => !deliveryIds.includes(id) && 'OUTREACH_DELIVERY' in environmentOf(id),
+    );
+    expect(others).toEqual([]);
+  });
+
+  it(
+    stageName === 'prod'
+      ? 'lets only the delivery functions send: SES from the stage identities, SMS through SNS'
+      : 'grants no IAM identity any SES or SNS action',
+    () => {
+      const channelGrants = iamStatements().filter(({ statement }) =>
+        actionsOf(statement).some((a) => /^(ses|sns):/i.test(a) || a === '*'),
+      );
+      if (stage.outreach.delivery !== 'send') {
+        expect(channelGrants).toEqual([]);
+        // The alarm topic's resource policy mentions sns:Publish, but only to deny it without TLS.
+        for (const topicPolicy of resourcesOf('AWS::SNS::TopicPolicy')) {
+          for (const statement of topicPolicy.Properties.PolicyDocument.Statement as IamStatement[]) {
+            expect(statement.Effect).toBe('Deny');
+          }
+        }
+        return;
+      }
+      const deliveryRoles = DELIVERY_FUNCTIONS.map(roleLogicalId);
+      expect(new Set(channelGrants.flatMap(({ roles }) => roles))).toEqual(new Set(deliveryRoles));
+      expect(new Set(channelGrants.flatMap(({ statement }) => actionsOf(statement)))).toEqual(
+        new Set(['ses:SendEmail', 'sns:Publish']),
+      );
+      const sesIdentity = (name: string) => ({
+        'Fn::Join': [
+          '',
+          [
+            'arn:',
+            { Ref: 'AWS::Partition' },
+            ':ses:',
+            { Ref: 'AWS::Region' },
+            ':',
+            { Ref: 'AWS::AccountId' },
+            `:identity/${name}`,
+          ],
+        ],
+      });
+      const domain = stage.outreach.emailFrom.split('@')[1]!;
+      for (const roleId of deliveryRoles) {
+        const statements = statementsOfRole(roleId);
+        expect(statements).toContainEqual({
+          Effect: 'Allow',
+          Action: 'ses:SendEmail',
+          Resource: [sesIdentity(stage.outreach.emailFrom), sesIdentity(domain)],
+        });
+        expect(statements).toContainEqual({ Effect: 'Allow', Action: 'sns:Publish', Resource: '*' });
+      }
+    },
+  );
 
   it('alarms on errors of every function and on the depth of every dead-letter queue', () => {
     const alarms = resourcesOf('AWS::CloudWatch::Alarm');

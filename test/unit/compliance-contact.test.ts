@@ -3,6 +3,7 @@ import {
   type ContactEvent,
   type ContactRequest,
   checkContact,
+  nextAllowedContact,
   POLICY_PACKS,
   RULE_CATALOGUE,
   ruleFor,
@@ -269,6 +270,82 @@ describe('holds and channel rules', () => {
         'OUTSIDE_CONTACT_HOURS',
       ],
     });
+  });
+});
+
+describe('nextAllowedContact', () => {
+  const FAR = Date.parse('2026-12-31T00:00:00Z');
+  const next = (overrides: Partial<ContactRequest>, untilMs = FAR) =>
+    nextAllowedContact(request(overrides), untilMs);
+  const TUESDAY_0800 = '2026-11-24T13:00:00.000Z'; // New York, EST
+
+  it('returns an instant that is already allowed unchanged', () => {
+    expect(next({ at: '2026-11-23T15:00:00Z' })).toBe('2026-11-23T15:00:00.000Z');
+    expect(next({ at: '2026-11-23T15:07:13.500Z' })).toBe('2026-11-23T15:07:13.500Z');
+  });
+
+  it('allows 20:59 itself and moves 21:00 to 08:00 the next morning', () => {
+    expect(next({ at: '2026-11-24T01:59:00Z' })).toBe('2026-11-24T01:59:00.000Z');
+    expect(next({ at: '2026-11-24T02:00:00Z' })).toBe(TUESDAY_0800);
+  });
+
+  it('lands exactly on the opening from an instant off the quarter hours', () => {
+    expect(next({ at: '2026-11-24T02:07:13.250Z' })).toBe(TUESDAY_0800);
+    expect(next({ at: '2026-11-24T12:59:59.999Z' })).toBe(TUESDAY_0800); // 07:59:59.999
+  });
+
+  it('lands on the local opening across a DST switch', () => {
+    // Saturday 31 October, 23:00 EDT; 08:00 on Sunday 1 November is EST.
+    expect(next({ at: '2026-11-01T03:00:00Z' })).toBe('2026-11-01T13:00:00.000Z');
+    // Saturday 7 March, 23:00 EST; 08:00 on Sunday 8 March is EDT.
+    expect(next({ at: '2026-03-08T04:00:00Z' })).toBe('2026-03-08T12:00:00.000Z');
+  });
+
+  it.each([
+    ['Asia/Kolkata (UTC+5:30)', 'Asia/Kolkata', '2026-11-23T16:07:00Z', '2026-11-24T02:30:00.000Z'],
+    [
+      'Australia/Adelaide (UTC+10:30 in summer)',
+      'Australia/Adelaide',
+      '2026-11-23T12:00:00Z',
+      '2026-11-23T21:30:00.000Z',
+    ],
+    ['Asia/Kathmandu (UTC+5:45)', 'Asia/Kathmandu', '2026-11-23T16:10:00Z', '2026-11-24T02:15:00.000Z'],
+  ])('lands exactly on 08:00 local in %s', (_, timezone, at, opening) => {
+    const found = next({ timezone, at });
+    expect(found).toBe(opening);
+    expect(wallClockIn(timezone, Date.parse(found!))).toMatchObject({ minuteOfDay: 8 * 60 });
+  });
+
+  it('uses the CN hours: 22:00 Shanghai waits for 08:00', () => {
+    expect(nextAllowedContact(cnRequest({ at: '2026-11-23T14:00:00Z' }), FAR)).toBe(
+      '2026-11-24T00:00:00.000Z',
+    );
+  });
+
+  it('waits out a call cap as well as the hours', () => {
+    // Conversation on Monday 2 November at 10:00 New York: calls may resume on Monday 9th at 10:00.
+    const history = [{ at: '2026-11-02T15:00:00Z', channel: 'call', kind: 'conversation' } as const];
+    expect(next({ at: '2026-11-03T15:00:00Z', history })).toBe('2026-11-09T15:00:00.000Z');
+  });
+
+  it.each<[string, Partial<ContactRequest>]>([
+    ['a cease request', { flags: { cease: true } }],
+    ['a dispute', { flags: { dispute: true } }],
+    ['a refused channel', { flags: { refusedChannels: ['call'] } }],
+    ['an SMS without consent', { channel: 'sms', flags: {} }],
+    ['an unknown time zone', { timezone: 'Mars/Olympus_Mons' }],
+    ['an unreadable instant', { at: 'soon' }],
+  ])('finds no window under %s, whatever the hour', (_, overrides) => {
+    expect(next(overrides)).toBeUndefined();
+    expect(next({ ...overrides, at: overrides.at ?? '2026-11-24T02:00:00Z' })).toBeUndefined();
+  });
+
+  it('finds no window when the opening is at or after untilMs', () => {
+    const opening = Date.parse(TUESDAY_0800);
+    expect(next({ at: '2026-11-24T02:00:00Z' }, opening)).toBeUndefined();
+    expect(next({ at: '2026-11-24T02:00:00Z' }, opening + 1)).toBe(TUESDAY_0800);
+    // Not even an allowed instant is returned once untilMs has passed.
+    expect(next({ at: '2026-11-23T15:00:00Z' }, Date.parse('2026-11-23T15:00:00Z'))).toBeUndefined();
   });
 });
 

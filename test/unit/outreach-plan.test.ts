@@ -13,7 +13,11 @@ import {
   type OutreachContext,
   planOutreach,
 } from '../../lambdas/domain/outreach/outreach-plan';
-import { type Tier, TREATMENT_POLICY, type TreatmentPolicy } from '../../lambdas/domain/treatment/treatment-policy';
+import {
+  type Tier,
+  TREATMENT_POLICY,
+  type TreatmentPolicy,
+} from '../../lambdas/domain/treatment/treatment-policy';
 import { anAccount, NO_FLAGS } from '../support/accounts';
 
 const DAY = 86_400_000;
@@ -124,7 +128,11 @@ function context(overrides: {
   };
 }
 
-function logged(at: string, channel: ContactLogEntry['channel'] = 'sms', kind: ContactLogEntry['kind'] = 'message') {
+function logged(
+  at: string,
+  channel: ContactLogEntry['channel'] = 'sms',
+  kind: ContactLogEntry['kind'] = 'message',
+) {
   return { accountId: ACCOUNT_ID, at, channel, kind, ref: `ref-${at}` } satisfies ContactLogEntry;
 }
 
@@ -367,7 +375,10 @@ describe('planOutreach: draft and tier', () => {
   });
 
   it('referral_review (human review, calls only) sends nothing', () => {
-    const result = plan({ account: account({ tier: 'referral_review' }) }, draft({ tier: 'referral_review' }));
+    const result = plan(
+      { account: account({ tier: 'referral_review' }) },
+      draft({ tier: 'referral_review' }),
+    );
     expect(result).toEqual({ messages: [], blocked: [], expiresAt: plus(NOW, 7 * DAY) });
   });
 
@@ -383,7 +394,10 @@ describe('planOutreach: draft and tier', () => {
   it('a tier needing human review blocks its outbound channels with HUMAN_REVIEW_REQUIRED', () => {
     const policy: TreatmentPolicy = {
       ...TREATMENT_POLICY,
-      tiers: { ...TREATMENT_POLICY.tiers, reminder: { ...TREATMENT_POLICY.tiers.reminder, humanReview: true } },
+      tiers: {
+        ...TREATMENT_POLICY.tiers,
+        reminder: { ...TREATMENT_POLICY.tiers.reminder, humanReview: true },
+      },
     };
     const result = plan({ policy });
     expect(result.messages).toEqual([]);
@@ -487,10 +501,12 @@ describe('decideSend', () => {
       action: 'block',
       reasons: ['DISPUTE_HOLD'],
     });
-    expect(decide({ account: account({ flags: { dispute: true } }) }, queued({ channel: 'portal' }))).toEqual({
-      action: 'block',
-      reasons: ['DISPUTE_HOLD'],
-    });
+    expect(decide({ account: account({ flags: { dispute: true } }) }, queued({ channel: 'portal' }))).toEqual(
+      {
+        action: 'block',
+        reasons: ['DISPUTE_HOLD'],
+      },
+    );
   });
 
   it('blocks when SMS consent was withdrawn after the message was queued', () => {
@@ -513,6 +529,24 @@ describe('decideSend', () => {
     expect(decide({ history: [logged(yesterday, 'email')] }, message)).toEqual({
       action: 'defer',
       notBefore: plus(yesterday, 5 * DAY),
+    });
+  });
+
+  it('blocks with NO_CONTACT_WINDOW when the cadence of a message sent since queueing outlasts the expiry', () => {
+    const yesterday = plus(NOW, -1 * DAY); // cadence ends 4 days on, 14:00 local: within hours
+    const message = queued({ expiresAt: plus(NOW, 3 * DAY) });
+    expect(decide({ history: [logged(yesterday, 'email')] }, message)).toEqual({
+      action: 'block',
+      reasons: ['NO_CONTACT_WINDOW'],
+    });
+  });
+
+  it('sends a portal notice to a customer who refused e-mail', () => {
+    const refused = account({ refusedChannels: ['email', 'sms'] });
+    expect(decide({ account: refused }, queued({ channel: 'portal' }))).toEqual({ action: 'send' });
+    expect(decide({ account: refused }, queued({ channel: 'email' }))).toEqual({
+      action: 'block',
+      reasons: ['CHANNEL_REFUSED'],
     });
   });
 

@@ -23,7 +23,13 @@ export class SnsSmsSender implements MessageSender {
 export function toE164(phone: string): string {
   const digits = phone.replace(/[^\d]/g, '');
   if (!phone.trim().startsWith('+') || digits.length < 8 || digits.length > 15) {
-    throw new Error(`Not an international phone number: ${phone.replace(/\d(?=\d{2})/g, '•')}`);
+    throw new Error(`Not an international phone number: ${masked(phone)}`);
   }
   return `+${digits}`;
+}
+
+/** Every digit but the last two masked, however the number is punctuated: error messages end up in logs. */
+function masked(phone: string): string {
+  let toMask = phone.replace(/\D/g, '').length - 2;
+  return phone.replace(/\d/g, (digit) => (toMask-- > 0 ? '•' : digit));
 }

@@ -133,8 +133,11 @@ function sendWindow(
   const { account, history, policy } = context;
   if (account.flags.deceased || account.flags.bankrupt) return { reasons: ['ACCOUNT_EXCLUDED'] };
   if (channel === 'portal') {
-    // A portal notice waits for the customer to sign in: no hours or caps, but every hold applies.
-    const holds = holdReasons(checkContact(contactRequest(account, 'email', from, history)).reasons);
+    // A portal notice waits for the customer to sign in: no hours or caps, but every hold applies. The e-mail
+    // check stands in for the holds only: a refused e-mail says nothing about the portal.
+    const holds = holdReasons(checkContact(contactRequest(account, 'email', from, history)).reasons).filter(
+      (reason) => reason !== 'CHANNEL_REFUSED',
+    );
     return holds.length > 0 ? { reasons: holds } : { notBefore: from.toISOString() };
   }
   const cadenceEnd = cadenceEndOf(history, policy.tiers[tier].cadenceDays);
@@ -143,6 +146,8 @@ function sendWindow(
   const verdict = checkContact(request);
   const holds = holdReasons(verdict.reasons);
   if (holds.length > 0) return { reasons: holds };
+  // The cadence may end only after the message has gone stale.
+  if (start.getTime() >= untilMs) return { reasons: ['NO_CONTACT_WINDOW'] };
   const notBefore = verdict.allowed ? start.toISOString() : nextAllowedContact(request, untilMs);
   return notBefore ? { notBefore } : { reasons: ['NO_CONTACT_WINDOW'] };
 }
