@@ -53,3 +53,9 @@ describe('toE164', () => {
     }
   });
 });
+
+describe('toE164 on numbers with more than digits', () => {
+  it.each(['+1 202 555 0100 ext 5', '+1-202-CALL-NOW', '+0 202 555 0100'])('rejects %s', (phone) => {
+    expect(() => toE164(phone)).toThrow(/Not an international phone number/);
+  });
+});

@@ -22,7 +22,9 @@ export class SnsSmsSender implements MessageSender {
 /** `+1-202-555-0100` → `+12025550100`; SNS takes E.164 only. */
 export function toE164(phone: string): string {
   const digits = phone.replace(/[^\d]/g, '');
-  if (!phone.trim().startsWith('+') || digits.length < 8 || digits.length > 15) {
+  // Only digits and the usual separators: `ext 5` or letters would silently become part of the number.
+  const wellFormed = /^\+[1-9][\d\s().-]*$/.test(phone.trim());
+  if (!wellFormed || digits.length < 8 || digits.length > 15) {
     throw new Error(`Not an international phone number: ${masked(phone)}`);
   }
   return `+${digits}`;

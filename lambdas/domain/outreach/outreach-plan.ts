@@ -44,7 +44,10 @@ export interface BlockedChannel {
 
 export interface OutreachPlan {
   readonly messages: readonly PlannedMessage[];
-  /** Set when nothing at all will be sent for the draft. */
+  /**
+   * Channels that will carry nothing, with why: every wanted channel when no message goes; otherwise only
+   * what matters (a blocked portal notice; not an SMS passed over because the e-mail goes).
+   */
   readonly blocked: readonly BlockedChannel[];
   readonly expiresAt: string;
 }
