@@ -28,6 +28,7 @@ async function main() {
       `  HTTP API      ${runtime.url}/health   ${runtime.url}/accounts/ACC-000001`,
       `  Run scoring   npm run score   (progress: ${runtime.url}/scoring-runs/{runId})`,
       `  Local status  ${runtime.url}/_local/status`,
+      `  Outbox        ${runtime.url}/_local/outbox   (messages are stored, never sent, locally)`,
       `  DynamoDB      ${runtime.dynamodbEndpoint} (pid ${runtime.dynamodbPid}, data in ${path.relative(PROJECT_ROOT, LOCAL_DATA_DIR)}/)`,
       `  Demo data     ${runtime.seeded > 0 ? `seeded ${runtime.seeded} accounts` : 'kept from the last run (npm run reset to start over)'}`,
       `  Schedules     ${next.join('; ')}`,

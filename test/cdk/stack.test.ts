@@ -331,6 +331,12 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
           expect(actions, where).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
       }
     }
+    // The call script offers the account's repayment options, so it reads (only reads) the offers table.
+    const scriptOnOffers = statementsOfRole(roleLogicalId('getAccountScript'))
+      .filter((s) => JSON.stringify(s.Resource).includes(`"${tableLogicalId('offers')}"`))
+      .flatMap(actionsOf);
+    expect(scriptOnOffers).toContain('dynamodb:GetItem');
+    expect(scriptOnOffers.filter((a) => writes.test(a))).toEqual([]);
   });
 
   it("indexes the contacts outbox by due shard and time, and every table's indexes as declared", () => {
@@ -430,14 +436,14 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
   });
 
   it(
-    stageName === 'prod'
+    EXPECTED_DELIVERY[stageName] === 'send'
       ? 'lets only the delivery functions send: SES from the stage identities, SMS through SNS'
       : 'grants no IAM identity any SES or SNS action',
     () => {
       const channelGrants = iamStatements().filter(({ statement }) =>
         actionsOf(statement).some((a) => /^(ses|sns):/i.test(a) || a === '*'),
       );
-      if (stage.outreach.delivery !== 'send') {
+      if (EXPECTED_DELIVERY[stageName] !== 'send') {
         expect(channelGrants).toEqual([]);
         // The alarm topic's resource policy mentions sns:Publish, but only to deny it without TLS.
         for (const topicPolicy of resourcesOf('AWS::SNS::TopicPolicy')) {
