@@ -27,6 +27,9 @@ export interface TableDeclaration {
   readonly timeToLiveAttribute?: string;
 }
 
+/** A customer's conversations, newest first; only conversation headers carry its sort key. */
+export const CONVERSATIONS_BY_ACCOUNT_INDEX = 'byAccount';
+
 /** Sparse index of outbox messages waiting to be sent, by the time they may go. */
 export const CONTACTS_DUE_INDEX = 'dueMessages';
 
@@ -51,13 +54,14 @@ export const TABLES = {
   },
   conversations: {
     id: 'conversations',
-    description: 'Portal and agent conversations: one item per message, ordered by sequence number.',
+    description:
+      'Portal and agent conversations: a header, one item per message (ordered by sequence number) and one per client message id.',
     envVar: 'CONVERSATIONS_TABLE',
     partitionKey: { name: 'conversationId', type: 'S' },
-    sortKey: { name: 'seq', type: 'N' },
+    sortKey: { name: 'itemKey', type: 'S' },
     indexes: [
       {
-        name: 'byAccount',
+        name: CONVERSATIONS_BY_ACCOUNT_INDEX,
         partitionKey: { name: 'accountId', type: 'S' },
         sortKey: { name: 'startedAt', type: 'S' },
       },

@@ -1,0 +1,182 @@
+/**
+ * Conversations in one table, per conversation: a header (`#header`, also in the `byAccount` index), one item
+ * per message (`msg#<seq, zero-padded>` so key order is message order) and one per client message id
+ * (`client#<id>` → seq), written in the same transaction as its message.
+ *
+ * Appending takes the next position from an atomic counter on the header (never contended by a condition, so
+ * 200 simultaneous sends each get one at once), then writes the message and its client-id item together,
+ * each only if new. A retried send finds its client-id item and gets the stored message back; the position
+ * it reserved stays unused, so positions increase but may skip.
+ */
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { CONVERSATIONS_BY_ACCOUNT_INDEX } from '../../../lib/catalog/tables';
+import type {
+  AppendResult,
+  Conversation,
+  ConversationMessage,
+  ConversationStore,
+  NewMessage,
+} from '../../domain/conversations/conversation';
+import { notFound } from '../../domain/errors';
+import { queryAll } from './query-all';
+
+const HEADER = '#header';
+const MESSAGE = 'msg#';
+const CLIENT = 'client#';
+const MAX_APPEND_ATTEMPTS = 4;
+const messageKey = (seq: number) => `${MESSAGE}${String(seq).padStart(12, '0')}`;
+
+export class DynamoConversationStore implements ConversationStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async start(conversation: Conversation): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...conversation, itemKey: HEADER, lastSeq: 0 },
+          ConditionExpression: 'attribute_not_exists(itemKey)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async get(conversationId: string): Promise<Conversation | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { conversationId, itemKey: HEADER } }),
+    );
+    return Item ? toConversation(Item) : undefined;
+  }
+
+  async listForAccount(accountId: string): Promise<Conversation[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: CONVERSATIONS_BY_ACCOUNT_INDEX,
+      KeyConditionExpression: 'accountId = :id',
+      ExpressionAttributeValues: { ':id': accountId },
+      ScanIndexForward: false,
+    });
+    return items.map(toConversation);
+  }
+
+  async append(conversationId: string, message: NewMessage): Promise<AppendResult> {
+    for (let attempt = 1; ; attempt++) {
+      const existing = await this.byClientId(conversationId, message.clientMessageId);
+      if (existing) return { message: existing, created: false };
+      const stored: ConversationMessage = {
+        ...message,
+        conversationId,
+        seq: await this.nextSeq(conversationId),
+      };
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: { conversationId, itemKey: `${CLIENT}${message.clientMessageId}`, seq: stored.seq },
+                  ConditionExpression: 'attribute_not_exists(itemKey)',
+                },
+              },
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: { ...stored, itemKey: messageKey(stored.seq) },
+                  ConditionExpression: 'attribute_not_exists(itemKey)',
+                },
+              },
+            ],
+          }),
+        );
+        return { message: stored, created: true };
+      } catch (error) {
+        // A retry of the same send won the race (look again and return its message), or was mid-write.
+        if (!(error instanceof TransactionCanceledException) || attempt === MAX_APPEND_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  async messages(
+    conversationId: string,
+    options: { afterSeq?: number; limit?: number } = {},
+  ): Promise<ConversationMessage[]> {
+    const from = options.afterSeq === undefined ? MESSAGE : messageKey(options.afterSeq + 1);
+    const input = {
+      TableName: this.tableName,
+      KeyConditionExpression: 'conversationId = :id AND itemKey BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':id': conversationId, ':from': from, ':to': `${MESSAGE}\uffff` },
+      ConsistentRead: true,
+    };
+    const items = options.limit
+      ? ((await this.db.send(new QueryCommand({ ...input, Limit: options.limit }))).Items ?? [])
+      : await queryAll(this.db, input);
+    return items.map(toMessage);
+  }
+
+  private async nextSeq(conversationId: string): Promise<number> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { conversationId, itemKey: HEADER },
+          UpdateExpression: 'ADD lastSeq :one',
+          ConditionExpression: 'attribute_exists(itemKey)',
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(Attributes?.lastSeq);
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw notFound('CONVERSATION_NOT_FOUND', `No conversation ${conversationId}.`);
+      }
+      throw error;
+    }
+  }
+
+  private async byClientId(
+    conversationId: string,
+    clientMessageId: string,
+  ): Promise<ConversationMessage | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { conversationId, itemKey: `${CLIENT}${clientMessageId}` },
+        ConsistentRead: true,
+      }),
+    );
+    if (!Item) return undefined;
+    const { Item: message } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { conversationId, itemKey: messageKey(Number(Item.seq)) },
+        ConsistentRead: true,
+      }),
+    );
+    return message ? toMessage(message) : undefined;
+  }
+}
+
+function toConversation({ itemKey: _key, lastSeq: _last, ...header }: Record<string, unknown>): Conversation {
+  return header as unknown as Conversation;
+}
+
+function toMessage({ itemKey: _key, ...message }: Record<string, unknown>): ConversationMessage {
+  return message as unknown as ConversationMessage;
+}
