@@ -41,6 +41,7 @@ export const TABLE_IDS = [
   'audit',
   'scoringRuns',
   'idempotency',
+  'verifications',
 ] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
@@ -111,5 +112,13 @@ export const TABLES = {
     envVar: 'IDEMPOTENCY_TABLE',
     partitionKey: { name: 'id', type: 'S' },
     timeToLiveAttribute: 'expiration',
+  },
+  verifications: {
+    id: 'verifications',
+    description:
+      "Customers' identity verification: failed attempts, lock, the hashed one-time code (expires by itself).",
+    envVar: 'VERIFICATIONS_TABLE',
+    partitionKey: { name: 'accountId', type: 'S' },
+    timeToLiveAttribute: 'expiresAt',
   },
 } as const satisfies Record<TableId, TableDeclaration>;
