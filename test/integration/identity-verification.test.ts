@@ -42,7 +42,10 @@ async function customer() {
       },
     },
     clock: { now: () => now },
-    newCode: () => String((nextCode += 1)),
+    newCode: () => {
+      nextCode += 1;
+      return String(nextCode);
+    },
     signingKey: KEY,
   };
   const later = (minutes: number) => (now = new Date(now.getTime() + minutes * 60_000));
