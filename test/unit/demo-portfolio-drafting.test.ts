@@ -4,9 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { committedRiskModel } from '../../lambdas/adapters/committed-risk-model';
-import { draftOutreach } from '../../lambdas/domain/drafting/drafting-service';
-import { OFFER_POLICY } from '../../lambdas/domain/offers/offer-policy';
-import { computeOffers } from '../../lambdas/domain/offers/plan-calculator';
+import { draftAccountOutreach } from '../../lambdas/domain/drafting/account-outreach';
 import { assessRisk, decideTreatment } from '../../lambdas/domain/scoring/account-assessment';
 import { TREATMENT_POLICY } from '../../lambdas/domain/treatment/treatment-policy';
 import { DEMO_PORTFOLIO_DEFAULTS, generateDemoPortfolio } from '../../local/seed/demo-portfolio';
@@ -24,19 +22,11 @@ describe('offline drafting over the demo portfolio', () => {
       const { tier, bucket } = decideTreatment(TREATMENT_POLICY, account, risk, TODAY);
       const strategy = TREATMENT_POLICY.tiers[tier];
       if (strategy.channels.length === 0 || account.balanceMinor <= 0) continue;
-      const offerSet = computeOffers({
-        account,
-        bucket,
-        riskBand: risk.band,
-        eligible: strategy.offers,
-        today: TODAY,
-        policy: OFFER_POLICY,
-      });
-      const language = account.customer.language;
-      const result = await draftOutreach(
+      const { result } = await draftAccountOutreach(
         { llm: undefined, clock },
-        { account, offerSet, tier, strategy, language, jurisdiction: account.jurisdiction },
+        { account, tier, bucket, riskBand: risk.band },
       );
+      const language = account.customer.language;
       expect(result.reasons ?? [], `${account.accountId} ${tier} ${language}`).toEqual([]);
       expect(result.status).toBe('ready');
       expect(Object.values(result.verdicts!).every((verdict) => verdict.allowed)).toBe(true);

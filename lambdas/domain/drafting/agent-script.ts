@@ -6,13 +6,13 @@
  * port when given, else offline).
  */
 import { conflict, notFound } from '../errors';
-import { OFFER_POLICY } from '../offers/offer-policy';
-import { computeOffers, type OfferSet } from '../offers/plan-calculator';
+import type { OfferSet } from '../offers/plan-calculator';
 import type { DraftRecord, DraftStore } from '../outreach/outreach';
 import type { AccountRepository, Clock } from '../ports';
 import { type Tier, type TierStrategy, TREATMENT_POLICY } from '../treatment/treatment-policy';
+import { draftAccountOutreach } from './account-outreach';
 import type { Draft, DraftMetadata } from './draft';
-import { type DraftingResult, draftOutreach, type LlmPort } from './drafting-service';
+import type { DraftingResult, LlmPort } from './drafting-service';
 
 export interface SuggestedScript {
   readonly accountId: string;
@@ -59,24 +59,9 @@ export async function suggestedScript(
       draftId: stored.draftId,
     };
   }
-  const offers = computeOffers({
-    account,
-    bucket,
-    riskBand: account.risk.band,
-    eligible: strategy.offers,
-    today,
-    policy: OFFER_POLICY,
-  });
-  const result = await draftOutreach(
+  const { offers, result } = await draftAccountOutreach(
     { llm: deps.llm, clock: deps.clock },
-    {
-      account,
-      offerSet: offers,
-      tier,
-      strategy,
-      language: account.customer.language,
-      jurisdiction: account.jurisdiction,
-    },
+    { account, tier, bucket, riskBand: account.risk.band },
   );
   return {
     accountId,

@@ -5,8 +5,7 @@
  */
 import type { Bucket, Jurisdiction, Language } from '../accounts/account';
 import type { ContactChannel, ContactEventKind, ContactReason, MessageVerdict, Offer } from '../compliance';
-import type { RecordedDraft } from '../drafting/draft';
-import type { ChannelVerdicts, DraftAttempt } from '../drafting/drafting-service';
+import type { DraftingResult } from '../drafting/drafting-service';
 import type { OfferSet } from '../offers/plan-calculator';
 import type { Tier } from '../treatment/treatment-policy';
 
@@ -14,7 +13,7 @@ import type { Tier } from '../treatment/treatment-policy';
 export type OutboundChannel = 'sms' | 'email' | 'portal';
 
 /** One drafting of an account's outreach: what was offered, what was written, what the gate said. */
-export interface DraftRecord {
+export interface DraftRecord extends DraftingResult {
   readonly accountId: string;
   /** Sorts by time: `<assessedAt>#<changeId>` for drafts caused by a treatment change. */
   readonly draftId: string;
@@ -24,12 +23,6 @@ export interface DraftRecord {
   readonly jurisdiction: Jurisdiction;
   readonly language: Language;
   readonly offers: OfferSet;
-  readonly status: 'ready' | 'blocked';
-  readonly draft?: RecordedDraft;
-  readonly verdicts?: ChannelVerdicts;
-  readonly attempts: readonly DraftAttempt[];
-  readonly llmCalls: number;
-  readonly reasons?: readonly string[];
   readonly createdAt: string;
 }
 

@@ -6,10 +6,10 @@
  */
 import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
 import type { Account } from '../accounts/account';
+import { draftAccountOutreach } from '../drafting/account-outreach';
 import { channelTexts, gateOfferOf } from '../drafting/draft';
-import { draftOutreach, type LlmPort } from '../drafting/drafting-service';
-import { OFFER_POLICY, type OfferPolicy } from '../offers/offer-policy';
-import { computeOffers } from '../offers/plan-calculator';
+import type { LlmPort } from '../drafting/drafting-service';
+import type { OfferPolicy } from '../offers/offer-policy';
 import type { AccountRepository, Clock, DomainEvent, EventPublisher } from '../ports';
 import type { TreatmentChangedDetail } from '../scoring/segment-worker';
 import { TREATMENT_POLICY, type TreatmentPolicy } from '../treatment/treatment-policy';
@@ -85,29 +85,20 @@ async function storedDraft(
   const draftId = draftIdOf(change);
   const existing = await deps.drafts.get(account.accountId, draftId);
   if (existing) return existing;
-  const now = deps.clock.now();
   const { tier, bucket } = account.treatment!;
-  const strategy = treatmentPolicy.tiers[tier];
-  const offers = computeOffers({
-    account,
-    bucket,
-    riskBand: account.risk?.band ?? change.current.band,
-    eligible: strategy.offers,
-    today: now.toISOString().slice(0, 10),
-    policy: deps.offerPolicy ?? OFFER_POLICY,
-  });
-  const result = await draftOutreach(
+  const { offers, result } = await draftAccountOutreach(
     { llm: deps.llm, clock: deps.clock },
     {
       account,
-      offerSet: offers,
       tier,
-      strategy,
-      language: account.customer.language,
-      jurisdiction: account.jurisdiction,
+      bucket,
+      riskBand: account.risk?.band ?? change.current.band,
+      offerPolicy: deps.offerPolicy,
+      treatmentPolicy,
     },
   );
   const record: DraftRecord = {
+    ...result,
     accountId: account.accountId,
     draftId,
     changeId: change.changeId,
@@ -116,13 +107,7 @@ async function storedDraft(
     jurisdiction: account.jurisdiction,
     language: account.customer.language,
     offers,
-    status: result.status,
-    draft: result.draft,
-    verdicts: result.verdicts,
-    attempts: result.attempts,
-    llmCalls: result.llmCalls,
-    reasons: result.reasons,
-    createdAt: now.toISOString(),
+    createdAt: deps.clock.now().toISOString(),
   };
   if (await deps.drafts.create(record)) return record;
   // Another delivery of the same change stored its draft first: keep one, theirs.
