@@ -15,7 +15,7 @@ import {
   HttpNoneAuthorizer,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -32,6 +32,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import {
+  type Access,
   allRoutes,
   FUNCTIONS,
   type FunctionDeclaration,
@@ -40,6 +41,7 @@ import {
 } from './catalog/functions';
 import { TABLE_IDS, TABLES, type TableDeclaration, type TableId } from './catalog/tables';
 import { CollectionsFunction } from './constructs/collections-function';
+import { StaffDirectory } from './constructs/staff-directory';
 import { WebHosting } from './constructs/web-hosting';
 import { acknowledgeFinding } from './nag';
 import type { StageConfig } from './stages';
@@ -64,6 +66,8 @@ const toCdkAttribute = (key: { name: string; type: 'S' | 'N' }) => ({
   name: key.name,
   type: key.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER,
 });
+
+const isStaff = (access: Access) => access === 'agent' || access === 'supervisor';
 
 /** One stage of the collections assistant, built from the function and table catalog. */
 export class CollectionsStack extends Stack {
@@ -139,7 +143,22 @@ export class CollectionsStack extends Stack {
       throttle: stage.http.throttle,
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
     });
-    const staffAuthorizer = new HttpIamAuthorizer();
+    const staff = new StaffDirectory(this, 'Staff', { resourcePrefix: stage.resourcePrefix, removalPolicy });
+    const staffAuthorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', staff.userPool, {
+      userPoolClients: [staff.consoleClient],
+    });
+    // Customer sessions are signed by the service itself after identity verification.
+    const sessionKey = new Secret(this, 'SessionSigningKey', {
+      secretName: name('session-signing-key'),
+      description: "HMAC key signing customers' portal session tokens.",
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy,
+    });
+    acknowledgeFinding(
+      sessionKey,
+      'SMG4',
+      'Rotating the key signs every customer out; done deliberately with a new version, not on a schedule.',
+    );
 
     /** Alarms to the stage's topic once a metric reaches its threshold within one period. */
     const alarmAt = (id: string, description: string, metric: IMetric, threshold: number) =>
@@ -175,10 +194,15 @@ export class CollectionsStack extends Stack {
     };
 
     for (const declaration of FUNCTIONS) {
+      const servesCustomers = (declaration.routes ?? []).some((route) => route.access === 'customer');
       const fn = this.createFunction(declaration, stage, props.projectRoot, removalPolicy, {
         ...(declaration.publishesEvents ? { EVENT_BUS_NAME: bus.eventBusName } : {}),
         ...(declaration.readsLlmApiKey ? { LLM_API_KEY_SECRET_ARN: llmApiKey.secretArn } : {}),
+        ...(servesCustomers || declaration.issuesSessions
+          ? { SESSION_KEY_SECRET_ARN: sessionKey.secretArn }
+          : {}),
       });
+      if (servesCustomers || declaration.issuesSessions) sessionKey.grantRead(fn);
       this.functions.set(declaration.id, fn);
       this.grantTables(declaration, fn);
       if (declaration.publishesEvents) bus.grantPutEventsTo(fn);
@@ -199,13 +223,20 @@ export class CollectionsStack extends Stack {
           path: route.path,
           methods: [HttpMethod[route.method]],
           integration: new HttpLambdaIntegration(`${declaration.id}${route.method}Integration`, fn),
-          authorizer: route.access === 'public' ? new HttpNoneAuthorizer() : staffAuthorizer,
+          authorizer: isStaff(route.access) ? staffAuthorizer : new HttpNoneAuthorizer(),
         });
         if (route.access === 'public') {
           acknowledgeFinding(
             apiRoute!,
             'APIG4',
             `${route.method} ${route.path} is public by design: ${declaration.description}`,
+          );
+        }
+        if (route.access === 'customer') {
+          acknowledgeFinding(
+            apiRoute!,
+            'APIG4',
+            `${route.method} ${route.path} is for customers, who hold no Cognito identity: the handler verifies their signed session token.`,
           );
         }
       }
@@ -236,6 +267,8 @@ export class CollectionsStack extends Stack {
     new CfnOutput(this, 'WebUrl', { value: `https://${web.distribution.distributionDomainName}` });
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
     new CfnOutput(this, 'LlmApiKeySecretArn', { value: llmApiKey.secretArn });
+    new CfnOutput(this, 'StaffUserPoolId', { value: staff.userPool.userPoolId });
+    new CfnOutput(this, 'ConsoleClientId', { value: staff.consoleClient.userPoolClientId });
   }
 
   private createTable(

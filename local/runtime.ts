@@ -2,6 +2,7 @@
  * The whole product on this machine: DynamoDB Local with the catalog's tables, the seeded demo portfolio,
  * the HTTP API in front of the real handlers, the local event bus and scheduler, and the web pages.
  */
+import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +20,7 @@ import {
   matchRoute,
   toApiGatewayEvent,
 } from './api-gateway';
+import { DEV_USERS, devLogin } from './dev-users';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
 import { LocalEventBus, listenForPutEvents } from './event-bus';
 import { LambdaInvoker } from './lambda-invoker';
@@ -126,6 +128,9 @@ async function assemble(
   const busServer = await listenForPutEvents(bus);
   servers.push(busServer);
 
+  const sessionKey = process.env.SESSION_SIGNING_KEY
+    ? Buffer.from(process.env.SESSION_SIGNING_KEY, 'base64')
+    : randomBytes(32);
   Object.assign(process.env, {
     STAGE: 'local',
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
@@ -136,6 +141,9 @@ async function assemble(
     AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${(busServer.address() as AddressInfo).port}`,
     EVENT_BUS_NAME: LOCAL_BUS_NAME,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // Dev users sign in with session tokens instead of Cognito; the key lives as long as this runtime.
+    STAFF_AUTH: 'local',
+    SESSION_SIGNING_KEY: sessionKey.toString('base64'),
     ...tableNameEnvironment(tables),
     ...Object.assign({}, ...FUNCTIONS.map((fn) => fn.stageEnvironment?.(LOCAL_STAGE))),
   });
@@ -161,7 +169,17 @@ async function assemble(
 
   const webRoot = path.join(options.projectRoot, 'web');
   const documents = createDocumentClient(client);
-  const context: RequestContext = { invoker, bus, scheduler, webRoot, dynamodb, tables, documents, seeded };
+  const context: RequestContext = {
+    invoker,
+    bus,
+    scheduler,
+    webRoot,
+    dynamodb,
+    tables,
+    documents,
+    seeded,
+    sessionKey,
+  };
   const apiServer = await listen(
     createServer((req, res) => {
       const started = Date.now();
@@ -222,6 +240,7 @@ interface RequestContext {
   readonly tables: ReturnType<typeof localTableNames>;
   readonly documents: ReturnType<typeof createDocumentClient>;
   readonly seeded: number;
+  readonly sessionKey: Buffer;
 }
 
 async function handleRequest(context: RequestContext, req: IncomingMessage): Promise<HttpResponse> {
@@ -255,7 +274,7 @@ async function handleRequest(context: RequestContext, req: IncomingMessage): Pro
       (await context.invoker.invoke(match.route.functionId, event)) as APIGatewayProxyResultV2,
     );
   }
-  if (url.pathname.startsWith('/_local/')) return handleLocalAdmin(context, method, url.pathname);
+  if (url.pathname.startsWith('/_local/')) return handleLocalAdmin(context, method, url.pathname, body);
   if (method === 'GET' || method === 'HEAD') {
     const page = await staticFile(context.webRoot, url.pathname);
     if (page) return page;
@@ -268,6 +287,7 @@ async function handleLocalAdmin(
   context: RequestContext,
   method: string,
   pathname: string,
+  body: Buffer,
 ): Promise<HttpResponse> {
   if (method === 'GET' && pathname === '/_local/status') {
     await context.bus.drain();
@@ -280,6 +300,19 @@ async function handleLocalAdmin(
     });
   }
   if (method === 'GET' && pathname === '/_local/dead-letters') return json(200, context.bus.deadLetters);
+  if (method === 'GET' && pathname === '/_local/users') return json(200, DEV_USERS);
+  if (method === 'POST' && pathname === '/_local/login') {
+    let user: unknown;
+    try {
+      user = (JSON.parse(body.toString('utf8') || '{}') as { user?: unknown }).user;
+    } catch {
+      return jsonError(400, 'MALFORMED_JSON', 'Send {"user": "<name>"}.');
+    }
+    const login = devLogin(context.sessionKey, String(user));
+    if (!login)
+      return jsonError(404, 'USER_NOT_FOUND', `No dev user ${JSON.stringify(user)}: see /_local/users.`);
+    return json(200, login);
+  }
   if (method === 'GET' && pathname === '/_local/outbox') {
     await context.bus.drain();
     return json(200, await localOutbox(context.documents, context.tables.contacts));

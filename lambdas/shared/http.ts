@@ -5,21 +5,16 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { DomainError } from '../domain/errors';
+import { accessOf, authenticate, type Principal } from './auth';
+import { authSettingsFromEnvironment } from './auth-settings';
+import { HttpError } from './http-error';
 import { logger } from './logger';
 
 /** Larger bodies are refused before parsing: nothing the API accepts is anywhere near this. */
 export const MAX_BODY_BYTES = 64 * 1024;
 export const CORRELATION_HEADER = 'x-correlation-id';
 
-export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { HttpError };
 
 const STATUS_BY_DOMAIN_KIND: Record<DomainError['kind'], number> = {
   not_found: 404,
@@ -121,6 +116,8 @@ export interface HttpInput<Body, Path, Query> {
   readonly path: Path;
   readonly query: Query;
   readonly event: APIGatewayProxyEventV2;
+  /** The caller, on every route but public ones. */
+  readonly principal: Principal | undefined;
 }
 
 export interface HttpResult {
@@ -130,8 +127,8 @@ export interface HttpResult {
 
 /**
  * The one way to write an HTTP handler: declare schemas for what the route accepts and a function from
- * validated input to a result. Parsing, size limits, validation, error bodies `{error: {code, message}}`
- * and correlated structured logs are handled here.
+ * validated input to a result. Authentication and the route's access (from the catalog), parsing, size
+ * limits, validation, error bodies `{error: {code, message}}` and correlated structured logs are handled here.
  */
 export function httpHandler<
   BodySchema extends z.ZodType | undefined = undefined,
@@ -154,8 +151,11 @@ export function httpHandler<
     .use(httpHeaderNormalizer())
     .use(bodySizeLimit(MAX_BODY_BYTES));
   if (schemas.body) chain.use(httpJsonBodyParser());
+  const auth = authSettingsFromEnvironment();
   return chain.handler(async (event) => {
+    const principal = await authenticate(event, accessOf(event), auth);
     const input = {
+      principal,
       body: validate('body', schemas.body, event.body),
       path: validate('path', schemas.path, event.pathParameters),
       query: validate('query', schemas.query, event.queryStringParameters),

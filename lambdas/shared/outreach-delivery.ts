@@ -14,12 +14,16 @@ import type { DeliverOutreachDeps } from '../domain/outreach/deliver-outreach';
 import type { MessageSender, OutboundChannel } from '../domain/outreach/outreach';
 import { loadConfig, tableNames } from './config';
 
+const channelSettings = {
+  OUTREACH_DELIVERY: z.enum(['store_only', 'send']),
+  OUTREACH_EMAIL_FROM: z.email(),
+};
+
 export function outreachDelivery(): DeliverOutreachDeps {
   const config = loadConfig({
     ...tableNames('accounts', 'contacts'),
     EVENT_BUS_NAME: z.string().min(1),
-    OUTREACH_DELIVERY: z.enum(['store_only', 'send']),
-    OUTREACH_EMAIL_FROM: z.email(),
+    ...channelSettings,
   });
   const db = documentClient();
   const contacts = new DynamoContactStore(db, config.CONTACTS_TABLE);
@@ -27,13 +31,20 @@ export function outreachDelivery(): DeliverOutreachDeps {
     accounts: new DynamoAccountRepository(db, config.ACCOUNTS_TABLE),
     outbox: contacts,
     contactLog: contacts,
-    senders: senders(config.OUTREACH_DELIVERY, config.OUTREACH_EMAIL_FROM),
+    senders: outreachSenders(config),
     events: new EventBridgePublisher(eventBridgeClient(), config.EVENT_BUS_NAME),
     clock: systemClock,
   };
 }
 
-function senders(delivery: 'store_only' | 'send', emailFrom: string): Record<OutboundChannel, MessageSender> {
+/** The stage's channel senders (`OUTREACH_DELIVERY`, `OUTREACH_EMAIL_FROM`). */
+export function outreachSenders(
+  config: { OUTREACH_DELIVERY: 'store_only' | 'send'; OUTREACH_EMAIL_FROM: string } = loadConfig(
+    channelSettings,
+  ),
+): Record<OutboundChannel, MessageSender> {
+  const delivery = config.OUTREACH_DELIVERY;
+  const emailFrom = config.OUTREACH_EMAIL_FROM;
   const portal = new StoredSender('portal');
   if (delivery === 'store_only') {
     const stored = new StoredSender('store-only');

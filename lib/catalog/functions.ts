@@ -11,12 +11,18 @@ import { TABLES, type TableId } from './tables';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * Who may call a route: anyone; a verified customer (their own account only); agents (and supervisors);
+ * supervisors only. Handlers enforce it (see `lambdas/shared/auth.ts`); in AWS, staff routes also sit behind
+ * the Cognito JWT authorizer.
+ */
+export type Access = 'public' | 'customer' | 'agent' | 'supervisor';
+
 export interface HttpRoute {
   readonly method: HttpMethod;
   /** API Gateway v2 route path: literal segments and `{name}` parameters. */
   readonly path: string;
-  /** Who may call it: anyone, or signed-in bank staff (IAM-signed until the console's user pool lands). */
-  readonly access: 'public' | 'staff';
+  readonly access: Access;
 }
 
 export interface EventRuleDeclaration {
@@ -47,6 +53,8 @@ export interface FunctionDeclaration {
   readonly publishesEvents?: boolean;
   /** Reads the LLM API key from its secret at cold start (`LLM_API_KEY_SECRET_ARN`). */
   readonly readsLlmApiKey?: boolean;
+  /** Signs customer session tokens (identity verification), so it reads the session key. */
+  readonly issuesSessions?: boolean;
   /** Sends outreach through SES and SNS in stages that deliver (`StageConfig.outreach.delivery`). */
   readonly sendsOutreach?: boolean;
   /** Settings the function takes from its stage's config. */
@@ -70,7 +78,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     id: 'getAccount',
     description: 'Agent view of one account with its statement history and treatment.',
     entry: 'lambdas/handlers/http/get-account.ts',
-    routes: [{ method: 'GET', path: '/accounts/{accountId}', access: 'staff' }],
+    routes: [{ method: 'GET', path: '/accounts/{accountId}', access: 'agent' }],
     tables: { accounts: 'read' },
   },
   {
@@ -78,7 +86,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     description:
       'Agent view: the suggested call script and the repayment options for an account, checked by the compliance gate.',
     entry: 'lambdas/handlers/http/get-account-script.ts',
-    routes: [{ method: 'GET', path: '/accounts/{accountId}/script', access: 'staff' }],
+    routes: [{ method: 'GET', path: '/accounts/{accountId}/script', access: 'agent' }],
     tables: { accounts: 'read', offers: 'read' },
   },
   {
@@ -86,8 +94,29 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     description:
       "Agent view: the account's outbox (queued, sent and blocked messages with verdicts) and contact log.",
     entry: 'lambdas/handlers/http/get-account-contacts.ts',
-    routes: [{ method: 'GET', path: '/accounts/{accountId}/contacts', access: 'staff' }],
+    routes: [{ method: 'GET', path: '/accounts/{accountId}/contacts', access: 'agent' }],
     tables: { accounts: 'read', contacts: 'read' },
+  },
+  {
+    id: 'portalVerification',
+    description:
+      'Customer identity verification: account reference and date of birth, then a one-time code for a session.',
+    entry: 'lambdas/handlers/http/portal-verification.ts',
+    routes: [
+      { method: 'POST', path: '/portal/verification', access: 'public' },
+      { method: 'POST', path: '/portal/verification/confirm', access: 'public' },
+    ],
+    tables: { accounts: 'read', contacts: 'readWrite', verifications: 'readWrite' },
+    issuesSessions: true,
+    sendsOutreach: true,
+    stageEnvironment: outreachEnvironment,
+  },
+  {
+    id: 'portalAccount',
+    description: "The signed-in customer's account: amounts due, current repayment options, notices.",
+    entry: 'lambdas/handlers/http/portal-account.ts',
+    routes: [{ method: 'GET', path: '/portal/account', access: 'customer' }],
+    tables: { accounts: 'read', offers: 'read', contacts: 'read' },
   },
   {
     id: 'startScoringRun',
@@ -104,8 +133,8 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     description: "Staff API: start a scoring run on demand, and follow a run's progress by segment.",
     entry: 'lambdas/handlers/http/scoring-runs.ts',
     routes: [
-      { method: 'POST', path: '/scoring-runs', access: 'staff' },
-      { method: 'GET', path: '/scoring-runs/{runId}', access: 'staff' },
+      { method: 'POST', path: '/scoring-runs', access: 'supervisor' },
+      { method: 'GET', path: '/scoring-runs/{runId}', access: 'supervisor' },
     ],
     tables: { scoringRuns: 'readWrite' },
     publishesEvents: true,

@@ -23,7 +23,10 @@ const OUTREACH_RULES = [
     pattern: { source: ['collections.outreach'], 'detail-type': ['OutreachQueued'] },
   },
 ] as const;
-const DELIVERY_FUNCTIONS = ['deliverOutreach', 'dispatchOutbox'] as const;
+/** Functions that send through the channels: outreach, and the portal's verification codes. */
+const DELIVERY_FUNCTIONS = ['deliverOutreach', 'dispatchOutbox', 'portalVerification'] as const;
+/** Functions that read the session signing key: they serve customers or sign their sessions. */
+const SESSION_KEY_READERS = ['portalVerification', 'portalAccount'] as const;
 const EXPECTED_DELIVERY = { dev: 'store_only', staging: 'store_only', prod: 'send' } as const;
 
 interface IamStatement {
@@ -59,6 +62,8 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
     onlyLogicalId('AWS::DynamoDB::GlobalTable', { TableName: `${stage.resourcePrefix}-${tableId}` });
   const secretLogicalId = () =>
     onlyLogicalId('AWS::SecretsManager::Secret', { Name: `${stage.resourcePrefix}-llm-api-key` });
+  const sessionKeyLogicalId = () =>
+    onlyLogicalId('AWS::SecretsManager::Secret', { Name: `${stage.resourcePrefix}-session-signing-key` });
   /**
    * Every identity-based IAM statement of the template (policies, managed policies, roles' inline
    * policies), with the roles it applies to. Resource policies (the alarm topic's) are not IAM identities.
@@ -193,12 +198,22 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
     template.resourceCountIs('AWS::Events::Archive', stage.eventArchiveRetentionDays ? 1 : 0);
   });
 
-  it('serves every catalog route on the HTTP API, staff routes behind IAM', () => {
+  it('serves every catalog route on the HTTP API, staff routes behind the Cognito JWT authorizer', () => {
+    const authorizerId = onlyLogicalId('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
     for (const route of allRoutes()) {
+      const staff = route.access === 'agent' || route.access === 'supervisor';
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
         RouteKey: `${route.method} ${route.path}`,
-        AuthorizationType: route.access === 'public' ? 'NONE' : 'AWS_IAM',
+        AuthorizationType: staff ? 'JWT' : 'NONE',
+        AuthorizerId: staff ? { Ref: authorizerId } : Match.absent(),
       });
+    }
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+    });
+    for (const group of ['agent', 'supervisor']) {
+      template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
     }
     template.resourceCountIs('AWS::ApiGatewayV2::Route', allRoutes().length);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
@@ -299,13 +314,13 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
       {
         method: 'GET',
         path: '/accounts/{accountId}/contacts',
-        access: 'staff',
+        access: 'agent',
         functionId: 'getAccountContacts',
       },
     ]);
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
       RouteKey: 'GET /accounts/{accountId}/contacts',
-      AuthorizationType: 'AWS_IAM',
+      AuthorizationType: 'JWT',
     });
   });
 
@@ -382,8 +397,10 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
     }
   });
 
-  it('creates the LLM key secret empty ({"apiKey":""}), not generated', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+  it('creates the LLM key secret empty ({"apiKey":""}), not generated, and a generated session key', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    const sessionKey = resources[sessionKeyLogicalId()]!.Properties;
+    expect(sessionKey.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
     const secret = resources[secretLogicalId()]!.Properties;
     expect(JSON.parse(secret.SecretString)).toEqual({ apiKey: '' });
     expect(secret.SecretString).toBe('{"apiKey":""}');
@@ -413,11 +430,31 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
     );
     const secretGrants = iamStatements().filter(
       ({ statement }) =>
-        actionsOf(statement).some((a) => /^secretsmanager:/i.test(a) || a === '*') ||
+        actionsOf(statement).includes('*') ||
         JSON.stringify(statement.Resource ?? null).includes(`"${secretId}"`),
     );
     expect(secretGrants.length).toBeGreaterThan(0);
     expect(secretGrants.filter(({ roles }) => roles.join() !== prepareRole)).toEqual([]);
+  });
+
+  it('lets only the functions serving customers read the session signing key', () => {
+    const keyId = sessionKeyLogicalId();
+    const readers = iamStatements()
+      .filter(({ statement }) => JSON.stringify(statement.Resource ?? null).includes(`"${keyId}"`))
+      .flatMap(({ roles }) => roles);
+    expect(new Set(readers)).toEqual(new Set(SESSION_KEY_READERS.map(roleLogicalId)));
+    for (const functionId of SESSION_KEY_READERS) {
+      expect(environmentOf(functionLogicalId(functionId))).toMatchObject({
+        SESSION_KEY_SECRET_ARN: { Ref: keyId },
+      });
+    }
+    // Every secrets permission in the stack is on one of the two secrets.
+    const secretActions = iamStatements().filter(({ statement }) =>
+      actionsOf(statement).some((a) => /^secretsmanager:/i.test(a)),
+    );
+    for (const { statement } of secretActions) {
+      expect(JSON.stringify(statement.Resource)).toMatch(new RegExp(`"(${keyId}|${secretLogicalId()})"`));
+    }
   });
 
   it(`delivers outreach as ${EXPECTED_DELIVERY[stageName]}, from the stage's address, in the delivery functions only`, () => {

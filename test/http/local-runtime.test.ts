@@ -7,10 +7,24 @@ import { isRunning, type RuntimeProcess, startRuntimeProcess } from '../support/
 
 describe('local runtime (npm start) over HTTP', () => {
   let runtime: RuntimeProcess;
-  const get = (path: string, init?: RequestInit) => fetch(`${runtime.url}${path}`, init);
+  let staffToken = '';
+  /** As the dev supervisor, who may use every staff route. */
+  const get = (path: string, init: RequestInit = {}) =>
+    fetch(`${runtime.url}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${staffToken}`, ...(init.headers as Record<string, string>) },
+    });
+  const anonymous = (path: string, init?: RequestInit) => fetch(`${runtime.url}${path}`, init);
+  const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    anonymous(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     runtime = await startRuntimeProcess({ SEED_ACCOUNTS: '1000' });
+    staffToken = (await (await postJson('/_local/login', { user: 'sam' })).json()).token;
   }, 90_000);
 
   afterAll(async () => {
@@ -218,6 +232,56 @@ describe('local runtime (npm start) over HTTP', () => {
     );
     expect(history.contacts).toHaveLength(sentOutbound.length);
     expect((await get('/accounts/ACC-999999/contacts')).status).toBe(404);
+  });
+
+  it('signs dev users in locally and enforces each route’s access', async () => {
+    expect((await anonymous('/accounts/ACC-000001')).status).toBe(401);
+    const agent = (await (await postJson('/_local/login', { user: 'alice' })).json()).token;
+    const asAgent = { authorization: `Bearer ${agent}` };
+    expect((await anonymous('/accounts/ACC-000001', { headers: asAgent })).status).toBe(200);
+    expect((await postJson('/scoring-runs', {}, asAgent)).status).toBe(403);
+    expect((await postJson('/_local/login', { user: 'mallory' })).status).toBe(404);
+  });
+
+  it('verifies a customer with date of birth and a one-time code from the outbox, then opens only their account', async () => {
+    const account = await (await get('/accounts/ACC-000002')).json();
+    const wrong = await postJson('/portal/verification', {
+      accountId: 'ACC-000002',
+      dateOfBirth: '1900-01-01',
+    });
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error.code).toBe('VERIFICATION_FAILED');
+
+    const sent = await postJson('/portal/verification', {
+      accountId: 'ACC-000002',
+      dateOfBirth: account.customer.dateOfBirth,
+    });
+    expect(sent.status).toBe(202);
+    const { channel } = await sent.json();
+    const { messages } = await (await anonymous('/_local/outbox')).json();
+    const codeMessage = messages.find(
+      (m: { accountId: string; purpose?: string }) =>
+        m.accountId === 'ACC-000002' && m.purpose === 'security_code',
+    );
+    expect(codeMessage).toMatchObject({ channel, status: 'sent', deliveredBy: 'store-only' });
+    const code = /\d{6}/.exec(codeMessage.text)![0];
+
+    const session = await postJson('/portal/verification/confirm', { accountId: 'ACC-000002', code });
+    expect(session.status).toBe(200);
+    const { token } = await session.json();
+    const asCustomer = { authorization: `Bearer ${token}` };
+    const overview = await anonymous('/portal/account', { headers: asCustomer });
+    expect(overview.status).toBe(200);
+    expect(await overview.json()).toMatchObject({
+      accountId: 'ACC-000002',
+      balanceMinor: account.balanceMinor,
+      amountOverdueMinor: account.amountOverdueMinor,
+    });
+    expect((await anonymous('/accounts/ACC-000002', { headers: asCustomer })).status).toBe(403);
+    expect((await anonymous('/portal/account')).status).toBe(401);
+    expect(
+      (await postJson('/portal/verification/confirm', { accountId: 'ACC-000002', code: 'abc' })).status,
+    ).toBe(400);
   });
 
   it('answers an unknown scoring run with 404', async () => {

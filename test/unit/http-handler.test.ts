@@ -21,7 +21,13 @@ const handler = httpHandler(
 
 async function call(body: string | undefined, id = 'T-1', headers: Record<string, string> = {}) {
   const response = (await handler(
-    apiEvent({ body, pathParameters: { id }, headers: { 'content-type': 'application/json', ...headers } }),
+    apiEvent({
+      // A public route of the catalog: these tests are about parsing, not access.
+      routeKey: 'POST /portal/verification',
+      body,
+      pathParameters: { id },
+      headers: { 'content-type': 'application/json', ...headers },
+    }),
     lambdaContext,
   )) as APIGatewayProxyStructuredResultV2;
   return { ...response, json: JSON.parse(String(response.body)) };

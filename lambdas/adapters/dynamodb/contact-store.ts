@@ -55,6 +55,12 @@ export class DynamoContactStore implements Outbox, ContactLog {
     );
   }
 
+  async recordSent(message: OutboxMessage): Promise<void> {
+    await this.db.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...message, ...outboxKey(message) } }),
+    );
+  }
+
   async get(key: OutboxKey): Promise<OutboxMessage | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: outboxKey(key), ConsistentRead: true }),

@@ -46,7 +46,7 @@ export async function suggestedScript(
   const strategy = TREATMENT_POLICY.tiers[tier];
   const today = deps.clock.now().toISOString().slice(0, 10);
   const stored = await deps.drafts.latest(accountId);
-  if (stored && isCurrent(stored, tier, today)) {
+  if (stored && isCurrentDraft(stored, tier, today)) {
     return {
       accountId,
       tier,
@@ -77,7 +77,7 @@ export async function suggestedScript(
 }
 
 /** A ready draft for the account's tier whose every offer date is still ahead. */
-function isCurrent(record: DraftRecord, tier: Tier, today: string): boolean {
+export function isCurrentDraft(record: DraftRecord, tier: Tier, today: string): boolean {
   return (
     record.status === 'ready' &&
     record.tier === tier &&

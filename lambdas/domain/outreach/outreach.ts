@@ -39,6 +39,8 @@ export interface OutboxKey {
 }
 
 export interface OutboxMessage extends OutboxKey {
+  /** Absent for collection outreach; a security code the customer asked for is sent at once, never queued. */
+  readonly purpose?: 'security_code';
   readonly draftId: string;
   readonly channel: OutboundChannel;
   /** The tier the message was written for: a message is stale once the account's tier moves on. */
@@ -101,6 +103,8 @@ export interface Outbox {
     reasons: readonly string[],
     verdict?: MessageVerdict,
   ): Promise<void>;
+  /** Stores a message that was sent without queueing (a security code), for the record and the outbox view. */
+  recordSent(message: OutboxMessage): Promise<void>;
   /** sending → sent, and the contact logged with it, in one write. */
   markSent(
     key: OutboxKey,
