@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchChat } from './chat';
 import { benchDrafting } from './drafting';
 import { benchLambdaBundles } from './lambda-bundles';
 import { benchScoring } from './scoring';
@@ -11,6 +12,7 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const sections: Record<string, () => Promise<unknown>> = {
   lambdaBundles: () => benchLambdaBundles(projectRoot),
   scoring: () => benchScoring(),
+  chat: () => benchChat(),
   drafting: () => benchDrafting(),
 };
 

@@ -143,7 +143,11 @@ export class CollectionsStack extends Stack {
       throttle: stage.http.throttle,
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
     });
-    const staff = new StaffDirectory(this, 'Staff', { resourcePrefix: stage.resourcePrefix, removalPolicy });
+    const staff = new StaffDirectory(this, 'Staff', {
+      resourcePrefix: stage.resourcePrefix,
+      removalPolicy,
+      consoleUrl: `https://${web.distribution.distributionDomainName}/console/`,
+    });
     const staffAuthorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', staff.userPool, {
       userPoolClients: [staff.consoleClient],
     });
@@ -261,7 +265,14 @@ export class CollectionsStack extends Stack {
       }
     }
 
-    web.deploy({ apiUrl: api.apiEndpoint, stage: stage.name });
+    web.deploy({
+      apiUrl: api.apiEndpoint,
+      stage: stage.name,
+      auth: {
+        ...staff.consoleAuth(this.region),
+        redirectUri: `https://${web.distribution.distributionDomainName}/console/`,
+      },
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     new CfnOutput(this, 'WebUrl', { value: `https://${web.distribution.distributionDomainName}` });

@@ -36,7 +36,7 @@ export interface StageConfig {
   /** Parallel scan of the scoring run: segments scored at once, and accounts per page (one checkpoint each). */
   readonly scoring: { readonly segments: number; readonly pageSize: number };
   /** EventBridge schedule expressions, by the schedule ids the function catalog uses. */
-  readonly schedules: { readonly scoring: string; readonly outbox: string };
+  readonly schedules: { readonly scoring: string; readonly outbox: string; readonly promises: string };
   readonly http: {
     /** Origins allowed to call the API from a browser besides the stage's own web distribution. */
     readonly extraCorsOrigins: readonly string[];
@@ -56,7 +56,7 @@ const STAGES: Record<StageName, StageConfig> = {
     llm: { model: 'gpt-4o-mini' },
     outreach: { delivery: 'store_only', emailFrom: 'collections@dev.collections.example.com' },
     scoring: { segments: 4, pageSize: 500 },
-    schedules: { scoring: 'cron(0 2 * * ? *)', outbox: 'rate(5 minutes)' },
+    schedules: { scoring: 'cron(0 2 * * ? *)', outbox: 'rate(5 minutes)', promises: 'cron(0 6 * * ? *)' },
     http: { extraCorsOrigins: ['http://localhost:3000'], throttle: { rateLimit: 20, burstLimit: 40 } },
   },
   staging: {
@@ -70,7 +70,7 @@ const STAGES: Record<StageName, StageConfig> = {
     llm: { model: 'gpt-4o-mini' },
     outreach: { delivery: 'store_only', emailFrom: 'collections@staging.collections.example.com' },
     scoring: { segments: 8, pageSize: 500 },
-    schedules: { scoring: 'cron(0 2 * * ? *)', outbox: 'rate(5 minutes)' },
+    schedules: { scoring: 'cron(0 2 * * ? *)', outbox: 'rate(5 minutes)', promises: 'cron(0 6 * * ? *)' },
     http: { extraCorsOrigins: [], throttle: { rateLimit: 50, burstLimit: 100 } },
   },
   prod: {
@@ -85,7 +85,7 @@ const STAGES: Record<StageName, StageConfig> = {
     llm: { model: 'gpt-4o' },
     outreach: { delivery: 'send', emailFrom: 'collections@collections.example.com' },
     scoring: { segments: 32, pageSize: 500 },
-    schedules: { scoring: 'cron(0 1 * * ? *)', outbox: 'rate(5 minutes)' },
+    schedules: { scoring: 'cron(0 1 * * ? *)', outbox: 'rate(5 minutes)', promises: 'cron(0 6 * * ? *)' },
     http: { extraCorsOrigins: [], throttle: { rateLimit: 200, burstLimit: 400 } },
   },
 };

@@ -2,6 +2,8 @@
 export const EVENT_SOURCES = {
   scoring: 'collections.scoring',
   outreach: 'collections.outreach',
+  /** What customers and agents decide in the portal and the console. */
+  portal: 'collections.portal',
 } as const;
 
 export const DETAIL_TYPES = {
@@ -15,6 +17,18 @@ export const DETAIL_TYPES = {
   outreachBlocked: 'OutreachBlocked',
   /** A message left through its channel (or, in store-only stages, was stored as sent). */
   outreachSent: 'OutreachSent',
+  planAccepted: 'PlanAccepted',
+  promiseToPayRecorded: 'PromiseToPayRecorded',
+  /** A promise's date passed with the arrears still unpaid: a person follows up. */
+  promiseBroken: 'PromiseBroken',
+  hardshipRegistered: 'HardshipRegistered',
+  disputeOpened: 'DisputeOpened',
+  ceaseRequested: 'CeaseRequested',
+  contactPreferencesChanged: 'ContactPreferencesChanged',
+  escalationRequested: 'EscalationRequested',
+  agentJoined: 'AgentJoined',
+  /** An agent logged a call: it counts toward the call caps. */
+  callLogged: 'CallLogged',
 } as const;
 
 export type EventSource = (typeof EVENT_SOURCES)[keyof typeof EVENT_SOURCES];

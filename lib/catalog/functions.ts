@@ -34,7 +34,7 @@ export interface EventRuleDeclaration {
 }
 
 /** Schedule ids; each stage gives the expression in its config (`StageConfig.schedules`). */
-export type ScheduleId = 'scoring' | 'outbox';
+export type ScheduleId = 'scoring' | 'outbox' | 'promises';
 
 /** Delivery policy of every rule and schedule target: retries, then the target's dead-letter queue. */
 export const TARGET_DELIVERY = { retryAttempts: 4, maxEventAgeHours: 6 } as const;
@@ -63,6 +63,10 @@ export interface FunctionDeclaration {
   readonly memoryMb?: number;
 }
 
+function llmEnvironment(stage: StageConfig): Record<string, string> {
+  return { LLM_MODEL: stage.llm.model, ...(stage.llm.baseURL ? { OPENAI_BASE_URL: stage.llm.baseURL } : {}) };
+}
+
 function outreachEnvironment(stage: StageConfig): Record<string, string> {
   return { OUTREACH_DELIVERY: stage.outreach.delivery, OUTREACH_EMAIL_FROM: stage.outreach.emailFrom };
 }
@@ -84,9 +88,12 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
   {
     id: 'getAccountScript',
     description:
-      'Agent view: the suggested call script and the repayment options for an account, checked by the compliance gate.',
+      "Agent view: the suggested call script and the repayment options for an account, checked by the compliance gate, and the account's drafts with their verdicts.",
     entry: 'lambdas/handlers/http/get-account-script.ts',
-    routes: [{ method: 'GET', path: '/accounts/{accountId}/script', access: 'agent' }],
+    routes: [
+      { method: 'GET', path: '/accounts/{accountId}/script', access: 'agent' },
+      { method: 'GET', path: '/accounts/{accountId}/drafts', access: 'agent' },
+    ],
     tables: { accounts: 'read', offers: 'read' },
   },
   {
@@ -113,10 +120,88 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
   },
   {
     id: 'portalAccount',
-    description: "The signed-in customer's account: amounts due, current repayment options, notices.",
+    description:
+      "The signed-in customer's account (amounts due, current options, notices), contact history and contact preferences.",
     entry: 'lambdas/handlers/http/portal-account.ts',
-    routes: [{ method: 'GET', path: '/portal/account', access: 'customer' }],
+    routes: [
+      { method: 'GET', path: '/portal/account', access: 'customer' },
+      { method: 'GET', path: '/portal/contacts', access: 'customer' },
+      { method: 'PUT', path: '/portal/preferences', access: 'customer' },
+    ],
     tables: { accounts: 'read', offers: 'read', contacts: 'read' },
+    publishesEvents: true,
+  },
+  {
+    id: 'portalConversations',
+    description:
+      "The customer's chat with the assistant: replies checked by the message linter, decisions announced as events.",
+    entry: 'lambdas/handlers/http/portal-conversations.ts',
+    routes: [
+      { method: 'POST', path: '/portal/conversations', access: 'customer' },
+      { method: 'GET', path: '/portal/conversations/{conversationId}/messages', access: 'customer' },
+      { method: 'POST', path: '/portal/conversations/{conversationId}/messages', access: 'customer' },
+    ],
+    tables: { accounts: 'read', offers: 'read', conversations: 'readWrite' },
+    publishesEvents: true,
+    readsLlmApiKey: true,
+    stageEnvironment: llmEnvironment,
+  },
+  {
+    id: 'staffConversations',
+    description:
+      "Agents' side of the chat: an account's conversations, reading, taking over and answering (linted).",
+    entry: 'lambdas/handlers/http/staff-conversations.ts',
+    routes: [
+      { method: 'GET', path: '/accounts/{accountId}/conversations', access: 'agent' },
+      { method: 'GET', path: '/conversations/{conversationId}/messages', access: 'agent' },
+      { method: 'POST', path: '/conversations/{conversationId}/takeover', access: 'agent' },
+      { method: 'POST', path: '/conversations/{conversationId}/messages', access: 'agent' },
+    ],
+    tables: { accounts: 'read', offers: 'read', conversations: 'readWrite' },
+    publishesEvents: true,
+  },
+  {
+    id: 'agentQueue',
+    description:
+      'Agent work queue: accounts needing a person, by priority (escalations, promises due, tier, score), with filters.',
+    entry: 'lambdas/handlers/http/agent-queue.ts',
+    routes: [{ method: 'GET', path: '/queue', access: 'agent' }],
+    tables: { accounts: 'read' },
+  },
+  {
+    id: 'callOutcomes',
+    description:
+      "An agent logs a call's outcome: it counts toward the call caps, and a promise taken is recorded.",
+    entry: 'lambdas/handlers/http/call-outcomes.ts',
+    routes: [{ method: 'POST', path: '/accounts/{accountId}/calls', access: 'agent' }],
+    tables: { accounts: 'read', contacts: 'readWrite' },
+    publishesEvents: true,
+  },
+  {
+    id: 'draftReview',
+    description: 'An agent approves a drafted message, edited or not: re-checked by the gate, then queued.',
+    entry: 'lambdas/handlers/http/draft-review.ts',
+    routes: [{ method: 'POST', path: '/accounts/{accountId}/drafts/{draftId}/approve', access: 'agent' }],
+    tables: { accounts: 'read', offers: 'read', contacts: 'readWrite' },
+    publishesEvents: true,
+  },
+  {
+    id: 'supervisorDashboard',
+    description:
+      'Supervisor dashboard: portfolio by bucket and tier, scores, roll rates, offers, promises, blocked contacts, variants.',
+    entry: 'lambdas/handlers/http/dashboard.ts',
+    routes: [{ method: 'GET', path: '/dashboard', access: 'supervisor' }],
+    tables: { accounts: 'read', offers: 'read', contacts: 'read', audit: 'read' },
+  },
+  {
+    id: 'checkPromises',
+    description:
+      'Scheduled: a promise whose date has passed with the arrears unpaid raises PromiseBroken for a follow-up.',
+    entry: 'lambdas/handlers/scheduled/check-promises.ts',
+    schedules: ['promises'],
+    tables: { accounts: 'read' },
+    publishesEvents: true,
+    timeoutSeconds: 300,
   },
   {
     id: 'startScoringRun',
@@ -172,6 +257,34 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     tables: { audit: 'readWrite', idempotency: 'readWrite' },
   },
   {
+    id: 'applyCustomerDecision',
+    description:
+      'Decisions from the portal and the console take effect on the account at once (plan, promise, holds, preferences, queue) and go to the audit trail.',
+    entry: 'lambdas/handlers/events/apply-customer-decision.ts',
+    eventRules: [
+      {
+        id: 'CustomerDecisionsToServicing',
+        description:
+          'Plans, promises, hardship, disputes, stop requests, preferences, escalations, agents joining.',
+        pattern: {
+          source: [EVENT_SOURCES.portal],
+          'detail-type': [
+            DETAIL_TYPES.planAccepted,
+            DETAIL_TYPES.promiseToPayRecorded,
+            DETAIL_TYPES.promiseBroken,
+            DETAIL_TYPES.hardshipRegistered,
+            DETAIL_TYPES.disputeOpened,
+            DETAIL_TYPES.ceaseRequested,
+            DETAIL_TYPES.contactPreferencesChanged,
+            DETAIL_TYPES.escalationRequested,
+            DETAIL_TYPES.agentJoined,
+          ],
+        },
+      },
+    ],
+    tables: { accounts: 'readWrite', audit: 'readWrite', idempotency: 'readWrite' },
+  },
+  {
     id: 'prepareOutreach',
     description:
       'On a treatment change: offer options, LLM-drafted messages and call script through the compliance gate, stored and queued.',
@@ -186,10 +299,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     tables: { accounts: 'read', offers: 'readWrite', contacts: 'readWrite' },
     publishesEvents: true,
     readsLlmApiKey: true,
-    stageEnvironment: (stage) => ({
-      LLM_MODEL: stage.llm.model,
-      ...(stage.llm.baseURL ? { OPENAI_BASE_URL: stage.llm.baseURL } : {}),
-    }),
+    stageEnvironment: llmEnvironment,
     // Up to four model calls of 20 s each, then the offline drafter.
     timeoutSeconds: 120,
   },

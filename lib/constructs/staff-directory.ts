@@ -1,24 +1,38 @@
-import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   AdvancedSecurityMode,
   CfnUserPoolGroup,
   FeaturePlan,
   Mfa,
+  OAuthScope,
   UserPool,
   type UserPoolClient,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
 export interface StaffDirectoryProps {
   readonly resourcePrefix: string;
   readonly removalPolicy: RemovalPolicy;
+  /** Where the console lives: the hosted sign-in returns there. */
+  readonly consoleUrl: string;
 }
 
 /** The bank's collections staff: a Cognito user pool with `agent` and `supervisor` groups, and the console's client. */
 export class StaffDirectory extends Construct {
+  /** What the console needs to sign staff in, for `/config.json`. */
+  consoleAuth(region: string) {
+    return {
+      kind: 'cognito',
+      domain: `${this.domain.domainName}.auth.${region}.amazoncognito.com`,
+      clientId: this.consoleClient.userPoolClientId,
+    };
+  }
+
   readonly userPool: UserPool;
   readonly consoleClient: UserPoolClient;
+  readonly domain: UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: StaffDirectoryProps) {
     super(scope, id);
@@ -52,8 +66,19 @@ export class StaffDirectory extends Construct {
             : 'Supervisors: the console and the dashboard.',
       });
     }
+    // The console signs in through the hosted UI (authorization code with PKCE): no password touches our pages.
+    this.domain = this.userPool.addDomain('SignIn', {
+      // Domain prefixes are global per region: the account id keeps ours ours.
+      cognitoDomain: { domainPrefix: `${props.resourcePrefix}-${Stack.of(this).account}` },
+    });
     this.consoleClient = this.userPool.addClient('ConsoleClient', {
-      authFlows: { userSrp: true },
+      generateSecret: false,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
+        callbackUrls: [props.consoleUrl],
+        logoutUrls: [props.consoleUrl],
+      },
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),

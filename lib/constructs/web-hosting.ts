@@ -77,7 +77,7 @@ export class WebHosting extends Construct {
   }
 
   /** Uploads the pages with the stage's runtime settings as `/config.json`, and refreshes the CDN. */
-  deploy(config: Record<string, string>): void {
+  deploy(config: Record<string, unknown>): void {
     new BucketDeployment(this, 'Deployment', {
       sources: [Source.asset(this.webRoot), Source.jsonData('config.json', config)],
       destinationBucket: this.bucket,

@@ -25,8 +25,10 @@ const OUTREACH_RULES = [
 ] as const;
 /** Functions that send through the channels: outreach, and the portal's verification codes. */
 const DELIVERY_FUNCTIONS = ['deliverOutreach', 'dispatchOutbox', 'portalVerification'] as const;
+/** Functions that call the model: drafting, and the portal chat's tool choice. */
+const LLM_FUNCTIONS = ['prepareOutreach', 'portalConversations'] as const;
 /** Functions that read the session signing key: they serve customers or sign their sessions. */
-const SESSION_KEY_READERS = ['portalVerification', 'portalAccount'] as const;
+const SESSION_KEY_READERS = ['portalVerification', 'portalAccount', 'portalConversations'] as const;
 const EXPECTED_DELIVERY = { dev: 'store_only', staging: 'store_only', prod: 'send' } as const;
 
 interface IamStatement {
@@ -407,34 +409,38 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
     expect(secret.GenerateSecretString).toBeUndefined();
   });
 
-  it('gives prepareOutreach the LLM key secret and the stage model, and no other function the secret', () => {
+  it('gives the drafting and chat functions the LLM key secret and the stage model, and no other function the secret', () => {
     const secretId = secretLogicalId();
-    const prepareOutreach = functionLogicalId('prepareOutreach');
-    expect(environmentOf(prepareOutreach)).toMatchObject({
-      LLM_API_KEY_SECRET_ARN: { Ref: secretId },
-      LLM_MODEL: stage.llm.model,
-    });
-    expect(environmentOf(prepareOutreach).OPENAI_BASE_URL).toBe(stage.llm.baseURL);
+    const modelUsers = LLM_FUNCTIONS.map(functionLogicalId);
+    for (const id of modelUsers) {
+      expect(environmentOf(id)).toMatchObject({
+        LLM_API_KEY_SECRET_ARN: { Ref: secretId },
+        LLM_MODEL: stage.llm.model,
+      });
+      expect(environmentOf(id).OPENAI_BASE_URL).toBe(stage.llm.baseURL);
+    }
     const withSecretArn = Object.keys(template.findResources('AWS::Lambda::Function')).filter(
       (id) => 'LLM_API_KEY_SECRET_ARN' in environmentOf(id),
     );
-    expect(withSecretArn).toEqual([prepareOutreach]);
+    expect(new Set(withSecretArn)).toEqual(new Set(modelUsers));
 
-    const prepareRole = roleLogicalId('prepareOutreach');
-    expect(statementsOfRole(prepareRole)).toContainEqual(
-      expect.objectContaining({
-        Effect: 'Allow',
-        Action: expect.arrayContaining(['secretsmanager:GetSecretValue']),
-        Resource: { Ref: secretId },
-      }),
-    );
+    const modelRoles = LLM_FUNCTIONS.map(roleLogicalId);
+    for (const role of modelRoles) {
+      expect(statementsOfRole(role)).toContainEqual(
+        expect.objectContaining({
+          Effect: 'Allow',
+          Action: expect.arrayContaining(['secretsmanager:GetSecretValue']),
+          Resource: { Ref: secretId },
+        }),
+      );
+    }
     const secretGrants = iamStatements().filter(
       ({ statement }) =>
         actionsOf(statement).includes('*') ||
         JSON.stringify(statement.Resource ?? null).includes(`"${secretId}"`),
     );
     expect(secretGrants.length).toBeGreaterThan(0);
-    expect(secretGrants.filter(({ roles }) => roles.join() !== prepareRole)).toEqual([]);
+    expect(secretGrants.filter(({ roles }) => roles.some((role) => !modelRoles.includes(role)))).toEqual([]);
   });
 
   it('lets only the functions serving customers read the session signing key', () => {

@@ -2,12 +2,15 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAuditLog } from '../../lambdas/adapters/dynamodb/audit-log';
 import { createDocumentClient } from '../../lambdas/adapters/dynamodb/client';
+import { allEventRules } from '../../lib/catalog/functions';
 import { localCredentials } from '../support/dynamodb';
 import { isRunning, type RuntimeProcess, startRuntimeProcess } from '../support/local-runtime-process';
 
 describe('local runtime (npm start) over HTTP', () => {
   let runtime: RuntimeProcess;
   let staffToken = '';
+  /** Set by the verification test: a session for ACC-000002. */
+  let customerToken = '';
   /** As the dev supervisor, who may use every staff route. */
   const get = (path: string, init: RequestInit = {}) =>
     fetch(`${runtime.url}${path}`, {
@@ -132,12 +135,7 @@ describe('local runtime (npm start) over HTTP', () => {
     // 4 segment requests; 1000 treatment changes, each to the audit trail and to drafting; every queued
     // message to delivery.
     expect(status.bus).toEqual({
-      rules: [
-        'ScoringSegmentRequested',
-        'TreatmentChangedToAudit',
-        'TreatmentChangedToDrafting',
-        'OutreachQueuedToDelivery',
-      ],
+      rules: allEventRules().map((rule) => rule.id),
       delivered: 4 + 2 * 1000 + outbox.total,
       deadLetters: 0,
     });
@@ -278,11 +276,60 @@ describe('local runtime (npm start) over HTTP', () => {
       amountOverdueMinor: account.amountOverdueMinor,
     });
     expect((await anonymous('/accounts/ACC-000002', { headers: asCustomer })).status).toBe(403);
+    customerToken = token;
     expect((await anonymous('/portal/account')).status).toBe(401);
     expect(
       (await postJson('/portal/verification/confirm', { accountId: 'ACC-000002', code: 'abc' })).status,
     ).toBe(400);
   });
+
+  it('keeps 200 concurrent chat sends to one conversation once each, in order, retries included', async () => {
+    expect(customerToken).not.toBe('');
+    const asCustomer = { authorization: `Bearer ${customerToken}` };
+    const conversation = await (await postJson('/portal/conversations', {}, asCustomer)).json();
+    const path = `/portal/conversations/${conversation.conversationId}/messages`;
+    const ids = Array.from(
+      { length: 200 },
+      (_, index) => `concurrent-send-${String(index).padStart(3, '0')}`,
+    );
+    const replays = ids.filter((_, index) => index % 10 === 0);
+    const responses = await Promise.all(
+      [...ids, ...replays].map((clientMessageId) =>
+        postJson(path, { clientMessageId, text: 'show my options' }, asCustomer),
+      ),
+    );
+    expect(responses.map((response) => response.status).every((status) => status === 201)).toBe(true);
+    const { messages } = await (await anonymous(path, { headers: asCustomer })).json();
+    const fromCustomer = messages.filter((m: { author: string }) => m.author === 'customer');
+    expect(fromCustomer).toHaveLength(200);
+    expect(new Set(fromCustomer.map((m: { clientMessageId: string }) => m.clientMessageId))).toEqual(
+      new Set(ids),
+    );
+    const seqs = messages.map((m: { seq: number }) => m.seq);
+    expect(seqs).toEqual([...seqs].sort((a: number, b: number) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    // Every customer message got exactly one linted reply.
+    const replies = messages.filter((m: { author: string }) => m.author === 'assistant');
+    expect(replies).toHaveLength(200);
+    expect(replies.every((m: { turn: { verdict: { allowed: boolean } } }) => m.turn.verdict.allowed)).toBe(
+      true,
+    );
+
+    const oversize = await postJson(
+      path,
+      { clientMessageId: 'too-long-0001', text: 'x'.repeat(2_001) },
+      asCustomer,
+    );
+    expect(oversize.status).toBe(400);
+    expect((await oversize.json()).error.code).toBe('MESSAGE_TOO_LONG');
+    expect(
+      (
+        await anonymous('/portal/conversations/00000000-0000-4000-8000-000000000000/messages', {
+          headers: asCustomer,
+        })
+      ).status,
+    ).toBe(404);
+  }, 120_000);
 
   it('answers an unknown scoring run with 404', async () => {
     const response = await get('/scoring-runs/no-such-run');

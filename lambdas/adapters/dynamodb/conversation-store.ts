@@ -24,6 +24,7 @@ import type {
   ConversationMessage,
   ConversationStore,
   NewMessage,
+  Reservation,
 } from '../../domain/conversations/conversation';
 import { notFound } from '../../domain/errors';
 import { queryAll } from './query-all';
@@ -76,39 +77,110 @@ export class DynamoConversationStore implements ConversationStore {
 
   async append(conversationId: string, message: NewMessage): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
-      const existing = await this.byClientId(conversationId, message.clientMessageId);
-      if (existing) return { message: existing, created: false };
-      const stored: ConversationMessage = {
-        ...message,
-        conversationId,
-        seq: await this.nextSeq(conversationId),
-      };
+      const { firstSeq } = await this.reserve(conversationId, 1);
       try {
-        await this.db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: this.tableName,
-                  Item: { conversationId, itemKey: `${CLIENT}${message.clientMessageId}`, seq: stored.seq },
-                  ConditionExpression: 'attribute_not_exists(itemKey)',
-                },
-              },
-              {
-                Put: {
-                  TableName: this.tableName,
-                  Item: { ...stored, itemKey: messageKey(stored.seq) },
-                  ConditionExpression: 'attribute_not_exists(itemKey)',
-                },
-              },
-            ],
-          }),
-        );
-        return { message: stored, created: true };
+        return await this.appendAt(conversationId, firstSeq, message);
       } catch (error) {
-        // A retry of the same send won the race (look again and return its message), or was mid-write.
+        // The same client message id is being stored right now by a concurrent retry: try again.
         if (!(error instanceof TransactionCanceledException) || attempt === MAX_APPEND_ATTEMPTS) throw error;
       }
+    }
+  }
+
+  async reserve(conversationId: string, count: number, accountId?: string): Promise<Reservation> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { conversationId, itemKey: HEADER },
+          UpdateExpression: 'ADD lastSeq :count',
+          ConditionExpression:
+            accountId === undefined
+              ? 'attribute_exists(itemKey)'
+              : 'attribute_exists(itemKey) AND accountId = :account',
+          ExpressionAttributeValues: {
+            ':count': count,
+            ...(accountId === undefined ? {} : { ':account': accountId }),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { firstSeq: Number(Attributes!.lastSeq) - count + 1, conversation: toConversation(Attributes!) };
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw notFound('CONVERSATION_NOT_FOUND', `No conversation ${conversationId}.`);
+      }
+      throw error;
+    }
+  }
+
+  async appendAt(
+    conversationId: string,
+    seq: number,
+    message: NewMessage,
+    assistantState?: Record<string, unknown>,
+  ): Promise<AppendResult> {
+    const stored: ConversationMessage = { ...message, conversationId, seq };
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { conversationId, itemKey: `${CLIENT}${message.clientMessageId}`, seq },
+                ConditionExpression: 'attribute_not_exists(itemKey)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...stored, itemKey: messageKey(seq) },
+                ConditionExpression: 'attribute_not_exists(itemKey)',
+              },
+            },
+            ...(assistantState
+              ? [
+                  {
+                    Update: {
+                      TableName: this.tableName,
+                      Key: { conversationId, itemKey: HEADER },
+                      UpdateExpression: 'SET assistantState = :state',
+                      ExpressionAttributeValues: { ':state': assistantState },
+                    },
+                  },
+                ]
+              : []),
+          ],
+        }),
+      );
+      return { message: stored, created: true };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      // The client message id was stored before: that message is the answer. Otherwise it is mid-write.
+      const existing = await this.byClientId(conversationId, message.clientMessageId);
+      if (existing) return { message: existing, created: false };
+      throw error;
+    }
+  }
+
+  async takeOver(conversationId: string, agent: NonNullable<Conversation['agent']>): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { conversationId, itemKey: HEADER },
+          UpdateExpression: 'SET #agent = :agent',
+          ConditionExpression: 'attribute_exists(itemKey) AND attribute_not_exists(#agent)',
+          // `agent` is a DynamoDB reserved word.
+          ExpressionAttributeNames: { '#agent': 'agent' },
+          ExpressionAttributeValues: { ':agent': agent },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
     }
   }
 
@@ -127,27 +199,6 @@ export class DynamoConversationStore implements ConversationStore {
       ? ((await this.db.send(new QueryCommand({ ...input, Limit: options.limit }))).Items ?? [])
       : await queryAll(this.db, input);
     return items.map(toMessage);
-  }
-
-  private async nextSeq(conversationId: string): Promise<number> {
-    try {
-      const { Attributes } = await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { conversationId, itemKey: HEADER },
-          UpdateExpression: 'ADD lastSeq :one',
-          ConditionExpression: 'attribute_exists(itemKey)',
-          ExpressionAttributeValues: { ':one': 1 },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      return Number(Attributes?.lastSeq);
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        throw notFound('CONVERSATION_NOT_FOUND', `No conversation ${conversationId}.`);
-      }
-      throw error;
-    }
   }
 
   private async byClientId(

@@ -37,16 +37,21 @@ export class DynamoDraftStore implements DraftStore {
   }
 
   async latest(accountId: string): Promise<DraftRecord | undefined> {
+    const [latest] = await this.recent(accountId, 1);
+    return latest;
+  }
+
+  async recent(accountId: string, limit: number): Promise<DraftRecord[]> {
     const { Items } = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'accountId = :id',
         ExpressionAttributeValues: { ':id': accountId },
         ScanIndexForward: false,
-        Limit: 1,
+        Limit: limit,
       }),
     );
-    return Items?.[0] ? fromItem(Items[0]) : undefined;
+    return (Items ?? []).map(fromItem);
   }
 }
 

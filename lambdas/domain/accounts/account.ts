@@ -84,6 +84,31 @@ export interface Treatment {
   readonly tierChange?: TierChange;
 }
 
+/** A plan the customer accepted: from then on it is the account's repayment schedule. */
+export interface RepaymentPlan {
+  readonly optionId: string;
+  readonly kind: 'pay_in_full' | 'settlement' | 'instalment' | 'hardship';
+  readonly totalMinor: number;
+  readonly instalments: readonly { readonly dueDate: string; readonly amountMinor: number }[];
+  readonly acceptedAt: string;
+  readonly conversationId?: string;
+}
+
+export interface PromiseToPay {
+  readonly amountMinor: number;
+  readonly dueDate: string;
+  readonly recordedAt: string;
+  /** Who took it: the portal assistant, or an agent on a call. */
+  readonly source: string;
+}
+
+/** Why a person should look at the account, until an agent picks it up. */
+export interface Escalation {
+  readonly reason: string;
+  readonly at: string;
+  readonly conversationId?: string;
+}
+
 export interface Account {
   readonly accountId: string;
   readonly jurisdiction: Jurisdiction;
@@ -102,6 +127,11 @@ export interface Account {
   readonly flags: AccountFlags;
   readonly risk?: RiskAssessment;
   readonly treatment?: Treatment;
+  readonly repaymentPlan?: RepaymentPlan;
+  readonly promise?: PromiseToPay;
+  /** The customer's own declared budget (hardship registration). */
+  readonly affordability?: { readonly monthlyIncomeMinor: number; readonly monthlyExpensesMinor: number };
+  readonly escalation?: Escalation;
   readonly openedAt: string;
   readonly updatedAt: string;
 }

@@ -26,6 +26,8 @@ export interface TurnRecord {
 
 export interface ConversationMessage {
   readonly conversationId: string;
+  /** For an assistant reply: the position of the customer message it answers. */
+  readonly inReplyTo?: number;
   /** Position in the conversation: strictly increasing, not necessarily contiguous. */
   readonly seq: number;
   readonly clientMessageId: string;
@@ -43,6 +45,10 @@ export interface Conversation {
   readonly channel: 'portal';
   readonly language: 'en' | 'zh-CN';
   readonly startedAt: string;
+  /** The agent who took the chat over; from then on the assistant stays silent. */
+  readonly agent?: { readonly agentId: string; readonly joinedAt: string };
+  /** What the assistant remembers between turns (plain JSON). */
+  readonly assistantState?: Record<string, unknown>;
 }
 
 export type NewMessage = Omit<ConversationMessage, 'seq' | 'conversationId'>;
@@ -53,6 +59,11 @@ export interface AppendResult {
   readonly created: boolean;
 }
 
+export interface Reservation {
+  readonly firstSeq: number;
+  readonly conversation: Conversation;
+}
+
 export interface ConversationStore {
   /** Creates the conversation; false when one with that id exists. */
   start(conversation: Conversation): Promise<boolean>;
@@ -60,6 +71,23 @@ export interface ConversationStore {
   listForAccount(accountId: string): Promise<Conversation[]>;
   /** Appends at the next position, once per client message id. Throws not-found for an unknown conversation. */
   append(conversationId: string, message: NewMessage): Promise<AppendResult>;
+  /**
+   * Takes the next `count` positions (one round trip) and returns the conversation as it is now. With
+   * `accountId`, a conversation of another account is not found.
+   */
+  reserve(conversationId: string, count: number, accountId?: string): Promise<Reservation>;
+  /**
+   * Writes a message at a reserved position, once per client message id (a repeat returns the stored one),
+   * and the assistant's memory after the turn with it when given.
+   */
+  appendAt(
+    conversationId: string,
+    seq: number,
+    message: NewMessage,
+    assistantState?: Record<string, unknown>,
+  ): Promise<AppendResult>;
+  /** Hands the chat to an agent; false when an agent already has it. */
+  takeOver(conversationId: string, agent: NonNullable<Conversation['agent']>): Promise<boolean>;
   /** Messages in order, after `afterSeq` when given, at most `limit`. */
   messages(
     conversationId: string,

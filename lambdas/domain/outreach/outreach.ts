@@ -64,6 +64,10 @@ export interface OutboxMessage extends OutboxKey {
   readonly blockedReasons?: readonly string[];
   /** The message linter's verdict at send time. */
   readonly sendVerdict?: MessageVerdict;
+  /** Set when an agent approved the message in the console (`approveDraft`): the agent's id. */
+  readonly approvedBy?: string;
+  /** With `approvedBy`: whether the agent changed the draft's text or subject. */
+  readonly edited?: boolean;
 }
 
 /** A contact made: what the caps are counted from. */
@@ -81,6 +85,8 @@ export interface DraftStore {
   create(record: DraftRecord): Promise<boolean>;
   get(accountId: string, draftId: string): Promise<DraftRecord | undefined>;
   latest(accountId: string): Promise<DraftRecord | undefined>;
+  /** The account's drafts, newest first. */
+  recent(accountId: string, limit: number): Promise<DraftRecord[]>;
 }
 
 export interface Outbox {

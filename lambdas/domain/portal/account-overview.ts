@@ -48,7 +48,7 @@ export async function portalOverview(
 }
 
 /** The current draft's options while they hold; otherwise the tier's options as of today. */
-async function offersOf(
+export async function offersOf(
   deps: { drafts: DraftStore; clock: Clock },
   account: Account,
 ): Promise<OfferSet | null> {

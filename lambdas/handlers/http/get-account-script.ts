@@ -1,8 +1,10 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { DynamoAccountRepository } from '../../adapters/dynamodb/account-repository';
 import { documentClient } from '../../adapters/dynamodb/client';
 import { DynamoDraftStore } from '../../adapters/dynamodb/draft-store';
 import { systemClock } from '../../adapters/system-clock';
 import { suggestedScript } from '../../domain/drafting/agent-script';
+import { notFound } from '../../domain/errors';
 import { accountIdPath } from '../../shared/account-path';
 import { loadConfig, tableNames } from '../../shared/config';
 import { httpHandler } from '../../shared/http';
@@ -18,6 +20,19 @@ const deps = {
   clock: systemClock,
 };
 
-export const handler = httpHandler({ path: accountIdPath }, async ({ path }) => ({
+const script = httpHandler({ path: accountIdPath }, async ({ path }) => ({
   body: await suggestedScript(deps, path.accountId),
 }));
+
+/** The last drafts, each with the gate's verdict per channel: what an agent reviews and approves. */
+const drafts = httpHandler({ path: accountIdPath }, async ({ path }) => {
+  if (!(await deps.accounts.get(path.accountId))) {
+    throw notFound('ACCOUNT_NOT_FOUND', `No account ${path.accountId}.`);
+  }
+  return { body: { drafts: await deps.drafts.recent(path.accountId, RECENT_DRAFTS) } };
+});
+
+const RECENT_DRAFTS = 10;
+
+export const handler = (event: APIGatewayProxyEventV2, context: Context) =>
+  event.routeKey === 'GET /accounts/{accountId}/drafts' ? drafts(event, context) : script(event, context);

@@ -1,22 +1,56 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import * as z from 'zod';
 import { DynamoAccountRepository } from '../../adapters/dynamodb/account-repository';
 import { documentClient } from '../../adapters/dynamodb/client';
 import { DynamoContactStore } from '../../adapters/dynamodb/contact-store';
 import { DynamoDraftStore } from '../../adapters/dynamodb/draft-store';
+import { EventBridgePublisher, eventBridgeClient } from '../../adapters/eventbridge/event-publisher';
 import { systemClock } from '../../adapters/system-clock';
 import { portalOverview } from '../../domain/portal/account-overview';
+import { changePreferences, customerContacts } from '../../domain/portal/contact-preferences';
 import { loadConfig, tableNames } from '../../shared/config';
 import { httpHandler } from '../../shared/http';
 
-const config = loadConfig(tableNames('accounts', 'offers', 'contacts'));
+const config = loadConfig({
+  ...tableNames('accounts', 'offers', 'contacts'),
+  EVENT_BUS_NAME: z.string().min(1),
+});
 const db = documentClient();
+const contacts = new DynamoContactStore(db, config.CONTACTS_TABLE);
 const deps = {
   accounts: new DynamoAccountRepository(db, config.ACCOUNTS_TABLE),
   drafts: new DynamoDraftStore(db, config.OFFERS_TABLE),
-  outbox: new DynamoContactStore(db, config.CONTACTS_TABLE),
+  outbox: contacts,
+  contactLog: contacts,
+  events: new EventBridgePublisher(eventBridgeClient(), config.EVENT_BUS_NAME),
   clock: systemClock,
 };
 
-/** The signed-in customer's own account: the session names it, so no id is taken from the request. */
-export const handler = httpHandler({}, async ({ principal }) => ({
+// The session names the customer's account: no account id is ever taken from the request.
+const overview = httpHandler({}, async ({ principal }) => ({
   body: await portalOverview(deps, principal!.accountId!),
 }));
+
+const history = httpHandler({}, async ({ principal }) => ({
+  body: await customerContacts(deps, principal!.accountId!),
+}));
+
+const preferences = httpHandler(
+  {
+    body: z.strictObject({
+      refusedChannels: z.array(z.enum(['call', 'sms', 'email'])).max(3),
+      stopContact: z.boolean(),
+    }),
+  },
+  async ({ principal, body }) => ({ body: await changePreferences(deps, principal!.accountId!, body) }),
+);
+
+const ROUTES: Record<string, typeof overview> = {
+  'GET /portal/account': overview,
+  'GET /portal/contacts': history,
+  'PUT /portal/preferences': preferences,
+};
+
+/** The signed-in customer's account, contact history and contact preferences. */
+export const handler = (event: APIGatewayProxyEventV2, context: Context) =>
+  ROUTES[event.routeKey]!(event, context);

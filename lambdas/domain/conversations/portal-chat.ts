@@ -1,0 +1,325 @@
+/**
+ * The portal chat: a customer's message stored once, answered by the assistant (unless an agent has taken
+ * the chat over), the reply checked by the message linter before it is stored or shown, and whatever the
+ * customer decided (a plan, a promise, a dispute, …) announced as events for servicing, the contact policy
+ * and the agent queue. Nothing the customer types reaches policy: replies only state figures code computed.
+ */
+import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
+import type { Account } from '../accounts/account';
+import {
+  type ChatAction,
+  type ChatState,
+  type OfflineTurnInput,
+  offlineTurn,
+  portalText,
+} from '../chat/assistant';
+import { CHAT_PROMPT, CONTEXT_MESSAGES, modelTurn } from '../chat/model-turn';
+import { checkMessage } from '../compliance';
+import { wallClockIn } from '../compliance/local-time';
+import { gateOfferOf } from '../drafting/draft';
+import type { LlmPort } from '../drafting/drafting-service';
+import { conflict, DomainError, notFound } from '../errors';
+import { OFFER_POLICY } from '../offers/offer-policy';
+import { type Affordability, computeOffers, type OfferSet } from '../offers/plan-calculator';
+import type { DraftStore } from '../outreach/outreach';
+import { offersOf } from '../portal/account-overview';
+import type { AccountRepository, Clock, DomainEvent, EventPublisher } from '../ports';
+import { TREATMENT_POLICY } from '../treatment/treatment-policy';
+import {
+  type Conversation,
+  type ConversationMessage,
+  type ConversationStore,
+  validateNewMessage,
+} from './conversation';
+
+/** Recorded on every offline reply, as a prompt version is on model replies. */
+export const OFFLINE_ASSISTANT = {
+  model: 'offline-intents',
+  promptId: 'chat-offline',
+  promptVersion: '2026.11.1',
+};
+
+export interface PortalChatDeps {
+  /** With a model, it reads the messages and picks the tool; without, the rule-based layer does. */
+  readonly llm?: LlmPort;
+  readonly accounts: AccountRepository;
+  readonly drafts: DraftStore;
+  readonly conversations: ConversationStore;
+  readonly events: EventPublisher;
+  readonly clock: Clock;
+}
+
+export interface SendResult {
+  readonly message: ConversationMessage;
+  /** The assistant's answer; absent while an agent has the chat. */
+  readonly reply?: ConversationMessage;
+}
+
+const JOINED: Record<Account['customer']['language'], string> = {
+  en: 'An agent has joined the chat and will reply here.',
+  'zh-CN': '人工客服已加入对话，将在此回复您。',
+};
+
+/** The customer's conversation for today, started when there is none. */
+export async function openConversation(
+  deps: Pick<PortalChatDeps, 'accounts' | 'conversations' | 'clock'>,
+  accountId: string,
+  newId: () => string,
+): Promise<Conversation> {
+  const account = await accountOf(deps, accountId);
+  const now = deps.clock.now().toISOString();
+  const [latest] = await deps.conversations.listForAccount(accountId);
+  if (latest && latest.startedAt.slice(0, 10) === now.slice(0, 10)) return latest;
+  const conversation: Conversation = {
+    conversationId: newId(),
+    accountId,
+    channel: 'portal',
+    language: account.customer.language,
+    startedAt: now,
+  };
+  await deps.conversations.start(conversation);
+  return conversation;
+}
+
+/** The conversation when it is the account's own; anyone else's does not exist. */
+export async function ownConversation(
+  conversations: ConversationStore,
+  accountId: string | undefined,
+  conversationId: string,
+): Promise<Conversation> {
+  const conversation = await conversations.get(conversationId);
+  if (!conversation || (accountId !== undefined && conversation.accountId !== accountId)) {
+    throw notFound('CONVERSATION_NOT_FOUND', `No conversation ${conversationId}.`);
+  }
+  return conversation;
+}
+
+export async function sendCustomerMessage(
+  deps: PortalChatDeps,
+  request: { accountId: string; conversationId: string; clientMessageId: string; text: string },
+): Promise<SendResult> {
+  validateNewMessage(request);
+  // Read while the positions are taken and the message written: the turn needs both, neither waits.
+  const context = turnContext(deps, request.accountId);
+  context.catch(() => {}); // awaited below, or not needed (a repeat, an agent's chat)
+  // Two positions: the message and the reply to it, so the reply needs no second reservation.
+  const { firstSeq, conversation } = await deps.conversations.reserve(
+    request.conversationId,
+    2,
+    request.accountId,
+  );
+  const stored = await deps.conversations.appendAt(conversation.conversationId, firstSeq, {
+    clientMessageId: request.clientMessageId,
+    author: 'customer',
+    text: request.text,
+    at: deps.clock.now().toISOString(),
+  });
+  if (!stored.created) return { message: stored.message, reply: await replyTo(deps, stored.message) };
+  if (conversation.agent) return { message: stored.message };
+  return { message: stored.message, reply: await answer(deps, conversation, stored.message, await context) };
+}
+
+async function turnContext(deps: PortalChatDeps, accountId: string) {
+  const account = await accountOf(deps, accountId);
+  return { account, offers: (await offersOf(deps, account)) ?? noOffers(account) };
+}
+
+/** The assistant's turn: offline intents over the account's current offers, linted, stored, announced. */
+async function answer(
+  deps: PortalChatDeps,
+  conversation: Conversation,
+  message: ConversationMessage,
+  { account, offers }: Awaited<ReturnType<typeof turnContext>>,
+): Promise<ConversationMessage> {
+  const now = deps.clock.now();
+  const input = {
+    account,
+    offers,
+    state: (conversation.assistantState ?? {}) as ChatState,
+    text: message.text,
+    today: wallClockIn(account.customer.timezone, now.getTime())?.date ?? now.toISOString().slice(0, 10),
+    language: conversation.language,
+    offersWithAffordability: (affordability: Affordability) => withBudget(account, affordability, now),
+  };
+  const { turn, record } = deps.llm
+    ? await withModel(deps, deps.llm, conversation, message, input)
+    : offline(input);
+  const { message: reply } = await deps.conversations.appendAt(
+    conversation.conversationId,
+    message.seq + 1,
+    {
+      clientMessageId: `reply-${message.seq}`,
+      author: 'assistant',
+      text: portalText(turn.reply, account.jurisdiction, conversation.language),
+      at: deps.clock.now().toISOString(),
+      inReplyTo: message.seq,
+      turn: { ...record, verdict: turn.verdict },
+    },
+    { ...turn.state },
+  );
+  await deps.events.publish(turn.actions.map((action) => customerDecision(conversation, message, action)));
+  return reply;
+}
+
+function offline(input: OfflineTurnInput) {
+  return { turn: offlineTurn(input), record: { ...OFFLINE_ASSISTANT, tokens: { prompt: 0, completion: 0 } } };
+}
+
+/** The model picks the tool from a fixed window of the conversation; the reply is the deterministic turn's. */
+async function withModel(
+  deps: PortalChatDeps,
+  llm: LlmPort,
+  conversation: Conversation,
+  message: ConversationMessage,
+  input: OfflineTurnInput,
+) {
+  const earlier = await deps.conversations.messages(conversation.conversationId, {
+    afterSeq: Math.max(0, message.seq - 2 * CONTEXT_MESSAGES - 1),
+  });
+  const recent = earlier.filter((m) => m.seq < message.seq).map(({ author, text }) => ({ author, text }));
+  const turn = await modelTurn(llm, { ...input, recent });
+  const record = turn.ruleFallback
+    ? { ...OFFLINE_ASSISTANT, tokens: { prompt: 0, completion: 0 } }
+    : {
+        model: turn.model,
+        promptId: CHAT_PROMPT.id,
+        promptVersion: CHAT_PROMPT.version,
+        tokens: { prompt: turn.promptTokens, completion: turn.completionTokens },
+      };
+  return { turn, record };
+}
+
+export async function takeOverConversation(
+  deps: Pick<PortalChatDeps, 'conversations' | 'events' | 'clock'>,
+  request: { conversationId: string; agentId: string },
+): Promise<Conversation> {
+  const conversation = await ownConversation(deps.conversations, undefined, request.conversationId);
+  const joinedAt = deps.clock.now().toISOString();
+  if (
+    await deps.conversations.takeOver(conversation.conversationId, { agentId: request.agentId, joinedAt })
+  ) {
+    await deps.conversations.append(conversation.conversationId, {
+      clientMessageId: `agent-joined-${request.agentId.replace(/[^\w-]/g, '_')}`.slice(0, 64).padEnd(8, '_'),
+      author: 'system',
+      text: JOINED[conversation.language],
+      at: joinedAt,
+    });
+    await deps.events.publish([
+      portalEvent(DETAIL_TYPES.agentJoined, {
+        accountId: conversation.accountId,
+        conversationId: conversation.conversationId,
+        agentId: request.agentId,
+        joinedAt,
+      }),
+    ]);
+  }
+  return (await deps.conversations.get(conversation.conversationId))!;
+}
+
+/** An agent's message, checked by the same linter as the assistant's, once the agent has the chat. */
+export async function sendAgentMessage(
+  deps: PortalChatDeps,
+  request: { conversationId: string; agentId: string; clientMessageId: string; text: string },
+): Promise<ConversationMessage> {
+  validateNewMessage(request);
+  const conversation = await ownConversation(deps.conversations, undefined, request.conversationId);
+  if (conversation.agent?.agentId !== request.agentId) {
+    throw conflict('NOT_TAKEN_OVER', 'Take the chat over before writing in it.');
+  }
+  const account = await accountOf(deps, conversation.accountId);
+  const offers = (await offersOf(deps, account)) ?? noOffers(account);
+  // With the disclosures the portal needs, as the assistant's replies carry them.
+  const text = portalText(request.text, account.jurisdiction, conversation.language);
+  const verdict = checkMessage({
+    jurisdiction: account.jurisdiction,
+    channel: 'portal',
+    language: conversation.language,
+    text,
+    offer: gateOfferOf(offers),
+  });
+  if (!verdict.allowed) {
+    throw new DomainError(
+      'invalid',
+      'MESSAGE_REJECTED',
+      `The compliance check stopped this message: ${verdict.violations.map((v) => `${v.rule} (${v.detail})`).join('; ')}`,
+    );
+  }
+  const { message } = await deps.conversations.append(conversation.conversationId, {
+    clientMessageId: request.clientMessageId,
+    author: 'agent',
+    authorId: request.agentId,
+    text,
+    at: deps.clock.now().toISOString(),
+  });
+  return message;
+}
+
+async function replyTo(deps: PortalChatDeps, message: ConversationMessage) {
+  const after = await deps.conversations.messages(message.conversationId, { afterSeq: message.seq });
+  return after.find((candidate) => candidate.inReplyTo === message.seq);
+}
+
+async function accountOf(deps: { accounts: AccountRepository }, accountId: string): Promise<Account> {
+  const account = await deps.accounts.get(accountId);
+  if (!account) throw notFound('ACCOUNT_NOT_FOUND', `No account ${accountId}.`);
+  return account;
+}
+
+/** Accounts on hold (or not yet scored) have no options: the assistant still answers, offering none. */
+function noOffers(account: Account): OfferSet {
+  return {
+    policyVersion: OFFER_POLICY.version,
+    currency: account.currency,
+    totalDueMinor: account.balanceMinor,
+    options: [],
+  };
+}
+
+function withBudget(
+  account: Account,
+  affordability: Parameters<typeof computeOffers>[0]['affordability'],
+  now: Date,
+) {
+  const { treatment, risk } = account;
+  if (!treatment || !risk) return noOffers(account);
+  return computeOffers({
+    account,
+    bucket: treatment.bucket,
+    riskBand: risk.band,
+    eligible: TREATMENT_POLICY.tiers[treatment.tier].offers,
+    today: now.toISOString().slice(0, 10),
+    affordability,
+    policy: OFFER_POLICY,
+  });
+}
+
+const DETAIL_TYPE_OF: Record<ChatAction['type'], DomainEvent['detailType']> = {
+  PlanAccepted: DETAIL_TYPES.planAccepted,
+  PromiseToPayRecorded: DETAIL_TYPES.promiseToPayRecorded,
+  HardshipRegistered: DETAIL_TYPES.hardshipRegistered,
+  DisputeOpened: DETAIL_TYPES.disputeOpened,
+  EscalationRequested: DETAIL_TYPES.escalationRequested,
+  CeaseRequested: DETAIL_TYPES.ceaseRequested,
+  ContactPreferencesChanged: DETAIL_TYPES.contactPreferencesChanged,
+};
+
+/** One event per decision; `requestId` (conversation and message) lets consumers apply it once. */
+function customerDecision(
+  conversation: Conversation,
+  message: ConversationMessage,
+  { type, ...decision }: ChatAction,
+): DomainEvent {
+  return portalEvent(DETAIL_TYPE_OF[type], {
+    requestId: `${conversation.conversationId}#${message.seq}#${type}`,
+    accountId: conversation.accountId,
+    conversationId: conversation.conversationId,
+    decidedAt: message.at,
+    ...decision,
+  });
+}
+
+const portalEvent = (detailType: DomainEvent['detailType'], detail: object): DomainEvent => ({
+  source: EVENT_SOURCES.portal,
+  detailType,
+  detail,
+});

@@ -1,0 +1,31 @@
+import * as z from 'zod';
+import { DynamoAccountScans } from '../../adapters/dynamodb/account-scans';
+import { documentClient } from '../../adapters/dynamodb/client';
+import { systemClock } from '../../adapters/system-clock';
+import { agentQueue, DEFAULT_QUEUE_LIMIT, MAX_QUEUE_LIMIT } from '../../domain/console/agent-queue';
+import { BUCKETS } from '../../domain/offers/offer-policy';
+import { type Tier, TREATMENT_POLICY } from '../../domain/treatment/treatment-policy';
+import { loadConfig, tableNames } from '../../shared/config';
+import { httpHandler } from '../../shared/http';
+
+const config = loadConfig(tableNames('accounts'));
+// A projected scan of the accounts table: fine at demo scale; see DynamoAccountScans for production.
+const deps = {
+  accounts: new DynamoAccountScans(documentClient(), config.ACCOUNTS_TABLE),
+  clock: systemClock,
+};
+
+const tiers = Object.keys(TREATMENT_POLICY.tiers) as [Tier, ...Tier[]];
+
+const query = z.object({
+  tier: z.enum(tiers).optional(),
+  bucket: z.enum(BUCKETS).optional(),
+  escalated: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_QUEUE_LIMIT).default(DEFAULT_QUEUE_LIMIT),
+});
+
+/** GET /queue?tier=&bucket=&escalated=true&limit=50: the accounts needing a person, most urgent first. */
+export const handler = httpHandler({ query }, async ({ query }) => ({ body: await agentQueue(deps, query) }));

@@ -1,0 +1,20 @@
+import { documentClient } from '../../adapters/dynamodb/client';
+import { DynamoDashboardSource } from '../../adapters/dynamodb/dashboard-source';
+import { systemClock } from '../../adapters/system-clock';
+import { supervisorDashboard } from '../../domain/dashboard/dashboard';
+import { loadConfig, tableNames } from '../../shared/config';
+import { httpHandler } from '../../shared/http';
+
+const config = loadConfig(tableNames('accounts', 'offers', 'contacts', 'audit'));
+const deps = {
+  source: new DynamoDashboardSource(documentClient(), {
+    accounts: config.ACCOUNTS_TABLE,
+    offers: config.OFFERS_TABLE,
+    contacts: config.CONTACTS_TABLE,
+    audit: config.AUDIT_TABLE,
+  }),
+  clock: systemClock,
+};
+
+/** GET /dashboard: every figure of the supervisor's charts in one document. */
+export const handler = httpHandler({}, async () => ({ body: await supervisorDashboard(deps) }));

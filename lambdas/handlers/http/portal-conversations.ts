@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import {
+  openConversation,
+  ownConversation,
+  sendCustomerMessage,
+} from '../../domain/conversations/portal-chat';
+import { httpHandler } from '../../shared/http';
+import {
+  conversationPath,
+  messagesQuery,
+  newMessageBody,
+  portalChatDeps,
+} from '../../shared/portal-chat-deps';
+
+const ready = portalChatDeps({ assistant: true });
+
+// The session names the customer's account: a conversation of another account is answered as unknown.
+const open = httpHandler({}, async ({ principal }) => ({
+  body: await openConversation(await ready, principal!.accountId!, randomUUID),
+}));
+
+const list = httpHandler(
+  { path: conversationPath, query: messagesQuery },
+  async ({ principal, path, query }) => {
+    const { conversations } = await ready;
+    const conversation = await ownConversation(conversations, principal!.accountId, path.conversationId);
+    const messages = await conversations.messages(conversation.conversationId, { afterSeq: query.after });
+    return { body: { conversation, messages } };
+  },
+);
+
+const send = httpHandler(
+  { path: conversationPath, body: newMessageBody },
+  async ({ principal, path, body }) => ({
+    statusCode: 201,
+    body: await sendCustomerMessage(await ready, {
+      accountId: principal!.accountId!,
+      conversationId: path.conversationId,
+      ...body,
+    }),
+  }),
+);
+
+const ROUTES: Record<string, typeof open> = {
+  'POST /portal/conversations': open,
+  'GET /portal/conversations/{conversationId}/messages': list,
+  'POST /portal/conversations/{conversationId}/messages': send,
+};
+
+/** The customer's chat: open today's conversation, read it, write in it. */
+export const handler = (event: APIGatewayProxyEventV2, context: Context) =>
+  ROUTES[event.routeKey]!(event, context);

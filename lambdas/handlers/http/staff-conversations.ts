@@ -1,0 +1,57 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import {
+  ownConversation,
+  sendAgentMessage,
+  takeOverConversation,
+} from '../../domain/conversations/portal-chat';
+import { accountIdPath } from '../../shared/account-path';
+import { httpHandler } from '../../shared/http';
+import {
+  conversationPath,
+  messagesQuery,
+  newMessageBody,
+  portalChatDeps,
+} from '../../shared/portal-chat-deps';
+
+const ready = portalChatDeps({ assistant: false });
+
+const forAccount = httpHandler({ path: accountIdPath }, async ({ path }) => ({
+  body: { conversations: await (await ready).conversations.listForAccount(path.accountId) },
+}));
+
+const read = httpHandler({ path: conversationPath, query: messagesQuery }, async ({ path, query }) => {
+  const { conversations } = await ready;
+  const conversation = await ownConversation(conversations, undefined, path.conversationId);
+  const messages = await conversations.messages(conversation.conversationId, { afterSeq: query.after });
+  return { body: { conversation, messages } };
+});
+
+const takeOver = httpHandler({ path: conversationPath }, async ({ path, principal }) => ({
+  body: await takeOverConversation(await ready, {
+    conversationId: path.conversationId,
+    agentId: principal!.sub,
+  }),
+}));
+
+const write = httpHandler(
+  { path: conversationPath, body: newMessageBody },
+  async ({ path, principal, body }) => ({
+    statusCode: 201,
+    body: await sendAgentMessage(await ready, {
+      conversationId: path.conversationId,
+      agentId: principal!.sub,
+      ...body,
+    }),
+  }),
+);
+
+const ROUTES: Record<string, typeof read> = {
+  'GET /accounts/{accountId}/conversations': forAccount,
+  'GET /conversations/{conversationId}/messages': read,
+  'POST /conversations/{conversationId}/takeover': takeOver,
+  'POST /conversations/{conversationId}/messages': write,
+};
+
+/** Agents' side of the chat: find an account's conversations, read one, take it over, answer. */
+export const handler = (event: APIGatewayProxyEventV2, context: Context) =>
+  ROUTES[event.routeKey]!(event, context);

@@ -1,0 +1,55 @@
+/** The portal chat wired to DynamoDB and the bus, for the customer's and the agents' conversation routes. */
+import * as z from 'zod';
+import { DynamoAccountRepository } from '../adapters/dynamodb/account-repository';
+import { documentClient } from '../adapters/dynamodb/client';
+import { DynamoConversationStore } from '../adapters/dynamodb/conversation-store';
+import { DynamoDraftStore } from '../adapters/dynamodb/draft-store';
+import { EventBridgePublisher, eventBridgeClient } from '../adapters/eventbridge/event-publisher';
+import { llmFromEnvironment } from '../adapters/llm/llm-from-environment';
+import { systemClock } from '../adapters/system-clock';
+import type { PortalChatDeps } from '../domain/conversations/portal-chat';
+import { loadConfig, tableNames } from './config';
+import { logger } from './logger';
+
+const optional = z.string().optional();
+
+/**
+ * Resolves once the model (if any) is known: its key may have to be read from Secrets Manager. Only the
+ * customer's side runs the assistant; the agents' side never asks for the model.
+ */
+export async function portalChatDeps(options: { assistant: boolean }): Promise<PortalChatDeps> {
+  const config = loadConfig({
+    ...tableNames('accounts', 'offers', 'conversations'),
+    EVENT_BUS_NAME: z.string().min(1),
+  });
+  const db = documentClient();
+  const llm = options.assistant ? await assistantModel() : undefined;
+  return {
+    llm,
+    accounts: new DynamoAccountRepository(db, config.ACCOUNTS_TABLE),
+    drafts: new DynamoDraftStore(db, config.OFFERS_TABLE),
+    conversations: new DynamoConversationStore(db, config.CONVERSATIONS_TABLE),
+    events: new EventBridgePublisher(eventBridgeClient(), config.EVENT_BUS_NAME),
+    clock: systemClock,
+  };
+}
+
+async function assistantModel() {
+  const config = loadConfig({
+    LLM_MODEL: z.string().min(1),
+    OPENAI_API_KEY: optional,
+    OPENAI_BASE_URL: optional,
+    LLM_API_KEY_SECRET_ARN: optional,
+  });
+  return llmFromEnvironment(config).catch((error: unknown) => {
+    logger.error('LLM key unavailable; chat reads messages with the rule-based layer', { error });
+    return undefined;
+  });
+}
+
+export const conversationPath = z.object({ conversationId: z.uuid() });
+export const messagesQuery = z.object({ after: z.coerce.number().int().min(0).optional() });
+export const newMessageBody = z.strictObject({
+  clientMessageId: z.string(),
+  text: z.string(),
+});
