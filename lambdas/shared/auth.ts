@@ -31,10 +31,10 @@ const ACCESS_BY_ROUTE_KEY = new Map(
   allRoutes().map((route) => [`${route.method} ${route.path}`, route.access]),
 );
 
-/** The catalog's access for the route API Gateway matched; a route missing from the catalog is refused. */
-export function accessOf(event: APIGatewayProxyEventV2): Access {
-  const access = ACCESS_BY_ROUTE_KEY.get(event.routeKey);
-  if (!access) throw new HttpError(403, 'FORBIDDEN', `Route ${event.routeKey} is not in the catalog.`);
+/** The catalog's access for a handler's route; a handler for a route missing from the catalog fails at load. */
+export function accessOf(routeKey: string): Access {
+  const access = ACCESS_BY_ROUTE_KEY.get(routeKey);
+  if (!access) throw new Error(`Route ${routeKey} is not in the function catalog.`);
   return access;
 }
 

@@ -120,6 +120,9 @@ export interface HttpInput<Body, Path, Query> {
   readonly principal: Principal | undefined;
 }
 
+/** Each route's request schemas, as its handler declared them: the OpenAPI document is built from these. */
+export const DECLARED_ROUTES = new Map<string, { body?: z.ZodType; path?: z.ZodType; query?: z.ZodType }>();
+
 export interface HttpResult {
   readonly statusCode?: number;
   readonly body: unknown;
@@ -135,7 +138,7 @@ export function httpHandler<
   PathSchema extends z.ZodType | undefined = undefined,
   QuerySchema extends z.ZodType | undefined = undefined,
 >(
-  schemas: { body?: BodySchema; path?: PathSchema; query?: QuerySchema },
+  schemas: { route: string; body?: BodySchema; path?: PathSchema; query?: QuerySchema },
   run: (
     input: HttpInput<
       BodySchema extends z.ZodType ? z.infer<BodySchema> : undefined,
@@ -152,8 +155,17 @@ export function httpHandler<
     .use(bodySizeLimit(MAX_BODY_BYTES));
   if (schemas.body) chain.use(httpJsonBodyParser());
   const auth = authSettingsFromEnvironment();
+  const access = accessOf(schemas.route);
+  DECLARED_ROUTES.set(schemas.route, { body: schemas.body, path: schemas.path, query: schemas.query });
   return chain.handler(async (event) => {
-    const principal = await authenticate(event, accessOf(event), auth);
+    if (event.routeKey !== schemas.route) {
+      throw new HttpError(
+        500,
+        'ROUTE_MISMATCH',
+        `This handler serves ${schemas.route}, not ${event.routeKey}.`,
+      );
+    }
+    const principal = await authenticate(event, access, auth);
     const input = {
       principal,
       body: validate('body', schemas.body, event.body),

@@ -15,10 +15,10 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-function handlerWith(staffAuth: 'local' | 'cognito') {
+function handlerWith(staffAuth: 'local' | 'cognito', route: string) {
   vi.stubEnv('SESSION_SIGNING_KEY', KEY.toString('base64'));
   vi.stubEnv('STAFF_AUTH', staffAuth);
-  return httpHandler({}, async ({ principal }) => ({ body: { principal } }));
+  return httpHandler({ route }, async ({ principal }) => ({ body: { principal } }));
 }
 
 const token = (role: Role, overrides: { exp?: number; key?: Buffer } = {}) =>
@@ -67,12 +67,12 @@ describe('route access from the catalog (local staff tokens)', () => {
     ['supervisor route, supervisor', SUPERVISOR, 'supervisor', 200],
   ];
   it.each(cases)('%s → %i', async (_name, routeKey, role, status) => {
-    const handler = handlerWith('local');
+    const handler = handlerWith('local', routeKey);
     expect((await call(handler, routeKey, role ? { bearer: token(role) } : undefined)).status).toBe(status);
   });
 
   it('gives the customer principal its one account', async () => {
-    const response = await call(handlerWith('local'), CUSTOMER, { bearer: token('customer') });
+    const response = await call(handlerWith('local', CUSTOMER), CUSTOMER, { bearer: token('customer') });
     expect(response.body.principal).toEqual({
       sub: 'ACC-000001',
       role: 'customer',
@@ -82,7 +82,7 @@ describe('route access from the catalog (local staff tokens)', () => {
   });
 
   it('answers expired, forged and malformed tokens with 401 and a code', async () => {
-    const handler = handlerWith('local');
+    const handler = handlerWith('local', CUSTOMER);
     const expired = await call(handler, CUSTOMER, { bearer: token('customer', { exp: NOW - 1 }) });
     const forged = await call(handler, CUSTOMER, { bearer: token('customer', { key: Buffer.alloc(32, 1) }) });
     const garbage = await call(handler, CUSTOMER, { bearer: 'garbage' });
@@ -93,25 +93,29 @@ describe('route access from the catalog (local staff tokens)', () => {
     ]);
   });
 
-  it('refuses a route that is not in the catalog', async () => {
-    expect(
-      (await call(handlerWith('local'), 'GET /secret-admin', { bearer: token('supervisor') })).status,
-    ).toBe(403);
+  it('refuses to build a handler for a route that is not in the catalog, and to serve another route', async () => {
+    expect(() => handlerWith('local', 'GET /secret-admin')).toThrow(/not in the function catalog/);
+    const response = await call(handlerWith('local', AGENT), SUPERVISOR, { bearer: token('supervisor') });
+    expect([response.status, response.body.error.code]).toEqual([500, 'ROUTE_MISMATCH']);
   });
 });
 
 describe('route access in AWS (Cognito for staff)', () => {
   it('takes the role from the user pool groups', async () => {
-    const handler = handlerWith('cognito');
-    expect((await call(handler, AGENT, { cognitoGroups: 'agent' })).status).toBe(200);
-    expect((await call(handler, SUPERVISOR, { cognitoGroups: 'agent' })).status).toBe(403);
-    expect((await call(handler, SUPERVISOR, { cognitoGroups: '[agent supervisor]' })).status).toBe(200);
-    expect((await call(handler, AGENT, { cognitoGroups: '' })).status).toBe(403);
+    const agentRoute = handlerWith('cognito', AGENT);
+    const supervisorRoute = handlerWith('cognito', SUPERVISOR);
+    expect((await call(agentRoute, AGENT, { cognitoGroups: 'agent' })).status).toBe(200);
+    expect((await call(supervisorRoute, SUPERVISOR, { cognitoGroups: 'agent' })).status).toBe(403);
+    expect((await call(supervisorRoute, SUPERVISOR, { cognitoGroups: '[agent supervisor]' })).status).toBe(
+      200,
+    );
+    expect((await call(agentRoute, AGENT, { cognitoGroups: '' })).status).toBe(403);
   });
 
   it('refuses staff session tokens: only the user pool signs staff in', async () => {
-    const handler = handlerWith('cognito');
-    expect((await call(handler, AGENT, { bearer: token('agent') })).status).toBe(403);
-    expect((await call(handler, CUSTOMER, { bearer: token('customer') })).status).toBe(200);
+    expect((await call(handlerWith('cognito', AGENT), AGENT, { bearer: token('agent') })).status).toBe(403);
+    expect(
+      (await call(handlerWith('cognito', CUSTOMER), CUSTOMER, { bearer: token('customer') })).status,
+    ).toBe(200);
   });
 });

@@ -8,6 +8,8 @@ import { apiEvent, lambdaContext } from '../support/events';
 const stored: unknown[] = [];
 const handler = httpHandler(
   {
+    // A public route of the catalog: these tests are about parsing, not access.
+    route: 'POST /portal/verification',
     body: z.object({ name: z.string().min(1), amountMinor: z.number().int().positive() }),
     path: z.object({ id: z.string().regex(/^T-\d+$/) }),
   },
@@ -22,7 +24,6 @@ const handler = httpHandler(
 async function call(body: string | undefined, id = 'T-1', headers: Record<string, string> = {}) {
   const response = (await handler(
     apiEvent({
-      // A public route of the catalog: these tests are about parsing, not access.
       routeKey: 'POST /portal/verification',
       body,
       pathParameters: { id },

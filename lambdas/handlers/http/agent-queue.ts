@@ -28,4 +28,6 @@ const query = z.object({
 });
 
 /** GET /queue?tier=&bucket=&escalated=true&limit=50: the accounts needing a person, most urgent first. */
-export const handler = httpHandler({ query }, async ({ query }) => ({ body: await agentQueue(deps, query) }));
+export const handler = httpHandler({ route: 'GET /queue', query }, async ({ query }) => ({
+  body: await agentQueue(deps, query),
+}));

@@ -21,7 +21,7 @@ const deps = {
 
 /** POST /accounts/{accountId}/calls: the signed-in agent logs a call's outcome (201 with what was logged). */
 export const handler = httpHandler(
-  { path: accountIdPath, body: callOutcomeBody },
+  { route: 'POST /accounts/{accountId}/calls', path: accountIdPath, body: callOutcomeBody },
   async ({ path, body, principal }) => ({
     statusCode: 201,
     body: await logCallOutcome(deps, {

@@ -17,4 +17,6 @@ const deps = {
 };
 
 /** GET /dashboard: every figure of the supervisor's charts in one document. */
-export const handler = httpHandler({}, async () => ({ body: await supervisorDashboard(deps) }));
+export const handler = httpHandler({ route: 'GET /dashboard' }, async () => ({
+  body: await supervisorDashboard(deps),
+}));

@@ -42,7 +42,10 @@ const body = z
  * POST /accounts/{accountId}/drafts/{draftId}/approve: the signed-in agent approves a draft's message for a
  * channel, edited or not; linted again, then queued (201), or the message already queued (200).
  */
-export const handler = httpHandler({ path, body }, async ({ path, body, principal }) => {
-  const result = await approveDraft(deps, { ...path, ...body, agentId: principal!.sub });
-  return { statusCode: result.queued ? 201 : 200, body: result };
-});
+export const handler = httpHandler(
+  { route: 'POST /accounts/{accountId}/drafts/{draftId}/approve', path, body },
+  async ({ path, body, principal }) => {
+    const result = await approveDraft(deps, { ...path, ...body, agentId: principal!.sub });
+    return { statusCode: result.queued ? 201 : 200, body: result };
+  },
+);

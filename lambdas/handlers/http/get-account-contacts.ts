@@ -15,6 +15,9 @@ const deps = {
   contactLog: contacts,
 };
 
-export const handler = httpHandler({ path: accountIdPath }, async ({ path }) => ({
-  body: await contactHistory(deps, path.accountId),
-}));
+export const handler = httpHandler(
+  { route: 'GET /accounts/{accountId}/contacts', path: accountIdPath },
+  async ({ path }) => ({
+    body: await contactHistory(deps, path.accountId),
+  }),
+);

@@ -20,17 +20,23 @@ const deps = {
   clock: systemClock,
 };
 
-const script = httpHandler({ path: accountIdPath }, async ({ path }) => ({
-  body: await suggestedScript(deps, path.accountId),
-}));
+const script = httpHandler(
+  { route: 'GET /accounts/{accountId}/script', path: accountIdPath },
+  async ({ path }) => ({
+    body: await suggestedScript(deps, path.accountId),
+  }),
+);
 
 /** The last drafts, each with the gate's verdict per channel: what an agent reviews and approves. */
-const drafts = httpHandler({ path: accountIdPath }, async ({ path }) => {
-  if (!(await deps.accounts.get(path.accountId))) {
-    throw notFound('ACCOUNT_NOT_FOUND', `No account ${path.accountId}.`);
-  }
-  return { body: { drafts: await deps.drafts.recent(path.accountId, RECENT_DRAFTS) } };
-});
+const drafts = httpHandler(
+  { route: 'GET /accounts/{accountId}/drafts', path: accountIdPath },
+  async ({ path }) => {
+    if (!(await deps.accounts.get(path.accountId))) {
+      throw notFound('ACCOUNT_NOT_FOUND', `No account ${path.accountId}.`);
+    }
+    return { body: { drafts: await deps.drafts.recent(path.accountId, RECENT_DRAFTS) } };
+  },
+);
 
 const RECENT_DRAFTS = 10;
 

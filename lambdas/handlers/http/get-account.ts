@@ -9,6 +9,9 @@ import { httpHandler } from '../../shared/http';
 const config = loadConfig(tableNames('accounts'));
 const accounts = new DynamoAccountRepository(documentClient(), config.ACCOUNTS_TABLE);
 
-export const handler = httpHandler({ path: accountIdPath }, async ({ path }) => ({
-  body: await getAccountView(accounts, path.accountId, systemClock.now().toISOString().slice(0, 10)),
-}));
+export const handler = httpHandler(
+  { route: 'GET /accounts/{accountId}', path: accountIdPath },
+  async ({ path }) => ({
+    body: await getAccountView(accounts, path.accountId, systemClock.now().toISOString().slice(0, 10)),
+  }),
+);

@@ -3,4 +3,6 @@ import { httpHandler } from '../../shared/http';
 
 const config = loadConfig(stageSetting);
 
-export const handler = httpHandler({}, async () => ({ body: { status: 'ok', stage: config.STAGE } }));
+export const handler = httpHandler({ route: 'GET /health' }, async () => ({
+  body: { status: 'ok', stage: config.STAGE },
+}));

@@ -27,16 +27,17 @@ const deps = {
 };
 
 // The session names the customer's account: no account id is ever taken from the request.
-const overview = httpHandler({}, async ({ principal }) => ({
+const overview = httpHandler({ route: 'GET /portal/account' }, async ({ principal }) => ({
   body: await portalOverview(deps, principal!.accountId!),
 }));
 
-const history = httpHandler({}, async ({ principal }) => ({
+const history = httpHandler({ route: 'GET /portal/contacts' }, async ({ principal }) => ({
   body: await customerContacts(deps, principal!.accountId!),
 }));
 
 const preferences = httpHandler(
   {
+    route: 'PUT /portal/preferences',
     body: z.strictObject({
       refusedChannels: z.array(z.enum(['call', 'sms', 'email'])).max(3),
       stopContact: z.boolean(),

@@ -16,12 +16,16 @@ import {
 const ready = portalChatDeps({ assistant: true });
 
 // The session names the customer's account: a conversation of another account is answered as unknown.
-const open = httpHandler({}, async ({ principal }) => ({
+const open = httpHandler({ route: 'POST /portal/conversations' }, async ({ principal }) => ({
   body: await openConversation(await ready, principal!.accountId!, randomUUID),
 }));
 
 const list = httpHandler(
-  { path: conversationPath, query: messagesQuery },
+  {
+    route: 'GET /portal/conversations/{conversationId}/messages',
+    path: conversationPath,
+    query: messagesQuery,
+  },
   async ({ principal, path, query }) => {
     const { conversations } = await ready;
     const conversation = await ownConversation(conversations, principal!.accountId, path.conversationId);
@@ -31,7 +35,11 @@ const list = httpHandler(
 );
 
 const send = httpHandler(
-  { path: conversationPath, body: newMessageBody },
+  {
+    route: 'POST /portal/conversations/{conversationId}/messages',
+    path: conversationPath,
+    body: newMessageBody,
+  },
   async ({ principal, path, body }) => ({
     statusCode: 201,
     body: await sendCustomerMessage(await ready, {

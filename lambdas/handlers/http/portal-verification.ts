@@ -35,12 +35,15 @@ const verification = async (): Promise<VerificationDeps> => ({
 const accountId = accountIdPath.shape.accountId;
 
 const start = httpHandler(
-  { body: z.strictObject({ accountId, dateOfBirth: z.iso.date() }) },
+  { route: 'POST /portal/verification', body: z.strictObject({ accountId, dateOfBirth: z.iso.date() }) },
   async ({ body }) => ({ statusCode: 202, body: await requestCode(await verification(), body) }),
 );
 
 const confirm = httpHandler(
-  { body: z.strictObject({ accountId, code: z.string().regex(/^\d{6}$/, 'must be the 6-digit code') }) },
+  {
+    route: 'POST /portal/verification/confirm',
+    body: z.strictObject({ accountId, code: z.string().regex(/^\d{6}$/, 'must be the 6-digit code') }),
+  },
   async ({ body }) => ({ body: await confirmCode(await verification(), body) }),
 );
 

@@ -9,7 +9,10 @@ import { scoringRunStarter } from '../../shared/scoring-runs';
 const { deps, segments } = scoringRunStarter();
 
 const start = httpHandler(
-  { body: z.object({ segments: z.number().int().min(1).max(1000).optional() }).strict() },
+  {
+    route: 'POST /scoring-runs',
+    body: z.object({ segments: z.number().int().min(1).max(1000).optional() }).strict(),
+  },
   async ({ body }) => {
     const run = await startScoringRun(deps, {
       runId: randomUUID(),
@@ -20,11 +23,14 @@ const start = httpHandler(
   },
 );
 
-const progress = httpHandler({ path: z.object({ runId: z.string().min(1).max(100) }) }, async ({ path }) => {
-  const found = await deps.runs.get(path.runId);
-  if (!found) throw notFound('RUN_NOT_FOUND', `No scoring run ${path.runId}.`);
-  return { body: found };
-});
+const progress = httpHandler(
+  { route: 'GET /scoring-runs/{runId}', path: z.object({ runId: z.string().min(1).max(100) }) },
+  async ({ path }) => {
+    const found = await deps.runs.get(path.runId);
+    if (!found) throw notFound('RUN_NOT_FOUND', `No scoring run ${path.runId}.`);
+    return { body: found };
+  },
+);
 
 /** One function, two routes: starting a run and following it. */
 export const handler = (event: APIGatewayProxyEventV2, context: Context) =>

@@ -15,26 +15,35 @@ import {
 
 const ready = portalChatDeps({ assistant: false });
 
-const forAccount = httpHandler({ path: accountIdPath }, async ({ path }) => ({
-  body: { conversations: await (await ready).conversations.listForAccount(path.accountId) },
-}));
-
-const read = httpHandler({ path: conversationPath, query: messagesQuery }, async ({ path, query }) => {
-  const { conversations } = await ready;
-  const conversation = await ownConversation(conversations, undefined, path.conversationId);
-  const messages = await conversations.messages(conversation.conversationId, { afterSeq: query.after });
-  return { body: { conversation, messages } };
-});
-
-const takeOver = httpHandler({ path: conversationPath }, async ({ path, principal }) => ({
-  body: await takeOverConversation(await ready, {
-    conversationId: path.conversationId,
-    agentId: principal!.sub,
+const forAccount = httpHandler(
+  { route: 'GET /accounts/{accountId}/conversations', path: accountIdPath },
+  async ({ path }) => ({
+    body: { conversations: await (await ready).conversations.listForAccount(path.accountId) },
   }),
-}));
+);
+
+const read = httpHandler(
+  { route: 'GET /conversations/{conversationId}/messages', path: conversationPath, query: messagesQuery },
+  async ({ path, query }) => {
+    const { conversations } = await ready;
+    const conversation = await ownConversation(conversations, undefined, path.conversationId);
+    const messages = await conversations.messages(conversation.conversationId, { afterSeq: query.after });
+    return { body: { conversation, messages } };
+  },
+);
+
+const takeOver = httpHandler(
+  { route: 'POST /conversations/{conversationId}/takeover', path: conversationPath },
+  async ({ path, principal }) => ({
+    body: await takeOverConversation(await ready, {
+      conversationId: path.conversationId,
+      agentId: principal!.sub,
+    }),
+  }),
+);
 
 const write = httpHandler(
-  { path: conversationPath, body: newMessageBody },
+  { route: 'POST /conversations/{conversationId}/messages', path: conversationPath, body: newMessageBody },
   async ({ path, principal, body }) => ({
     statusCode: 201,
     body: await sendAgentMessage(await ready, {
