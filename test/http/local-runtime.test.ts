@@ -298,7 +298,12 @@ describe('local runtime (npm start) over HTTP', () => {
         postJson(path, { clientMessageId, text: 'show my options' }, asCustomer),
       ),
     );
-    expect(responses.map((response) => response.status).every((status) => status === 201)).toBe(true);
+    const failed = await Promise.all(
+      responses
+        .filter((response) => response.status !== 201)
+        .map(async (r) => `${r.status} ${await r.text()}`),
+    );
+    expect(failed).toEqual([]);
     const { messages } = await (await anonymous(path, { headers: asCustomer })).json();
     const fromCustomer = messages.filter((m: { author: string }) => m.author === 'customer');
     expect(fromCustomer).toHaveLength(200);

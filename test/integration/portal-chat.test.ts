@@ -199,6 +199,25 @@ describe('portal chat', () => {
     expect(sent).toMatchObject({ author: 'agent', authorId: 'alice' });
   });
 
+  it('answers each of 200 concurrent sends once, retries included, with every write in order', async () => {
+    const c = await customer();
+    const ids = Array.from({ length: 200 }, (_, index) => `parallel-${String(index).padStart(4, '0')}`);
+    const sends = [...ids, ...ids.filter((_, index) => index % 10 === 0)];
+    const results = await Promise.all(sends.map((id) => c.say('show my options', id)));
+    // A replay that lands while the first copy is still being answered gets the message, and the reply later.
+    expect(results.every((result, index) => result.message.clientMessageId === sends[index])).toBe(true);
+    expect(results.every((result) => !result.reply || result.reply.inReplyTo === result.message.seq)).toBe(
+      true,
+    );
+    const answered = new Set(results.filter((r) => r.reply).map((r) => r.message.clientMessageId));
+    expect(answered).toEqual(new Set(ids));
+    const messages = await c.deps.conversations.messages(c.conversation.conversationId);
+    expect(messages.filter((m) => m.author === 'customer')).toHaveLength(200);
+    expect(messages.filter((m) => m.author === 'assistant')).toHaveLength(200);
+    const seqs = messages.map((m) => m.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  }, 120_000);
+
   it('shows no one else’s conversation', async () => {
     const a = await customer();
     const b = await customer();

@@ -32,7 +32,10 @@ import { queryAll } from './query-all';
 const HEADER = '#header';
 const MESSAGE = 'msg#';
 const CLIENT = 'client#';
-const MAX_APPEND_ATTEMPTS = 4;
+const MAX_APPEND_ATTEMPTS = 8;
+/** Jittered, growing waits between writes that collided: 10–20 ms, then up to about a second. */
+const pause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, 2 ** Math.min(attempt, 6) * (5 + Math.random() * 10)));
 const messageKey = (seq: number) => `${MESSAGE}${String(seq).padStart(12, '0')}`;
 
 export class DynamoConversationStore implements ConversationStore {
@@ -76,15 +79,8 @@ export class DynamoConversationStore implements ConversationStore {
   }
 
   async append(conversationId: string, message: NewMessage): Promise<AppendResult> {
-    for (let attempt = 1; ; attempt++) {
-      const { firstSeq } = await this.reserve(conversationId, 1);
-      try {
-        return await this.appendAt(conversationId, firstSeq, message);
-      } catch (error) {
-        // The same client message id is being stored right now by a concurrent retry: try again.
-        if (!(error instanceof TransactionCanceledException) || attempt === MAX_APPEND_ATTEMPTS) throw error;
-      }
-    }
+    const { firstSeq } = await this.reserve(conversationId, 1);
+    return this.appendAt(conversationId, firstSeq, message);
   }
 
   async reserve(conversationId: string, count: number, accountId?: string): Promise<Reservation> {
@@ -121,47 +117,57 @@ export class DynamoConversationStore implements ConversationStore {
     assistantState?: Record<string, unknown>,
   ): Promise<AppendResult> {
     const stored: ConversationMessage = { ...message, conversationId, seq };
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { conversationId, itemKey: `${CLIENT}${message.clientMessageId}`, seq },
-                ConditionExpression: 'attribute_not_exists(itemKey)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...stored, itemKey: messageKey(seq) },
-                ConditionExpression: 'attribute_not_exists(itemKey)',
-              },
-            },
-            ...(assistantState
-              ? [
-                  {
-                    Update: {
-                      TableName: this.tableName,
-                      Key: { conversationId, itemKey: HEADER },
-                      UpdateExpression: 'SET assistantState = :state',
-                      ExpressionAttributeValues: { ':state': assistantState },
-                    },
-                  },
-                ]
-              : []),
-          ],
-        }),
-      );
-      return { message: stored, created: true };
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      // The client message id was stored before: that message is the answer. Otherwise it is mid-write.
-      const existing = await this.byClientId(conversationId, message.clientMessageId);
-      if (existing) return { message: existing, created: false };
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.db.send(this.appendTransaction(stored, assistantState));
+        return { message: stored, created: true };
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code);
+        if (codes.includes('ConditionalCheckFailed')) {
+          // The client message id is stored already, or is being stored by a retry of the same send.
+          const existing = await this.byClientId(conversationId, message.clientMessageId);
+          if (existing) return { message: existing, created: false };
+        }
+        // Another write to one of the same items (the header) was in flight: write again shortly.
+        if (attempt === MAX_APPEND_ATTEMPTS) throw error;
+        await pause(attempt);
+      }
     }
+  }
+
+  private appendTransaction(stored: ConversationMessage, assistantState?: Record<string, unknown>) {
+    const { conversationId, seq } = stored;
+    return new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { conversationId, itemKey: `${CLIENT}${stored.clientMessageId}`, seq },
+            ConditionExpression: 'attribute_not_exists(itemKey)',
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...stored, itemKey: messageKey(seq) },
+            ConditionExpression: 'attribute_not_exists(itemKey)',
+          },
+        },
+        ...(assistantState
+          ? [
+              {
+                Update: {
+                  TableName: this.tableName,
+                  Key: { conversationId, itemKey: HEADER },
+                  UpdateExpression: 'SET assistantState = :state',
+                  ExpressionAttributeValues: { ':state': assistantState },
+                },
+              },
+            ]
+          : []),
+      ],
+    });
   }
 
   async takeOver(conversationId: string, agent: NonNullable<Conversation['agent']>): Promise<boolean> {
