@@ -6,6 +6,7 @@
 import type { Currency } from '../accounts/account';
 import { addDays, isIsoDate } from '../offers/business-days';
 import type { Affordability } from '../offers/plan-calculator';
+import { DAY_SUFFIX, MONTHS, monthNamePattern, OPTIONAL_YEAR } from '../text/english-dates';
 
 /** NFKC folds full-width digits and signs (１２０, ￥, ：) to ASCII; lower-case for the English patterns. */
 export function normaliseCustomerText(text: string): string {
@@ -78,44 +79,16 @@ export function findAmount(text: string, currency: Currency): FoundAmount | unde
 // Dates
 // ---------------------------------------------------------------------------------------------------------
 
-const MONTHS: Readonly<Record<string, number>> = {
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-const MONTH = `(?<monthName>${Object.keys(MONTHS).join('|')})\\.?(?!\\p{L})`;
-const DAY_SUFFIX = '(?:st|nd|rd|th)?(?![\\p{L}\\d])';
-const YEAR = '(?:,?\\s+(?<year>\\d{4})(?!\\d))?';
+const MONTH = monthNamePattern('monthName');
 
 /** Calendar date forms, most specific first; numeric `12/05` is read the US way, month first. */
 const CALENDAR_DATES: readonly RegExp[] = [
   /(?<!\d)(?<year>\d{4})[-/.](?<month>\d{1,2})[-/.](?<day>\d{1,2})(?!\d)/u,
   /(?<!\d)(?:(?<year>\d{4})\s*年\s*)?(?<month>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号]?/u,
   /(?<![\d/.])(?<month>\d{1,2})\/(?<day>\d{1,2})(?:\/(?<year>\d{4}|\d{2}))?(?![\d/])/u,
-  new RegExp(`(?<!\\p{L})${MONTH}\\s+(?:the\\s+)?(?<day>\\d{1,2})${DAY_SUFFIX}${YEAR}`, 'u'),
+  new RegExp(`(?<!\\p{L})${MONTH}\\s+(?:the\\s+)?(?<day>\\d{1,2})${DAY_SUFFIX}${OPTIONAL_YEAR}`, 'u'),
   new RegExp(
-    `(?<![\\d$¥.,]|[$¥]\\s)(?:the\\s+)?(?<day>\\d{1,2})${DAY_SUFFIX}\\s+(?:of\\s+)?${MONTH}${YEAR}`,
+    `(?<![\\d$¥.,]|[$¥]\\s)(?:the\\s+)?(?<day>\\d{1,2})${DAY_SUFFIX}\\s+(?:of\\s+)?${MONTH}${OPTIONAL_YEAR}`,
     'u',
   ),
 ];

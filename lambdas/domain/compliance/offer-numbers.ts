@@ -1,4 +1,5 @@
 import type { Currency } from '../accounts/account';
+import { DAY_SUFFIX, MONTHS, monthNamePattern, OPTIONAL_YEAR } from '../text/english-dates';
 import type { Offer } from './types';
 
 /**
@@ -18,35 +19,7 @@ export type StatedFigure =
   | { readonly kind: 'date'; readonly text: string; readonly date: string }
   | { readonly kind: 'percentage'; readonly text: string; readonly value: number };
 
-const MONTHS: Readonly<Record<string, number>> = {
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-const MONTH = `(?<month>${Object.keys(MONTHS).join('|')})\\.?(?!\\p{L})`;
-const DAY_SUFFIX = '(?:st|nd|rd|th)?(?![\\p{L}\\d])';
-const OPTIONAL_YEAR = '(?:,?\\s+(?<year>\\d{4})(?!\\d))?';
+const MONTH = monthNamePattern('month');
 
 /**
  * Date forms, most specific first. Numeric `N/N/YYYY` is read the US way, month first. A day-first date is
