@@ -132,3 +132,29 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * The problems left once the expected ones are taken out: a failed request (or the console line Chromium
+ * writes for it) whose text matches one of `expected`, e.g. a 400 the test provoked on purpose.
+ */
+export function unexpectedProblems(
+  problems: PageProblems,
+  expected: readonly RegExp[] = [],
+): Pick<PageProblems, 'consoleErrors' | 'pageErrors' | 'failedRequests'> {
+  const unexpected = (line: string) => !expected.some((pattern) => pattern.test(line));
+  return {
+    consoleErrors: problems.consoleErrors.filter(unexpected),
+    pageErrors: [...problems.pageErrors],
+    failedRequests: problems.failedRequests.filter(unexpected),
+  };
+}
+
+/** Records every alert/confirm/prompt a page opens (and dismisses it): a page showing typed HTML opens none. */
+export function watchDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  return dialogs;
+}

@@ -22,6 +22,9 @@ export interface PortalOverview {
   /** None while the account is on hold (dispute, hardship plan, …) or owes nothing. */
   readonly offers: OfferSet | null;
   readonly notices: readonly { readonly text: string; readonly sentAt: string }[];
+  /** The plan the customer accepted: their schedule from then on. */
+  readonly repaymentPlan?: Account['repaymentPlan'];
+  readonly promise?: Account['promise'];
 }
 
 export async function portalOverview(
@@ -44,6 +47,8 @@ export async function portalOverview(
     nextDueDate: account.nextDueDate,
     offers,
     notices,
+    repaymentPlan: account.repaymentPlan,
+    promise: account.promise,
   };
 }
 

@@ -1,0 +1,243 @@
+// One conversation as an agent sees it: the thread (followed every 2 s while the page is visible), taking it
+// over from the assistant, and writing in it. The compliance gate checks every agent message: a rejected one
+// is not sent, and the verdict is shown.
+import { newClientMessageId } from '/lib/api.js';
+import { h, replace, say } from '/lib/dom.js';
+import { formatDateTime, formatTime } from '/lib/format.js';
+import { chip, empty } from '/lib/ui.js';
+import { label } from './labels.js';
+
+const POLL_MS = 2000;
+const MAX_MESSAGE_CHARS = 2000;
+const AUTHORS = ['customer', 'assistant', 'agent', 'system'];
+
+/** Renders the conversation into `container`; stops following it when `signal` aborts. */
+export function conversationPanel(ctx, container, conversationId, signal) {
+  const path = `/conversations/${encodeURIComponent(conversationId)}`;
+  const state = { conversation: null, messages: new Map(), lastSeq: 0, polling: false, pending: null };
+
+  const status = h('div', { class: 'conversation-status' });
+  const thread = h('ol', {
+    class: 'thread',
+    id: 'agent-thread',
+    role: 'log',
+    'aria-live': 'polite',
+    'aria-label': 'Conversation messages',
+  });
+  const composerArea = h('div', {});
+  replace(container, status, thread, composerArea);
+
+  const mine = () => state.conversation?.agent && state.conversation.agent.agentId === ctx.session?.user;
+
+  function renderStatus() {
+    const conversation = state.conversation;
+    if (!conversation) return;
+    const agent = conversation.agent;
+    replace(
+      status,
+      h(
+        'p',
+        { class: 'meta' },
+        h('span', {}, `Started ${formatDateTime(conversation.startedAt)}`),
+        chip(label(conversation.language)),
+        conversation.assistantState?.escalated && chip('Asked for a person', 'warn'),
+        agent
+          ? chip(mine() ? 'You have this chat' : `Taken over by ${agent.agentId}`, 'ok')
+          : chip('The assistant is answering', 'info'),
+      ),
+      !agent &&
+        h(
+          'div',
+          { class: 'actions' },
+          h(
+            'button',
+            { type: 'button', class: 'primary', id: 'take-over', onclick: takeOver },
+            'Take over the chat',
+          ),
+          h(
+            'span',
+            { class: 'small muted' },
+            'The assistant stops answering and the customer sees that you joined.',
+          ),
+        ),
+    );
+    renderComposer();
+  }
+
+  const takeOverError = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  async function takeOver(event) {
+    event.target.disabled = true;
+    say(takeOverError, '');
+    try {
+      state.conversation = await ctx.api('POST', `${path}/takeover`);
+      if (signal.aborted) return;
+      renderStatus();
+      await poll();
+    } catch (error) {
+      if (error.status === 401) return;
+      event.target.disabled = false;
+      say(takeOverError, `Could not take the chat over: ${error.message}`);
+      status.append(takeOverError);
+    }
+  }
+
+  let composer = null;
+  function renderComposer() {
+    if (!mine()) {
+      replace(composerArea);
+      composer = null;
+      return;
+    }
+    if (composer) return;
+    const input = h('textarea', {
+      id: 'agent-message',
+      name: 'text',
+      rows: '3',
+      maxlength: String(MAX_MESSAGE_CHARS),
+    });
+    const error = h('div', { class: 'form-error', role: 'alert', hidden: true, id: 'agent-message-error' });
+    const sent = h('p', { class: 'small muted', role: 'status' });
+    const button = h('button', { type: 'submit', class: 'primary' }, 'Send to customer');
+    composer = h(
+      'form',
+      { class: 'composer', id: 'agent-composer', novalidate: true },
+      h('label', { for: 'agent-message' }, 'Your message to the customer'),
+      input,
+      h('p', { class: 'hint' }, 'Checked by the compliance gate before it is sent.'),
+      error,
+      h('div', { class: 'actions' }, button, sent),
+    );
+    composer.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      error.hidden = true;
+      say(sent, '');
+      const text = input.value;
+      if (!text.trim()) {
+        showError(error, 'Write a message first.');
+        return;
+      }
+      if ([...text].length > MAX_MESSAGE_CHARS) {
+        showError(error, `Messages can be up to ${MAX_MESSAGE_CHARS} characters.`);
+        return;
+      }
+      // The same id is sent again if this very text is retried, so it is stored once.
+      if (!state.pending || state.pending.text !== text) {
+        state.pending = { text, clientMessageId: newClientMessageId() };
+      }
+      button.disabled = true;
+      try {
+        const message = await ctx.api('POST', `${path}/messages`, state.pending);
+        state.pending = null;
+        input.value = '';
+        say(sent, 'Sent.');
+        addMessage(message?.message ?? message);
+      } catch (failure) {
+        if (failure.status === 401) return;
+        if (failure.code === 'MESSAGE_REJECTED') {
+          state.pending = null;
+          showError(error, 'Not sent.', failure);
+        } else if (failure.status === 0 || failure.status >= 500) {
+          showError(
+            error,
+            'The message could not be sent. Press Send to try again (it will not be sent twice).',
+          );
+        } else {
+          state.pending = null;
+          showError(error, failure.message);
+        }
+      } finally {
+        button.disabled = false;
+      }
+    });
+    replace(composerArea, composer);
+  }
+
+  function addMessage(message) {
+    if (!message || typeof message.seq !== 'number' || state.messages.has(message.seq)) return;
+    state.messages.set(message.seq, message);
+    state.lastSeq = Math.max(state.lastSeq, message.seq);
+    const author = AUTHORS.includes(message.author) ? message.author : 'system';
+    const element = h(
+      'li',
+      { dataset: { author, seq: String(message.seq) } },
+      h(
+        'span',
+        { class: 'who' },
+        author === 'agent' ? `Agent ${message.authorId ?? ''}`.trim() : label(author),
+        ' · ',
+        h('time', { datetime: message.at }, formatTime(message.at)),
+      ),
+      h('p', { class: 'text' }, String(message.text ?? '')),
+      message.turn &&
+        h(
+          'p',
+          { class: 'small muted' },
+          `${message.turn.model ?? ''} ${message.turn.promptVersion ?? ''}`.trim(),
+          message.turn.verdict && !message.turn.verdict.allowed ? ' · blocked by the gate' : '',
+        ),
+    );
+    const later = [...thread.children].find((child) => Number(child.dataset.seq) > message.seq);
+    thread.insertBefore(element, later ?? null);
+    thread.scrollTop = thread.scrollHeight;
+    empty_.remove();
+  }
+  const empty_ = empty('No messages yet.');
+
+  async function poll(initial = false) {
+    if (state.polling || signal.aborted) return;
+    if (!initial && document.visibilityState !== 'visible') return;
+    state.polling = true;
+    try {
+      const after = state.lastSeq > 0 ? `?after=${state.lastSeq}` : '';
+      const result = await ctx.api('GET', `${path}/messages${after}`);
+      if (signal.aborted) return;
+      const agentBefore = state.conversation?.agent?.agentId;
+      state.conversation = result.conversation ?? state.conversation;
+      if (initial || agentBefore !== state.conversation?.agent?.agentId) renderStatus();
+      for (const message of result.messages ?? []) addMessage(message);
+      if (initial && state.messages.size === 0) thread.append(empty_);
+    } catch (error) {
+      if (initial && error.status !== 401 && !signal.aborted) {
+        replace(
+          status,
+          h(
+            'p',
+            { class: 'notice error', role: 'alert' },
+            `Could not load the conversation: ${error.message}`,
+          ),
+        );
+      }
+    } finally {
+      state.polling = false;
+    }
+  }
+
+  poll(true);
+  const timer = setInterval(poll, POLL_MS);
+  signal.addEventListener('abort', () => clearInterval(timer));
+}
+
+function showError(element, text, failure) {
+  const violations = failure?.body?.error?.violations ?? failure?.body?.violations;
+  replace(
+    element,
+    h('p', { class: 'gate-message' }, text),
+    failure &&
+      (Array.isArray(violations) && violations.length > 0
+        ? h(
+            'ul',
+            { class: 'violations' },
+            violations.map((violation) =>
+              h(
+                'li',
+                {},
+                typeof violation === 'string'
+                  ? violation
+                  : `${violation.rule ?? ''}: ${violation.detail ?? ''}`,
+              ),
+            ),
+          )
+        : h('p', { class: 'gate-detail' }, failure.message)),
+  );
+  element.hidden = false;
+}

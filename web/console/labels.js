@@ -1,0 +1,66 @@
+// Names for the codes the API uses; anything unknown is shown humanised.
+import { humanise } from '/lib/format.js';
+
+export const TIERS = [
+  'monitor',
+  'early_warning',
+  'reminder',
+  'reminder_and_call',
+  'agent_call',
+  'hardship_restructure',
+  'referral_review',
+  'promise_pending',
+  'hardship_plan_active',
+  'dispute_hold',
+  'cease_hold',
+  'excluded',
+];
+
+export const BUCKETS = ['current', 'dpd_1_30', 'dpd_31_60', 'dpd_61_90', 'dpd_91_180', 'dpd_180_plus'];
+
+const NAMES = {
+  current: 'Current',
+  dpd_1_30: '1–30 days',
+  dpd_31_60: '31–60 days',
+  dpd_61_90: '61–90 days',
+  dpd_91_180: '91–180 days',
+  dpd_180_plus: '180+ days',
+  reminder_and_call: 'Reminder and call',
+  hardship_restructure: 'Hardship restructure',
+  hardship_plan_active: 'Hardship plan active',
+  pay_in_full: 'Pay in full',
+  hardship: 'Reduced-payment (hardship)',
+  right_party: 'Spoke with the customer',
+  promise_to_pay: 'Promise to pay',
+  refused: 'Customer refused',
+  wrong_number: 'Wrong number',
+  no_answer: 'No answer',
+  call_attempt: 'Call attempt',
+  customer_request: 'Customer asked for a person',
+  promise_broken: 'Promise broken',
+  sms: 'SMS',
+  email: 'E-mail',
+  call: 'Call',
+  portal: 'Portal',
+  call_script: 'Call script',
+  en: 'English',
+  'zh-CN': 'Chinese',
+  US: 'US',
+  CN: 'China',
+};
+
+export const label = (code) => (code === null || code === undefined ? '—' : (NAMES[code] ?? humanise(code)));
+
+/** The statement's repayment status (UCI coding). */
+export function payStatusText(status) {
+  if (status === -2) return 'No spending';
+  if (status === -1) return 'Paid in full';
+  if (status === 0) return 'Revolving';
+  if (Number.isInteger(status) && status > 0) return `${status} ${status === 1 ? 'month' : 'months'} late`;
+  return String(status ?? '—');
+}
+
+export const statusTone = (status) =>
+  ({ sent: 'ok', queued: 'info', blocked: 'danger', failed: 'danger', unconfirmed: 'warn', sending: 'info' })[
+    status
+  ] ?? '';

@@ -1,0 +1,119 @@
+// The local outbox (local mode only): every message the product would have sent, with its status, the
+// gate's verdict and why anything was blocked. Security codes for the portal's sign-in are here too.
+import { h, replace } from '/lib/dom.js';
+import { empty, loading, notice, section } from '/lib/ui.js';
+import { outboxItem } from './account.js';
+import { label } from './labels.js';
+
+const PAGE = 100;
+
+export function renderOutbox(view, ctx) {
+  const { signal } = ctx;
+  const results = h('div', { id: 'outbox-results' }, loading('Loading the outbox…'));
+  const field = (id, text, control) => h('div', { class: 'field' }, h('label', { for: id }, text), control);
+  const account = h('input', {
+    id: 'outbox-account',
+    type: 'search',
+    placeholder: 'ACC-000123',
+    autocomplete: 'off',
+  });
+  const channel = h(
+    'select',
+    { id: 'outbox-channel' },
+    h('option', { value: '' }, 'All'),
+    ['sms', 'email', 'portal'].map((value) => h('option', { value }, label(value))),
+  );
+  const status = h(
+    'select',
+    { id: 'outbox-status' },
+    h('option', { value: '' }, 'All'),
+    ['sent', 'queued', 'blocked', 'failed', 'unconfirmed'].map((value) =>
+      h('option', { value }, label(value)),
+    ),
+  );
+  const purpose = h(
+    'select',
+    { id: 'outbox-purpose' },
+    h('option', { value: '' }, 'All'),
+    h('option', { value: 'security_code' }, 'Security codes'),
+    h('option', { value: 'outreach' }, 'Outreach'),
+  );
+  const filters = h(
+    'form',
+    { class: 'outbox-filters', 'aria-label': 'Outbox filters' },
+    field('outbox-account', 'Account', account),
+    field('outbox-channel', 'Channel', channel),
+    field('outbox-status', 'Status', status),
+    field('outbox-purpose', 'Kind', purpose),
+  );
+  let outbox = null;
+  const draw = () => {
+    if (!outbox) return;
+    const wanted = account.value.trim().toUpperCase();
+    const shown = (outbox.messages ?? []).filter(
+      (message) =>
+        (!wanted || String(message.accountId ?? '').includes(wanted)) &&
+        (!channel.value || message.channel === channel.value) &&
+        (!status.value || message.status === status.value) &&
+        (!purpose.value ||
+          (purpose.value === 'security_code'
+            ? message.purpose === 'security_code'
+            : message.purpose !== 'security_code')),
+    );
+    replace(
+      results,
+      h(
+        'p',
+        { class: 'muted small' },
+        `${shown.length} of ${outbox.total ?? outbox.messages?.length ?? 0} messages`,
+      ),
+      shown.length === 0
+        ? empty('No messages match.')
+        : h(
+            'ul',
+            { class: 'messages-list', id: 'outbox-list' },
+            shown.slice(0, PAGE).map((message) => {
+              const item = outboxItem(message);
+              item.prepend(
+                h(
+                  'p',
+                  { class: 'small' },
+                  ctx.session
+                    ? h(
+                        'a',
+                        { href: `#/accounts/${encodeURIComponent(message.accountId ?? '')}` },
+                        message.accountId ?? '',
+                      )
+                    : h('strong', {}, message.accountId ?? ''),
+                ),
+              );
+              return item;
+            }),
+          ),
+      shown.length > PAGE &&
+        h('p', { class: 'muted small' }, `Showing the newest ${PAGE}; narrow the filters to see others.`),
+    );
+  };
+  filters.addEventListener('input', draw);
+  filters.addEventListener('submit', (event) => event.preventDefault());
+  const load = async () => {
+    try {
+      outbox = await ctx.api('GET', '/_local/outbox');
+      if (!signal.aborted) draw();
+    } catch (error) {
+      if (!signal.aborted) replace(results, notice(`Could not load the outbox: ${error.message}`, 'error'));
+    }
+  };
+  const refresh = h('button', { type: 'button', class: 'small', onclick: load }, 'Refresh');
+  replace(
+    view,
+    section(
+      'Outbox (local)',
+      { id: 'outbox', actions: refresh },
+      h('p', { class: 'muted' }, 'Locally nothing is sent: this is what would have been, newest first.'),
+      filters,
+    ),
+    section('Messages', { id: 'outbox-messages' }, results),
+  );
+  load();
+}

@@ -1,0 +1,161 @@
+// The work queue: accounts that need a person, most urgent first, with filters kept in the address
+// (#/queue?tier=…&bucket=…&escalated=true&limit=…) so Back returns to the same list.
+import { notBuiltYet } from '/lib/api.js';
+import { h, replace } from '/lib/dom.js';
+import { formatDate, formatMoney } from '/lib/format.js';
+import { chip, empty, loading, notice, section } from '/lib/ui.js';
+import { BUCKETS, label, TIERS } from './labels.js';
+
+const REFRESH_MS = 30_000;
+const LIMITS = ['25', '50', '100', '200'];
+
+export function renderQueue(view, ctx, query) {
+  const filters = {
+    tier: query.get('tier') ?? '',
+    bucket: query.get('bucket') ?? '',
+    escalated: query.get('escalated') === 'true',
+    limit: LIMITS.includes(query.get('limit')) ? query.get('limit') : '50',
+  };
+  const results = h('div', { id: 'queue-results' }, loading('Loading the queue…'));
+  const select = (name, text, values) =>
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: `queue-${name}` }, text),
+      h(
+        'select',
+        { id: `queue-${name}`, name },
+        h('option', { value: '' }, 'All'),
+        values.map((value) => h('option', { value, selected: filters[name] === value }, label(value))),
+      ),
+    );
+  const form = h(
+    'form',
+    { class: 'filters', 'aria-label': 'Queue filters' },
+    select('tier', 'Tier', TIERS),
+    select('bucket', 'Days past due', BUCKETS),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'queue-limit' }, 'Show'),
+      h(
+        'select',
+        { id: 'queue-limit', name: 'limit' },
+        LIMITS.map((value) => h('option', { value, selected: filters.limit === value }, `${value} accounts`)),
+      ),
+    ),
+    h(
+      'label',
+      { class: 'check' },
+      h('input', { type: 'checkbox', name: 'escalated', id: 'queue-escalated', checked: filters.escalated }),
+      h('span', {}, 'Escalations only'),
+    ),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Apply')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const params = new URLSearchParams();
+    for (const key of ['tier', 'bucket']) if (data.get(key)) params.set(key, String(data.get(key)));
+    if (data.get('escalated')) params.set('escalated', 'true');
+    if (data.get('limit') !== '50') params.set('limit', String(data.get('limit')));
+    ctx.navigate(`#/queue${params.toString() ? `?${params}` : ''}`);
+  });
+
+  const refresh = h('button', { type: 'button', class: 'small', onclick: () => load() }, 'Refresh');
+  replace(
+    view,
+    section('Work queue', { id: 'queue', actions: refresh }, form),
+    section('Accounts to work', { id: 'queue-items', level: 2 }, results),
+  );
+
+  const params = new URLSearchParams();
+  if (filters.tier) params.set('tier', filters.tier);
+  if (filters.bucket) params.set('bucket', filters.bucket);
+  if (filters.escalated) params.set('escalated', 'true');
+  params.set('limit', filters.limit);
+
+  const { signal } = ctx;
+  async function load() {
+    try {
+      const queue = await ctx.api('GET', `/queue?${params}`);
+      if (signal.aborted) return;
+      replace(results, queueList(queue));
+    } catch (error) {
+      if (signal.aborted || error.status === 401) return;
+      replace(
+        results,
+        notBuiltYet(error)
+          ? notice(
+              'The work queue is not available yet. Open an account by its reference above meanwhile.',
+              'info',
+            )
+          : notice(`Could not load the queue: ${error.message}`, 'error', { role: 'alert' }),
+      );
+    }
+  }
+  load();
+  const timer = setInterval(() => {
+    if (document.visibilityState === 'visible') load();
+  }, REFRESH_MS);
+  signal.addEventListener('abort', () => clearInterval(timer));
+}
+
+function queueList(queue) {
+  const items = Array.isArray(queue?.items) ? queue.items : [];
+  if (items.length === 0) return empty('Nothing in the queue for these filters.');
+  return [
+    typeof queue.total === 'number' &&
+      h('p', { class: 'muted small' }, `Showing ${items.length} of ${queue.total} accounts.`),
+    h('ol', { class: 'queue-list', id: 'queue-list' }, items.map(queueItem)),
+  ];
+}
+
+function queueItem(item, index) {
+  const escalated = Boolean(item.escalation);
+  const name = item.customerName ?? item.name ?? '';
+  return h(
+    'li',
+    { class: ['queue-item', escalated && 'escalated'], dataset: { accountId: String(item.accountId ?? '') } },
+    h(
+      'span',
+      { class: 'rank', 'aria-label': `Rank ${item.rank ?? index + 1}` },
+      String(item.rank ?? index + 1),
+    ),
+    h(
+      'div',
+      {},
+      h(
+        'h3',
+        {},
+        h(
+          'a',
+          { href: `#/accounts/${encodeURIComponent(item.accountId ?? '')}` },
+          `${item.accountId ?? '?'} · ${name}`,
+        ),
+      ),
+      h('p', { class: 'reason' }, item.reason ?? ''),
+      h(
+        'div',
+        { class: 'chips' },
+        escalated && chip(label(item.escalation.reason ?? 'escalated'), 'warn'),
+        item.promise && chip(`Promise ${formatDate(item.promise.dueDate)}`, 'info'),
+        item.tier && chip(label(item.tier)),
+        item.bucket && chip(label(item.bucket)),
+        item.band &&
+          chip(
+            `Band ${item.band}${item.score !== null && item.score !== undefined ? ` · ${item.score}` : ''}`,
+          ),
+        item.variant && item.variant !== 'champion' && chip(label(item.variant)),
+        item.jurisdiction && chip(item.jurisdiction),
+        item.language && chip(label(item.language)),
+      ),
+    ),
+    h(
+      'p',
+      { class: 'amounts' },
+      h('strong', {}, formatMoney(item.amountOverdueMinor, item.currency)),
+      h('span', { class: 'muted small' }, `overdue of ${formatMoney(item.balanceMinor, item.currency)}`),
+    ),
+  );
+}
