@@ -5,13 +5,10 @@ import { documentClient } from '../adapters/dynamodb/client';
 import { DynamoConversationStore } from '../adapters/dynamodb/conversation-store';
 import { DynamoDraftStore } from '../adapters/dynamodb/draft-store';
 import { EventBridgePublisher, eventBridgeClient } from '../adapters/eventbridge/event-publisher';
-import { llmFromEnvironment } from '../adapters/llm/llm-from-environment';
 import { systemClock } from '../adapters/system-clock';
 import type { PortalChatDeps } from '../domain/conversations/portal-chat';
 import { loadConfig, tableNames } from './config';
-import { logger } from './logger';
-
-const optional = z.string().optional();
+import { configuredModel } from './model';
 
 /**
  * Resolves once the model (if any) is known: its key may have to be read from Secrets Manager. Only the
@@ -23,7 +20,7 @@ export async function portalChatDeps(options: { assistant: boolean }): Promise<P
     EVENT_BUS_NAME: z.string().min(1),
   });
   const db = documentClient();
-  const llm = options.assistant ? await assistantModel() : undefined;
+  const llm = options.assistant ? await configuredModel('the chat assistant') : undefined;
   return {
     llm,
     accounts: new DynamoAccountRepository(db, config.ACCOUNTS_TABLE),
@@ -32,19 +29,6 @@ export async function portalChatDeps(options: { assistant: boolean }): Promise<P
     events: new EventBridgePublisher(eventBridgeClient(), config.EVENT_BUS_NAME),
     clock: systemClock,
   };
-}
-
-async function assistantModel() {
-  const config = loadConfig({
-    LLM_MODEL: z.string().min(1),
-    OPENAI_API_KEY: optional,
-    OPENAI_BASE_URL: optional,
-    LLM_API_KEY_SECRET_ARN: optional,
-  });
-  return llmFromEnvironment(config).catch((error: unknown) => {
-    logger.error('LLM key unavailable; chat reads messages with the rule-based layer', { error });
-    return undefined;
-  });
 }
 
 export const conversationPath = z.object({ conversationId: z.uuid() });

@@ -178,6 +178,19 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     publishesEvents: true,
   },
   {
+    id: 'requestDraft',
+    description:
+      "An agent asks for a fresh draft of an account's outreach (the model's when configured), to review and approve.",
+    entry: 'lambdas/handlers/http/request-draft.ts',
+    routes: [{ method: 'POST', path: '/accounts/{accountId}/drafts', access: 'agent' }],
+    tables: { accounts: 'read', offers: 'readWrite' },
+    publishesEvents: true,
+    readsLlmApiKey: true,
+    stageEnvironment: llmEnvironment,
+    // Up to four model calls of 20 s each, then the offline drafter.
+    timeoutSeconds: 120,
+  },
+  {
     id: 'draftReview',
     description: 'An agent approves a drafted message, edited or not: re-checked by the gate, then queued.',
     entry: 'lambdas/handlers/http/draft-review.ts',

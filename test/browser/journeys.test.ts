@@ -416,6 +416,21 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
         .poll(async () => (await page.locator('#contacts table').textContent()) ?? '', POLL)
         .toMatch(/Call/);
 
+      // A fresh draft on request becomes the newest one shown.
+      const [requested] = await Promise.all([
+        page.waitForResponse(
+          (response) =>
+            response.request().method() === 'POST' &&
+            /\/accounts\/[^/]+\/drafts$/.test(new URL(response.url()).pathname),
+        ),
+        page.locator('#draft-again').click(),
+      ]);
+      expect(requested.status()).toBe(201);
+      const { draftId } = await requested.json();
+      await expect
+        .poll(async () => page.locator('#drafts .draft').first().getAttribute('data-draft-id'), POLL)
+        .toBe(draftId);
+
       // A drafted portal message: an edit with a threat is stopped by the gate; the draft as written is queued.
       const portalDraft = page
         .locator('#drafts .draft')

@@ -26,7 +26,7 @@ const OUTREACH_RULES = [
 /** Functions that send through the channels: outreach, and the portal's verification codes. */
 const DELIVERY_FUNCTIONS = ['deliverOutreach', 'dispatchOutbox', 'portalVerification'] as const;
 /** Functions that call the model: drafting, and the portal chat's tool choice. */
-const LLM_FUNCTIONS = ['prepareOutreach', 'portalConversations'] as const;
+const LLM_FUNCTIONS = ['prepareOutreach', 'portalConversations', 'requestDraft'] as const;
 /** Functions that read the session signing key: they serve customers or sign their sessions. */
 const SESSION_KEY_READERS = ['portalVerification', 'portalAccount', 'portalConversations'] as const;
 const EXPECTED_DELIVERY = { dev: 'store_only', staging: 'store_only', prod: 'send' } as const;

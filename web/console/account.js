@@ -51,7 +51,20 @@ function drawAccount(view, ctx, account) {
   const summary = h('div', { id: 'summary-slot' });
   const conversations = section('Conversations', { id: 'conversations' }, loading());
   const script = section('Suggested call script', { id: 'script' }, loading());
-  const drafts = section('Drafted messages', { id: 'drafts' }, loading());
+  const draftAgain = h('button', { type: 'button', class: 'small', id: 'draft-again' }, 'Draft again');
+  const drafts = section('Drafted messages', { id: 'drafts', actions: draftAgain }, loading());
+  draftAgain.addEventListener('click', async () => {
+    draftAgain.disabled = true;
+    try {
+      // A fresh draft from today's options (the model's words when one is configured), through the gate.
+      await ctx.api('POST', `/accounts/${enc(id)}/drafts`);
+      await loadDrafts(ctx, id, drafts);
+    } catch (error) {
+      drafts.append(notice(`Could not draft again: ${error.message}`, 'error'));
+    } finally {
+      draftAgain.disabled = false;
+    }
+  });
   const contacts = section('Outbox and contact log', { id: 'contacts' }, loading());
   const call = callSection(ctx, account, money, () => {
     loadContacts(ctx, id, contacts);
@@ -530,7 +543,7 @@ function callSection(ctx, account, money, onLogged) {
 // Drafts
 
 async function loadDrafts(ctx, id, card) {
-  const body = h('div', {});
+  const body = h('div', { class: 'drafts-body' });
   try {
     const { drafts = [] } = (await ctx.api('GET', `/accounts/${enc(id)}/drafts`)) ?? {};
     if (ctx.signal.aborted) return;
@@ -553,6 +566,7 @@ async function loadDrafts(ctx, id, card) {
     );
   }
   card.querySelector('.spinner')?.parentElement?.remove();
+  card.querySelector('.drafts-body')?.remove();
   card.append(body);
 }
 

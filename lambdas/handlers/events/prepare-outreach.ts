@@ -7,40 +7,29 @@ import { documentClient } from '../../adapters/dynamodb/client';
 import { DynamoContactStore } from '../../adapters/dynamodb/contact-store';
 import { DynamoDraftStore } from '../../adapters/dynamodb/draft-store';
 import { EventBridgePublisher, eventBridgeClient } from '../../adapters/eventbridge/event-publisher';
-import { llmFromEnvironment } from '../../adapters/llm/llm-from-environment';
 import { systemClock } from '../../adapters/system-clock';
 import { type PrepareOutreachDeps, prepareOutreach } from '../../domain/outreach/prepare-outreach';
 import type { TreatmentChangedDetail } from '../../domain/scoring/segment-worker';
 import { type Tier, TREATMENT_POLICY } from '../../domain/treatment/treatment-policy';
 import { loadConfig, tableNames } from '../../shared/config';
 import { logger } from '../../shared/logger';
+import { configuredModel } from '../../shared/model';
 
-const optional = z.string().optional();
 const config = loadConfig({
   ...tableNames('accounts', 'offers', 'contacts'),
   EVENT_BUS_NAME: z.string().min(1),
-  LLM_MODEL: z.string().min(1),
-  OPENAI_API_KEY: optional,
-  OPENAI_BASE_URL: optional,
-  LLM_API_KEY_SECRET_ARN: optional,
 });
 const db = documentClient();
 const contacts = new DynamoContactStore(db, config.CONTACTS_TABLE);
-const deps: Promise<PrepareOutreachDeps> = llmFromEnvironment(config)
-  // An unreadable secret must not stop outreach: the offline drafter is compliant, only less personal.
-  .catch((error: unknown) => {
-    logger.error('LLM key unavailable; drafting offline', { error });
-    return undefined;
-  })
-  .then((llm) => ({
-    accounts: new DynamoAccountRepository(db, config.ACCOUNTS_TABLE),
-    drafts: new DynamoDraftStore(db, config.OFFERS_TABLE),
-    outbox: contacts,
-    contactLog: contacts,
-    events: new EventBridgePublisher(eventBridgeClient(), config.EVENT_BUS_NAME),
-    llm,
-    clock: systemClock,
-  }));
+const deps: Promise<PrepareOutreachDeps> = configuredModel('drafting').then((llm) => ({
+  accounts: new DynamoAccountRepository(db, config.ACCOUNTS_TABLE),
+  drafts: new DynamoDraftStore(db, config.OFFERS_TABLE),
+  outbox: contacts,
+  contactLog: contacts,
+  events: new EventBridgePublisher(eventBridgeClient(), config.EVENT_BUS_NAME),
+  llm,
+  clock: systemClock,
+}));
 
 const tiers = Object.keys(TREATMENT_POLICY.tiers) as [Tier, ...Tier[]];
 
