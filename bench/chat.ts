@@ -19,7 +19,7 @@ import { OFFER_POLICY } from '../lambdas/domain/offers/offer-policy';
 import { computeOffers } from '../lambdas/domain/offers/plan-calculator';
 import { startDynamoDbLocal } from '../local/dynamodb-local';
 import { createTables, localTableNames } from '../local/tables';
-import { anAccount } from '../test/support/accounts';
+import { aScoredAccount } from '../test/support/accounts';
 
 const TURNS = 300;
 const WARMUP = 30;
@@ -144,29 +144,5 @@ function promptTokens(account: Account) {
 }
 
 function scoredAccount(): Account {
-  const base = anAccount({
-    accountId: 'ACC-BENCH-1',
-    amountOverdueMinor: 3_600,
-    oldestUnpaidDueDate: '2026-11-10',
-  });
-  return {
-    ...base,
-    risk: {
-      modelVersion: 'm',
-      probabilityOfDefault: 0.2,
-      score: 520,
-      band: 'B',
-      reasons: [],
-      fallback: false,
-    },
-    treatment: {
-      bucket: 'dpd_1_30',
-      tier: 'reminder',
-      variant: 'champion',
-      policyVersion: 'p',
-      fingerprint: 'f',
-      assessedAt: new Date().toISOString(),
-      runId: 'bench',
-    },
-  };
+  return aScoredAccount({ accountId: 'ACC-BENCH-1' }, { assessedAt: new Date().toISOString() });
 }

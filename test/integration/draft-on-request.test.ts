@@ -6,7 +6,7 @@ import { DynamoDraftStore } from '../../lambdas/adapters/dynamodb/draft-store';
 import type { Account } from '../../lambdas/domain/accounts/account';
 import { draftOnRequest } from '../../lambdas/domain/outreach/draft-on-request';
 import type { DomainEvent } from '../../lambdas/domain/ports';
-import { anAccount } from '../support/accounts';
+import { aScoredAccount } from '../support/accounts';
 import { freshTables } from '../support/dynamodb';
 
 let tables: Awaited<ReturnType<typeof freshTables>>;
@@ -29,19 +29,7 @@ async function depsWith(account: Account) {
   };
 }
 
-const scored = (accountId: string, tier: 'reminder' | 'monitor'): Account => ({
-  ...anAccount({ accountId, amountOverdueMinor: 3_600 }),
-  risk: { modelVersion: 'm', probabilityOfDefault: 0.2, score: 520, band: 'B', reasons: [], fallback: false },
-  treatment: {
-    bucket: tier === 'reminder' ? 'dpd_1_30' : 'current',
-    tier,
-    variant: 'champion',
-    policyVersion: 'p',
-    fingerprint: 'f',
-    assessedAt: '2026-11-23T02:00:00.000Z',
-    runId: 'run-1',
-  },
-});
+const scored = (accountId: string, tier: 'reminder' | 'monitor') => aScoredAccount({ accountId }, { tier });
 
 describe('a draft an agent asks for', () => {
   it('is drafted through the gate, stored as the latest draft with the agent named, and announced', async () => {

@@ -21,7 +21,7 @@ import {
 } from '../../lambdas/domain/conversations/portal-chat';
 import type { DomainEvent } from '../../lambdas/domain/ports';
 import { applyCustomerDecision } from '../../lambdas/domain/servicing/customer-decisions';
-import { anAccount } from '../support/accounts';
+import { aScoredAccount } from '../support/accounts';
 import { freshTables } from '../support/dynamodb';
 
 const NOW = new Date('2026-11-23T15:00:00.000Z');
@@ -36,27 +36,7 @@ beforeAll(async () => {
 async function customer(overrides: Partial<Account> = {}) {
   sequence += 1;
   const accountId = `ACC-${String(800_000 + sequence)}`;
-  const account: Account = {
-    ...anAccount({ accountId, amountOverdueMinor: 3_600, oldestUnpaidDueDate: '2026-11-10' }),
-    risk: {
-      modelVersion: 'm',
-      probabilityOfDefault: 0.2,
-      score: 520,
-      band: 'B',
-      reasons: [],
-      fallback: false,
-    },
-    treatment: {
-      bucket: 'dpd_1_30',
-      tier: 'reminder',
-      variant: 'champion',
-      policyVersion: 'p',
-      fingerprint: 'f',
-      assessedAt: NOW.toISOString(),
-      runId: 'run-1',
-    },
-    ...overrides,
-  };
+  const account = aScoredAccount({ accountId, ...overrides }, { assessedAt: NOW.toISOString() });
   await tables.db.send(new PutCommand({ TableName: tables.names.accounts, Item: account }));
   const events: DomainEvent[] = [];
   const deps: PortalChatDeps = {

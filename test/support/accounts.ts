@@ -42,3 +42,32 @@ export function anAccount(overrides: Partial<Account> & { accountId: string }): 
     ...overrides,
   };
 }
+
+/** An account the last scoring run put in `tier` (default `reminder`: 1–30 days late, risk band B). */
+export function aScoredAccount(
+  overrides: Partial<Account> & { accountId: string },
+  placement: { tier?: 'reminder' | 'monitor'; assessedAt?: string } = {},
+): Account {
+  const tier = placement.tier ?? 'reminder';
+  return {
+    ...anAccount({ amountOverdueMinor: 3_600, oldestUnpaidDueDate: '2026-11-10', ...overrides }),
+    risk: {
+      modelVersion: 'm',
+      probabilityOfDefault: 0.2,
+      score: 520,
+      band: 'B',
+      reasons: [],
+      fallback: false,
+    },
+    treatment: {
+      bucket: tier === 'reminder' ? 'dpd_1_30' : 'current',
+      tier,
+      variant: 'champion',
+      policyVersion: 'p',
+      fingerprint: 'f',
+      assessedAt: placement.assessedAt ?? '2026-11-23T02:00:00.000Z',
+      runId: 'run-1',
+    },
+    ...overrides,
+  };
+}
