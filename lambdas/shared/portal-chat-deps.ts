@@ -7,20 +7,19 @@ import { DynamoDraftStore } from '../adapters/dynamodb/draft-store';
 import { EventBridgePublisher, eventBridgeClient } from '../adapters/eventbridge/event-publisher';
 import { systemClock } from '../adapters/system-clock';
 import type { PortalChatDeps } from '../domain/conversations/portal-chat';
+import type { LlmPort } from '../domain/drafting/drafting-service';
 import { loadConfig, tableNames } from './config';
-import { configuredModel } from './model';
 
 /**
- * Resolves once the model (if any) is known: its key may have to be read from Secrets Manager. Only the
- * customer's side runs the assistant; the agents' side never asks for the model.
+ * The chat's stores and bus. The customer's side passes the model (if any) to run the assistant; the agents'
+ * side passes none, so its bundle carries no model client.
  */
-export async function portalChatDeps(options: { assistant: boolean }): Promise<PortalChatDeps> {
+export function portalChatDeps(llm: LlmPort | undefined): PortalChatDeps {
   const config = loadConfig({
     ...tableNames('accounts', 'offers', 'conversations'),
     EVENT_BUS_NAME: z.string().min(1),
   });
   const db = documentClient();
-  const llm = options.assistant ? await configuredModel('the chat assistant') : undefined;
   return {
     llm,
     accounts: new DynamoAccountRepository(db, config.ACCOUNTS_TABLE),

@@ -6,6 +6,7 @@ import {
   sendCustomerMessage,
 } from '../../domain/conversations/portal-chat';
 import { httpHandler } from '../../shared/http';
+import { configuredModel } from '../../shared/model';
 import {
   conversationPath,
   messagesQuery,
@@ -13,7 +14,7 @@ import {
   portalChatDeps,
 } from '../../shared/portal-chat-deps';
 
-const ready = portalChatDeps({ assistant: true });
+const ready = configuredModel('the chat assistant').then(portalChatDeps);
 
 // The session names the customer's account: a conversation of another account is answered as unknown.
 const open = httpHandler({ route: 'POST /portal/conversations' }, async ({ principal }) => ({

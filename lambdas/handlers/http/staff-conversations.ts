@@ -13,7 +13,7 @@ import {
   portalChatDeps,
 } from '../../shared/portal-chat-deps';
 
-const ready = portalChatDeps({ assistant: false });
+const ready = Promise.resolve(portalChatDeps(undefined));
 
 const forAccount = httpHandler(
   { route: 'GET /accounts/{accountId}/conversations', path: accountIdPath },
