@@ -13,19 +13,20 @@ import {
   portalChatDeps,
 } from '../../shared/portal-chat-deps';
 
-const ready = Promise.resolve(portalChatDeps(undefined));
+// No model: agents write their own messages; the assistant runs only on the customer's side.
+const deps = portalChatDeps(undefined);
 
 const forAccount = httpHandler(
   { route: 'GET /accounts/{accountId}/conversations', path: accountIdPath },
   async ({ path }) => ({
-    body: { conversations: await (await ready).conversations.listForAccount(path.accountId) },
+    body: { conversations: await deps.conversations.listForAccount(path.accountId) },
   }),
 );
 
 const read = httpHandler(
   { route: 'GET /conversations/{conversationId}/messages', path: conversationPath, query: messagesQuery },
   async ({ path, query }) => {
-    const { conversations } = await ready;
+    const { conversations } = deps;
     const conversation = await ownConversation(conversations, undefined, path.conversationId);
     const messages = await conversations.messages(conversation.conversationId, { afterSeq: query.after });
     return { body: { conversation, messages } };
@@ -35,7 +36,7 @@ const read = httpHandler(
 const takeOver = httpHandler(
   { route: 'POST /conversations/{conversationId}/takeover', path: conversationPath },
   async ({ path, principal }) => ({
-    body: await takeOverConversation(await ready, {
+    body: await takeOverConversation(deps, {
       conversationId: path.conversationId,
       agentId: principal!.sub,
     }),
@@ -46,7 +47,7 @@ const write = httpHandler(
   { route: 'POST /conversations/{conversationId}/messages', path: conversationPath, body: newMessageBody },
   async ({ path, principal, body }) => ({
     statusCode: 201,
-    body: await sendAgentMessage(await ready, {
+    body: await sendAgentMessage(deps, {
       conversationId: path.conversationId,
       agentId: principal!.sub,
       ...body,
