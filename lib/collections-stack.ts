@@ -41,6 +41,7 @@ import {
 } from './catalog/functions';
 import { TABLE_IDS, TABLES, type TableDeclaration, type TableId } from './catalog/tables';
 import { CollectionsFunction } from './constructs/collections-function';
+import { DebitScheduling } from './constructs/debit-scheduling';
 import { StaffDirectory } from './constructs/staff-directory';
 import { WebHosting } from './constructs/web-hosting';
 import { acknowledgeFinding } from './nag';
@@ -68,6 +69,18 @@ const toCdkAttribute = (key: { name: string; type: 'S' | 'N' }) => ({
 });
 
 const isStaff = (access: Access) => access === 'agent' || access === 'supervisor';
+
+const physicalFunctionName = (stage: StageConfig, functionId: string) =>
+  `${stage.resourcePrefix}-${functionId}`;
+
+/** The one function the debit one-off schedules run. */
+function debitScheduleTarget(): FunctionDeclaration {
+  const targets = FUNCTIONS.filter((fn) => fn.runsScheduledDebits);
+  if (targets.length !== 1) {
+    throw new Error(`Exactly one catalog function must run scheduled debits, found ${targets.length}.`);
+  }
+  return targets[0]!;
+}
 
 /** One stage of the collections assistant, built from the function and table catalog. */
 export class CollectionsStack extends Stack {
@@ -197,6 +210,27 @@ export class CollectionsStack extends Stack {
       return queue;
     };
 
+    const bankApiToken = new Secret(this, 'BankApiToken', {
+      secretName: name('bank-api-token'),
+      description:
+        'Bearer token for the bank\'s debit API, as {"token": "..."}. Empty until the bank issues one.',
+      // Empty, not generated: the bank issues the token, and a made-up one would only be refused.
+      secretObjectValue: { token: SecretValue.unsafePlainText('') },
+      removalPolicy,
+    });
+    acknowledgeFinding(
+      bankApiToken,
+      'SMG4',
+      'The bank issues and rotates the debit API token through its own onboarding; no rotation Lambda can mint one.',
+    );
+
+    const debitScheduling = new DebitScheduling(this, 'DebitScheduling', {
+      resourcePrefix: stage.resourcePrefix,
+      targetFunctionName: physicalFunctionName(stage, debitScheduleTarget().id),
+      deadLetterQueue: deadLetterQueue('DebitScheduleDlq'),
+      removalPolicy,
+    });
+
     for (const declaration of FUNCTIONS) {
       const servesCustomers = (declaration.routes ?? []).some((route) => route.access === 'customer');
       const fn = this.createFunction(declaration, stage, props.projectRoot, removalPolicy, {
@@ -205,12 +239,17 @@ export class CollectionsStack extends Stack {
         ...(servesCustomers || declaration.issuesSessions
           ? { SESSION_KEY_SECRET_ARN: sessionKey.secretArn }
           : {}),
+        ...(declaration.usesPaymentGateway ? { BANK_API_SECRET_ARN: bankApiToken.secretArn } : {}),
+        ...(declaration.schedulesDebits ? debitScheduling.environment : {}),
       });
       if (servesCustomers || declaration.issuesSessions) sessionKey.grantRead(fn);
       this.functions.set(declaration.id, fn);
       this.grantTables(declaration, fn);
       if (declaration.publishesEvents) bus.grantPutEventsTo(fn);
       if (declaration.readsLlmApiKey) llmApiKey.grantRead(fn);
+      if (declaration.usesPaymentGateway) bankApiToken.grantRead(fn);
+      if (declaration.schedulesDebits) debitScheduling.grantScheduling(declaration.id, fn);
+      if (declaration.runsScheduledDebits) debitScheduling.allowInvoking(fn);
       if (declaration.sendsOutreach && stage.outreach.delivery === 'send') {
         this.grantOutreachChannels(declaration.id, fn, stage.outreach.emailFrom);
       }
@@ -278,6 +317,8 @@ export class CollectionsStack extends Stack {
     new CfnOutput(this, 'WebUrl', { value: `https://${web.distribution.distributionDomainName}` });
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
     new CfnOutput(this, 'LlmApiKeySecretArn', { value: llmApiKey.secretArn });
+    new CfnOutput(this, 'BankApiTokenSecretArn', { value: bankApiToken.secretArn });
+    new CfnOutput(this, 'DebitScheduleGroupName', { value: debitScheduling.group.scheduleGroupName });
     new CfnOutput(this, 'StaffUserPoolId', { value: staff.userPool.userPoolId });
     new CfnOutput(this, 'ConsoleClientId', { value: staff.consoleClient.userPoolClientId });
   }
@@ -321,7 +362,7 @@ export class CollectionsStack extends Stack {
     return new CollectionsFunction(this, declaration.id, {
       declaration,
       projectRoot,
-      functionName: `${stage.resourcePrefix}-${declaration.id}`,
+      functionName: physicalFunctionName(stage, declaration.id),
       environment,
       logRetention: RETENTION[stage.logRetentionDays],
       logRemovalPolicy: removalPolicy,

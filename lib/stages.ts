@@ -36,7 +36,20 @@ export interface StageConfig {
   /** Parallel scan of the scoring run: segments scored at once, and accounts per page (one checkpoint each). */
   readonly scoring: { readonly segments: number; readonly pageSize: number };
   /** EventBridge schedule expressions, by the schedule ids the function catalog uses. */
-  readonly schedules: { readonly scoring: string; readonly outbox: string; readonly promises: string };
+  readonly schedules: {
+    readonly scoring: string;
+    readonly outbox: string;
+    readonly promises: string;
+    /** Instalment monitoring: statement instalments tracked, unpaid ones past their grace raise PaymentMissed. */
+    readonly instalments: string;
+    /** Backstop for debit attempts: due ones a one-off schedule missed, timeouts and crashes to reconcile. */
+    readonly debits: string;
+  };
+  /**
+   * The bank's debit API (contract: `docs/bank-api.md`): base URL, and how long a call may take before its
+   * outcome counts as unknown and is reconciled by lookup.
+   */
+  readonly bankApi: { readonly baseUrl: string; readonly timeoutMs: number };
   readonly http: {
     /** Origins allowed to call the API from a browser besides the stage's own web distribution. */
     readonly extraCorsOrigins: readonly string[];
@@ -56,7 +69,14 @@ const STAGES: Record<StageName, StageConfig> = {
     llm: { model: 'gpt-4o-mini' },
     outreach: { delivery: 'store_only', emailFrom: 'collections@dev.collections.example.com' },
     scoring: { segments: 4, pageSize: 500 },
-    schedules: { scoring: 'cron(0 2 * * ? *)', outbox: 'rate(5 minutes)', promises: 'cron(0 6 * * ? *)' },
+    schedules: {
+      scoring: 'cron(0 2 * * ? *)',
+      outbox: 'rate(5 minutes)',
+      promises: 'cron(0 6 * * ? *)',
+      instalments: 'rate(1 hour)',
+      debits: 'rate(5 minutes)',
+    },
+    bankApi: { baseUrl: 'https://bank-sandbox.dev.collections.example.com/v1', timeoutMs: 10_000 },
     http: { extraCorsOrigins: ['http://localhost:3000'], throttle: { rateLimit: 20, burstLimit: 40 } },
   },
   staging: {
@@ -70,7 +90,14 @@ const STAGES: Record<StageName, StageConfig> = {
     llm: { model: 'gpt-4o-mini' },
     outreach: { delivery: 'store_only', emailFrom: 'collections@staging.collections.example.com' },
     scoring: { segments: 8, pageSize: 500 },
-    schedules: { scoring: 'cron(0 2 * * ? *)', outbox: 'rate(5 minutes)', promises: 'cron(0 6 * * ? *)' },
+    schedules: {
+      scoring: 'cron(0 2 * * ? *)',
+      outbox: 'rate(5 minutes)',
+      promises: 'cron(0 6 * * ? *)',
+      instalments: 'rate(1 hour)',
+      debits: 'rate(5 minutes)',
+    },
+    bankApi: { baseUrl: 'https://bank-sandbox.staging.collections.example.com/v1', timeoutMs: 10_000 },
     http: { extraCorsOrigins: [], throttle: { rateLimit: 50, burstLimit: 100 } },
   },
   prod: {
@@ -85,7 +112,14 @@ const STAGES: Record<StageName, StageConfig> = {
     llm: { model: 'gpt-4o' },
     outreach: { delivery: 'send', emailFrom: 'collections@collections.example.com' },
     scoring: { segments: 32, pageSize: 500 },
-    schedules: { scoring: 'cron(0 1 * * ? *)', outbox: 'rate(5 minutes)', promises: 'cron(0 6 * * ? *)' },
+    schedules: {
+      scoring: 'cron(0 1 * * ? *)',
+      outbox: 'rate(5 minutes)',
+      promises: 'cron(0 6 * * ? *)',
+      instalments: 'rate(1 hour)',
+      debits: 'rate(5 minutes)',
+    },
+    bankApi: { baseUrl: 'https://bank-api.internal.collections.example.com/v1', timeoutMs: 10_000 },
     http: { extraCorsOrigins: [], throttle: { rateLimit: 200, burstLimit: 400 } },
   },
 };

@@ -4,6 +4,8 @@ export const EVENT_SOURCES = {
   outreach: 'collections.outreach',
   /** What customers and agents decide in the portal and the console. */
   portal: 'collections.portal',
+  /** Instalments, mandates and debits; core banking publishes `PaymentReceived` here too. */
+  payments: 'collections.payments',
 } as const;
 
 export const DETAIL_TYPES = {
@@ -29,6 +31,19 @@ export const DETAIL_TYPES = {
   agentJoined: 'AgentJoined',
   /** An agent logged a call: it counts toward the call caps. */
   callLogged: 'CallLogged',
+  /** An instalment was still unpaid at its due date plus the product's grace days. */
+  paymentMissed: 'PaymentMissed',
+  /** Money arrived for the account by any route (core banking's feed, or a debit's settlement). */
+  paymentReceived: 'PaymentReceived',
+  mandateAuthorised: 'MandateAuthorised',
+  mandateRevoked: 'MandateRevoked',
+  /** A debit attempt was scheduled and its pre-debit notice queued. */
+  debitScheduled: 'DebitScheduled',
+  debitSucceeded: 'DebitSucceeded',
+  /** The gateway refused the debit (with the reason), or never answered and a person must reconcile it. */
+  debitFailed: 'DebitFailed',
+  /** A debit was not scheduled, or stopped before it ran: no mandate, a hold, revocation, payment received. */
+  debitCancelled: 'DebitCancelled',
 } as const;
 
 export type EventSource = (typeof EVENT_SOURCES)[keyof typeof EVENT_SOURCES];

@@ -34,7 +34,7 @@ export interface EventRuleDeclaration {
 }
 
 /** Schedule ids; each stage gives the expression in its config (`StageConfig.schedules`). */
-export type ScheduleId = 'scoring' | 'outbox' | 'promises';
+export type ScheduleId = 'scoring' | 'outbox' | 'promises' | 'instalments' | 'debits';
 
 /** Delivery policy of every rule and schedule target: retries, then the target's dead-letter queue. */
 export const TARGET_DELIVERY = { retryAttempts: 4, maxEventAgeHours: 6 } as const;
@@ -57,6 +57,18 @@ export interface FunctionDeclaration {
   readonly issuesSessions?: boolean;
   /** Sends outreach through SES and SNS in stages that deliver (`StageConfig.outreach.delivery`). */
   readonly sendsOutreach?: boolean;
+  /**
+   * Calls the bank's debit API (`BANK_API_URL`, token from the secret at `BANK_API_SECRET_ARN`); locally the
+   * simulated core-banking ledger answers.
+   */
+  readonly usesPaymentGateway?: boolean;
+  /**
+   * Creates EventBridge Scheduler one-off schedules (in the debit schedule group) that run debit attempts on
+   * the function marked `runsScheduledDebits`.
+   */
+  readonly schedulesDebits?: boolean;
+  /** The target of the debit one-off schedules: invoked with an `AttemptKey`. */
+  readonly runsScheduledDebits?: boolean;
   /** Settings the function takes from its stage's config. */
   readonly stageEnvironment?: (stage: StageConfig) => Record<string, string>;
   readonly timeoutSeconds?: number;
@@ -70,6 +82,17 @@ function llmEnvironment(stage: StageConfig): Record<string, string> {
 function outreachEnvironment(stage: StageConfig): Record<string, string> {
   return { OUTREACH_DELIVERY: stage.outreach.delivery, OUTREACH_EMAIL_FROM: stage.outreach.emailFrom };
 }
+
+function bankEnvironment(stage: StageConfig): Record<string, string> {
+  return { BANK_API_URL: stage.bankApi.baseUrl, BANK_API_TIMEOUT_MS: String(stage.bankApi.timeoutMs) };
+}
+
+/** Holds that stop debits: consumers cancel the account's scheduled attempts at once. */
+const DEBIT_HOLD_EVENTS = [
+  DETAIL_TYPES.planAccepted,
+  DETAIL_TYPES.disputeOpened,
+  DETAIL_TYPES.ceaseRequested,
+] as const;
 
 export const FUNCTIONS: readonly FunctionDeclaration[] = [
   {
@@ -204,7 +227,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
       'Supervisor dashboard: portfolio by bucket and tier, scores, roll rates, offers, promises, blocked contacts, variants.',
     entry: 'lambdas/handlers/http/dashboard.ts',
     routes: [{ method: 'GET', path: '/dashboard', access: 'supervisor' }],
-    tables: { accounts: 'read', offers: 'read', contacts: 'read', audit: 'read' },
+    tables: { accounts: 'read', offers: 'read', contacts: 'read', audit: 'read', payments: 'read' },
   },
   {
     id: 'checkPromises',
@@ -343,6 +366,137 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     sendsOutreach: true,
     stageEnvironment: outreachEnvironment,
     timeoutSeconds: 300,
+  },
+  {
+    id: 'portalPayments',
+    description:
+      "The signed-in customer's automatic payments: the debit mandate (terms, authorise, revoke), instalments, debits, pay now.",
+    entry: 'lambdas/handlers/http/portal-payments.ts',
+    routes: [
+      { method: 'GET', path: '/portal/payments', access: 'customer' },
+      { method: 'GET', path: '/portal/mandate/terms', access: 'customer' },
+      { method: 'POST', path: '/portal/mandate', access: 'customer' },
+      { method: 'DELETE', path: '/portal/mandate', access: 'customer' },
+      { method: 'POST', path: '/portal/instalments/{instalmentId}/debits', access: 'customer' },
+    ],
+    tables: { accounts: 'read', payments: 'readWrite', contacts: 'readWrite', audit: 'readWrite' },
+    publishesEvents: true,
+    schedulesDebits: true,
+  },
+  {
+    id: 'staffPayments',
+    description:
+      "Agent view of an account's mandate, instalments and debit attempts; a debit the customer agreed to on a call.",
+    entry: 'lambdas/handlers/http/staff-payments.ts',
+    routes: [
+      { method: 'GET', path: '/accounts/{accountId}/payments', access: 'agent' },
+      { method: 'POST', path: '/accounts/{accountId}/instalments/{instalmentId}/debits', access: 'agent' },
+    ],
+    tables: { accounts: 'read', payments: 'readWrite', contacts: 'readWrite', audit: 'readWrite' },
+    publishesEvents: true,
+    schedulesDebits: true,
+  },
+  {
+    id: 'monitorInstalments',
+    description:
+      'Scheduled: tracks statement instalments and raises PaymentMissed for instalments unpaid past their grace.',
+    entry: 'lambdas/handlers/scheduled/monitor-instalments.ts',
+    schedules: ['instalments'],
+    tables: { accounts: 'read', payments: 'readWrite' },
+    publishesEvents: true,
+    timeoutSeconds: 300,
+  },
+  {
+    id: 'planDebit',
+    description:
+      'On a missed payment (or a new mandate): a debit attempt within the mandate, its pre-debit notice through the gate, and its one-off schedule.',
+    entry: 'lambdas/handlers/events/plan-debit.ts',
+    eventRules: [
+      {
+        id: 'MissedPaymentsToDebits',
+        description:
+          'Missed instalments, new mandates and refused debits (re-presentment) get a debit planned, or the reason there is none.',
+        pattern: {
+          source: [EVENT_SOURCES.payments],
+          'detail-type': [
+            DETAIL_TYPES.paymentMissed,
+            DETAIL_TYPES.mandateAuthorised,
+            DETAIL_TYPES.debitFailed,
+          ],
+        },
+      },
+    ],
+    tables: { accounts: 'read', payments: 'readWrite', contacts: 'readWrite' },
+    publishesEvents: true,
+    schedulesDebits: true,
+  },
+  {
+    id: 'executeDebit',
+    description:
+      "Runs one debit attempt at its scheduled time, exactly once: checks again, debits through the bank's API, settles.",
+    entry: 'lambdas/handlers/scheduled/execute-debit.ts',
+    tables: { accounts: 'readWrite', payments: 'readWrite', contacts: 'read' },
+    publishesEvents: true,
+    usesPaymentGateway: true,
+    runsScheduledDebits: true,
+    // A failed attempt schedules its re-presentment.
+    schedulesDebits: true,
+    stageEnvironment: bankEnvironment,
+    timeoutSeconds: 60,
+  },
+  {
+    id: 'sweepDebits',
+    description:
+      'Scheduled: runs debit attempts that are due, reconciles timeouts and crashed attempts with the bank, re-announces results.',
+    entry: 'lambdas/handlers/scheduled/sweep-debits.ts',
+    schedules: ['debits'],
+    tables: { accounts: 'readWrite', payments: 'readWrite', contacts: 'read' },
+    publishesEvents: true,
+    usesPaymentGateway: true,
+    schedulesDebits: true,
+    stageEnvironment: bankEnvironment,
+    timeoutSeconds: 300,
+  },
+  {
+    id: 'servicePayments',
+    description:
+      'Payments received and accepted plans update the instalments; payments, holds and revocations cancel pending debits.',
+    entry: 'lambdas/handlers/events/service-payments.ts',
+    eventRules: [
+      {
+        id: 'PaymentsToInstalments',
+        description: 'Payments received and revoked mandates.',
+        pattern: {
+          source: [EVENT_SOURCES.payments],
+          'detail-type': [DETAIL_TYPES.paymentReceived, DETAIL_TYPES.mandateRevoked],
+        },
+      },
+      {
+        id: 'DecisionsToInstalments',
+        description: 'Accepted plans become tracked instalments; holds stop pending debits.',
+        pattern: { source: [EVENT_SOURCES.portal], 'detail-type': [...DEBIT_HOLD_EVENTS] },
+      },
+    ],
+    tables: { accounts: 'readWrite', payments: 'readWrite' },
+    publishesEvents: true,
+  },
+  {
+    id: 'debitFeedback',
+    description:
+      "A debit's result goes back to collections: receipt or gentle failure notice (gated), agent queue after repeated failures, audit.",
+    entry: 'lambdas/handlers/events/debit-feedback.ts',
+    eventRules: [
+      {
+        id: 'DebitResultsToCollections',
+        description: 'Debit results and cancellations.',
+        pattern: {
+          source: [EVENT_SOURCES.payments],
+          'detail-type': [DETAIL_TYPES.debitSucceeded, DETAIL_TYPES.debitFailed, DETAIL_TYPES.debitCancelled],
+        },
+      },
+    ],
+    tables: { accounts: 'readWrite', payments: 'read', contacts: 'readWrite', audit: 'readWrite' },
+    publishesEvents: true,
   },
 ];
 

@@ -33,6 +33,9 @@ export const CONVERSATIONS_BY_ACCOUNT_INDEX = 'byAccount';
 /** Sparse index of outbox messages waiting to be sent, by the time they may go. */
 export const CONTACTS_DUE_INDEX = 'dueMessages';
 
+/** Sparse index of payment work waiting for its time: instalments to check, debit attempts to run or settle. */
+export const PAYMENTS_WORK_INDEX = 'paymentWork';
+
 export const TABLE_IDS = [
   'accounts',
   'conversations',
@@ -42,6 +45,7 @@ export const TABLE_IDS = [
   'scoringRuns',
   'idempotency',
   'verifications',
+  'payments',
 ] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
@@ -120,5 +124,20 @@ export const TABLES = {
     envVar: 'VERIFICATIONS_TABLE',
     partitionKey: { name: 'accountId', type: 'S' },
     timeToLiveAttribute: 'expiresAt',
+  },
+  payments: {
+    id: 'payments',
+    description:
+      'Debit mandates, tracked instalments and debit attempts per account, and a marker per payment applied.',
+    envVar: 'PAYMENTS_TABLE',
+    partitionKey: { name: 'accountId', type: 'S' },
+    sortKey: { name: 'itemKey', type: 'S' },
+    indexes: [
+      {
+        name: PAYMENTS_WORK_INDEX,
+        partitionKey: { name: 'workShard', type: 'S' },
+        sortKey: { name: 'workAt', type: 'S' },
+      },
+    ],
   },
 } as const satisfies Record<TableId, TableDeclaration>;

@@ -9,6 +9,21 @@ import { synthStage } from './support';
 
 const ref = (logicalIdPrefix: string) => ({ Ref: Match.stringLikeRegexp(`^${logicalIdPrefix}`) });
 const getAtt = (logicalId: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [logicalId, attribute] });
+/** An ARN in the stack's own partition, region and account, as `Stack.formatArn` renders it. */
+const stackArn = (service: string, resource: string) => ({
+  'Fn::Join': [
+    '',
+    [
+      'arn:',
+      { Ref: 'AWS::Partition' },
+      `:${service}:`,
+      { Ref: 'AWS::Region' },
+      ':',
+      { Ref: 'AWS::AccountId' },
+      `:${resource}`,
+    ],
+  ],
+});
 
 /** The outreach wiring as it should be, written out rather than read from the catalog. */
 const OUTREACH_RULES = [
@@ -28,7 +43,24 @@ const DELIVERY_FUNCTIONS = ['deliverOutreach', 'dispatchOutbox', 'portalVerifica
 /** Functions that call the model: drafting, and the portal chat's tool choice. */
 const LLM_FUNCTIONS = ['prepareOutreach', 'portalConversations', 'requestDraft'] as const;
 /** Functions that read the session signing key: they serve customers or sign their sessions. */
-const SESSION_KEY_READERS = ['portalVerification', 'portalAccount', 'portalConversations'] as const;
+const SESSION_KEY_READERS = [
+  'portalVerification',
+  'portalAccount',
+  'portalConversations',
+  'portalPayments',
+] as const;
+/** Functions that create debit one-off schedules: customers, agents, the planner, re-presentments, the sweep. */
+const DEBIT_SCHEDULERS = [
+  'portalPayments',
+  'staffPayments',
+  'planDebit',
+  'executeDebit',
+  'sweepDebits',
+] as const;
+/** The one function the debit schedules invoke. */
+const DEBIT_TARGET = 'executeDebit';
+/** Functions that call the bank's debit API. */
+const BANK_API_CALLERS = ['executeDebit', 'sweepDebits'] as const;
 const EXPECTED_DELIVERY = { dev: 'store_only', staging: 'store_only', prod: 'send' } as const;
 
 interface IamStatement {
@@ -66,6 +98,17 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
     onlyLogicalId('AWS::SecretsManager::Secret', { Name: `${stage.resourcePrefix}-llm-api-key` });
   const sessionKeyLogicalId = () =>
     onlyLogicalId('AWS::SecretsManager::Secret', { Name: `${stage.resourcePrefix}-session-signing-key` });
+  const bankTokenLogicalId = () =>
+    onlyLogicalId('AWS::SecretsManager::Secret', { Name: `${stage.resourcePrefix}-bank-api-token` });
+  const debitGroupName = `${stage.resourcePrefix}-debits`;
+  const schedulerRoleLogicalId = () =>
+    onlyLogicalId('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: Match.objectLike({
+        Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })],
+      }),
+    });
+  const debitDlqLogicalId = () =>
+    onlyLogicalId('AWS::SQS::Queue', { QueueName: `${stage.resourcePrefix}-debit-schedule-dlq` });
   /**
    * Every identity-based IAM statement of the template (policies, managed policies, roles' inline
    * policies), with the roles it applies to. Resource policies (the alarm topic's) are not IAM identities.
@@ -400,7 +443,7 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
   });
 
   it('creates the LLM key secret empty ({"apiKey":""}), not generated, and a generated session key', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    template.resourceCountIs('AWS::SecretsManager::Secret', 3);
     const sessionKey = resources[sessionKeyLogicalId()]!.Properties;
     expect(sessionKey.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
     const secret = resources[secretLogicalId()]!.Properties;
@@ -454,12 +497,14 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
         SESSION_KEY_SECRET_ARN: { Ref: keyId },
       });
     }
-    // Every secrets permission in the stack is on one of the two secrets.
+    // Every secrets permission in the stack is on one of the three secrets.
     const secretActions = iamStatements().filter(({ statement }) =>
       actionsOf(statement).some((a) => /^secretsmanager:/i.test(a)),
     );
     for (const { statement } of secretActions) {
-      expect(JSON.stringify(statement.Resource)).toMatch(new RegExp(`"(${keyId}|${secretLogicalId()})"`));
+      expect(JSON.stringify(statement.Resource)).toMatch(
+        new RegExp(`"(${keyId}|${secretLogicalId()}|${bankTokenLogicalId()})"`),
+      );
     }
   });
 
@@ -527,6 +572,188 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
       }
     },
   );
+
+  it('stores mandates, instalments and debit attempts in the payments table, with the sparse paymentWork index', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      TableName: `${stage.resourcePrefix}-payments`,
+      KeySchema: [
+        { AttributeName: 'accountId', KeyType: 'HASH' },
+        { AttributeName: 'itemKey', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: Match.arrayWith([
+        { AttributeName: 'workShard', AttributeType: 'S' },
+        { AttributeName: 'workAt', AttributeType: 'S' },
+      ]),
+      GlobalSecondaryIndexes: [
+        Match.objectLike({
+          IndexName: 'paymentWork',
+          KeySchema: [
+            { AttributeName: 'workShard', KeyType: 'HASH' },
+            { AttributeName: 'workAt', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        }),
+      ],
+    });
+  });
+
+  it('monitors instalments and sweeps debits on the stage schedules', () => {
+    expect(FUNCTIONS.find((fn) => fn.id === 'monitorInstalments')?.schedules).toEqual(['instalments']);
+    expect(FUNCTIONS.find((fn) => fn.id === 'sweepDebits')?.schedules).toEqual(['debits']);
+    for (const [scheduleId, functionId] of [
+      ['instalments', 'monitorInstalments'],
+      ['debits', 'sweepDebits'],
+    ] as const) {
+      template.hasResourceProperties('AWS::Events::Rule', {
+        Name: `${stage.resourcePrefix}-${scheduleId}-schedule`,
+        ScheduleExpression: stage.schedules[scheduleId],
+        EventBusName: Match.absent(),
+        Targets: [
+          Match.objectLike({
+            Arn: getAtt(functionLogicalId(functionId)),
+            DeadLetterConfig: {
+              Arn: getAtt(
+                onlyLogicalId('AWS::SQS::Queue', {
+                  QueueName: `${stage.resourcePrefix}-${scheduleId}-schedule-dlq`,
+                }),
+              ),
+            },
+          }),
+        ],
+      });
+    }
+  });
+
+  it('keeps debit one-off schedules in the stage debit group, run by a role only Scheduler for this account assumes', () => {
+    expect(FUNCTIONS.filter((fn) => fn.runsScheduledDebits).map((fn) => fn.id)).toEqual([DEBIT_TARGET]);
+    template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
+    template.hasResource('AWS::Scheduler::ScheduleGroup', {
+      Properties: Match.objectLike({ Name: debitGroupName }),
+      DeletionPolicy: stage.retainData ? 'Retain' : 'Delete',
+    });
+    template.hasOutput('DebitScheduleGroupName', { Value: debitGroupName });
+
+    const roleId = schedulerRoleLogicalId();
+    expect(resources[roleId]!.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'sts:AssumeRole',
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      },
+    ]);
+    expect(resources[roleId]!.Properties.ManagedPolicyArns).toBeUndefined();
+    // It may invoke the debit target and drop what still fails into its dead-letter queue: nothing else.
+    const dlqId = debitDlqLogicalId();
+    expect(statementsOfRole(roleId)).toEqual(
+      expect.arrayContaining([
+        {
+          Effect: 'Allow',
+          Action: 'lambda:InvokeFunction',
+          Resource: getAtt(functionLogicalId(DEBIT_TARGET)),
+        },
+        { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: getAtt(dlqId) },
+      ]),
+    );
+    expect(statementsOfRole(roleId)).toHaveLength(2);
+    // Nothing else in the stack may invoke a function through IAM.
+    const invokers = iamStatements().filter(({ statement }) =>
+      actionsOf(statement).some((a) => /^lambda:(InvokeFunction|\*)$|^\*$/.test(a)),
+    );
+    expect(invokers.map(({ roles }) => roles)).toEqual([[roleId]]);
+
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: `${stage.resourcePrefix}-debit-schedule-dlq`,
+      SqsManagedSseEnabled: true,
+    });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: dlqId }],
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      }),
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: getAtt(dlqId, 'QueueName') }],
+      Threshold: stage.alarms.deadLetterThreshold,
+    });
+  });
+
+  it('configures exactly the debit-scheduling functions, which may only create schedules in the group and pass its role', () => {
+    expect(FUNCTIONS.filter((fn) => fn.schedulesDebits).map((fn) => fn.id)).toEqual([...DEBIT_SCHEDULERS]);
+    const roleId = schedulerRoleLogicalId();
+    const schedulerIds = DEBIT_SCHEDULERS.map(functionLogicalId);
+    for (const id of schedulerIds) {
+      expect(environmentOf(id)).toMatchObject({
+        DEBIT_SCHEDULE_GROUP: debitGroupName,
+        // The target by name: its own ARN attribute in executeDebit's environment would be a cycle.
+        DEBIT_TARGET_ARN: stackArn('lambda', `function:${stage.resourcePrefix}-${DEBIT_TARGET}`),
+        DEBIT_SCHEDULER_ROLE_ARN: getAtt(roleId),
+        DEBIT_SCHEDULE_DLQ_ARN: getAtt(debitDlqLogicalId()),
+      });
+    }
+    const configured = Object.keys(template.findResources('AWS::Lambda::Function')).filter((id) =>
+      Object.keys(environmentOf(id)).some((name) => name.startsWith('DEBIT_')),
+    );
+    expect(new Set(configured)).toEqual(new Set(schedulerIds));
+
+    const schedulerRoles = DEBIT_SCHEDULERS.map(roleLogicalId);
+    const scheduling = iamStatements().filter(({ statement }) =>
+      actionsOf(statement).some((a) => /^(scheduler|iam):|^\*$/.test(a)),
+    );
+    expect(new Set(scheduling.flatMap(({ roles }) => roles))).toEqual(new Set(schedulerRoles));
+    for (const roleOfFunction of schedulerRoles) {
+      expect(
+        scheduling.filter(({ roles }) => roles.includes(roleOfFunction)).map(({ statement }) => statement),
+      ).toEqual([
+        {
+          Effect: 'Allow',
+          Action: 'scheduler:CreateSchedule',
+          Resource: stackArn('scheduler', `schedule/${debitGroupName}/*`),
+        },
+        {
+          Effect: 'Allow',
+          Action: 'iam:PassRole',
+          Resource: getAtt(roleId),
+          Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+        },
+      ]);
+    }
+  });
+
+  it('keeps the bank API token in an empty secret, given to exactly the functions that call the bank', () => {
+    expect(FUNCTIONS.filter((fn) => fn.usesPaymentGateway).map((fn) => fn.id)).toEqual([...BANK_API_CALLERS]);
+    const tokenId = bankTokenLogicalId();
+    const secret = resources[tokenId]!.Properties;
+    expect(secret.SecretString).toBe('{"token":""}');
+    expect(secret.GenerateSecretString).toBeUndefined();
+
+    const callerIds = BANK_API_CALLERS.map(functionLogicalId);
+    for (const id of callerIds) {
+      expect(environmentOf(id)).toMatchObject({
+        BANK_API_SECRET_ARN: { Ref: tokenId },
+        BANK_API_URL: stage.bankApi.baseUrl,
+        BANK_API_TIMEOUT_MS: String(stage.bankApi.timeoutMs),
+      });
+    }
+    const withToken = Object.keys(template.findResources('AWS::Lambda::Function')).filter(
+      (id) => 'BANK_API_SECRET_ARN' in environmentOf(id),
+    );
+    expect(new Set(withToken)).toEqual(new Set(callerIds));
+
+    const readers = iamStatements().filter(({ statement }) =>
+      JSON.stringify(statement.Resource ?? null).includes(`"${tokenId}"`),
+    );
+    expect(new Set(readers.flatMap(({ roles }) => roles))).toEqual(
+      new Set(BANK_API_CALLERS.map(roleLogicalId)),
+    );
+    for (const { statement } of readers) {
+      expect(actionsOf(statement)).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue']));
+      expect(actionsOf(statement).filter((a) => /^secretsmanager:(Put|Update|Delete)/.test(a))).toEqual([]);
+    }
+  });
 
   it('alarms on errors of every function and on the depth of every dead-letter queue', () => {
     const alarms = resourcesOf('AWS::CloudWatch::Alarm');

@@ -113,6 +113,28 @@ const INPUT: DashboardInput = {
     // Restated with the same date: one promise.
     { accountId: 'A5', kind: 'PromiseToPayRecorded', at: '2026-11-19T10:00:00Z', dueDate: '2026-11-30' },
   ],
+  payments: {
+    instalments: [
+      {
+        accountId: 'A2',
+        instalmentId: 'statement-2026-10-25',
+        currency: 'USD',
+        status: 'paid',
+        missedAt: '2026-10-29T00:00:00Z',
+      },
+    ],
+    attempts: [
+      {
+        accountId: 'A2',
+        attemptId: 'statement-2026-10-25#1',
+        instalmentId: 'statement-2026-10-25',
+        number: 1,
+        currency: 'USD',
+        state: 'succeeded',
+        amountMinor: 5_000,
+      },
+    ],
+  },
 };
 
 describe('supervisor dashboard aggregation', () => {
@@ -251,8 +273,22 @@ describe('supervisor dashboard aggregation', () => {
     ]);
   });
 
+  it('carries the payment figures (see payment-metrics.test.ts)', () => {
+    expect(dashboard.payments.cure).toMatchObject({ missed: 1, withAttempt: 1, cured: 1, rate: 1 });
+    expect(dashboard.payments.recovery.recoveredMinor).toEqual({ USD: 5_000, CNY: 0 });
+  });
+
   it('stays well formed for an empty portfolio', () => {
-    const empty = buildDashboard({ accounts: [], drafts: [], blockedMessages: [], promiseEntries: [] }, NOW);
+    const empty = buildDashboard(
+      {
+        accounts: [],
+        drafts: [],
+        blockedMessages: [],
+        promiseEntries: [],
+        payments: { instalments: [], attempts: [] },
+      },
+      NOW,
+    );
     expect(empty.portfolio.accounts).toBe(0);
     expect(empty.scores.histogram).toEqual([]);
     expect(empty.rollRates.rows.every((row) => row.total === 0)).toBe(true);
@@ -260,6 +296,8 @@ describe('supervisor dashboard aggregation', () => {
       [0, null, 0],
       [0, null, 0],
     ]);
+    expect(empty.payments.cure.rate).toBeNull();
+    expect(empty.payments.recovery.byAttempt).toEqual([]);
     expect(empty.generatedAt).toBe(NOW.toISOString());
     expect(empty.today).toBe('2026-11-23');
   });

@@ -1,12 +1,13 @@
 // One account for an agent: who and what is owed, the risk score and its reasons, the suggested call script
-// and options, logging a call, drafted messages to approve, the conversations, and the outbox and contact
-// log. Sections load on their own, so one slow or missing endpoint never blanks the page.
+// and options, logging a call, payments (payments.js), drafted messages to approve, the conversations, and the
+// outbox and contact log. Sections load on their own, so one slow or missing endpoint never blanks the page.
 import { notBuiltYet } from '/lib/api.js';
 import { h, replace, say, svg } from '/lib/dom.js';
 import { formatDate, formatDateTime, formatMoney, formatPercent, humanise } from '/lib/format.js';
 import { chip, empty, figures, loading, notice, reasonText, section, table } from '/lib/ui.js';
 import { conversationPanel } from './conversation.js';
 import { label, payStatusText, statusTone } from './labels.js';
+import { paymentsPanel } from './payments.js';
 
 const CALL_OUTCOMES = ['right_party', 'promise_to_pay', 'refused', 'wrong_number', 'no_answer'];
 const DRAFT_CHANNELS = ['sms', 'email', 'portal'];
@@ -78,7 +79,7 @@ function drawAccount(view, ctx, account) {
     h(
       'div',
       { class: 'account-grid' },
-      h('div', {}, script, call, drafts, statementsSection(account, money)),
+      h('div', {}, script, call, paymentsPanel(ctx, id), drafts, statementsSection(account, money)),
       h('div', {}, conversations, riskSection(account), contacts),
     ),
   );

@@ -10,6 +10,8 @@ import { label } from './labels.js';
 const CURRENCIES = ['USD', 'CNY'];
 const list = (value) => (Array.isArray(value) ? value : []);
 const percent = (value) => (value === null || value === undefined ? '—' : formatPercent(value));
+const ORDINALS = ['1st', '2nd', '3rd'];
+const ordinal = (n) => ORDINALS[n - 1] ?? `${n}th`;
 /** Compact money for bar labels: whole units. */
 const shortMoney = (currency) => (minor) =>
   `${currency} ${formatNumber(Math.round((Number(minor) || 0) / 100))}`;
@@ -71,6 +73,7 @@ function drawDashboard(d) {
       promisesSection(d.promises ?? {}),
       blockedSection(d.blockedContacts ?? {}),
       variantsSection(list(d.variants)),
+      paymentsSection(d.payments),
     ),
   ];
 }
@@ -281,5 +284,85 @@ function variantsSection(variants) {
       ],
       variants,
     ),
+  );
+}
+
+/** Real-time debit: cure rate, amount recovered by presentment (per currency), failures and cancellations. */
+function paymentsSection(payments) {
+  const title = 'Automatic payments (debits)';
+  if (!payments)
+    return section(title, { id: 'payments', level: 3 }, h('p', { class: 'empty' }, 'No figures.'));
+  const cure = payments.cure ?? {};
+  const byAttempt = list(payments.recovery?.byAttempt);
+  const currencies = CURRENCIES.filter((currency) => byAttempt.some((row) => row.currency === currency));
+  const reasonChart = (chartTitle, rows, empty) =>
+    rows.length === 0
+      ? h('p', { class: 'empty' }, empty)
+      : barChart({
+          title: chartTitle,
+          categories: rows.map((row) => label(row.reason)),
+          series: [{ name: 'Count', values: rows.map((row) => row.count) }],
+        });
+  return section(
+    title,
+    { id: 'payments', level: 3 },
+    figures([
+      ['Cure rate', percent(cure.rate), 'payments-cure-rate'],
+      ['Missed, debited', formatNumber(cure.withAttempt)],
+      ['Cured (paid)', formatNumber(cure.cured)],
+      ['Missed, no debit', formatNumber(cure.withoutAttempt)],
+      ...CURRENCIES.map((currency) => [
+        `Recovered ${currency}`,
+        formatMoney(payments.recovery?.recoveredMinor?.[currency], currency),
+      ]),
+    ]),
+    h(
+      'p',
+      { class: 'small muted' },
+      'Cure rate: missed instalments with at least one debit attempt that ended paid, over missed instalments with an attempt.',
+    ),
+    currencies.length === 0
+      ? h('p', { class: 'empty' }, 'No debits presented yet.')
+      : currencies.map((currency) => {
+          const rows = byAttempt.filter((row) => row.currency === currency);
+          return barChart({
+            title: `Recovered by attempt (${currency})`,
+            categories: rows.map((row) => `${ordinal(row.number)} attempt`),
+            series: [
+              {
+                name: `Recovered ${currency}`,
+                values: rows.map((row) => row.recoveredMinor),
+                format: shortMoney(currency),
+              },
+            ],
+          });
+        }),
+    byAttempt.length > 0 &&
+      h(
+        'details',
+        {},
+        h('summary', {}, 'Presented and succeeded by attempt'),
+        table(
+          [
+            { label: 'Attempt', value: (row) => `${row.currency} ${ordinal(row.number)}`, header: true },
+            { label: 'Presented', value: (row) => formatNumber(row.presented), num: true },
+            { label: 'Succeeded', value: (row) => formatNumber(row.succeeded), num: true },
+            {
+              label: 'Success',
+              value: (row) => (row.presented > 0 ? formatPercent(row.succeeded / row.presented) : '—'),
+              num: true,
+            },
+            { label: 'Recovered', value: (row) => formatMoney(row.recoveredMinor, row.currency), num: true },
+          ],
+          byAttempt,
+        ),
+      ),
+    reasonChart(
+      'Missed instalments with no debit, by reason',
+      list(cure.withoutAttemptByReason),
+      'Every missed instalment had a debit.',
+    ),
+    reasonChart('Failed debits by reason', list(payments.failures?.byReason), 'No failed debits.'),
+    reasonChart('Cancelled debits by reason', list(payments.cancellations?.byReason), 'No cancelled debits.'),
   );
 }

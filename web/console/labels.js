@@ -47,6 +47,12 @@ const NAMES = {
   'zh-CN': 'Chinese',
   US: 'US',
   CN: 'China',
+  // Debits (other codes read well humanised): attempt states and reasons.
+  unknown: 'Unknown (asking the bank)',
+  unresolved: 'Unresolved (bank never answered)',
+  CEASE: 'Cease request',
+  SUPERSEDED: 'Superseded by a plan',
+  UNSPECIFIED: 'No reason recorded',
 };
 
 export const label = (code) => (code === null || code === undefined ? '—' : (NAMES[code] ?? humanise(code)));

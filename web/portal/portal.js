@@ -1,16 +1,18 @@
 // The customer's repayment portal: sign in with account reference, date of birth and a one-time code; see
-// what is owed and the options; chat with the assistant (or a person); set contact preferences.
+// what is owed and the options; chat with the assistant (or a person); automatic payments (payments.js); set
+// contact preferences.
 // Everything the API or a person wrote is put on the page as text (see /lib/dom.js), never as HTML.
 import { createClient, loadConfig, newClientMessageId, notBuiltYet } from '/lib/api.js';
 import { byId, h, replace, revealText, say, show } from '/lib/dom.js';
 import { formatDate, formatDateTime, formatMoney, formatPercent, formatTime, humanise } from '/lib/format.js';
 import { browserLanguage, LANGUAGES, translate } from './i18n.js';
+import { paymentsView } from './payments.js';
 
 const SESSION_KEY = 'portal.session';
 const LANGUAGE_KEY = 'portal.language';
 const MAX_MESSAGE_CHARS = 2000;
 const POLL_MS = 2000;
-const VIEWS = ['overview', 'chat', 'contact'];
+const VIEWS = ['overview', 'chat', 'payments', 'contact'];
 const CHANNELS = ['call', 'sms', 'email'];
 const AUTHORS = ['customer', 'assistant', 'agent', 'system'];
 
@@ -34,6 +36,7 @@ const api = createClient({
   token: () => state.session?.token,
   onUnauthorized: () => endSession('signin.expired'),
 });
+const payments = paymentsView({ api, t, lang: () => state.lang, body: byId('payments-body') });
 
 // ---------------------------------------------------------------------------------------------------------
 // Storage (either may be unavailable, e.g. in a locked-down browser: the page still works without it)
@@ -107,6 +110,7 @@ function renderAll() {
   rerenderMessages();
   renderCounter();
   if (state.contacts) renderContacts();
+  payments.render();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -246,6 +250,7 @@ function endSession(messageKey) {
   replace(byId('chat-log'));
   replace(byId('overview-body'));
   replace(byId('contact-body'));
+  payments.reset();
   showSignIn();
   pageMessage(messageKey);
 }
@@ -281,6 +286,7 @@ function route({ focus = false } = {}) {
     openChat();
   }
   if (state.view === 'overview' && state.overview) loadOverview();
+  if (state.view === 'payments') payments.load();
   if (state.view === 'contact') loadContacts();
   if (focus) byId(`${state.view}-title`)?.focus();
 }

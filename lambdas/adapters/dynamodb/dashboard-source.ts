@@ -1,6 +1,6 @@
 /**
- * The supervisor dashboard's reads: scans of the accounts, offers (drafts), contacts (blocked outbox messages)
- * and audit (promise entries) tables, each reading only the attributes it needs and filtering server-side.
+ * The supervisor dashboard's reads: scans of the accounts, offers (drafts), contacts (blocked outbox messages),
+ * audit (promise entries) and payments (instalments and debit attempts) tables, each reading only the attributes it needs and filtering server-side.
  * Fine for the demo portfolio; a production portfolio would keep these aggregates up to date from the
  * tables' streams (or export to an analytics store) instead of scanning on every page load.
  */
@@ -13,6 +13,12 @@ import {
   type DashboardSource,
   type PromiseAuditEntry,
 } from '../../domain/dashboard/dashboard';
+import {
+  PAYMENT_METRICS_ATTRIBUTES,
+  type PaymentMetricsAttempt,
+  type PaymentMetricsInstalment,
+  type PaymentRows,
+} from '../../domain/dashboard/payment-metrics';
 import { projectionOf, scanAll } from './scan-all';
 
 export interface DashboardTables {
@@ -20,12 +26,14 @@ export interface DashboardTables {
   readonly offers: string;
   readonly contacts: string;
   readonly audit: string;
+  readonly payments: string;
 }
 
 const ACCOUNTS = projectionOf(DASHBOARD_ACCOUNT_ATTRIBUTES);
 const DRAFTS = projectionOf(['accountId', 'offerId', 'draftId', 'status', 'tier']);
 const MESSAGES = projectionOf(['accountId', 'messageId', 'channel', 'blockedReasons']);
 const PROMISE_ENTRIES = projectionOf(['accountId', 'kind', 'at', 'data.dueDate']);
+const PAYMENT_ROWS = projectionOf(PAYMENT_METRICS_ATTRIBUTES);
 
 /** A filter's own names, next to the projection's aliases. */
 const withNames = (projection: ReturnType<typeof projectionOf>, names: Record<string, string>) => ({
@@ -91,5 +99,21 @@ export class DynamoDashboardSource implements DashboardSource {
         ...(typeof dueDate === 'string' ? { dueDate } : {}),
       };
     });
+  }
+
+  async payments(): Promise<PaymentRows> {
+    const items = await scanAll(this.db, {
+      TableName: this.tables.payments,
+      ...withNames(PAYMENT_ROWS, { '#type': 'itemType' }),
+      FilterExpression: '#type IN (:instalment, :attempt)',
+      ExpressionAttributeValues: { ':instalment': 'instalment', ':attempt': 'attempt' },
+    });
+    // The items are the domain records stored flat; `itemType` tells instalments from attempts.
+    return {
+      instalments: items.filter(
+        (item) => item.itemType === 'instalment',
+      ) as unknown as PaymentMetricsInstalment[],
+      attempts: items.filter((item) => item.itemType === 'attempt') as unknown as PaymentMetricsAttempt[],
+    };
   }
 }

@@ -19,6 +19,16 @@
  *   colon of each recorded reason; a message rejected by the linter counts `MESSAGE_REJECTED` and each rule it
  *   broke), and per channel.
  * - Variants: champion vs challenger over scored accounts.
+ * - Payments (real-time debit, from the payments table's instalments and debit attempts):
+ *   - Cure rate: missed instalments (status `missed`, or missed before and now settled) with at least one
+ *     debit attempt in any state that ended `paid`, over missed instalments with at least one attempt (null
+ *     before there is one); the rest are still missed or superseded by a plan. Missed instalments without
+ *     any attempt are counted apart, by their `debitBlockedReasons` (each once per instalment;
+ *     `UNSPECIFIED` when none is recorded).
+ *   - Recovered by attempt number: per currency and presentment (1st, 2nd, …), attempts sent to the bank
+ *     (executing, unknown, succeeded, failed, unresolved), those that succeeded and the amount they took.
+ *   - Failures by reason: the `failureReason` of failed attempts, and `unresolved` for attempts the bank
+ *     never answered. Cancellations by reason: each `cancelledReasons` entry once per cancelled attempt.
  */
 import type {
   Account,
@@ -34,6 +44,7 @@ import { BUCKETS, RISK_BANDS } from '../offers/offer-policy';
 import type { OutboundChannel } from '../outreach/outreach';
 import type { RiskBand } from '../scoring/risk-model';
 import { type Tier, TREATMENT_POLICY, type Variant } from '../treatment/treatment-policy';
+import { type PaymentMetrics, type PaymentRows, paymentMetrics } from './payment-metrics';
 
 // ---------------------------------------------------------------------------------------------------------
 // What the dashboard reads
@@ -95,6 +106,8 @@ export interface DashboardSource {
   blockedMessages(): Promise<BlockedMessage[]>;
   /** Audit entries of kind `PromiseToPayRecorded` and `PromiseBroken`. */
   promiseEntries(): Promise<PromiseAuditEntry[]>;
+  /** Instalments and debit attempts from the payments table. */
+  payments(): Promise<PaymentRows>;
 }
 
 export interface DashboardInput {
@@ -102,6 +115,7 @@ export interface DashboardInput {
   readonly drafts: readonly DashboardDraft[];
   readonly blockedMessages: readonly BlockedMessage[];
   readonly promiseEntries: readonly PromiseAuditEntry[];
+  readonly payments: PaymentRows;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -193,6 +207,7 @@ export interface Dashboard {
     readonly byChannel: Record<OutboundChannel, number>;
   };
   readonly variants: readonly VariantRow[];
+  readonly payments: PaymentMetrics;
 }
 
 const HISTOGRAM_BINS = 10;
@@ -218,6 +233,7 @@ export function buildDashboard(input: DashboardInput, now: Date): Dashboard {
     promises: promises(input.accounts, input.promiseEntries, today),
     blockedContacts: blockedContacts(input.blockedMessages),
     variants: variants(input.accounts),
+    payments: paymentMetrics(input.payments),
   };
 }
 
@@ -446,11 +462,12 @@ export async function supervisorDashboard(deps: {
   source: DashboardSource;
   clock: { now(): Date };
 }): Promise<Dashboard> {
-  const [accounts, drafts, blockedMessages, promiseEntries] = await Promise.all([
+  const [accounts, drafts, blockedMessages, promiseEntries, payments] = await Promise.all([
     deps.source.accounts(),
     deps.source.drafts(),
     deps.source.blockedMessages(),
     deps.source.promiseEntries(),
+    deps.source.payments(),
   ]);
-  return buildDashboard({ accounts, drafts, blockedMessages, promiseEntries }, deps.clock.now());
+  return buildDashboard({ accounts, drafts, blockedMessages, promiseEntries, payments }, deps.clock.now());
 }

@@ -115,10 +115,13 @@ export type SendDecision =
 /** At send time: is the queued message still right for the account, and may it go now? */
 export function decideSend(context: OutreachContext, message: OutboxMessage): SendDecision {
   const { account, now } = context;
-  if (account.treatment?.tier !== message.tier) return { action: 'block', reasons: ['SUPERSEDED'] };
+  const paymentNotice = message.purpose === 'payment_notice';
+  if (!paymentNotice && account.treatment?.tier !== message.tier) {
+    return { action: 'block', reasons: ['SUPERSEDED'] };
+  }
   const expiresMs = Date.parse(message.expiresAt);
   if (now.getTime() >= expiresMs) return { action: 'block', reasons: ['EXPIRED'] };
-  const window = sendWindow(context, message.channel, message.tier, now, expiresMs);
+  const window = sendWindow(context, message.channel, paymentNotice ? null : message.tier, now, expiresMs);
   if ('reasons' in window) return { action: 'block', reasons: window.reasons };
   return window.notBefore <= now.toISOString()
     ? { action: 'send' }
@@ -129,7 +132,8 @@ export function decideSend(context: OutreachContext, message: OutboxMessage): Se
 function sendWindow(
   context: OutreachContext,
   channel: OutboundChannel,
-  tier: DraftRecord['tier'],
+  /** The tier whose cadence applies; none for a payment notice. */
+  tier: DraftRecord['tier'] | null,
   from: Date,
   untilMs: number,
 ): { notBefore: string } | { reasons: OutreachBlockReason[] } {
@@ -143,7 +147,7 @@ function sendWindow(
     );
     return holds.length > 0 ? { reasons: holds } : { notBefore: from.toISOString() };
   }
-  const cadenceEnd = cadenceEndOf(history, policy.tiers[tier].cadenceDays);
+  const cadenceEnd = tier ? cadenceEndOf(history, policy.tiers[tier].cadenceDays) : 0;
   const start = new Date(Math.max(from.getTime(), cadenceEnd));
   const request = contactRequest(account, channel, start, history);
   const verdict = checkContact(request);

@@ -39,8 +39,12 @@ export interface OutboxKey {
 }
 
 export interface OutboxMessage extends OutboxKey {
-  /** Absent for collection outreach; a security code the customer asked for is sent at once, never queued. */
-  readonly purpose?: 'security_code';
+  /**
+   * Absent for collection outreach. A security code the customer asked for is sent at once, never queued.
+   * A payment notice (pre-debit notice, receipt, failure) belongs to a debit, not to a tier's cadence: a tier
+   * change does not make it stale and the cadence does not hold it back; hours, holds and caps still apply.
+   */
+  readonly purpose?: 'security_code' | 'payment_notice';
   readonly draftId: string;
   readonly channel: OutboundChannel;
   /** The tier the message was written for: a message is stale once the account's tier moves on. */

@@ -5,13 +5,14 @@ import { supervisorDashboard } from '../../domain/dashboard/dashboard';
 import { loadConfig, tableNames } from '../../shared/config';
 import { httpHandler } from '../../shared/http';
 
-const config = loadConfig(tableNames('accounts', 'offers', 'contacts', 'audit'));
+const config = loadConfig(tableNames('accounts', 'offers', 'contacts', 'audit', 'payments'));
 const deps = {
   source: new DynamoDashboardSource(documentClient(), {
     accounts: config.ACCOUNTS_TABLE,
     offers: config.OFFERS_TABLE,
     contacts: config.CONTACTS_TABLE,
     audit: config.AUDIT_TABLE,
+    payments: config.PAYMENTS_TABLE,
   }),
   clock: systemClock,
 };

@@ -1,0 +1,126 @@
+/**
+ * What the customer is told about a debit: the pre-debit notice (amount, date, how to stop it), the receipt,
+ * and a gentle notice when a debit did not go through and will not be tried again. Written by code with the
+ * figures computed by code, with every disclosure the jurisdiction requires, and checked by the gate when
+ * queued and again when sent, like every outbound message.
+ */
+import type { Account, Language } from '../accounts/account';
+import { checkMessage, type MessageVerdict, type Offer } from '../compliance';
+import { formatDate, formatMoney, requiredDisclosures } from '../drafting/draft';
+import type { OutboundChannel } from '../outreach/outreach';
+
+export type DebitNoticeKind = 'pre_debit' | 'receipt' | 'failure';
+
+export interface DebitNoticeFigures {
+  readonly amountMinor: number;
+  /** The debit's date (pre-debit) or the day it was taken / refused. */
+  readonly date: string;
+  /** Pre-debit: the date by which the rules say a stop request must reach us. */
+  readonly stopBy?: string;
+  /** Pre-debit: the previous presentment was refused, so this is a re-presentment. */
+  readonly retryOfRefused?: boolean;
+  /** Receipt: what is still overdue afterwards (0 = nothing). */
+  readonly remainingMinor?: number;
+}
+
+export interface DebitNotice {
+  readonly channel: OutboundChannel;
+  readonly subject?: string;
+  readonly text: string;
+  /** The figures the text may state: the gate checks the text against them at queue and at send time. */
+  readonly gateOffer: Offer;
+  readonly verdict: MessageVerdict;
+}
+
+type Wording = (
+  money: (minor: number) => string,
+  date: (iso: string) => string,
+  f: DebitNoticeFigures,
+) => {
+  subject: string;
+  body: string;
+};
+
+const WORDING: Record<DebitNoticeKind, Record<Language, Wording>> = {
+  pre_debit: {
+    en: (money, date, f) => ({
+      subject: 'Your scheduled payment',
+      body:
+        `${f.retryOfRefused ? 'Your last automatic payment did not go through. ' : ''}` +
+        `As you authorised, we will take ${money(f.amountMinor)} from your bank account on ${date(f.date)}. ` +
+        `To stop it, use Automatic payments in the repayment portal or call us, by ${date(f.stopBy ?? f.date)}. ` +
+        'If things are difficult right now, tell us and we will look at options together.',
+    }),
+    'zh-CN': (money, date, f) => ({
+      subject: '您的预定还款',
+      body:
+        `${f.retryOfRefused ? '您上次的自动还款未能成功。' : ''}` +
+        `根据您的授权，我们将于${date(f.date)}从您的银行账户扣款${money(f.amountMinor)}。` +
+        `如需取消，请在${date(f.stopBy ?? f.date)}前通过还款平台的“自动还款”或致电我们办理。` +
+        '如果您目前有困难，请告诉我们，我们会一起商量办法。',
+    }),
+  },
+  receipt: {
+    en: (money, date, f) => ({
+      subject: 'Payment received',
+      body:
+        `Thank you: we received ${money(f.amountMinor)} from your bank account on ${date(f.date)}. ` +
+        ((f.remainingMinor ?? 0) > 0
+          ? `${money(f.remainingMinor ?? 0)} is still overdue; the repayment portal shows your options.`
+          : 'Your account is up to date.'),
+    }),
+    'zh-CN': (money, date, f) => ({
+      subject: '已收到还款',
+      body:
+        `谢谢：我们已于${date(f.date)}从您的银行账户收到${money(f.amountMinor)}。` +
+        ((f.remainingMinor ?? 0) > 0
+          ? `仍有${money(f.remainingMinor ?? 0)}逾期未还，您可以在还款平台查看还款方案。`
+          : '您的账户已无逾期。'),
+    }),
+  },
+  failure: {
+    en: (money, date, f) => ({
+      subject: 'Your automatic payment',
+      body:
+        `The payment of ${money(f.amountMinor)} we tried to take on ${date(f.date)} did not go through, ` +
+        'and we will not try it again automatically. We have not charged you any fee for this. ' +
+        'When you are ready, the repayment portal shows ways to pay and plans that may suit you, or you can ask to talk to us.',
+    }),
+    'zh-CN': (money, date, f) => ({
+      subject: '您的自动还款',
+      body:
+        `我们于${date(f.date)}尝试扣款${money(f.amountMinor)}未能成功，之后不会再自动扣款，我们也没有因此收取任何费用。` +
+        '方便时，您可以在还款平台查看还款方式和适合您的方案，或联系我们沟通。',
+    }),
+  },
+};
+
+/** The notice for one channel, with the disclosures appended and the gate's verdict on it. */
+export function debitNotice(
+  kind: DebitNoticeKind,
+  account: Pick<Account, 'jurisdiction' | 'currency' | 'customer'>,
+  channel: OutboundChannel,
+  figures: DebitNoticeFigures,
+): DebitNotice {
+  const language = account.customer.language;
+  const money = (minor: number) => formatMoney(minor, account.currency, language);
+  const date = (iso: string) => formatDate(iso, language);
+  const { subject, body } = WORDING[kind][language](money, date, figures);
+  const joiner = channel === 'sms' && language === 'en' ? ' ' : channel === 'sms' ? '' : '\n\n';
+  const text = [body, ...requiredDisclosures(account.jurisdiction, channel, language)].join(joiner);
+  const gateOffer: Offer = {
+    currency: account.currency,
+    amountsMinor: [figures.amountMinor, ...(figures.remainingMinor ? [figures.remainingMinor] : [])],
+    dates: [figures.date, ...(figures.stopBy ? [figures.stopBy] : [])],
+    percentages: [],
+  };
+  const withSubject = channel === 'email' ? { subject } : {};
+  const verdict = checkMessage({
+    jurisdiction: account.jurisdiction,
+    channel,
+    language,
+    text: channel === 'email' ? `${subject}\n\n${text}` : text,
+    offer: gateOffer,
+  });
+  return { channel, ...withSubject, text, gateOffer, verdict };
+}

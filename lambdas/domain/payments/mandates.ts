@@ -1,0 +1,207 @@
+/**
+ * Debit mandates: the customer reads the exact authorisation text for their own choices (bank account,
+ * maximum per debit, partial sweeps), accepts it, and it is stored word for word with when and where it was
+ * given. The hash the page sends back proves the text accepted is the text stored. Revocation is honoured at
+ * once: every scheduled debit of the account is cancelled.
+ */
+import { createHash } from 'node:crypto';
+import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
+import type { Account } from '../accounts/account';
+import { formatMoney } from '../drafting/draft';
+import { DomainError, notFound } from '../errors';
+import type { AccountRepository, AuditLog, Clock, EventPublisher } from '../ports';
+import { DEBIT_POLICY, type DebitPolicy } from './debit-policy';
+import { announceResult } from './execute-debit';
+import type { PaymentStore } from './payment-store';
+import type { Mandate } from './payments';
+
+export const MANDATE_TERMS_VERSION = 'mandate-terms.v1';
+/** The largest single debit a mandate may allow: far above any instalment, a guard against typos. */
+export const MAX_MANDATE_AMOUNT_MINOR = 100_000_000;
+const DEBTOR_ACCOUNT = /^[A-Z0-9]{6,34}$/;
+
+export interface MandateChoices {
+  readonly debtorAccount: string;
+  readonly maxAmountMinor: number;
+  readonly partialAllowed: boolean;
+}
+
+export interface MandateTerms {
+  readonly termsVersion: string;
+  readonly text: string;
+  readonly termsHash: string;
+}
+
+/** Spaces and dashes people type in account numbers are dropped; letters are upper-cased. */
+export const normaliseDebtorAccount = (raw: string): string => raw.replace(/[\s-]/g, '').toUpperCase();
+
+export const maskDebtorAccount = (account: string): string => `••••${account.slice(-4)}`;
+
+function validated(choices: MandateChoices): MandateChoices {
+  const debtorAccount = normaliseDebtorAccount(choices.debtorAccount);
+  if (!DEBTOR_ACCOUNT.test(debtorAccount)) {
+    throw new DomainError(
+      'invalid',
+      'INVALID_DEBTOR_ACCOUNT',
+      'A bank account number is 6 to 34 letters and digits.',
+    );
+  }
+  const max = choices.maxAmountMinor;
+  if (!Number.isSafeInteger(max) || max <= 0 || max > MAX_MANDATE_AMOUNT_MINOR) {
+    throw new DomainError(
+      'invalid',
+      'INVALID_AMOUNT',
+      `The maximum is a whole number of minor units from 1 to ${MAX_MANDATE_AMOUNT_MINOR}.`,
+    );
+  }
+  return { ...choices, debtorAccount };
+}
+
+/** The exact text the customer accepts, in their language, for their choices. */
+export function mandateTerms(
+  account: Account,
+  raw: MandateChoices,
+  policy: DebitPolicy = DEBIT_POLICY,
+): MandateTerms {
+  const choices = validated(raw);
+  const rules = policy.jurisdictions[account.jurisdiction];
+  const money = (minor: number) => formatMoney(minor, account.currency, account.customer.language);
+  const masked = maskDebtorAccount(choices.debtorAccount);
+  const text =
+    account.customer.language === 'en'
+      ? [
+          `I authorise the bank to take payments for my credit card account ending ${account.accountId.slice(-4)} ` +
+            `from my bank account ending ${masked.slice(-4)}, when a payment I owe is overdue.`,
+          `No single payment will be more than ${money(choices.maxAmountMinor)} or more than what is overdue.`,
+          choices.partialAllowed
+            ? `If my bank account does not hold enough, the bank may take part of the amount, always leaving at least ${money(rules.protectedMinimumMinor)} in it.`
+            : `The bank will only take the full amount, and never if that would leave less than ${money(rules.protectedMinimumMinor)} in my bank account.`,
+          `I will be told the amount and date at least ${rules.noticeLeadBusinessDays} business days before each payment.`,
+          `A payment that does not go through may be tried again at most ${rules.maxRepresentments} times, each after a new notice.`,
+          `I can stop a payment, or cancel this authorisation, in the repayment portal or by calling the bank; a request at least ${rules.stopNoticeBusinessDays} business days before a payment always stops it.`,
+        ].join('\n')
+      : [
+          `本人授权银行在本人尾号${account.accountId.slice(-4)}的信用卡账户出现逾期还款时，从本人尾号${masked.slice(-4)}的银行账户扣款。`,
+          `每笔扣款不超过${money(choices.maxAmountMinor)}，且不超过逾期金额。`,
+          choices.partialAllowed
+            ? `如本人银行账户余额不足，银行可扣除部分金额，但账户中始终保留至少${money(rules.protectedMinimumMinor)}。`
+            : `银行只会扣除全额；如扣款后账户余额将低于${money(rules.protectedMinimumMinor)}，则不会扣款。`,
+          `每次扣款前至少${rules.noticeLeadBusinessDays}个工作日，本人会收到扣款金额和日期的通知。`,
+          `扣款未成功的，最多再尝试${rules.maxRepresentments}次，每次均会事先通知。`,
+          `本人可通过还款平台或致电银行取消某笔扣款或撤销本授权；在扣款日前至少${rules.stopNoticeBusinessDays}个工作日提出的，必定停止扣款。`,
+        ].join('\n');
+  return {
+    termsVersion: MANDATE_TERMS_VERSION,
+    text,
+    termsHash: createHash('sha256').update(text).digest('hex'),
+  };
+}
+
+export interface MandateDeps {
+  readonly accounts: AccountRepository;
+  readonly store: PaymentStore;
+  readonly events: EventPublisher;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly newId?: () => string;
+}
+
+export async function authoriseMandate(
+  deps: MandateDeps,
+  accountId: string,
+  request: MandateChoices & { termsHash: string; channel: Mandate['channel'] },
+): Promise<Mandate> {
+  const account = await deps.accounts.get(accountId);
+  if (!account) throw notFound('ACCOUNT_NOT_FOUND', `No account ${accountId}.`);
+  const terms = mandateTerms(account, request);
+  if (terms.termsHash !== request.termsHash) {
+    throw new DomainError(
+      'conflict',
+      'TERMS_CHANGED',
+      'The authorisation text changed: read it again before accepting.',
+    );
+  }
+  const now = deps.clock.now().toISOString();
+  const choices = validated(request);
+  const mandate: Mandate = {
+    accountId,
+    mandateId: deps.newId?.() ?? crypto.randomUUID(),
+    status: 'active',
+    debtorAccount: choices.debtorAccount,
+    currency: account.currency,
+    maxAmountMinor: choices.maxAmountMinor,
+    partialAllowed: choices.partialAllowed,
+    authorisationText: terms.text,
+    termsVersion: terms.termsVersion,
+    authorisedAt: now,
+    channel: request.channel,
+  };
+  if (!(await deps.store.createMandate(mandate))) {
+    throw new DomainError(
+      'conflict',
+      'MANDATE_ACTIVE',
+      'Automatic payments are already set up: cancel them first to change them.',
+    );
+  }
+  await deps.audit.append({
+    accountId,
+    entryId: `mandate#${mandate.mandateId}#authorised`,
+    at: now,
+    kind: DETAIL_TYPES.mandateAuthorised,
+    summary: `Debit mandate authorised in the ${mandate.channel}: up to ${mandate.maxAmountMinor} per debit${mandate.partialAllowed ? ', partial sweeps allowed' : ''}`,
+    data: { ...mandate, debtorAccount: maskDebtorAccount(mandate.debtorAccount) },
+  });
+  await deps.events.publish([
+    {
+      source: EVENT_SOURCES.payments,
+      detailType: DETAIL_TYPES.mandateAuthorised,
+      detail: { accountId, mandateId: mandate.mandateId, authorisedAt: now, channel: mandate.channel },
+    },
+  ]);
+  return mandate;
+}
+
+/** Revokes the active mandate and cancels every scheduled debit of the account at once. */
+export async function revokeMandate(
+  deps: MandateDeps,
+  accountId: string,
+  via: 'portal' | 'agent',
+): Promise<{ mandate: Mandate; cancelledDebits: string[] }> {
+  const current = await deps.store.currentMandate(accountId);
+  if (!current || current.status !== 'active')
+    throw notFound('NO_MANDATE', 'There are no automatic payments to cancel.');
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  if (!(await deps.store.revokeMandate(accountId, current.mandateId, at, via))) {
+    throw notFound('NO_MANDATE', 'There are no automatic payments to cancel.');
+  }
+  const cancelledDebits: string[] = [];
+  for (const attempt of await deps.store.listAttempts(accountId)) {
+    if (attempt.state !== 'scheduled') continue;
+    const announceBy = new Date(now.getTime() + 5 * 60_000).toISOString();
+    if (!(await deps.store.cancelAttempt(attempt, ['MANDATE_REVOKED'], at, announceBy))) continue;
+    await announceResult(deps, {
+      ...attempt,
+      state: 'cancelled',
+      cancelledReasons: ['MANDATE_REVOKED'],
+      finishedAt: at,
+    });
+    cancelledDebits.push(attempt.attemptId);
+  }
+  await deps.audit.append({
+    accountId,
+    entryId: `mandate#${current.mandateId}#revoked`,
+    at,
+    kind: DETAIL_TYPES.mandateRevoked,
+    summary: `Debit mandate revoked in the ${via}; ${cancelledDebits.length} scheduled debit(s) cancelled`,
+    data: { mandateId: current.mandateId, via, cancelledDebits },
+  });
+  await deps.events.publish([
+    {
+      source: EVENT_SOURCES.payments,
+      detailType: DETAIL_TYPES.mandateRevoked,
+      detail: { accountId, mandateId: current.mandateId, revokedAt: at, via },
+    },
+  ]);
+  return { mandate: { ...current, status: 'revoked', revokedAt: at, revokedVia: via }, cancelledDebits };
+}

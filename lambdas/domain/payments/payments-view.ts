@@ -1,0 +1,121 @@
+/**
+ * What the portal and the console show of an account's automatic payments, and a debit asked for by a
+ * person: the customer paying an instalment now from their mandated bank account, or an agent after the
+ * customer agreed on a call.
+ */
+import type { Currency } from '../accounts/account';
+import { DomainError, notFound } from '../errors';
+import { DEBIT_POLICY } from './debit-policy';
+import { maskDebtorAccount } from './mandates';
+import type { ServicingDeps } from './payment-servicing';
+import type { DebitAttempt, Instalment, Mandate } from './payments';
+import { outstandingOf, planDebit } from './plan-debit';
+
+export interface PaymentsView {
+  readonly accountId: string;
+  readonly currency: Currency;
+  readonly mandate: (Omit<Mandate, 'debtorAccount'> & { readonly debtorAccountMasked: string }) | null;
+  readonly instalments: readonly Omit<Instalment, 'accountId' | 'createdAt' | 'currency'>[];
+  readonly debits: readonly Omit<
+    DebitAttempt,
+    'idempotencyKey' | 'debtorAccount' | 'leaseId' | 'leaseUntil' | 'mandateId'
+  >[];
+  readonly policy: {
+    readonly stopNoticeBusinessDays: number;
+    readonly noticeLeadBusinessDays: number;
+    readonly protectedMinimumMinor: number;
+    readonly maxRepresentments: number;
+  };
+}
+
+export async function paymentsView(
+  deps: Pick<ServicingDeps, 'accounts' | 'store'>,
+  accountId: string,
+): Promise<PaymentsView> {
+  const [account, mandate, instalments, attempts] = await Promise.all([
+    deps.accounts.get(accountId),
+    deps.store.currentMandate(accountId),
+    deps.store.listInstalments(accountId),
+    deps.store.listAttempts(accountId),
+  ]);
+  if (!account) throw notFound('ACCOUNT_NOT_FOUND', `No account ${accountId}.`);
+  const rules = DEBIT_POLICY.jurisdictions[account.jurisdiction];
+  return {
+    accountId,
+    currency: account.currency,
+    mandate: mandate ? mandateView(mandate) : null,
+    instalments: instalments
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+      .map(({ accountId: _a, createdAt: _c, currency: _cur, ...rest }) => rest),
+    debits: attempts
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.number - a.number)
+      .map(
+        ({ idempotencyKey: _k, debtorAccount: _d, leaseId: _l, leaseUntil: _u, mandateId: _m, ...rest }) =>
+          rest,
+      ),
+    policy: {
+      stopNoticeBusinessDays: rules.stopNoticeBusinessDays,
+      noticeLeadBusinessDays: rules.noticeLeadBusinessDays,
+      protectedMinimumMinor: rules.protectedMinimumMinor,
+      maxRepresentments: rules.maxRepresentments,
+    },
+  };
+}
+
+export function mandateView(mandate: Mandate): NonNullable<PaymentsView['mandate']> {
+  const { debtorAccount, ...rest } = mandate;
+  return { ...rest, debtorAccountMasked: maskDebtorAccount(debtorAccount) };
+}
+
+/** A debit of `amountMinor` for one instalment, now, within what is due and what the mandate allows. */
+export async function requestDebit(
+  deps: ServicingDeps,
+  request: { accountId: string; instalmentId: string; amountMinor: number; requestedBy: string },
+): Promise<DebitAttempt> {
+  const { accountId, instalmentId, amountMinor } = request;
+  if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) {
+    throw new DomainError(
+      'invalid',
+      'INVALID_AMOUNT',
+      'The amount is a positive whole number of minor units.',
+    );
+  }
+  const [account, mandate, instalment, attempts] = await Promise.all([
+    deps.accounts.get(accountId),
+    deps.store.currentMandate(accountId),
+    deps.store.getInstalment({ accountId, instalmentId }),
+    deps.store.listAttempts(accountId),
+  ]);
+  if (!account || !instalment)
+    throw notFound('INSTALMENT_NOT_FOUND', `No instalment ${instalmentId} on this account.`);
+  const outstanding = outstandingOf(instalment);
+  if (instalment.status === 'paid' || outstanding === 0) {
+    throw new DomainError('conflict', 'INSTALMENT_PAID', 'This instalment is already paid.');
+  }
+  if (amountMinor > outstanding) {
+    throw new DomainError('invalid', 'AMOUNT_ABOVE_DUE', `At most ${outstanding} is due on this instalment.`);
+  }
+  if (mandate?.status === 'active' && amountMinor > mandate.maxAmountMinor) {
+    throw new DomainError(
+      'invalid',
+      'AMOUNT_ABOVE_MANDATE',
+      `The mandate allows at most ${mandate.maxAmountMinor} per debit.`,
+    );
+  }
+  const own = attempts.filter((attempt) => attempt.instalmentId === instalmentId);
+  if (own.some((attempt) => ['scheduled', 'executing', 'unknown'].includes(attempt.state))) {
+    throw new DomainError('conflict', 'DEBIT_PENDING', 'A debit for this instalment is already on its way.');
+  }
+  const planned = await planDebit(deps, {
+    account,
+    mandate,
+    instalment,
+    number: Math.max(0, ...own.map((attempt) => attempt.number)) + 1,
+    requestedBy: request.requestedBy,
+    requestedMinor: amountMinor,
+  });
+  if (planned.outcome === 'blocked' || !planned.attempt) {
+    throw new DomainError('conflict', 'DEBIT_PENDING', 'A debit for this instalment is already on its way.');
+  }
+  return planned.attempt;
+}

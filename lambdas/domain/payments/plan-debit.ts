@@ -1,0 +1,214 @@
+/**
+ * Planning a debit: whether an instalment may be debited at all, how much, when, and the notice first.
+ *
+ * No mandate, no debit, ever. Holds stop debits like they stop contact: a dispute, a stop request, a hardship
+ * plan (the customer pays an affordable plan their own way; an automatic debit is what hurts most here), a
+ * deceased or bankrupt customer. A debit never exceeds what is outstanding on the instalment, nor the
+ * mandate's maximum: with partial sweeps allowed it takes up to the maximum, otherwise it is not made.
+ */
+import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
+import type { Account } from '../accounts/account';
+import { DomainError } from '../errors';
+import type { Outbox } from '../outreach/outreach';
+import type { Clock, EventPublisher } from '../ports';
+import { addBusinessDays, DEBIT_POLICY, type DebitPolicy, debitInstantOn } from './debit-policy';
+import { queueDebitNotices } from './payment-notices';
+import type { PaymentStore } from './payment-store';
+import type { DebitAttempt, DebitBlockReason, DebitScheduler, Instalment, Mandate } from './payments';
+
+export interface PlanDebitDeps {
+  readonly store: PaymentStore;
+  readonly outbox: Outbox;
+  readonly events: EventPublisher;
+  readonly scheduler: DebitScheduler;
+  readonly clock: Clock;
+  readonly policy?: DebitPolicy;
+}
+
+export const outstandingOf = (instalment: Instalment): number =>
+  Math.max(0, instalment.amountMinor - instalment.paidMinor);
+
+/** Why the account may not be debited for this instalment now; empty when it may. */
+export function debitBlockReasons(
+  account: Account | undefined,
+  mandate: Mandate | undefined,
+  instalment: Instalment,
+): DebitBlockReason[] {
+  if (!account) return ['ACCOUNT_NOT_FOUND'];
+  const reasons: DebitBlockReason[] = [];
+  if (!mandate) reasons.push('NO_MANDATE');
+  else if (mandate.status !== 'active') reasons.push('MANDATE_REVOKED');
+  else if (mandate.currency !== account.currency) reasons.push('CURRENCY_MISMATCH');
+  if (account.flags.dispute) reasons.push('DISPUTE');
+  if (account.flags.ceaseRequested) reasons.push('CEASE');
+  if (account.flags.hardshipPlan) reasons.push('HARDSHIP_PLAN');
+  if (account.flags.deceased || account.flags.bankrupt) reasons.push('ACCOUNT_EXCLUDED');
+  if (instalment.status === 'paid' || outstandingOf(instalment) === 0) reasons.push('PAID');
+  if (instalment.status === 'superseded' || (instalment.source === 'statement' && account.repaymentPlan)) {
+    reasons.push('SUPERSEDED');
+  }
+  return reasons;
+}
+
+/** What one debit of this instalment may take under the mandate, or why it may take nothing. */
+export function plannedAmount(
+  instalment: Instalment,
+  mandate: Mandate,
+): { amountMinor: number } | { reason: 'AMOUNT_ABOVE_MANDATE' } {
+  const outstanding = outstandingOf(instalment);
+  if (outstanding <= mandate.maxAmountMinor) return { amountMinor: outstanding };
+  return mandate.partialAllowed
+    ? { amountMinor: mandate.maxAmountMinor }
+    : { reason: 'AMOUNT_ABOVE_MANDATE' };
+}
+
+export const idempotencyKeyOf = (accountId: string, attemptId: string): string =>
+  `debit.${accountId}.${attemptId}`.replaceAll('#', '.');
+
+export type PlanOutcome =
+  | { readonly outcome: 'scheduled'; readonly attempt: DebitAttempt }
+  | { readonly outcome: 'exists'; readonly attempt: DebitAttempt | undefined }
+  | { readonly outcome: 'blocked'; readonly reasons: readonly DebitBlockReason[] };
+
+export interface PlanRequest {
+  readonly account: Account | undefined;
+  readonly instalment: Instalment;
+  readonly mandate: Mandate | undefined;
+  /** 1 for the first presentment. */
+  readonly number: number;
+  /** `monitor`, `customer` or `agent:<id>`. */
+  readonly requestedBy: string;
+  /** A customer's or agent's request: the amount asked for, taken now (the customer asked, so no lead). */
+  readonly requestedMinor?: number;
+}
+
+/**
+ * Schedules attempt `number` of the instalment's debit, queues its notice and its one-off schedule, and
+ * announces it; or records why not. Idempotent: a repeat finds the attempt and only makes sure its notice
+ * and schedule exist.
+ */
+export async function planDebit(deps: PlanDebitDeps, request: PlanRequest): Promise<PlanOutcome> {
+  const { account, instalment, mandate, number } = request;
+  const attemptId = `${instalment.instalmentId}#${number}`;
+  const existing = await deps.store.getAttempt({ accountId: instalment.accountId, attemptId });
+  if (existing) {
+    if (existing.state === 'scheduled' && account) await announce(deps, account, existing, false);
+    return { outcome: 'exists', attempt: existing };
+  }
+  const reasons = debitBlockReasons(account, mandate, instalment);
+  if (reasons.length > 0 || !account || !mandate) return blocked(deps, instalment, reasons, request);
+  const amount = request.requestedMinor ?? plannedAmountOrReason(instalment, mandate);
+  if (typeof amount !== 'number') return blocked(deps, instalment, [amount], request);
+
+  const now = deps.clock.now();
+  const policy = (deps.policy ?? DEBIT_POLICY).jurisdictions[account.jurisdiction];
+  const today = now.toISOString().slice(0, 10);
+  const onRequest = request.requestedMinor !== undefined;
+  const debitDate = onRequest
+    ? today
+    : addBusinessDays(
+        today,
+        number === 1 ? policy.noticeLeadBusinessDays : policy.representmentGapBusinessDays,
+        account.jurisdiction,
+      );
+  const debitAt = onRequest ? now.toISOString() : debitInstantOn(debitDate, policy);
+  const nowIso = now.toISOString();
+  const attempt: DebitAttempt = {
+    accountId: account.accountId,
+    attemptId,
+    instalmentId: instalment.instalmentId,
+    number,
+    idempotencyKey: idempotencyKeyOf(account.accountId, attemptId),
+    mandateId: mandate.mandateId,
+    debtorAccount: mandate.debtorAccount,
+    currency: account.currency,
+    plannedMinor: amount,
+    debitAt,
+    stopBy: onRequest
+      ? today
+      : addBusinessDays(debitDate, -policy.stopNoticeBusinessDays, account.jurisdiction),
+    state: 'scheduled',
+    requestedBy: request.requestedBy,
+    createdAt: nowIso,
+    updatedAt: nowIso,
+    reconciliations: 0,
+  };
+  if (!(await deps.store.createAttempt(attempt))) {
+    return { outcome: 'exists', attempt: await deps.store.getAttempt(attempt) };
+  }
+  await announce(deps, account, attempt, true);
+  return { outcome: 'scheduled', attempt };
+}
+
+function plannedAmountOrReason(instalment: Instalment, mandate: Mandate): number | DebitBlockReason {
+  const planned = plannedAmount(instalment, mandate);
+  return 'amountMinor' in planned ? planned.amountMinor : planned.reason;
+}
+
+/** Notice first, then the schedule, then the event: each step is idempotent, so a repeat completes them. */
+async function announce(deps: PlanDebitDeps, account: Account, attempt: DebitAttempt, first: boolean) {
+  const now = deps.clock.now();
+  await queueDebitNotices(deps, account, {
+    kind: 'pre_debit',
+    ref: attempt.attemptId,
+    figures: {
+      amountMinor: attempt.plannedMinor,
+      date: attempt.debitAt.slice(0, 10),
+      stopBy: attempt.stopBy,
+      retryOfRefused: attempt.number > 1,
+    },
+    now,
+    // A notice that arrives after the debit is no notice.
+    expiresAt:
+      attempt.debitAt > now.toISOString()
+        ? attempt.debitAt
+        : new Date(now.getTime() + 3_600_000).toISOString(),
+  });
+  await deps.scheduler.scheduleAttempt(attempt);
+  if (!first) return;
+  await deps.events.publish([
+    {
+      source: EVENT_SOURCES.payments,
+      detailType: DETAIL_TYPES.debitScheduled,
+      detail: {
+        accountId: attempt.accountId,
+        attemptId: attempt.attemptId,
+        instalmentId: attempt.instalmentId,
+        number: attempt.number,
+        amountMinor: attempt.plannedMinor,
+        currency: attempt.currency,
+        debitAt: attempt.debitAt,
+        stopBy: attempt.stopBy,
+        requestedBy: attempt.requestedBy,
+      },
+    },
+  ]);
+}
+
+async function blocked(
+  deps: PlanDebitDeps,
+  instalment: Instalment,
+  reasons: readonly DebitBlockReason[],
+  request: PlanRequest,
+): Promise<PlanOutcome> {
+  await deps.store.recordDebitBlocked(instalment, reasons);
+  // A person asking is answered with the reason as well.
+  if (request.requestedMinor !== undefined) throw refusal(reasons);
+  return { outcome: 'blocked', reasons };
+}
+
+function refusal(reasons: readonly DebitBlockReason[]): DomainError {
+  const message = `No debit: ${reasons.join(', ')}.`;
+  if (reasons.includes('PAID')) return new DomainError('conflict', 'INSTALMENT_PAID', message);
+  if (reasons.includes('AMOUNT_ABOVE_MANDATE'))
+    return new DomainError('invalid', 'AMOUNT_ABOVE_MANDATE', message);
+  if (reasons.some(isHold)) return new DomainError('conflict', 'HOLD', message);
+  return new DomainError(
+    'conflict',
+    reasons.includes('SUPERSEDED') ? 'INSTALMENT_SUPERSEDED' : 'NO_MANDATE',
+    message,
+  );
+}
+
+const HOLDS: readonly DebitBlockReason[] = ['DISPUTE', 'CEASE', 'HARDSHIP_PLAN', 'ACCOUNT_EXCLUDED'];
+export const isHold = (reason: DebitBlockReason): boolean => HOLDS.includes(reason);

@@ -1,0 +1,42 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { paymentsView, requestDebit } from '../../domain/payments/payments-view';
+import { accountIdPath } from '../../shared/account-path';
+import { httpHandler } from '../../shared/http';
+import { debitPlanningDeps } from '../../shared/payment-deps';
+import { amountBody, instalmentPath } from '../../shared/payment-requests';
+
+const deps = debitPlanningDeps();
+
+const overview = httpHandler(
+  { route: 'GET /accounts/{accountId}/payments', path: accountIdPath },
+  async ({ path }) => ({ body: await paymentsView(deps, path.accountId) }),
+);
+
+/** The customer agreed on a call: the debit is the agent's, recorded with their id. */
+const debitNow = httpHandler(
+  {
+    route: 'POST /accounts/{accountId}/instalments/{instalmentId}/debits',
+    path: accountIdPath.extend({ instalmentId: instalmentPath.shape.instalmentId }),
+    body: amountBody,
+  },
+  async ({ principal, path, body }) => ({
+    statusCode: 202,
+    body: {
+      debit: await requestDebit(deps, {
+        accountId: path.accountId,
+        instalmentId: path.instalmentId,
+        amountMinor: body.amountMinor,
+        requestedBy: `agent:${principal!.sub}`,
+      }),
+    },
+  }),
+);
+
+const ROUTES: Record<string, typeof overview> = {
+  'GET /accounts/{accountId}/payments': overview,
+  'POST /accounts/{accountId}/instalments/{instalmentId}/debits': debitNow,
+};
+
+/** Agents' view of an account's mandate, instalments and debits; a debit the customer agreed to. */
+export const handler = (event: APIGatewayProxyEventV2, context: Context) =>
+  ROUTES[event.routeKey]!(event, context);
