@@ -105,12 +105,16 @@ function mandateBlock(payments) {
             ['Bank account', mandate.debtorAccountMasked ?? '—'],
             ['Maximum per debit', money(mandate.maxAmountMinor)],
             ['Partial sweeps', mandate.partialAllowed ? 'Allowed' : 'Not allowed'],
-            ['Terms', mandate.termsVersion ?? '—'],
           ]),
           h(
             'details',
             {},
-            h('summary', {}, 'Authorisation text the customer accepted'),
+            h(
+              'summary',
+              {},
+              'Authorisation text the customer accepted',
+              mandate.termsVersion && ` (${mandate.termsVersion})`,
+            ),
             h('p', { class: 'message-text', id: 'payments-mandate-text' }, mandate.authorisationText ?? ''),
           ),
         ],

@@ -62,7 +62,7 @@ export function paymentsView({ api, t, lang, body }) {
   /** The outcome of the last action, shown until the next one: { tone, key, args, stopped? }. */
   let outcome = null;
   let confirmingStop = false;
-  let loading = null;
+  let generation = 0;
 
   const money = (minor) => formatMoney(minor, data?.currency, lang());
   const words = (prefix, code) => {
@@ -77,32 +77,31 @@ export function paymentsView({ api, t, lang, body }) {
     return text === key ? t(error?.code === 'NETWORK_ERROR' ? 'err.NETWORK_ERROR' : fallbackKey) : text;
   };
 
-  function load() {
-    loading ??= (async () => {
-      if (!data)
-        replace(body, h('p', { class: 'muted' }, h('span', { class: 'spinner' }), ' ', t('pay.loading')));
-      try {
-        data = await api('GET', '/portal/payments');
-        render();
-      } catch (error) {
-        if (error.status === 401) return;
-        if (!data)
-          replace(
-            body,
-            h(
-              'p',
-              { class: notBuiltYet(error) ? 'notice info' : 'notice error', role: 'alert' },
-              errorLine(error),
-            ),
-          );
-      } finally {
-        loading = null;
-      }
-    })();
-    return loading;
+  /** Fetches and draws; only the latest request's answer is drawn (an action's reload wins over a stale one). */
+  async function load() {
+    const mine = ++generation;
+    if (!data)
+      replace(body, h('p', { class: 'muted' }, h('span', { class: 'spinner' }), ' ', t('pay.loading')));
+    try {
+      const fresh = await api('GET', '/portal/payments');
+      if (mine !== generation) return;
+      data = fresh;
+      render();
+    } catch (error) {
+      if (error.status === 401 || mine !== generation || data) return;
+      replace(
+        body,
+        h(
+          'p',
+          { class: notBuiltYet(error) ? 'notice info' : 'notice error', role: 'alert' },
+          errorLine(error),
+        ),
+      );
+    }
   }
 
   function reset() {
+    generation += 1;
     data = null;
     setup = { debtorAccount: '', amount: '', partialAllowed: false, terms: null, termsFor: null };
     outcome = null;

@@ -50,6 +50,9 @@ const WORDING: Record<DebitNoticeKind, Record<Language, Wording>> = {
         `As you authorised, we will take ${money(f.amountMinor)} from your bank account on ${date(f.date)}. ` +
         `To stop it, use Automatic payments in the repayment portal or call us, by ${date(f.stopBy ?? f.date)}. ` +
         'If things are difficult right now, tell us and we will look at options together.',
+      sms:
+        `${f.retryOfRefused ? 'Last payment did not go through. ' : ''}We will take ${money(f.amountMinor)} on ${date(f.date)} as you authorised. ` +
+        `To stop it, use the portal or call us by ${date(f.stopBy ?? f.date)}.`,
     }),
     'zh-CN': (money, date, f) => ({
       subject: '您的预定还款',
@@ -58,6 +61,9 @@ const WORDING: Record<DebitNoticeKind, Record<Language, Wording>> = {
         `根据您的授权，我们将于${date(f.date)}从您的银行账户扣款${money(f.amountMinor)}。` +
         `如需取消，请在${date(f.stopBy ?? f.date)}前通过还款平台的“自动还款”或致电我们办理。` +
         '如果您目前有困难，请告诉我们，我们会一起商量办法。',
+      sms:
+        `${f.retryOfRefused ? '上次扣款未成功。' : ''}根据您的授权，我们将于${date(f.date)}扣款${money(f.amountMinor)}。` +
+        `如需取消，请在${date(f.stopBy ?? f.date)}前通过还款平台或致电办理。`,
     }),
   },
   receipt: {
@@ -68,6 +74,11 @@ const WORDING: Record<DebitNoticeKind, Record<Language, Wording>> = {
         ((f.remainingMinor ?? 0) > 0
           ? `${money(f.remainingMinor ?? 0)} is still overdue; the repayment portal shows your options.`
           : 'Your account is up to date.'),
+      sms:
+        `Thank you: we received ${money(f.amountMinor)} on ${date(f.date)}.` +
+        ((f.remainingMinor ?? 0) > 0
+          ? ` ${money(f.remainingMinor ?? 0)} is still overdue.`
+          : ' Your account is up to date.'),
     }),
     'zh-CN': (money, date, f) => ({
       subject: '已收到还款',
@@ -76,6 +87,9 @@ const WORDING: Record<DebitNoticeKind, Record<Language, Wording>> = {
         ((f.remainingMinor ?? 0) > 0
           ? `仍有${money(f.remainingMinor ?? 0)}逾期未还，您可以在还款平台查看还款方案。`
           : '您的账户已无逾期。'),
+      sms:
+        `谢谢：我们已于${date(f.date)}收到${money(f.amountMinor)}。` +
+        ((f.remainingMinor ?? 0) > 0 ? `仍有${money(f.remainingMinor ?? 0)}逾期。` : '您的账户已无逾期。'),
     }),
   },
   failure: {
@@ -85,12 +99,14 @@ const WORDING: Record<DebitNoticeKind, Record<Language, Wording>> = {
         `The payment of ${money(f.amountMinor)} we tried to take on ${date(f.date)} did not go through, ` +
         'and we will not try it again automatically. We have not charged you any fee for this. ' +
         'When you are ready, the repayment portal shows ways to pay and plans that may suit you, or you can ask to talk to us.',
+      sms: `The payment of ${money(f.amountMinor)} on ${date(f.date)} did not go through; we will not retry it and charged no fee. The portal shows your options.`,
     }),
     'zh-CN': (money, date, f) => ({
       subject: '您的自动还款',
       body:
         `我们于${date(f.date)}尝试扣款${money(f.amountMinor)}未能成功，之后不会再自动扣款，我们也没有因此收取任何费用。` +
         '方便时，您可以在还款平台查看还款方式和适合您的方案，或联系我们沟通。',
+      sms: `${date(f.date)}扣款${money(f.amountMinor)}未成功，我们不会再自动扣款，也未收取费用。您可在还款平台查看还款方案。`,
     }),
   },
 };
@@ -105,7 +121,9 @@ export function debitNotice(
   const language = account.customer.language;
   const money = (minor: number) => formatMoney(minor, account.currency, language);
   const date = (iso: string) => formatDate(iso, language);
-  const { subject, body } = WORDING[kind][language](money, date, figures);
+  const wording = WORDING[kind][language](money, date, figures);
+  const { subject } = wording;
+  const body = channel === 'sms' ? wording.sms : wording.body;
   const joiner = channel === 'sms' && language === 'en' ? ' ' : channel === 'sms' ? '' : '\n\n';
   const text = [body, ...requiredDisclosures(account.jurisdiction, channel, language)].join(joiner);
   const gateOffer: Offer = {
