@@ -9,7 +9,6 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { DETAIL_TYPES } from '../lib/catalog/events';
 import { HttpPaymentGateway } from '../lambdas/adapters/bank/http-payment-gateway';
 import { DynamoAccountRepository } from '../lambdas/adapters/dynamodb/account-repository';
 import { DynamoAccountUpdater } from '../lambdas/adapters/dynamodb/account-updater';
@@ -31,6 +30,7 @@ import { MANDATE_TERMS_VERSION, mandateTerms } from '../lambdas/domain/payments/
 import { onPaymentMissed } from '../lambdas/domain/payments/payment-servicing';
 import type { AttemptKey, DebitAttempt, Instalment, Mandate } from '../lambdas/domain/payments/payments';
 import type { Clock, DomainEvent, EventPublisher } from '../lambdas/domain/ports';
+import { DETAIL_TYPES } from '../lib/catalog/events';
 import { type SimulatedBank, SimulatedLedger, startSimulatedBank } from '../local/bank/simulated-bank';
 import { startDynamoDbLocal } from '../local/dynamodb-local';
 import { createTables, localTableNames } from '../local/tables';
@@ -46,10 +46,15 @@ const BANK_TOKEN = 'bench-token';
  */
 const NOTICE_TIME = '2026-11-16T15:00:00.000Z';
 const MANDATE_MAX_MINOR = 50_000;
+/** Item writes per instalment as last measured; sizes the baseline's first half only (the total is measured). */
+const EXPECTED_WRITES = 21;
+/** Makes a baseline PutItem's request about the pipeline's mean write request (≈650 bytes). */
+const RAW_PADDING_CHARS = 535;
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 const seconds = (startedNs: bigint) => Number(process.hrtime.bigint() - startedNs) / 1e9;
+const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
 
 function instalmentCount(): number {
   const raw = process.env.DEBIT_BENCH_INSTALMENTS;
@@ -92,14 +97,29 @@ export async function benchDebits() {
     const seeded = await seed(db, tables, ledger, clock, n);
     log(`seeded ${n} accounts, mandates and instalments in ${round(seconds(seedStarted), 1)} s`);
 
+    // The baseline runs in two halves, before and after the pipeline, so load that drifts during a long run
+    // (a shared machine, DynamoDB Local's JIT and growing tables) weighs on both sides alike.
+    const rawBefore = await rawPuts(db, rawTables.payments, meter, {
+      from: 0,
+      count: Math.floor((n * EXPECTED_WRITES) / 2),
+      n,
+    });
     const pipeline = await runPipeline({ db, tables, gateway, clock, meter, n, bankCalls: () => bankCalls });
+    const writesPerInstalment = pipeline.total.writesPerInstalment;
+    const rawItems = Math.round(writesPerInstalment * n);
+    const rawAfter = await rawPuts(db, rawTables.payments, meter, {
+      from: rawBefore.items,
+      count: Math.max(0, rawItems - rawBefore.items),
+      n,
+    });
     await verify(db, tables, ledger, seeded, pipeline.attempts, n);
     log('verified: one debit per attempt, every instalment paid, no attempt left open');
 
-    const writesPerInstalment = pipeline.total.writesPerInstalment;
-    const rawItems = Math.round(writesPerInstalment * n);
-    const raw = await rawPuts(db, rawTables.payments, rawItems, n, meter.bytesPerWrite(pipeline.window));
-    const rawInstalmentsPerSecond = raw.itemsPerSecond / writesPerInstalment;
+    const rawPut = rawBefore.items + rawAfter.items;
+    const rawSeconds = rawBefore.seconds + rawAfter.seconds;
+    const rawItemsPerSecond = rawPut / rawSeconds;
+    const rawInstalmentsPerSecond = rawItemsPerSecond / writesPerInstalment;
+    const pipelineInstalmentsPerSecond = n / pipeline.total.seconds;
     return {
       instalments: n,
       concurrency: CONCURRENCY,
@@ -107,21 +127,29 @@ export async function benchDebits() {
       total: {
         seconds: pipeline.total.seconds,
         instalmentsPerSecond: pipeline.total.instalmentsPerSecond,
+        nodeCpuShare: pipeline.total.nodeCpuShare,
       },
       perInstalment: {
         itemWrites: round(writesPerInstalment),
         reads: pipeline.total.readsPerInstalment,
         bankCalls: pipeline.total.bankCallsPerInstalment,
         writesByOperation: pipeline.writesByOperation,
+        meanWriteRequestBytes: meter.bytesPerWrite(pipeline.window),
       },
       baseline: {
-        what: `PutItem one by one, ${CONCURRENCY} in flight, ${raw.itemBytes}-byte items (the pipeline's mean write size)`,
-        items: rawItems,
-        seconds: raw.seconds,
-        itemsPerSecond: round(raw.itemsPerSecond, 0),
+        what: `PutItem one by one, ${CONCURRENCY} in flight, half before and half after the pipeline`,
+        items: rawPut,
+        seconds: round(rawSeconds),
+        itemsPerSecond: round(rawItemsPerSecond, 0),
+        halves: [rawBefore, rawAfter].map(({ items, seconds, itemsPerSecond }) => ({
+          items,
+          seconds,
+          itemsPerSecond,
+        })),
+        meanWriteRequestBytes: rawAfter.requestBytes || rawBefore.requestBytes,
         instalmentsPerSecondEquivalent: round(rawInstalmentsPerSecond, 1),
       },
-      ratio: round(pipeline.total.instalmentsPerSecond / rawInstalmentsPerSecond, 3),
+      ratio: round(pipelineInstalmentsPerSecond / rawInstalmentsPerSecond, 3),
       ratioMeans: 'pipeline instalments/s ÷ (raw PutItem items/s ÷ item writes per instalment)',
     };
   } finally {
@@ -236,7 +264,11 @@ async function runPipeline({ db, tables, gateway, clock, meter, n, bankCalls }: 
     accounts,
     outbox: contacts,
     contactLog: contacts,
-    senders: { sms: new StoredSender('store-only'), email: new StoredSender('store-only'), portal: new StoredSender('portal') },
+    senders: {
+      sms: new StoredSender('store-only'),
+      email: new StoredSender('store-only'),
+      portal: new StoredSender('portal'),
+    },
     events,
     clock,
   };
@@ -250,7 +282,12 @@ async function runPipeline({ db, tables, gateway, clock, meter, n, bankCalls }: 
   };
 
   const stages: Record<string, StageFigures> = {};
-  const mark = () => ({ at: process.hrtime.bigint(), requests: meter.snapshot(), bank: bankCalls() });
+  const mark = () => ({
+    at: process.hrtime.bigint(),
+    cpu: process.cpuUsage(),
+    requests: meter.snapshot(),
+    bank: bankCalls(),
+  });
   const since = (start: ReturnType<typeof mark>): StageFigures => {
     const s = seconds(start.at);
     const delta = meter.since(start.requests);
@@ -260,6 +297,7 @@ async function runPipeline({ db, tables, gateway, clock, meter, n, bankCalls }: 
       writesPerInstalment: round(delta.writes / n),
       readsPerInstalment: round(delta.reads / n),
       bankCallsPerInstalment: round((bankCalls() - start.bank) / n),
+      nodeCpuShare: round(cpuSeconds(process.cpuUsage(start.cpu)) / s),
     };
   };
   const expectAll = (stage: string, outcomes: readonly string[], wanted: string, count = n) => {
@@ -275,7 +313,7 @@ async function runPipeline({ db, tables, gateway, clock, meter, n, bankCalls }: 
   const raiseStart = mark();
   const missed = await raiseMissed({ store, events, clock }, { concurrency: CONCURRENCY, limit: n });
   stages.notifyRaiseMissed = since(raiseStart);
-  expectAll('raiseMissed', Array.from({ length: missed }, () => 'missed'), 'missed');
+  if (missed !== n) throw new Error(`raiseMissed: expected ${n} instalments missed, got ${missed}.`);
 
   const planStart = mark();
   const missedKeys = events.details<{ accountId: string; instalmentId: string }>(DETAIL_TYPES.paymentMissed);
@@ -322,7 +360,9 @@ async function runPipeline({ db, tables, gateway, clock, meter, n, bankCalls }: 
     total,
     window,
     writesByOperation: Object.fromEntries(
-      Object.entries(window.writesByOperation).map(([operation, writes]) => [operation, round(writes / n)]),
+      Object.entries(window.writesByOperation)
+        .filter(([, writes]) => writes > 0)
+        .map(([operation, writes]) => [operation, round(writes / n)]),
     ),
     attempts: scheduled,
   };
@@ -334,6 +374,8 @@ interface StageFigures {
   readonly writesPerInstalment: number;
   readonly readsPerInstalment: number;
   readonly bankCallsPerInstalment: number;
+  /** CPU seconds of this Node process (domain, SDK, in-process bank) per wall second: 1 = one core busy. */
+  readonly nodeCpuShare: number;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -362,9 +404,13 @@ async function verify(
   if (attempts.length !== n || scheduled.length !== n) {
     problems.push(`${attempts.length} attempts stored, ${scheduled.length} scheduled, for ${n} instalments`);
   }
+  const attemptKeys = new Set(attempts.map((attempt) => attempt.idempotencyKey));
+  const stray = [...keys].filter((key) => !attemptKeys.has(key)).length;
+  if (stray) problems.push(`${stray} debits at the bank belong to no attempt`);
   for (const attempt of attempts) {
-    const debit = debits.find.length && keys.has(attempt.idempotencyKey);
-    if (!debit) problems.push(`attempt ${attempt.accountId}/${attempt.attemptId} has no debit at the bank`);
+    if (!keys.has(attempt.idempotencyKey)) {
+      problems.push(`attempt ${attempt.accountId}/${attempt.attemptId} has no debit at the bank`);
+    }
     if (attempt.debtorAccount !== seeded.debtorOf.get(attempt.accountId)) {
       problems.push(`attempt ${attempt.accountId}/${attempt.attemptId} debited the wrong bank account`);
     }
@@ -405,23 +451,26 @@ async function verify(
 // The baseline (timed)
 // ---------------------------------------------------------------------------------------------------------
 
-/** `items` PutItems one by one, `CONCURRENCY` in flight, spread over `accounts` partitions like the pipeline's. */
+/**
+ * PutItems `from`…`from + count - 1`, one by one with `CONCURRENCY` in flight, spread over `n` partitions like
+ * the pipeline's accounts; each request about as large as the pipeline's mean write.
+ */
 async function rawPuts(
   db: DynamoDBDocumentClient,
   tableName: string,
-  items: number,
-  accounts: number,
-  itemBytes: number,
+  meter: RequestMeter,
+  { from, count, n }: { from: number; count: number; n: number },
 ) {
-  const padding = 'x'.repeat(Math.max(0, itemBytes - 120));
-  const indexes = Array.from({ length: items }, (_, index) => index);
+  const padding = 'x'.repeat(RAW_PADDING_CHARS);
+  const indexes = Array.from({ length: count }, (_, index) => from + index);
+  const counted = meter.snapshot();
   const started = process.hrtime.bigint();
   await eachLimited(indexes, CONCURRENCY, (index) =>
     db.send(
       new PutCommand({
         TableName: tableName,
         Item: {
-          accountId: `RAW-${String(index % accounts).padStart(6, '0')}`,
+          accountId: `RAW-${String(index % n).padStart(6, '0')}`,
           itemKey: `ITEM#${String(index).padStart(9, '0')}`,
           padding,
         },
@@ -429,7 +478,12 @@ async function rawPuts(
     ),
   );
   const s = seconds(started);
-  return { seconds: round(s), itemsPerSecond: items / s, itemBytes };
+  return {
+    items: count,
+    seconds: round(s),
+    itemsPerSecond: count > 0 ? round(count / s, 0) : 0,
+    requestBytes: meter.bytesPerWrite(meter.since(counted)),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -490,12 +544,13 @@ class RequestMeter {
       (next, context) => async (args) => {
         const result = await next(args);
         const input = args.input as Record<string, unknown>;
-        const request = args.request as { body?: unknown } | undefined;
+        const body = (args.request as { body?: unknown } | undefined)?.body;
         const operation = String(context.commandName ?? '').replace(/Command$/, '');
         const writes = writesOf(operation, input);
         if (writes > 0) {
           this.counts.writes += writes;
-          this.counts.writeBytes += typeof request?.body === 'string' ? request.body.length : 0;
+          this.counts.writeBytes +=
+            body instanceof Uint8Array ? body.byteLength : typeof body === 'string' ? body.length : 0;
           this.counts.writesByOperation[operation] = (this.counts.writesByOperation[operation] ?? 0) + writes;
         } else if (/^(Get|Query|Scan|BatchGet|TransactGet)/.test(operation)) {
           this.counts.reads++;

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchChat } from './chat';
+import { benchDebits } from './debits';
 import { benchDrafting } from './drafting';
 import { benchLambdaBundles } from './lambda-bundles';
 import { benchScoring } from './scoring';
@@ -14,6 +15,7 @@ const sections: Record<string, () => Promise<unknown>> = {
   scoring: () => benchScoring(),
   chat: () => benchChat(),
   drafting: () => benchDrafting(),
+  debits: () => benchDebits(),
 };
 
 const only = process.argv.slice(2);

@@ -11,6 +11,7 @@ import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { batchPutAll } from '../lambdas/adapters/dynamodb/batch-write';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/client';
+import { DETAIL_TYPES, EVENT_SOURCES } from '../lib/catalog/events';
 import { FUNCTIONS } from '../lib/catalog/functions';
 import { stageConfig } from '../lib/stages';
 import {
@@ -20,18 +21,27 @@ import {
   matchRoute,
   toApiGatewayEvent,
 } from './api-gateway';
+import { type SimulatedLedger, startSimulatedBank } from './bank/simulated-bank';
 import { DEV_USERS, devLogin } from './dev-users';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
 import { LocalEventBus, listenForPutEvents } from './event-bus';
 import { LambdaInvoker } from './lambda-invoker';
 import { localOutbox } from './outbox-view';
 import { LocalScheduler } from './scheduler';
+import {
+  functionIdOfArn,
+  LOCAL_DEBIT_SCHEDULE_GROUP,
+  type LocalSchedulerApi,
+  localDebitSchedulingEnvironment,
+  startLocalSchedulerApi,
+} from './scheduler-api';
 import { DEMO_PORTFOLIO_DEFAULTS, generateDemoPortfolio } from './seed/demo-portfolio';
 import { createTables, localTableNames, tableNameEnvironment } from './tables';
 
 /** Local runs use the dev stage's settings (schedules, model name). */
 export const LOCAL_STAGE = stageConfig('dev');
 const LOCAL_BUS_NAME = 'collections-local-bus';
+const LOCAL_BANK_TOKEN = 'local-bank-token';
 
 export interface LocalRuntimeOptions {
   readonly projectRoot: string;
@@ -52,6 +62,10 @@ export interface LocalRuntime {
   readonly seeded: number;
   readonly bus: LocalEventBus;
   readonly scheduler: LocalScheduler;
+  /** EventBridge Scheduler's API, locally: the one-off schedules that run debit attempts. */
+  readonly debitSchedules: LocalSchedulerApi;
+  /** The simulated core-banking ledger the debits are taken from. */
+  readonly ledger: SimulatedLedger;
   stop(): Promise<void>;
 }
 
@@ -89,14 +103,16 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const dynamodb = await startDynamoDbLocal({ dataDir: options.dataDir });
   const servers: Server[] = [];
+  const stoppers: (() => Promise<void>)[] = [];
   let scheduler: LocalScheduler | undefined;
   const stop = async () => {
     scheduler?.stop();
+    await Promise.all(stoppers.map((stopOne) => stopOne()));
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
     await dynamodb.stop();
   };
   try {
-    return await assemble(options, dynamodb, servers, (s) => (scheduler = s), stop);
+    return await assemble(options, dynamodb, servers, stoppers, (s) => (scheduler = s), stop);
   } catch (error) {
     await stop();
     throw error;
@@ -107,6 +123,7 @@ async function assemble(
   options: LocalRuntimeOptions,
   dynamodb: DynamoDbLocal,
   servers: Server[],
+  stoppers: (() => Promise<void>)[],
   keepScheduler: (scheduler: LocalScheduler) => void,
   stop: () => Promise<void>,
 ): Promise<LocalRuntime> {
@@ -127,6 +144,16 @@ async function assemble(
   });
   const busServer = await listenForPutEvents(bus);
   servers.push(busServer);
+  // The bank and EventBridge Scheduler, as the same HTTP APIs the AWS adapters call.
+  const bank = await startSimulatedBank({ token: LOCAL_BANK_TOKEN });
+  stoppers.push(() => bank.stop());
+  const debitSchedules = await startLocalSchedulerApi({
+    fire: (functionArn, input) => invoker.invoke(functionIdOfArn(functionArn), input),
+    groups: [LOCAL_DEBIT_SCHEDULE_GROUP],
+    onFailedDelivery: (failure) =>
+      options.log(`debit schedule failed: ${failure.targetArn}: ${failure.error}`),
+  });
+  stoppers.push(() => debitSchedules.stop());
 
   const sessionKey = process.env.SESSION_SIGNING_KEY
     ? Buffer.from(process.env.SESSION_SIGNING_KEY, 'base64')
@@ -146,6 +173,9 @@ async function assemble(
     SESSION_SIGNING_KEY: sessionKey.toString('base64'),
     ...tableNameEnvironment(tables),
     ...Object.assign({}, ...FUNCTIONS.map((fn) => fn.stageEnvironment?.(LOCAL_STAGE))),
+    ...localDebitSchedulingEnvironment(debitSchedules.url),
+    BANK_API_URL: bank.url,
+    BANK_API_TOKEN: LOCAL_BANK_TOKEN,
   });
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
@@ -173,6 +203,8 @@ async function assemble(
     invoker,
     bus,
     scheduler,
+    debitSchedules,
+    ledger: bank.ledger,
     webRoot,
     dynamodb,
     tables,
@@ -204,6 +236,8 @@ async function assemble(
     seeded,
     bus,
     scheduler,
+    debitSchedules,
+    ledger: bank.ledger,
     stop,
   };
 }
@@ -235,6 +269,8 @@ interface RequestContext {
   readonly invoker: LambdaInvoker;
   readonly bus: LocalEventBus;
   readonly scheduler: LocalScheduler;
+  readonly debitSchedules: LocalSchedulerApi;
+  readonly ledger: SimulatedLedger;
   readonly webRoot: string;
   readonly dynamodb: DynamoDbLocal;
   readonly tables: ReturnType<typeof localTableNames>;
@@ -297,8 +333,19 @@ async function handleLocalAdmin(
       seededThisStart: context.seeded,
       bus: context.bus.stats(),
       schedules: context.scheduler.runs,
+      debitSchedules: context.debitSchedules.schedules(),
     });
   }
+  if (method === 'GET' && pathname === '/_local/bank') {
+    await context.bus.drain();
+    return json(200, { accounts: context.ledger.accounts(), debits: context.ledger.debits() });
+  }
+  if (method === 'POST' && pathname === '/_local/debit-schedules/run') {
+    const fired = await context.debitSchedules.runDue();
+    await context.bus.drain();
+    return json(200, { fired });
+  }
+  if (method === 'POST' && pathname === '/_local/payments') return receivePayment(context, body);
   if (method === 'GET' && pathname === '/_local/dead-letters') return json(200, context.bus.deadLetters);
   if (method === 'GET' && pathname === '/_local/users') return json(200, DEV_USERS);
   if (method === 'POST' && pathname === '/_local/login') {
@@ -325,6 +372,47 @@ async function handleLocalAdmin(
     return json(200, await context.scheduler.runNow(run[1]!));
   }
   return jsonError(404, 'ROUTE_NOT_FOUND', `No local route for ${method} ${pathname}.`);
+}
+
+/**
+ * Core banking's payment feed, simulated: money the customer paid some other way reaches collections as
+ * `PaymentReceived` on the bus, exactly as the bank's system would publish it in AWS.
+ */
+async function receivePayment(context: RequestContext, body: Buffer): Promise<HttpResponse> {
+  let payment: { accountId?: unknown; amountMinor?: unknown; currency?: unknown };
+  try {
+    payment = JSON.parse(body.toString('utf8') || '{}');
+  } catch {
+    return jsonError(400, 'MALFORMED_JSON', 'Send {"accountId", "amountMinor", "currency"}.');
+  }
+  const { accountId, amountMinor, currency } = payment;
+  if (typeof accountId !== 'string' || !Number.isSafeInteger(amountMinor) || (amountMinor as number) <= 0) {
+    return jsonError(
+      400,
+      'VALIDATION_FAILED',
+      'accountId is a string and amountMinor a positive whole number.',
+    );
+  }
+  const receivedAt = new Date().toISOString();
+  const detail = {
+    accountId,
+    paymentId: `local-${randomBytes(6).toString('hex')}`,
+    amountMinor,
+    currency: currency ?? 'USD',
+    receivedAt,
+  };
+  context.bus.putEvents({
+    Entries: [
+      {
+        Source: EVENT_SOURCES.payments,
+        DetailType: DETAIL_TYPES.paymentReceived,
+        Detail: JSON.stringify(detail),
+        EventBusName: LOCAL_BUS_NAME,
+      },
+    ],
+  });
+  await context.bus.drain();
+  return json(202, detail);
 }
 
 async function staticFile(webRoot: string, pathname: string): Promise<HttpResponse | undefined> {

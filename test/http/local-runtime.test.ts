@@ -336,6 +336,84 @@ describe('local runtime (npm start) over HTTP', () => {
     ).toBe(404);
   }, 120_000);
 
+  it('sets up automatic payments from the portal, debits once from the simulated bank, and stops them', async () => {
+    expect(customerToken).not.toBe('');
+    const customer = (path: string, init: RequestInit = {}) =>
+      anonymous(path, {
+        ...init,
+        headers: {
+          authorization: `Bearer ${customerToken}`,
+          'content-type': 'application/json',
+          ...(init.headers as Record<string, string>),
+        },
+      });
+    const choices = 'debtorAccount=CN12345678&maxAmountMinor=20000&partialAllowed=false';
+    const terms = await (await customer(`/portal/mandate/terms?${choices}`)).json();
+    expect(terms.text).toContain('人民币200.00元');
+    const authorise = (termsHash: string) =>
+      customer('/portal/mandate', {
+        method: 'POST',
+        body: JSON.stringify({
+          debtorAccount: 'CN12345678',
+          maxAmountMinor: 20_000,
+          partialAllowed: false,
+          termsHash,
+        }),
+      });
+    expect((await (await authorise('0'.repeat(64))).json()).error.code).toBe('TERMS_CHANGED');
+    const created = await authorise(terms.termsHash);
+    expect(created.status).toBe(201);
+    expect((await created.json()).mandate).toMatchObject({
+      status: 'active',
+      debtorAccountMasked: '••••5678',
+    });
+    expect((await (await authorise(terms.termsHash)).json()).error.code).toBe('MANDATE_ACTIVE');
+
+    const payments = await (await customer('/portal/payments')).json();
+    expect(payments.mandate.authorisationText).toBe(terms.text);
+    const open = payments.instalments.find(
+      (i: { status: string; amountMinor: number; paidMinor: number }) =>
+        (i.status === 'due' || i.status === 'missed') && i.amountMinor - i.paidMinor >= 10_000,
+    );
+    expect(open).toBeDefined();
+    const payNow = (amountMinor: unknown) =>
+      customer(`/portal/instalments/${open.instalmentId}/debits`, {
+        method: 'POST',
+        body: JSON.stringify({ amountMinor }),
+      });
+    for (const bad of [0, -5, 1.5, 'NaN']) expect((await payNow(bad)).status, String(bad)).toBe(400);
+    expect((await (await payNow(open.amountMinor + 1)).json()).error.code).toBe('AMOUNT_ABOVE_DUE');
+    const accepted = await payNow(10_000);
+    expect(accepted.status).toBe(202);
+    const { debit } = await accepted.json();
+    expect((await (await payNow(10_000)).json()).error.code).toBe('DEBIT_PENDING');
+
+    // The debit sweep runs it now (its one-off schedule would, a minute later, and find it done).
+    await get('/_local/schedules/debits/run', { method: 'POST' });
+    const bank = await (await anonymous('/_local/bank')).json();
+    const booked = bank.debits.filter((d: { debtorAccount: string }) => d.debtorAccount === 'CN12345678');
+    expect(booked).toEqual([
+      expect.objectContaining({ amountMinor: 10_000, currency: 'CNY', status: 'succeeded' }),
+    ]);
+    const after = await (await customer('/portal/payments')).json();
+    expect(after.debits.find((d: { attemptId: string }) => d.attemptId === debit.attemptId)).toMatchObject({
+      state: 'succeeded',
+      amountMinor: 10_000,
+    });
+    const outbox = await (await anonymous('/_local/outbox')).json();
+    expect(JSON.stringify(outbox)).toContain(`payment#${debit.attemptId}#receipt`);
+
+    const staffView = await (await get('/accounts/ACC-000002/payments')).json();
+    expect(staffView.debits.length).toBeGreaterThan(0);
+    const revoked = await customer('/portal/mandate', { method: 'DELETE' });
+    expect(revoked.status).toBe(200);
+    expect((await revoked.json()).mandate.status).toBe('revoked');
+    expect((await (await customer('/portal/mandate', { method: 'DELETE' })).json()).error.code).toBe(
+      'NO_MANDATE',
+    );
+    expect((await (await payNow(5_000)).json()).error.code).toBe('NO_MANDATE');
+  }, 120_000);
+
   it('answers an unknown scoring run with 404', async () => {
     const response = await get('/scoring-runs/no-such-run');
     expect(response.status).toBe(404);

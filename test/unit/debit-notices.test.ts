@@ -5,14 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Account, Jurisdiction, Language } from '../../lambdas/domain/accounts/account';
 import { checkMessage } from '../../lambdas/domain/compliance';
+import type { Outbox, OutboxMessage } from '../../lambdas/domain/outreach/outreach';
 import {
   type DebitNoticeFigures,
   type DebitNoticeKind,
   debitNotice,
 } from '../../lambdas/domain/payments/debit-notices';
+import { MAX_MANDATE_AMOUNT_MINOR } from '../../lambdas/domain/payments/mandates';
 import { directChannelFor, queueDebitNotices } from '../../lambdas/domain/payments/payment-notices';
 import type { DomainEvent } from '../../lambdas/domain/ports';
-import type { Outbox, OutboxMessage } from '../../lambdas/domain/outreach/outreach';
 import { anAccount } from '../support/accounts';
 
 const CHANNELS = ['sms', 'email', 'portal'] as const;
@@ -52,14 +53,14 @@ const OPT_OUT: Record<Language, Record<'sms' | 'email', string>> = {
   en: { sms: 'Reply STOP to opt out.', email: 'To opt out of these e-mails, reply STOP.' },
   'zh-CN': { sms: '回复TD退订', email: '如不希望再收到此类邮件，请回复TD退订。' },
 };
-const LAST_ONE_FAILED: Record<Language, string> = {
-  en: 'Your last automatic payment did not go through.',
-  'zh-CN': '您上次的自动还款未能成功。',
+/** The re-presentment's first sentence, in the long and the short (text message) wording. */
+const LAST_ONE_FAILED: Record<Language, RegExp> = {
+  en: /^(Your last automatic payment|Last payment) did not go through\./,
+  'zh-CN': /^(您上次的自动还款未能成功|上次扣款未成功)。/,
 };
 
 type Variant = DebitNoticeKind | 're-presentment';
-const kindOf = (variant: Variant): DebitNoticeKind =>
-  variant === 're-presentment' ? 'pre_debit' : variant;
+const kindOf = (variant: Variant): DebitNoticeKind => (variant === 're-presentment' ? 'pre_debit' : variant);
 
 const FIGURES: Record<Variant, DebitNoticeFigures> = {
   pre_debit: { amountMinor: 12_345, date: '2026-12-08', stopBy: '2026-12-03' },
@@ -71,69 +72,90 @@ const FIGURES: Record<Variant, DebitNoticeFigures> = {
 const VARIANTS: readonly Variant[] = ['pre_debit', 're-presentment', 'receipt', 'failure'];
 const MATRIX = VARIANTS.flatMap((variant) =>
   JURISDICTIONS.flatMap((jurisdiction) =>
-    LANGUAGES.flatMap((language) => CHANNELS.map((channel) => ({ variant, jurisdiction, language, channel }))),
+    LANGUAGES.flatMap((language) =>
+      CHANNELS.map((channel) => ({ variant, jurisdiction, language, channel })),
+    ),
   ),
 );
 
 describe('debitNotice: the gate', () => {
-  it.each(MATRIX)('$variant in $jurisdiction/$language on $channel passes the gate', ({
-    variant,
-    jurisdiction,
-    language,
-    channel,
-  }) => {
-    const notice = debitNotice(kindOf(variant), customerIn(jurisdiction, language), channel, FIGURES[variant]);
-    expect(notice.verdict.violations).toEqual([]);
-    expect(notice.verdict.allowed).toBe(true);
-  });
+  it.each(MATRIX)(
+    '$variant in $jurisdiction/$language on $channel passes the gate',
+    ({ variant, jurisdiction, language, channel }) => {
+      const notice = debitNotice(
+        kindOf(variant),
+        customerIn(jurisdiction, language),
+        channel,
+        FIGURES[variant],
+      );
+      expect(notice.verdict.violations).toEqual([]);
+      expect(notice.verdict.allowed).toBe(true);
+    },
+  );
+
+  // The longest figures a notice can carry: the largest debit a mandate allows, with arrears as large.
+  it.each(MATRIX)(
+    '$variant in $jurisdiction/$language on $channel fits with the largest figures',
+    ({ variant, jurisdiction, language, channel }) => {
+      const figures = {
+        ...FIGURES[variant],
+        amountMinor: MAX_MANDATE_AMOUNT_MINOR,
+        ...(FIGURES[variant].remainingMinor ? { remainingMinor: 9_999_999_999 } : {}),
+        date: '2026-12-28',
+        ...(FIGURES[variant].stopBy ? { stopBy: '2026-12-22' } : {}),
+      };
+      const notice = debitNotice(kindOf(variant), customerIn(jurisdiction, language), channel, figures);
+      expect(notice.verdict.violations).toEqual([]);
+    },
+  );
 });
 
 describe('debitNotice: figures and disclosures', () => {
-  it.each(MATRIX)('$variant in $jurisdiction/$language on $channel states its figures and disclosures', ({
-    variant,
-    jurisdiction,
-    language,
-    channel,
-  }) => {
-    const figures = FIGURES[variant];
-    const account = customerIn(jurisdiction, language);
-    const notice = debitNotice(kindOf(variant), account, channel, figures);
-    const money = MONEY[jurisdiction][language];
+  it.each(MATRIX)(
+    '$variant in $jurisdiction/$language on $channel states its figures and disclosures',
+    ({ variant, jurisdiction, language, channel }) => {
+      const figures = FIGURES[variant];
+      const account = customerIn(jurisdiction, language);
+      const notice = debitNotice(kindOf(variant), account, channel, figures);
+      const money = MONEY[jurisdiction][language];
 
-    expect(notice.channel).toBe(channel);
-    expect(notice.text).toContain(money('123.45'));
-    expect(notice.text).toContain(DATES[language]['2026-12-08']);
-    if (figures.stopBy) expect(notice.text).toContain(DATES[language]['2026-12-03']);
-    if (figures.remainingMinor) expect(notice.text).toContain(money('72.50'));
+      expect(notice.channel).toBe(channel);
+      expect(notice.text).toContain(money('123.45'));
+      expect(notice.text).toContain(DATES[language]['2026-12-08']);
+      if (figures.stopBy) expect(notice.text).toContain(DATES[language]['2026-12-03']);
+      if (figures.remainingMinor) expect(notice.text).toContain(money('72.50'));
 
-    // The gate is given exactly these figures and no others.
-    expect(notice.gateOffer).toEqual({
-      currency: account.currency,
-      amountsMinor: figures.remainingMinor ? [12_345, 7_250] : [12_345],
-      dates: figures.stopBy ? ['2026-12-08', '2026-12-03'] : ['2026-12-08'],
-      percentages: [],
-    });
+      // The gate is given exactly these figures and no others.
+      expect(notice.gateOffer).toEqual({
+        currency: account.currency,
+        amountsMinor: figures.remainingMinor ? [12_345, 7_250] : [12_345],
+        dates: figures.stopBy ? ['2026-12-08', '2026-12-03'] : ['2026-12-08'],
+        percentages: [],
+      });
 
-    // US only: the mini-Miranda. Text and e-mail only: the opt-out. Only e-mails have a subject.
-    expect(notice.text.includes(MINI_MIRANDA[language])).toBe(jurisdiction === 'US');
-    if (channel === 'portal') {
-      expect(notice.text).not.toContain(OPT_OUT[language].sms);
-      expect(notice.text).not.toContain(OPT_OUT[language].email);
-      expect(notice.subject).toBeUndefined();
-    } else {
-      expect(notice.text).toContain(OPT_OUT[language][channel]);
-      if (channel === 'email') expect(notice.subject?.length).toBeGreaterThan(0);
-      else expect(notice.subject).toBeUndefined();
-    }
-    expect(notice.text.includes(LAST_ONE_FAILED[language])).toBe(variant === 're-presentment');
-  });
+      // US only: the mini-Miranda. Text and e-mail only: the opt-out. Only e-mails have a subject.
+      expect(notice.text.includes(MINI_MIRANDA[language])).toBe(jurisdiction === 'US');
+      if (channel === 'portal') {
+        expect(notice.text).not.toContain(OPT_OUT[language].sms);
+        expect(notice.text).not.toContain(OPT_OUT[language].email);
+        expect(notice.subject).toBeUndefined();
+      } else {
+        expect(notice.text).toContain(OPT_OUT[language][channel]);
+        if (channel === 'email') expect(notice.subject?.length).toBeGreaterThan(0);
+        else expect(notice.subject).toBeUndefined();
+      }
+      expect(LAST_ONE_FAILED[language].test(notice.text)).toBe(variant === 're-presentment');
+    },
+  );
 
   it('is in the customer language: Chinese text has no English sentences and vice versa', () => {
     const zh = debitNotice('pre_debit', customerIn('CN', 'zh-CN'), 'portal', FIGURES.pre_debit);
     expect(zh.text).toMatch(/根据您的授权/);
     expect(zh.text).not.toMatch(/[A-Za-z]{4,}/);
     const en = debitNotice('pre_debit', customerIn('CN', 'en'), 'portal', FIGURES.pre_debit);
-    expect(en.text).toMatch(/^As you authorised, we will take CNY 123\.45 from your bank account on 2026-12-08\./);
+    expect(en.text).toMatch(
+      /^As you authorised, we will take CNY 123\.45 from your bank account on 2026-12-08\./,
+    );
     expect(en.text).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
@@ -183,7 +205,9 @@ describe('debitNotice: figures and disclosures', () => {
 
   it('a pre-debit notice says how to stop the debit and by when', () => {
     const en = debitNotice('pre_debit', customerIn('US', 'en'), 'portal', FIGURES.pre_debit);
-    expect(en.text).toContain('To stop it, use Automatic payments in the repayment portal or call us, by 2026-12-03.');
+    expect(en.text).toContain(
+      'To stop it, use Automatic payments in the repayment portal or call us, by 2026-12-03.',
+    );
     const zh = debitNotice('pre_debit', customerIn('CN', 'zh-CN'), 'portal', FIGURES.pre_debit);
     expect(zh.text).toContain('如需取消，请在2026年12月3日前');
   });
@@ -232,40 +256,44 @@ describe('queueDebitNotices', () => {
     return {
       queued,
       published,
-      deps: { outbox, events: { publish: async (events: readonly DomainEvent[]) => void published.push(...events) } },
+      deps: {
+        outbox,
+        events: { publish: async (events: readonly DomainEvent[]) => void published.push(...events) },
+      },
     };
   }
 
   // A customer who consented to texts is told by text as well as in the portal: execute-debit counts only
   // a sent notice on the direct channel as notice, so a text the gate refuses stops every debit.
-  it.each(
-    JURISDICTIONS.flatMap((jurisdiction) => LANGUAGES.map((language) => ({ jurisdiction, language }))),
-  )('queues the pre-debit notice by text and in the portal ($jurisdiction/$language)', async ({
-    jurisdiction,
-    language,
-  }) => {
-    const { deps, queued, published } = recordingDeps();
-    const ids = await queueDebitNotices(deps, customerIn(jurisdiction, language), {
-      kind: 'pre_debit',
-      ref: 'statement-2026-11-10#1',
-      figures: FIGURES.pre_debit,
-      now: new Date('2026-12-02T15:00:00.000Z'),
-      expiresAt: '2026-12-08T15:00:00.000Z',
-    });
-    expect(ids).toEqual([
-      'payment#statement-2026-11-10#1#pre_debit#sms',
-      'payment#statement-2026-11-10#1#pre_debit#portal',
-    ]);
-    expect(queued.map((m) => m.channel)).toEqual(['sms', 'portal']);
-    expect(published).toHaveLength(2);
-  });
+  it.each(JURISDICTIONS.flatMap((jurisdiction) => LANGUAGES.map((language) => ({ jurisdiction, language }))))(
+    'queues the pre-debit notice by text and in the portal ($jurisdiction/$language)',
+    async ({ jurisdiction, language }) => {
+      const { deps, queued, published } = recordingDeps();
+      const ids = await queueDebitNotices(deps, customerIn(jurisdiction, language), {
+        kind: 'pre_debit',
+        ref: 'statement-2026-11-10#1',
+        figures: FIGURES.pre_debit,
+        now: new Date('2026-12-02T15:00:00.000Z'),
+        expiresAt: '2026-12-08T15:00:00.000Z',
+      });
+      expect(ids).toEqual([
+        'payment#statement-2026-11-10#1#pre_debit#sms',
+        'payment#statement-2026-11-10#1#pre_debit#portal',
+      ]);
+      expect(queued.map((m) => m.channel)).toEqual(['sms', 'portal']);
+      expect(published).toHaveLength(2);
+    },
+  );
 
   it('queues only the portal notice when the customer allows no direct channel', async () => {
     const { deps, queued } = recordingDeps();
     const base = customerIn('CN', 'zh-CN');
     const account = {
       ...base,
-      customer: { ...base.customer, contactPreferences: { smsConsent: false, refusedChannels: ['email' as const] } },
+      customer: {
+        ...base.customer,
+        contactPreferences: { smsConsent: false, refusedChannels: ['email' as const] },
+      },
     };
     await queueDebitNotices(deps, account, {
       kind: 'receipt',

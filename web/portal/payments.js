@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, formatMoney } from '/lib/format.js';
 
 const UPCOMING = new Set(['scheduled', 'executing', 'unknown']);
 const UNPAID = new Set(['due', 'missed']);
+const MANDATE_REASONS = new Set(['NO_MANDATE', 'MANDATE_REVOKED']);
 /** 6 to 34 letters and digits (spaces and hyphens as people type them are fine): account numbers and IBANs. */
 const ACCOUNT_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9 -]*[A-Za-z0-9])?$/;
 const accountCharacters = (text) => text.replace(/[\s-]/g, '').length;
@@ -493,7 +494,7 @@ export function paymentsView({ api, t, lang, body }) {
     const owed = Math.max(0, (instalment.amountMinor ?? 0) - (instalment.paidMinor ?? 0));
     const unpaid = UNPAID.has(instalment.status) && owed > 0;
     const tone = { missed: 'warn', paid: 'ok', due: 'info' }[instalment.status] ?? '';
-    const blocked = instalment.debitBlockedReasons ?? [];
+    const blocked = whyNotCollected(instalment);
     return h(
       'li',
       {
@@ -523,11 +524,25 @@ export function paymentsView({ api, t, lang, body }) {
     );
   }
 
-  function payNow(instalment, owed) {
-    const pending = (data.debits ?? []).some(
+  /**
+   * The recorded reasons no debit was planned, as far as they still hold: none while a debit is on its way,
+   * and none about the mandate once one is active (they were recorded before it was given).
+   */
+  function whyNotCollected(instalment) {
+    if (hasPendingDebit(instalment)) return [];
+    const active = data.mandate?.status === 'active';
+    return (instalment.debitBlockedReasons ?? []).filter(
+      (reason) => !(active && MANDATE_REASONS.has(reason)),
+    );
+  }
+
+  const hasPendingDebit = (instalment) =>
+    (data.debits ?? []).some(
       (debit) => debit.instalmentId === instalment.instalmentId && UPCOMING.has(debit.state),
     );
-    if (pending) return h('p', { class: 'small' }, t('pay.paynow.pending'));
+
+  function payNow(instalment, owed) {
+    if (hasPendingDebit(instalment)) return h('p', { class: 'small' }, t('pay.paynow.pending'));
     if (data.mandate?.status !== 'active')
       return h('p', { class: 'small muted' }, t('pay.paynow.needsMandate'));
     const id = `pay-now-${String(instalment.instalmentId).replace(/[^\w-]/g, '_')}`;

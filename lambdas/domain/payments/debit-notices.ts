@@ -32,6 +32,7 @@ export interface DebitNotice {
   readonly verdict: MessageVerdict;
 }
 
+/** `sms` is the short form: a text carries the disclosures too and must stay within two segments. */
 type Wording = (
   money: (minor: number) => string,
   date: (iso: string) => string,
@@ -39,6 +40,7 @@ type Wording = (
 ) => {
   subject: string;
   body: string;
+  sms: string;
 };
 
 const WORDING: Record<DebitNoticeKind, Record<Language, Wording>> = {
