@@ -18,6 +18,9 @@ const PLACEHOLDER_CONFIG: Record<string, string> = {
   SCORING_SEGMENTS: '1',
   SCORING_PAGE_SIZE: '1',
   AWS_REGION: 'us-east-1',
+  DEBIT_SCHEDULE_GROUP: 'openapi',
+  DEBIT_TARGET_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:openapi',
+  DEBIT_SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/openapi',
   ...Object.fromEntries(Object.values(TABLES).map((table) => [table.envVar, `openapi-${table.id}`])),
 };
 
