@@ -339,22 +339,35 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
       expect(await upcoming.first().textContent()).toMatch(/You can stop this until/);
       await saveScreenshot(page, 'payments-portal-mandate');
       const before = await staff<Payments>(`/accounts/${account.accountId}/payments`);
-      const scheduled = before.debits.filter((debit) => debit.state === 'scheduled');
-      expect(scheduled.map((debit) => debit.instalmentId)).toContain(instalment.instalmentId);
+      expect(before.debits.find((debit) => debit.instalmentId === instalment.instalmentId)).toMatchObject({
+        plannedMinor: payNow,
+        requestedBy: 'customer',
+      });
 
       // Stop automatic payments: a confirm step, then which scheduled debits were stopped.
       await page.getByRole('button', { name: 'Stop automatic payments' }).click();
       await page.getByText('Stop automatic payments?').waitFor();
-      await page.getByRole('button', { name: 'Yes, stop automatic payments' }).click();
+      const [revoked] = await Promise.all([
+        page.waitForResponse((response) => response.request().method() === 'DELETE'),
+        page.getByRole('button', { name: 'Yes, stop automatic payments' }).click(),
+      ]);
+      const { cancelledDebits } = (await revoked.json()) as { cancelledDebits: string[] };
+      // The pay-now debit runs at once; a debit sweep may have taken it before the stop: at least one is left.
+      expect(cancelledDebits.length).toBeGreaterThan(0);
       await page.locator('#stopped-debits').waitFor();
       expect(await page.locator('#payments-outcome').textContent()).toMatch(/Automatic payments are stopped/);
-      expect(await page.locator('#stopped-debits li').count()).toBe(scheduled.length);
+      expect(await page.locator('#stopped-debits li').count()).toBe(cancelledDebits.length);
+      expect(await page.locator('#stopped-debits li').first().textContent()).toMatch(/USD .+ on /);
       await page.locator('#mandate-form').waitFor();
+      await page.locator('#mandate-revoked').waitFor();
       await saveScreenshot(page, 'payments-portal-stopped');
       const after = await staff<Payments>(`/accounts/${account.accountId}/payments`);
-      expect(after.mandate?.status ?? 'none').not.toBe('active');
-      for (const debit of scheduled) {
-        expect(after.debits.find((d) => d.attemptId === debit.attemptId)?.state).toBe('cancelled');
+      expect(after.mandate?.status).toBe('revoked');
+      for (const attemptId of cancelledDebits) {
+        expect(after.debits.find((d) => d.attemptId === attemptId)).toMatchObject({
+          state: 'cancelled',
+          cancelledReasons: ['MANDATE_REVOKED'],
+        });
       }
       expectNoProblems(problems);
     });
@@ -362,10 +375,11 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
 
   it("an agent sees the account's payments and debits an instalment the customer agreed to", async () => {
     const { account, payments } = await takeAccount(
-      'English, no mandate, an unpaid instalment',
-      (a, p) => a.customer.language === 'en' && !p.mandate && unpaid(p).length > 0,
+      'USD, English, no mandate, an unpaid instalment',
+      (a, p) => a.currency === 'USD' && a.customer.language === 'en' && !p.mandate && unpaid(p).length > 0,
     );
-    // The customer authorised a mandate in the portal earlier.
+    // The customer authorised a mandate in the portal earlier. The simulated bank opens this account in USD
+    // with 4,806.58 in it.
     const token = await customerToken(account);
     const choices = { debtorAccount: '4000 8765 4321', maxAmountMinor: 100_000_000, partialAllowed: false };
     const query = new URLSearchParams({
@@ -382,6 +396,8 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
     const current = await staff<Payments>(`/accounts/${account.accountId}/payments`);
     const instalment = unpaid(current)[0] ?? unpaid(payments)[0]!;
     const owed = instalment.amountMinor - instalment.paidMinor;
+    // Within what the bank account holds above the protected minimum.
+    const agreed = Math.min(owed, 50_00);
 
     await withPage(DESKTOP, async (page, problems) => {
       await signInToConsole(page, 'Alice Agent');
@@ -400,22 +416,32 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
       await item.getByRole('button', { name: 'Debit now (customer agreed)' }).click();
       await expect.poll(() => item.locator('.form-error').textContent(), POLL).toMatch(/^AMOUNT_ABOVE_DUE: /);
 
-      await item.locator('input[name=amount]').fill((owed / 100).toFixed(2));
+      await item.locator('input[name=amount]').fill((agreed / 100).toFixed(2));
       await item.getByRole('button', { name: 'Debit now (customer agreed)' }).click();
       await panel.locator('#debit-requested').waitFor();
       expect(await panel.locator('#debit-requested').textContent()).toMatch(/the customer can stop it until/);
       const rows = panel.locator('#payments-debits tbody tr');
-      await expect
-        .poll(async () => (await rows.allTextContents()).join('\n'), POLL)
-        .toMatch(/Scheduled.*agent/s);
-      await saveScreenshot(page, 'payments-console-panel');
-
-      const after = await staff<Payments>(`/accounts/${account.accountId}/payments`);
-      const debit = after.debits.find(
-        (d) => d.instalmentId === instalment.instalmentId && d.state === 'scheduled',
+      await expect.poll(async () => (await rows.allTextContents()).join('\n'), POLL).toMatch(/agent:/);
+      const debit = (await staff<Payments>(`/accounts/${account.accountId}/payments`)).debits.find(
+        (d) => d.instalmentId === instalment.instalmentId && d.requestedBy.startsWith('agent:'),
       );
-      expect(debit).toMatchObject({ plannedMinor: owed });
-      expect(debit?.requestedBy).toMatch(/^agent/);
+      expect(debit).toMatchObject({ plannedMinor: agreed });
+
+      // The debit runs at its time (now): the bank takes it, and the panel shows it succeeded.
+      await fetch(`${runtime.url}/_local/debit-schedules/run`, { method: 'POST' });
+      await expect
+        .poll(
+          async () =>
+            (await staff<Payments>(`/accounts/${account.accountId}/payments`)).debits.find(
+              (d) => d.attemptId === debit?.attemptId,
+            )?.state,
+          POLL,
+        )
+        .toBe('succeeded');
+      await page.reload();
+      const row = panel.locator('#payments-debits tbody tr', { hasText: `${instalment.instalmentId} #` });
+      await expect.poll(async () => (await row.first().textContent()) ?? '', POLL).toMatch(/Succeeded/);
+      await saveScreenshot(page, 'payments-console-panel');
       expectNoProblems(problems, [/\/instalments\/[^ ]+\/debits: 400/, /status of 400/]);
     });
   });
@@ -431,11 +457,17 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
       const dashboard = await staff<{
         payments: {
           cure: { withoutAttempt: number };
+          recovery: { recoveredMinor: { USD: number } };
           cancellations: { cancelled: number };
         };
       }>('/dashboard');
-      // The revoked mandate's debits were cancelled; missed instalments without a mandate had no debit.
+      // The revoked mandate's debits were cancelled, the agent's debit was taken, and missed instalments
+      // without a mandate had no debit.
       expect(dashboard.payments.cancellations.cancelled).toBeGreaterThan(0);
+      expect(dashboard.payments.recovery.recoveredMinor.USD).toBeGreaterThan(0);
+      expect(dashboard.payments.cure.withoutAttempt).toBeGreaterThan(0);
+      expect(await card.textContent()).toContain('Recovered by attempt (USD)');
+      expect(await card.textContent()).toContain('Missed instalments with no debit, by reason');
       expect(await card.locator('figure.chart').count()).toBeGreaterThan(0);
       expect(await card.locator('figure.chart svg[role=img]').count()).toBe(
         await card.locator('figure.chart table').count(),
@@ -464,7 +496,7 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
       await openPayments(page);
       expect(await page.locator('#payments-title').textContent()).toBe('自动还款');
       await fits(page, 'portal-setup-zh');
-      await page.getByLabel('您的银行账号').fill('6222020200001234');
+      await page.getByLabel('您的银行账号').fill('CN6222020200001234');
       await page.locator('#mandate-max').fill('２００');
       const [termsResponse] = await Promise.all([
         page.waitForResponse((response) => new URL(response.url()).pathname === '/portal/mandate/terms'),
