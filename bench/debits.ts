@@ -99,6 +99,7 @@ export async function benchDebits() {
 
     // The baseline runs in two halves, before and after the pipeline, so load that drifts during a long run
     // (a shared machine, DynamoDB Local's JIT and growing tables) weighs on both sides alike.
+    log('baseline, first half');
     const rawBefore = await rawPuts(db, rawTables.payments, meter, {
       from: 0,
       count: Math.floor((n * EXPECTED_WRITES) / 2),
@@ -107,6 +108,7 @@ export async function benchDebits() {
     const pipeline = await runPipeline({ db, tables, gateway, clock, meter, n, bankCalls: () => bankCalls });
     const writesPerInstalment = pipeline.total.writesPerInstalment;
     const rawItems = Math.round(writesPerInstalment * n);
+    log('baseline, second half');
     const rawAfter = await rawPuts(db, rawTables.payments, meter, {
       from: rawBefore.items,
       count: Math.max(0, rawItems - rawBefore.items),
@@ -300,6 +302,11 @@ async function runPipeline({ db, tables, gateway, clock, meter, n, bankCalls }: 
       nodeCpuShare: round(cpuSeconds(process.cpuUsage(start.cpu)) / s),
     };
   };
+  // A long run says where it is.
+  const finish = (stage: string, start: ReturnType<typeof mark>) => {
+    stages[stage] = since(start);
+    log(`${stage}: ${stages[stage]!.seconds} s, ${stages[stage]!.instalmentsPerSecond} instalments/s`);
+  };
   const expectAll = (stage: string, outcomes: readonly string[], wanted: string, count = n) => {
     const counts = countBy(outcomes);
     if (outcomes.length !== count || counts[wanted] !== count) {
@@ -312,7 +319,7 @@ async function runPipeline({ db, tables, gateway, clock, meter, n, bankCalls }: 
   // notify: missed → PaymentMissed → debit planned, notice queued → the notice delivered.
   const raiseStart = mark();
   const missed = await raiseMissed({ store, events, clock }, { concurrency: CONCURRENCY, limit: n });
-  stages.notifyRaiseMissed = since(raiseStart);
+  finish('notifyRaiseMissed', raiseStart);
   if (missed !== n) throw new Error(`raiseMissed: expected ${n} instalments missed, got ${missed}.`);
 
   const planStart = mark();
@@ -321,7 +328,7 @@ async function runPipeline({ db, tables, gateway, clock, meter, n, bankCalls }: 
     const outcome = await onPaymentMissed(servicing, key);
     return typeof outcome === 'string' ? outcome : outcome.outcome;
   });
-  stages.notifyPlanDebit = since(planStart);
+  finish('notifyPlanDebit', planStart);
   expectAll('onPaymentMissed', planned, 'scheduled');
 
   const deliverStart = mark();
@@ -331,10 +338,10 @@ async function runPipeline({ db, tables, gateway, clock, meter, n, bankCalls }: 
   const delivered = await eachLimited(notices, CONCURRENCY, (key) =>
     deliverMessage(delivery, { accountId: key.accountId, messageId: key.messageId }),
   );
-  stages.notifyDeliverNotice = since(deliverStart);
+  finish('notifyDeliverNotice', deliverStart);
   // A text (the customers consented) and a portal notice each.
   expectAll('deliverMessage', delivered, 'sent', 2 * n);
-  stages.notify = since(pipelineStart);
+  finish('notify', pipelineStart);
 
   // The schedules fire: every attempt's debit time has come.
   const attempts = events.details<DebitAttempt>(DETAIL_TYPES.debitScheduled);
@@ -342,7 +349,7 @@ async function runPipeline({ db, tables, gateway, clock, meter, n, bankCalls }: 
 
   const debitStart = mark();
   const executed = await eachLimited(scheduled, CONCURRENCY, (ref) => executeAttempt(execution, ref));
-  stages.debit = since(debitStart);
+  finish('debit', debitStart);
   expectAll('executeAttempt', executed, 'succeeded');
 
   const feedbackStart = mark();
@@ -350,7 +357,7 @@ async function runPipeline({ db, tables, gateway, clock, meter, n, bankCalls }: 
   const fed = await eachLimited(results, CONCURRENCY, (result) =>
     applyDebitFeedback(feedback, { detailType: result.detailType, detail: result.detail as never }),
   );
-  stages.feedback = since(feedbackStart);
+  finish('feedback', feedbackStart);
   expectAll('applyDebitFeedback', fed, 'receipt');
 
   const total = since(pipelineStart);

@@ -23,7 +23,9 @@ const PHONE: BrowserContextOptions = {
   hasTouch: true,
 };
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
-const SEEDED = 120;
+const SEEDED = 80;
+/** The accounts are not scored: the console's call script answers 409 ACCOUNT_NOT_SCORED, which it shows. */
+const UNSCORED = [/\/script: 409/, /status of 409/];
 const POLL = { timeout: 15_000, intervals: [100, 250, 500] };
 
 interface StaffAccount {
@@ -91,22 +93,12 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
     runtime = await startRuntimeProcess({ SEED_ACCOUNTS: String(SEEDED) });
     const login = await fetch(`${runtime.url}/_local/login`, { method: 'POST', body: '{"user":"sam"}' });
     staffToken = ((await login.json()) as { token: string }).token;
-    // Scored accounts (the console's script) and tracked instalments (the payments views).
-    const started = (await (
-      await fetch(`${runtime.url}/_local/schedules/scoring/run`, { method: 'POST' })
-    ).json()) as { runId: string };
-    const deadline = Date.now() + 60_000;
-    while (
-      (await staff<{ run: { status: string } }>(`/scoring-runs/${started.runId}`)).run.status !== 'completed'
-    ) {
-      if (Date.now() > deadline) throw new Error(`scoring run ${started.runId} did not complete`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    // Tracked instalments: unpaid ones past their grace are missed (with no mandate, no debit and why).
     const monitored = await fetch(`${runtime.url}/_local/schedules/instalments/run`, { method: 'POST' });
     expect(monitored.status, await monitored.text()).toBe(200);
     // /_local/status waits for the bus to drain: missed payments planned (or blocked), notices queued.
     await fetch(`${runtime.url}/_local/status`);
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     if (!runtime) return;
@@ -219,8 +211,21 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
   it('converts typed amounts to minor units exactly, by string handling', async () => {
     await withPage(DESKTOP, async (page, problems) => {
       await page.goto(`${runtime.url}/portal/`);
-      const parsed = await page.evaluate(async (module) => {
-        const { parseAmountMinor, minorToInput } = await import(module);
+      // The page's own functions, as a module script loads them (not through the test runner's transform).
+      await page.addScriptTag({
+        type: 'module',
+        content: "import * as payments from '/portal/payments.js'; window.paymentsModule = payments;",
+      });
+      await page.waitForFunction(() => 'paymentsModule' in window);
+      const parsed = await page.evaluate(() => {
+        const { parseAmountMinor, minorToInput } = (
+          window as unknown as {
+            paymentsModule: {
+              parseAmountMinor: (text: string, currency: string) => number | null;
+              minorToInput: (minor: number, currency: string) => string;
+            };
+          }
+        ).paymentsModule;
         return {
           parsed: [
             '12.34',
@@ -237,7 +242,7 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
           ].map((text) => parseAmountMinor(text, 'USD')),
           prefilled: [minorToInput(1234, 'USD'), minorToInput(5, 'CNY'), minorToInput(100_000, 'USD')],
         };
-      }, '/portal/payments.js');
+      });
       // 0.29 * 100 is 28.999999999999996 in floating point: 29 here.
       expect(parsed.parsed).toEqual([1234, 29, null, 15010, 123456, 1234, 700, null, null, null, null]);
       expect(parsed.prefilled).toEqual(['12.34', '0.05', '1000.00']);
@@ -247,10 +252,14 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
 
   it('a customer reads the exact terms, authorises a mandate, pays now, and stops automatic payments', async () => {
     const { account, payments } = await takeAccount(
-      'US, English, no mandate, an unpaid instalment',
-      (a, p) => a.jurisdiction === 'US' && a.customer.language === 'en' && !p.mandate && unpaid(p).length > 0,
+      'US, English, no mandate, an instalment due (not missed: a new mandate plans debits for missed ones)',
+      (a, p) =>
+        a.jurisdiction === 'US' &&
+        a.customer.language === 'en' &&
+        !p.mandate &&
+        unpaid(p).some((i) => i.status === 'due'),
     );
-    const instalment = unpaid(payments)[0]!;
+    const instalment = unpaid(payments).find((i) => i.status === 'due')!;
     const owed = instalment.amountMinor - instalment.paidMinor;
     await withPage(DESKTOP, async (page, problems, dialogs) => {
       await signInToPortal(page, account);
@@ -357,7 +366,7 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
       await page.locator('#stopped-debits').waitFor();
       expect(await page.locator('#payments-outcome').textContent()).toMatch(/Automatic payments are stopped/);
       expect(await page.locator('#stopped-debits li').count()).toBe(cancelledDebits.length);
-      expect(await page.locator('#stopped-debits li').first().textContent()).toMatch(/USD .+ on /);
+      expect(await page.locator('#stopped-debits li').first().textContent()).toMatch(/USD\s.+ on /);
       await page.locator('#mandate-form').waitFor();
       await page.locator('#mandate-revoked').waitFor();
       await saveScreenshot(page, 'payments-portal-stopped');
@@ -427,8 +436,8 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
       );
       expect(debit).toMatchObject({ plannedMinor: agreed });
 
-      // The debit runs at its time (now): the bank takes it, and the panel shows it succeeded.
-      await fetch(`${runtime.url}/_local/debit-schedules/run`, { method: 'POST' });
+      // The debit sweep runs it (its time is now): the bank takes it, and the panel shows it succeeded.
+      await fetch(`${runtime.url}/_local/schedules/debits/run`, { method: 'POST' });
       await expect
         .poll(
           async () =>
@@ -442,7 +451,7 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
       const row = panel.locator('#payments-debits tbody tr', { hasText: `${instalment.instalmentId} #` });
       await expect.poll(async () => (await row.first().textContent()) ?? '', POLL).toMatch(/Succeeded/);
       await saveScreenshot(page, 'payments-console-panel');
-      expectNoProblems(problems, [/\/instalments\/[^ ]+\/debits: 400/, /status of 400/]);
+      expectNoProblems(problems, [/\/instalments\/[^ ]+\/debits: 400/, /status of 400/, ...UNSCORED]);
     });
   });
 
@@ -525,7 +534,7 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
       await page.goto(`${runtime.url}/console/#/dashboard`);
       await page.locator('#dashboard #payments').waitFor();
       await fits(page, 'console-dashboard');
-      expectNoProblems(problems);
+      expectNoProblems(problems, UNSCORED);
     });
   });
 });

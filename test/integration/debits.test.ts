@@ -63,7 +63,7 @@ function world() {
   const gateway: PaymentGateway = new HttpPaymentGateway({
     baseUrl: bank.url,
     token: 'test-token',
-    timeoutMs: 300,
+    timeoutMs: 1_500,
   });
   const planning = {
     store,

@@ -152,7 +152,7 @@ async function track(
     paidMinor: 0,
     status: 'missed',
     missAt: missAtOf(dueDate, 'credit_card'),
-    missedAt: `${missAtOf(dueDate, 'credit_card')}`,
+    missedAt: missAtOf(dueDate, 'credit_card'),
     createdAt: '2026-11-01T00:00:00.000Z',
     ...changes,
   };

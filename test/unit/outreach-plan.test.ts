@@ -52,9 +52,13 @@ interface AccountOptions {
   readonly cn?: boolean;
 }
 
-/** A US account in New York (or a CN one in Shanghai) on the given tier. */
+/** A US account in New York (or a CN one in Shanghai) on the given tier, with an instalment overdue. */
 function account(options: AccountOptions = {}): Account {
-  const base = anAccount({ accountId: ACCOUNT_ID });
+  const base = anAccount({
+    accountId: ACCOUNT_ID,
+    amountOverdueMinor: 3_600,
+    oldestUnpaidDueDate: '2026-11-10',
+  });
   return {
     ...base,
     ...(options.cn ? { jurisdiction: 'CN' as const, currency: 'CNY' as const } : {}),
@@ -461,6 +465,21 @@ const decide = (ctx: Parameters<typeof context>[0], message: OutboxMessage = que
 describe('decideSend', () => {
   it('sends within contact hours', () => {
     expect(decide({})).toEqual({ action: 'send' });
+  });
+
+  it('blocks a collection message once the arrears are paid, but not a payment notice', () => {
+    const paid = { ...account(), amountOverdueMinor: 0 };
+    expect(decide({ account: paid })).toEqual({ action: 'block', reasons: ['NOTHING_DUE'] });
+    expect(decide({ account: paid }, { ...queued(), purpose: 'payment_notice' })).toEqual({ action: 'send' });
+    const earlyWarning = { ...account({ tier: 'early_warning' }), amountOverdueMinor: 0 };
+    expect(decide({ account: earlyWarning }, { ...queued(), tier: 'early_warning' })).toEqual({
+      action: 'send',
+    });
+  });
+
+  it('sends a payment notice whatever the tier has become, and without waiting for the cadence', () => {
+    const notice = { ...queued(), purpose: 'payment_notice' as const };
+    expect(decide({ account: account({ tier: 'agent_call' }) }, notice)).toEqual({ action: 'send' });
   });
 
   it('blocks as SUPERSEDED once the account tier has moved on, or has no treatment', () => {

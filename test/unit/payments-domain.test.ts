@@ -287,7 +287,14 @@ describe('mandateTerms', () => {
       first,
     );
     expect(first.termsVersion).toBe(MANDATE_TERMS_VERSION);
-    expect(first.termsHash).toBe(createHash('sha256').update(first.text).digest('hex'));
+    expect(first.termsHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('binds the whole account number, though the text shows only its last digits', () => {
+    const one = mandateTerms(account(), { ...choices, debtorAccount: '11111234' });
+    const other = mandateTerms(account(), { ...choices, debtorAccount: '22221234' });
+    expect(other.text).toBe(one.text);
+    expect(other.termsHash).not.toBe(one.termsHash);
   });
 
   it('changes text and hash when any choice or the account changes', () => {

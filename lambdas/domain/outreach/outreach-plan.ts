@@ -119,6 +119,11 @@ export function decideSend(context: OutreachContext, message: OutboxMessage): Se
   if (!paymentNotice && account.treatment?.tier !== message.tier) {
     return { action: 'block', reasons: ['SUPERSEDED'] };
   }
+  // Arrears paid since the message was queued (a debit, a payment): no reminder after the customer paid.
+  // Early warnings go to accounts that were never overdue, so they stand.
+  if (!paymentNotice && message.tier !== 'early_warning' && account.amountOverdueMinor <= 0) {
+    return { action: 'block', reasons: ['NOTHING_DUE'] };
+  }
   const expiresMs = Date.parse(message.expiresAt);
   if (now.getTime() >= expiresMs) return { action: 'block', reasons: ['EXPIRED'] };
   const window = sendWindow(context, message.channel, paymentNotice ? null : message.tier, now, expiresMs);

@@ -90,10 +90,19 @@ export function mandateTerms(
           `扣款未成功的，最多再尝试${rules.maxRepresentments}次，每次均会事先通知。`,
           `本人可通过还款平台或致电银行取消某笔扣款或撤销本授权；在扣款日前至少${rules.stopNoticeBusinessDays}个工作日提出的，必定停止扣款。`,
         ].join('\n');
+  // The text shows only the account's last digits; the hash binds the whole number and every choice.
+  const { debtorAccount, maxAmountMinor, partialAllowed } = choices;
+  const accepted = JSON.stringify([
+    MANDATE_TERMS_VERSION,
+    text,
+    debtorAccount,
+    maxAmountMinor,
+    partialAllowed,
+  ]);
   return {
     termsVersion: MANDATE_TERMS_VERSION,
     text,
-    termsHash: createHash('sha256').update(text).digest('hex'),
+    termsHash: createHash('sha256').update(accepted).digest('hex'),
   };
 }
 

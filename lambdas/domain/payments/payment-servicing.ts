@@ -77,7 +77,14 @@ export async function onDebitRefused(
     deps.store.getInstalment(failed),
   ]);
   if (!instalment) return 'final';
-  return planDebit(deps, { account, mandate, instalment, number: failed.number + 1, requestedBy: 'monitor' });
+  return planDebit(deps, {
+    account,
+    mandate,
+    instalment,
+    number: failed.number + 1,
+    requestedBy: 'monitor',
+    afterRefusal: true,
+  });
 }
 
 export interface ReceivedPayment {

@@ -31,6 +31,7 @@ export interface PaymentsView {
 export async function paymentsView(
   deps: Pick<ServicingDeps, 'accounts' | 'store'>,
   accountId: string,
+  audience: 'customer' | 'staff',
 ): Promise<PaymentsView> {
   const [account, mandate, instalments, attempts] = await Promise.all([
     deps.accounts.get(accountId),
@@ -50,8 +51,12 @@ export async function paymentsView(
     debits: attempts
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.number - a.number)
       .map(
-        ({ idempotencyKey: _k, debtorAccount: _d, leaseId: _l, leaseUntil: _u, mandateId: _m, ...rest }) =>
-          rest,
+        ({ idempotencyKey: _k, debtorAccount: _d, leaseId: _l, leaseUntil: _u, mandateId: _m, ...rest }) => ({
+          ...rest,
+          // Customers see that an agent asked, not which staff member.
+          requestedBy:
+            audience === 'customer' && rest.requestedBy.startsWith('agent:') ? 'agent' : rest.requestedBy,
+        }),
       ),
     policy: {
       stopNoticeBusinessDays: rules.stopNoticeBusinessDays,
@@ -114,7 +119,8 @@ export async function requestDebit(
     requestedBy: request.requestedBy,
     requestedMinor: amountMinor,
   });
-  if (planned.outcome === 'blocked' || !planned.attempt) {
+  // `exists`: another request for this instalment won the race; its debit is the one on its way.
+  if (planned.outcome !== 'scheduled') {
     throw new DomainError('conflict', 'DEBIT_PENDING', 'A debit for this instalment is already on its way.');
   }
   return planned.attempt;

@@ -135,6 +135,8 @@ export interface DebitAttempt {
   readonly state: AttemptState;
   /** Who asked: `monitor` after a missed payment, `customer` in the portal, `agent:<id>` in the console. */
   readonly requestedBy: string;
+  /** A re-presentment after the bank refused the previous attempt (not after a cancelled one). */
+  readonly afterRefusal?: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
   /** What was sent to the gateway (may be less than planned: a partial sweep). */

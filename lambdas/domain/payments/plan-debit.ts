@@ -8,6 +8,7 @@
  */
 import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
 import type { Account } from '../accounts/account';
+import { wallClockIn } from '../compliance/local-time';
 import { DomainError } from '../errors';
 import type { Outbox } from '../outreach/outreach';
 import type { Clock, EventPublisher } from '../ports';
@@ -80,6 +81,8 @@ export interface PlanRequest {
   readonly requestedBy: string;
   /** A customer's or agent's request: the amount asked for, taken now (the customer asked, so no lead). */
   readonly requestedMinor?: number;
+  /** The previous presentment was refused by the bank: the notice says so. */
+  readonly afterRefusal?: boolean;
 }
 
 /**
@@ -102,7 +105,8 @@ export async function planDebit(deps: PlanDebitDeps, request: PlanRequest): Prom
 
   const now = deps.clock.now();
   const policy = (deps.policy ?? DEBIT_POLICY).jurisdictions[account.jurisdiction];
-  const today = now.toISOString().slice(0, 10);
+  // Dates the customer reads are their own calendar's: 07:30 in Beijing is already tomorrow in UTC terms.
+  const today = wallClockIn(account.customer.timezone, now.getTime())?.date ?? now.toISOString().slice(0, 10);
   const onRequest = request.requestedMinor !== undefined;
   const debitDate = onRequest
     ? today
@@ -129,6 +133,7 @@ export async function planDebit(deps: PlanDebitDeps, request: PlanRequest): Prom
       : addBusinessDays(debitDate, -policy.stopNoticeBusinessDays, account.jurisdiction),
     state: 'scheduled',
     requestedBy: request.requestedBy,
+    ...(request.afterRefusal ? { afterRefusal: true } : {}),
     createdAt: nowIso,
     updatedAt: nowIso,
     reconciliations: 0,
@@ -155,7 +160,7 @@ async function announce(deps: PlanDebitDeps, account: Account, attempt: DebitAtt
       amountMinor: attempt.plannedMinor,
       date: attempt.debitAt.slice(0, 10),
       stopBy: attempt.stopBy,
-      retryOfRefused: attempt.number > 1,
+      retryOfRefused: attempt.afterRefusal === true,
     },
     now,
     // A notice that arrives after the debit is no notice.

@@ -11,7 +11,7 @@ const deps = mandateDeps();
 
 // The session names the customer's account: no account id is ever taken from the request.
 const overview = httpHandler({ route: 'GET /portal/payments' }, async ({ principal }) => ({
-  body: await paymentsView(deps, principal!.accountId!),
+  body: await paymentsView(deps, principal!.accountId!, 'customer'),
 }));
 
 const terms = httpHandler(

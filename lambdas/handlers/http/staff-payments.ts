@@ -9,7 +9,7 @@ const deps = debitPlanningDeps();
 
 const overview = httpHandler(
   { route: 'GET /accounts/{accountId}/payments', path: accountIdPath },
-  async ({ path }) => ({ body: await paymentsView(deps, path.accountId) }),
+  async ({ path }) => ({ body: await paymentsView(deps, path.accountId, 'staff') }),
 );
 
 /** The customer agreed on a call: the debit is the agent's, recorded with their id. */
