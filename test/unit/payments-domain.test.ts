@@ -2,7 +2,6 @@
  * The pure parts of real-time debit: whether an instalment may be debited and for how much, how a payment
  * lands, the mandate's authorisation text, statement instalments, re-presentment and result events.
  */
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Account, AccountFlags } from '../../lambdas/domain/accounts/account';
 import { DomainError } from '../../lambdas/domain/errors';

@@ -213,7 +213,8 @@ export class DynamoPaymentStore implements PaymentStore {
         Update: {
           TableName: this.tableName,
           Key: { accountId: attempt.accountId, itemKey: instalmentKey(attempt.instalmentId) },
-          UpdateExpression: 'SET openAttemptId = :id',
+          // A debit is on its way: reasons recorded earlier for having none no longer hold.
+          UpdateExpression: 'SET openAttemptId = :id REMOVE debitBlockedReasons',
           ConditionExpression:
             'attribute_exists(itemKey) AND attribute_not_exists(openAttemptId) AND #status IN (:due, :missed)',
           ExpressionAttributeNames: { '#status': 'status' },

@@ -177,7 +177,7 @@ export async function revokeMandate(
   via: 'portal' | 'agent',
 ): Promise<{ mandate: Mandate; cancelledDebits: string[] }> {
   const current = await deps.store.currentMandate(accountId);
-  if (!current || current.status !== 'active')
+  if (current?.status !== 'active')
     throw notFound('NO_MANDATE', 'There are no automatic payments to cancel.');
   const now = deps.clock.now();
   const at = now.toISOString();

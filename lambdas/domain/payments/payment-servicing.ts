@@ -14,7 +14,6 @@ import { DEBIT_POLICY, missAtOf } from './debit-policy';
 import { announceResult } from './execute-debit';
 import { trackStatements } from './instalment-monitor';
 import { applicationOf } from './payment-application';
-import type { PaymentStore } from './payment-store';
 import type { DebitBlockReason, Instalment } from './payments';
 import { outstandingOf, type PlanDebitDeps, type PlanOutcome, planDebit } from './plan-debit';
 

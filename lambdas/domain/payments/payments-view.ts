@@ -50,14 +50,7 @@ export async function paymentsView(
       .map(({ accountId: _a, createdAt: _c, currency: _cur, ...rest }) => rest),
     debits: attempts
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.number - a.number)
-      .map(
-        ({ idempotencyKey: _k, debtorAccount: _d, leaseId: _l, leaseUntil: _u, mandateId: _m, ...rest }) => ({
-          ...rest,
-          // Customers see that an agent asked, not which staff member.
-          requestedBy:
-            audience === 'customer' && rest.requestedBy.startsWith('agent:') ? 'agent' : rest.requestedBy,
-        }),
-      ),
+      .map((attempt) => debitView(attempt, audience)),
     policy: {
       stopNoticeBusinessDays: rules.stopNoticeBusinessDays,
       noticeLeadBusinessDays: rules.noticeLeadBusinessDays,
@@ -65,6 +58,25 @@ export async function paymentsView(
       maxRepresentments: rules.maxRepresentments,
     },
   };
+}
+
+/** An attempt as people see it: no bank account number, idempotency key or lease. */
+export function debitView(
+  attempt: DebitAttempt,
+  audience: 'customer' | 'staff',
+): PaymentsView['debits'][number] {
+  const {
+    idempotencyKey: _k,
+    debtorAccount: _d,
+    leaseId: _l,
+    leaseUntil: _u,
+    mandateId: _m,
+    ...rest
+  } = attempt;
+  // Customers see that an agent asked, not which staff member.
+  const requestedBy =
+    audience === 'customer' && rest.requestedBy.startsWith('agent:') ? 'agent' : rest.requestedBy;
+  return { ...rest, requestedBy };
 }
 
 export function mandateView(mandate: Mandate): NonNullable<PaymentsView['mandate']> {

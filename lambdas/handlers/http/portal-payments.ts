@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { notFound } from '../../domain/errors';
 import { authoriseMandate, mandateTerms, revokeMandate } from '../../domain/payments/mandates';
-import { mandateView, paymentsView, requestDebit } from '../../domain/payments/payments-view';
+import { debitView, mandateView, paymentsView, requestDebit } from '../../domain/payments/payments-view';
 import { httpHandler } from '../../shared/http';
 import { mandateDeps } from '../../shared/payment-deps';
 import { amountBody, instalmentPath, mandateChoices } from '../../shared/payment-requests';
@@ -49,12 +49,15 @@ const payNow = httpHandler(
   async ({ principal, path, body }) => ({
     statusCode: 202,
     body: {
-      debit: await requestDebit(deps, {
-        accountId: principal!.accountId!,
-        instalmentId: path.instalmentId,
-        amountMinor: body.amountMinor,
-        requestedBy: 'customer',
-      }),
+      debit: debitView(
+        await requestDebit(deps, {
+          accountId: principal!.accountId!,
+          instalmentId: path.instalmentId,
+          amountMinor: body.amountMinor,
+          requestedBy: 'customer',
+        }),
+        'customer',
+      ),
     },
   }),
 );

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { paymentsView, requestDebit } from '../../domain/payments/payments-view';
+import { debitView, paymentsView, requestDebit } from '../../domain/payments/payments-view';
 import { accountIdPath } from '../../shared/account-path';
 import { httpHandler } from '../../shared/http';
 import { debitPlanningDeps } from '../../shared/payment-deps';
@@ -22,12 +22,15 @@ const debitNow = httpHandler(
   async ({ principal, path, body }) => ({
     statusCode: 202,
     body: {
-      debit: await requestDebit(deps, {
-        accountId: path.accountId,
-        instalmentId: path.instalmentId,
-        amountMinor: body.amountMinor,
-        requestedBy: `agent:${principal!.sub}`,
-      }),
+      debit: debitView(
+        await requestDebit(deps, {
+          accountId: path.accountId,
+          instalmentId: path.instalmentId,
+          amountMinor: body.amountMinor,
+          requestedBy: `agent:${principal!.sub}`,
+        }),
+        'staff',
+      ),
     },
   }),
 );
