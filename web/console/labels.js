@@ -38,6 +38,7 @@ const NAMES = {
   call_attempt: 'Call attempt',
   customer_request: 'Customer asked for a person',
   promise_broken: 'Promise broken',
+  debit_failed: 'Automatic payments failed',
   sms: 'SMS',
   email: 'E-mail',
   call: 'Call',

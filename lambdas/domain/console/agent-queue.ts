@@ -108,6 +108,7 @@ const ESCALATION_REASONS: Record<string, string> = {
   customer_request: 'Customer asked for a person',
   promise_broken: 'Promise to pay broken: follow up',
   dispute: 'Debt disputed: compliance review',
+  debit_failed: 'Automatic payments failed: talk it through',
 };
 
 const TIER_REASONS: Partial<Record<Tier, string>> = {
