@@ -338,9 +338,8 @@ export class DynamoPaymentStore implements PaymentStore {
         ':announceBy': outcome.announceBy,
       },
     );
-    const attempted = await this.getAttempt(ref);
-    const result = await this.applyItems(payment, attempt, attempted?.instalmentId, ref.attemptId);
-    return result;
+    const instalmentId = await this.instalmentOf(ref);
+    return this.applyItems(payment, attempt, instalmentId, ref.attemptId);
   }
 
   async cancelAttempt(
@@ -549,16 +548,20 @@ export class DynamoPaymentStore implements PaymentStore {
 
   /** The instalment lets go of its open attempt (it finished or was cancelled). */
   private async closeOpenAttempt(ref: AttemptRef): Promise<TransactItem> {
-    const attempt = await this.getAttempt(ref);
     return {
       Update: {
         TableName: this.tableName,
-        Key: { accountId: ref.accountId, itemKey: instalmentKey(attempt?.instalmentId ?? '') },
+        Key: { accountId: ref.accountId, itemKey: instalmentKey(await this.instalmentOf(ref)) },
         UpdateExpression: 'REMOVE openAttemptId',
         ConditionExpression: 'openAttemptId = :id',
         ExpressionAttributeValues: { ':id': ref.attemptId },
       },
     };
+  }
+
+  /** The attempt's instalment: callers usually pass the attempt itself; otherwise it is read. */
+  private async instalmentOf(ref: AttemptRef & { instalmentId?: string }): Promise<string> {
+    return ref.instalmentId ?? (await this.getAttempt(ref))?.instalmentId ?? '';
   }
 
   private leasedItem(

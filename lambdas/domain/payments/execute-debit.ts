@@ -24,6 +24,8 @@ import type {
   DebitBlockReason,
   DebitFailureReason,
   GatewayOutcome,
+  Instalment,
+  Mandate,
   PaymentGateway,
 } from './payments';
 import { debitBlockReasons, outstandingOf } from './plan-debit';
@@ -93,7 +95,8 @@ export async function executeAttempt(deps: ExecuteDebitDeps, ref: AttemptRef): P
 
 /** One claimed run of an attempt: every write is conditional on its lease. */
 class AttemptRun {
-  private account: Account | undefined;
+  /** What `stopReasons` read just now: the amount is worked out from the same records. */
+  private checked: { account?: Account; mandate?: Mandate; instalment?: Instalment } = {};
 
   constructor(
     private readonly deps: ExecuteDebitDeps,
@@ -113,22 +116,20 @@ class AttemptRun {
       store.currentMandate(this.attempt.accountId),
       store.getInstalment(this.attempt),
     ]);
-    this.account = account;
+    this.checked = { account, mandate, instalment };
     if (!instalment) return ['SUPERSEDED'];
     const reasons = debitBlockReasons(account, mandate, instalment);
     if (mandate && mandate.mandateId !== this.attempt.mandateId && !reasons.includes('MANDATE_REVOKED')) {
       reasons.push('MANDATE_REVOKED');
     }
     if (reasons.length === 0 && account && this.attempt.requestedBy === 'monitor') {
-      const direct = directChannelFor(account);
-      const notices = await outbox.list(this.attempt.accountId);
-      const noticeSent = notices.some(
-        (message) =>
-          message.draftId === `payment#${this.attempt.attemptId}#pre_debit` &&
-          message.status === 'sent' &&
-          (direct === undefined || message.channel !== 'portal'),
-      );
-      if (!noticeSent) reasons.push('NOTICE_NOT_SENT');
+      // The notice that counts is the direct one (text or e-mail); only without either, the portal's.
+      const channel = directChannelFor(account) ?? 'portal';
+      const notice = await outbox.get({
+        accountId: this.attempt.accountId,
+        messageId: `payment#${this.attempt.attemptId}#pre_debit#${channel}`,
+      });
+      if (notice?.status !== 'sent') reasons.push('NOTICE_NOT_SENT');
     }
     return reasons;
   }
@@ -140,11 +141,8 @@ class AttemptRun {
    */
   async amountToTake(): Promise<number | ExecuteOutcome> {
     const { store, gateway } = this.deps;
-    const [mandate, instalment, balance] = await Promise.all([
-      store.currentMandate(this.attempt.accountId),
-      store.getInstalment(this.attempt),
-      gateway.balance(this.attempt.debtorAccount),
-    ]);
+    const { account, mandate, instalment } = this.checked;
+    const balance = await gateway.balance(this.attempt.debtorAccount);
     if (balance.status === 'unknown') {
       const released = await store.release(this.attempt, this.leaseId, later(this.now, BALANCE_RETRY_MS));
       return released ? 'deferred' : 'taken';
@@ -152,7 +150,7 @@ class AttemptRun {
     if (balance.status === 'not_found') return this.fail('account_not_found');
     if (balance.status === 'closed') return this.fail('account_closed');
     if (balance.currency !== this.attempt.currency) return this.fail('currency_mismatch');
-    const policy = (this.deps.policy ?? DEBIT_POLICY).jurisdictions[this.account?.jurisdiction ?? 'US'];
+    const policy = (this.deps.policy ?? DEBIT_POLICY).jurisdictions[account?.jurisdiction ?? 'US'];
     const cap = Math.min(
       this.attempt.plannedMinor,
       instalment ? outstandingOf(instalment) : 0,
