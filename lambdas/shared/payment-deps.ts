@@ -23,7 +23,7 @@ export function paymentHoldDeps(): HoldDeps {
   const db = documentClient();
   return {
     store: new DynamoPaymentStore(db, config.PAYMENTS_TABLE, config.ACCOUNTS_TABLE),
-    accounts: new DynamoAccountRepository(db, config.ACCOUNTS_TABLE),
+    accounts: new DynamoAccountRepository(db, config.ACCOUNTS_TABLE, { consistentRead: true }),
     events: new EventBridgePublisher(eventBridgeClient(), config.EVENT_BUS_NAME),
     clock: systemClock,
   };
@@ -90,7 +90,7 @@ async function tokenFromSecret(secretArn: string | undefined): Promise<string> {
 export function debitFeedbackDeps() {
   const config = loadConfig({ ...tableNames('accounts', 'contacts', 'audit'), ...busSetting });
   const db = documentClient();
-  const accounts = new DynamoAccountRepository(db, config.ACCOUNTS_TABLE);
+  const accounts = new DynamoAccountRepository(db, config.ACCOUNTS_TABLE, { consistentRead: true });
   const updater = new DynamoAccountUpdater(db, config.ACCOUNTS_TABLE);
   return {
     accounts: { get: (id: string) => accounts.get(id), update: updater.update.bind(updater) },

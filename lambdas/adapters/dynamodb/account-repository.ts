@@ -6,10 +6,18 @@ export class DynamoAccountRepository implements AccountRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** Strongly consistent reads, for code that writes conditionally on what it read (payments). */
+    private readonly options: { consistentRead?: boolean } = {},
   ) {}
 
   async get(accountId: string): Promise<Account | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { accountId } }));
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { accountId },
+        ConsistentRead: this.options.consistentRead,
+      }),
+    );
     return Item as Account | undefined;
   }
 }
