@@ -3,21 +3,21 @@
  * never stops the function: everything the model does has an offline path that is compliant, only plainer.
  */
 import * as z from 'zod';
-import { llmFromEnvironment } from '../adapters/llm/llm-from-environment';
+import { type LlmLimits, llmFromEnvironment } from '../adapters/llm/llm-from-environment';
 import type { LlmPort } from '../domain/drafting/drafting-service';
 import { loadConfig } from './config';
 import { logger } from './logger';
 
 const optional = z.string().optional();
 
-export async function configuredModel(purpose: string): Promise<LlmPort | undefined> {
+export async function configuredModel(purpose: string, limits?: LlmLimits): Promise<LlmPort | undefined> {
   const config = loadConfig({
     LLM_MODEL: z.string().min(1),
     OPENAI_API_KEY: optional,
     OPENAI_BASE_URL: optional,
     LLM_API_KEY_SECRET_ARN: optional,
   });
-  return llmFromEnvironment(config).catch((error: unknown) => {
+  return llmFromEnvironment(config, limits).catch((error: unknown) => {
     logger.error(`LLM key unavailable; ${purpose} runs offline`, { error });
     return undefined;
   });

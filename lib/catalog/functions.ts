@@ -168,6 +168,8 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     publishesEvents: true,
     readsLlmApiKey: true,
     stageEnvironment: llmEnvironment,
+    // A turn may wait for the model (two requests of 8 s) before the rules answer: up to API Gateway's limit.
+    timeoutSeconds: 29,
   },
   {
     id: 'staffConversations',

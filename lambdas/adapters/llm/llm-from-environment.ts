@@ -15,10 +15,24 @@ export interface LlmEnvironment {
   readonly LLM_MODEL: string;
 }
 
-export async function llmFromEnvironment(env: LlmEnvironment): Promise<LlmPort | undefined> {
+/** How long one model request may take and how often it is retried (defaults: the adapter's). */
+export interface LlmLimits {
+  readonly timeoutMs?: number;
+  readonly maxRetries?: number;
+}
+
+export async function llmFromEnvironment(
+  env: LlmEnvironment,
+  limits: LlmLimits = {},
+): Promise<LlmPort | undefined> {
   const apiKey = env.OPENAI_API_KEY?.trim() || (await keyFromSecret(env.LLM_API_KEY_SECRET_ARN));
   if (!apiKey) return undefined;
-  return new OpenAiLlm({ apiKey, baseURL: env.OPENAI_BASE_URL || undefined, model: env.LLM_MODEL });
+  return new OpenAiLlm({
+    apiKey,
+    baseURL: env.OPENAI_BASE_URL || undefined,
+    model: env.LLM_MODEL,
+    ...limits,
+  });
 }
 
 async function keyFromSecret(secretArn: string | undefined): Promise<string | undefined> {

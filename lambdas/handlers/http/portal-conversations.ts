@@ -14,7 +14,8 @@ import {
   portalChatDeps,
 } from '../../shared/portal-chat-deps';
 
-const ready = configuredModel('the chat assistant').then(portalChatDeps);
+// A customer waits for the reply: one retry of 8 s at most before the rules answer, well inside the API's 29 s.
+const ready = configuredModel('the chat assistant', { timeoutMs: 8_000, maxRetries: 1 }).then(portalChatDeps);
 
 // The session names the customer's account: a conversation of another account is answered as unknown.
 const open = httpHandler({ route: 'POST /portal/conversations' }, async ({ principal }) => ({
