@@ -419,7 +419,8 @@ describe('POST /portal/instalments/{instalmentId}/debits: refusals', () => {
     expect(Date.parse(first.body.debit.debitAt)).toBeGreaterThanOrEqual(started - 1_000);
     expect(Date.parse(first.body.debit.debitAt)).toBeLessThanOrEqual(Date.now());
 
-    // Its one-off schedule, its pre-debit notices (text and portal) and DebitScheduled.
+    // Its one-off schedule and DebitScheduled; no pre-debit text: the customer is looking at it, and the
+    // receipt follows.
     const schedules = scheduler
       .schedules()
       .filter((s) => (s.input as { accountId: string }).accountId === ACC);
@@ -429,15 +430,7 @@ describe('POST /portal/instalments/{instalmentId}/debits: refusals', () => {
       input: { accountId: ACC, attemptId: 'statement-2026-11-10#1' },
       status: 'pending',
     });
-    const notices = await outboxOf(ACC);
-    expect(notices.map((n) => n.messageId).sort()).toEqual([
-      'payment#statement-2026-11-10#1#pre_debit#portal',
-      'payment#statement-2026-11-10#1#pre_debit#sms',
-    ]);
-    for (const notice of notices) {
-      expect(notice.gateOffer.amountsMinor).toEqual([2_000]);
-      expect(notice.text).toContain('USD 20.00');
-    }
+    expect(await outboxOf(ACC)).toEqual([]);
     expect(eventsFor(ACC, 'DebitScheduled')).toHaveLength(1);
 
     const second = await payNow(ACC, 'statement-2026-11-10', { amountMinor: 1_600 });
@@ -666,13 +659,22 @@ describe('mandates: terms, authorise, revoke', () => {
     expect((await payNow(ACC, 'statement-2026-11-10', { amountMinor: 3_600 })).status).toBe(202);
     expect((await call(portal, 'DELETE /portal/mandate', { as: customer(ACC) })).status).toBe(200);
     await authorise(ACC);
-    const again = await payNow(ACC, 'statement-2026-11-10', { amountMinor: 3_600 });
+    // This time an agent takes it, after the customer agreed on a call: the customer is told first.
+    const again = await call(staff, 'POST /accounts/{accountId}/instalments/{instalmentId}/debits', {
+      as: agent,
+      path: { accountId: ACC, instalmentId: 'statement-2026-11-10' },
+      body: { amountMinor: 3_600 },
+    });
     expect(again.status).toBe(202);
     expect(again.body.debit).toMatchObject({ attemptId: 'statement-2026-11-10#2', number: 2 });
     const notices = (await outboxOf(ACC)).filter((n) => String(n.messageId).includes('#2#pre_debit#'));
     expect(notices.map((n) => n.channel).sort()).toEqual(['portal', 'sms']);
     // Nothing was ever refused: the first debit was cancelled by the customer's own revocation.
-    for (const notice of notices) expect(notice.text).not.toMatch(/did not go through/i);
+    for (const notice of notices) {
+      expect(notice.text).not.toMatch(/did not go through/i);
+      expect(notice.gateOffer.amountsMinor).toEqual([3_600]);
+      expect(notice.text).toContain('USD 36.00');
+    }
   });
 });
 

@@ -475,6 +475,7 @@ const attempt = (changes: Partial<DebitAttempt> = {}): DebitAttempt => ({
   currency: 'USD',
   plannedMinor: 3_600,
   debitAt: '2026-11-20T15:00:00.000Z',
+  debitDate: '2026-11-20',
   stopBy: '2026-11-17',
   state: 'failed',
   failureReason: 'insufficient_funds',

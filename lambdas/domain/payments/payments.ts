@@ -130,6 +130,8 @@ export interface DebitAttempt {
   /** What the notice announced: the most this attempt may take. */
   readonly plannedMinor: number;
   readonly debitAt: string;
+  /** The debit's date on the customer's own calendar: what the notices say. */
+  readonly debitDate: string;
   /** The last day the customer must stop it by under the jurisdiction's rule; later stops are honoured too. */
   readonly stopBy: string;
   readonly state: AttemptState;

@@ -128,6 +128,7 @@ export async function planDebit(deps: PlanDebitDeps, request: PlanRequest): Prom
     currency: account.currency,
     plannedMinor: amount,
     debitAt,
+    debitDate: onRequest ? today : debitDate,
     stopBy: onRequest
       ? today
       : addBusinessDays(debitDate, -policy.stopNoticeBusinessDays, account.jurisdiction),
@@ -153,22 +154,8 @@ function plannedAmountOrReason(instalment: Instalment, mandate: Mandate): number
 /** Notice first, then the schedule, then the event: each step is idempotent, so a repeat completes them. */
 async function announce(deps: PlanDebitDeps, account: Account, attempt: DebitAttempt, first: boolean) {
   const now = deps.clock.now();
-  await queueDebitNotices(deps, account, {
-    kind: 'pre_debit',
-    ref: attempt.attemptId,
-    figures: {
-      amountMinor: attempt.plannedMinor,
-      date: attempt.debitAt.slice(0, 10),
-      stopBy: attempt.stopBy,
-      retryOfRefused: attempt.afterRefusal === true,
-    },
-    now,
-    // A notice that arrives after the debit is no notice.
-    expiresAt:
-      attempt.debitAt > now.toISOString()
-        ? attempt.debitAt
-        : new Date(now.getTime() + 3_600_000).toISOString(),
-  });
+  // A customer paying now in the portal sees it on the screen and gets the receipt; everyone else is told first.
+  if (attempt.requestedBy !== 'customer') await preDebitNotice(deps, account, attempt, now);
   await deps.scheduler.scheduleAttempt(attempt);
   if (!first) return;
   await deps.events.publish([
@@ -188,6 +175,25 @@ async function announce(deps: PlanDebitDeps, account: Account, attempt: DebitAtt
       },
     },
   ]);
+}
+
+function preDebitNotice(deps: PlanDebitDeps, account: Account, attempt: DebitAttempt, now: Date) {
+  return queueDebitNotices(deps, account, {
+    kind: 'pre_debit',
+    ref: attempt.attemptId,
+    figures: {
+      amountMinor: attempt.plannedMinor,
+      date: attempt.debitDate,
+      stopBy: attempt.stopBy,
+      retryOfRefused: attempt.afterRefusal === true,
+    },
+    now,
+    // A notice that arrives after the debit is no notice.
+    expiresAt:
+      attempt.debitAt > now.toISOString()
+        ? attempt.debitAt
+        : new Date(now.getTime() + 3_600_000).toISOString(),
+  });
 }
 
 async function blocked(
