@@ -44,6 +44,10 @@ const handlerEnv = {
   EVENT_BUS_NAME: 'bench-bus',
   AWS_REGION: 'us-east-1',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
+  DEBIT_SCHEDULE_GROUP: 'bench-debits',
+  DEBIT_TARGET_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:bench-executeDebit',
+  DEBIT_SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/bench-debit-scheduler',
+  BANK_API_TOKEN: 'bench',
   ...Object.fromEntries(TABLE_IDS.map((id) => [TABLES[id].envVar, `bench-${id}`])),
   ...Object.assign({}, ...FUNCTIONS.map((fn) => fn.stageEnvironment?.(stageConfig('dev')))),
 };
