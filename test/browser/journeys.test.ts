@@ -8,10 +8,11 @@ import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-cor
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   describeWithBrowser,
+  expectNoProblems,
   horizontalExtent,
   type PageProblems,
   saveScreenshot,
-  unexpectedProblems,
+  signInToPortal,
   watchDialogs,
   watchPage,
 } from '../support/browser';
@@ -125,34 +126,6 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
     }
   }
 
-  function expectNoProblems(problems: PageProblems, expected: readonly RegExp[] = []) {
-    const left = unexpectedProblems(problems, expected);
-    expect(left.consoleErrors, 'console errors').toEqual([]);
-    expect(left.pageErrors, 'uncaught exceptions').toEqual([]);
-    expect(left.failedRequests, 'failed requests').toEqual([]);
-  }
-
-  async function latestSecurityCode(accountId: string): Promise<string> {
-    const { messages } = (await (await fetch(`${runtime.url}/_local/outbox`)).json()) as {
-      messages: { accountId: string; purpose?: string; text: string }[];
-    };
-    const message = messages.find((m) => m.accountId === accountId && m.purpose === 'security_code');
-    if (!message) throw new Error(`No security code in the outbox for ${accountId}`);
-    return /\b(\d{6})\b/.exec(message.text)![1]!;
-  }
-
-  /** Signs a customer in through the page: reference and date of birth, then the code from the outbox. */
-  async function signInToPortal(page: Page, account: StaffAccount) {
-    await page.goto(`${runtime.url}/portal/`);
-    await page.locator('#account-ref').fill(account.accountId);
-    await page.locator('#date-of-birth').fill(account.customer.dateOfBirth);
-    await page.locator('#identify-form button[type=submit]').click();
-    await page.locator('#code-form').waitFor({ state: 'visible' });
-    await page.locator('#security-code').fill(await latestSecurityCode(account.accountId));
-    await page.locator('#code-form button[type=submit]').click();
-    await page.locator('#summary-heading').waitFor();
-  }
-
   async function openChat(page: Page) {
     await page.locator('a[data-view=chat]').click();
     await page.locator('#quick-replies button').first().waitFor();
@@ -192,7 +165,7 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
       `/accounts/${account.accountId}/script`,
     );
     await withPage(DESKTOP, async (page, problems) => {
-      await signInToPortal(page, account);
+      await signInToPortal(page, runtime.url, account);
       expect(await page.title()).toBe('Repayment portal');
       expect(spaces(await page.locator('#amount-overdue').textContent())).toBe(
         spaces(money(account.amountOverdueMinor, 'USD', 'en-US', 'code')),
@@ -245,7 +218,7 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
       expect(await page.title()).toBe('还款服务平台');
       expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
       expect(await page.locator('label[for=account-ref]').textContent()).toBe('账户编号');
-      await signInToPortal(page, account);
+      await signInToPortal(page, runtime.url, account);
       expect(spaces(await page.locator('#amount-overdue').textContent())).toBe(
         spaces(money(account.amountOverdueMinor, 'CNY', 'zh-CN', 'symbol')),
       );
@@ -280,7 +253,7 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
       (a) => withOptions(a) && a.customer.language === 'en',
     );
     await withPage(DESKTOP, async (page, problems, dialogs) => {
-      await signInToPortal(page, account);
+      await signInToPortal(page, runtime.url, account);
       await openChat(page);
       await say(page, payload);
       expect(await messageMatching(page, /<img/, 'customer')).toBe(payload);
@@ -352,7 +325,7 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
     const agent = await newPage(DESKTOP);
     try {
       // The customer asks for a person.
-      await signInToPortal(customer.page, account);
+      await signInToPortal(customer.page, runtime.url, account);
       await openChat(customer.page);
       await customer.page.getByRole('button', { name: 'Talk to a person' }).click();
       await messageMatching(customer.page, /asked a member of our team/);
@@ -490,7 +463,7 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
       await page.goto(`${runtime.url}/portal/`);
       await page.locator('#identify-form').waitFor();
       await fits(page, 'portal-sign-in');
-      await signInToPortal(page, account);
+      await signInToPortal(page, runtime.url, account);
       await fits(page, 'portal-overview');
       await openChat(page);
       await page.locator('#quick-replies button').first().click();

@@ -3,6 +3,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   describeWithBrowser,
+  expectNoProblems,
   horizontalExtent,
   type PageProblems,
   saveScreenshot,
@@ -52,12 +53,6 @@ describeWithBrowser('web pages in headless Chromium (npm start)', (browser) => {
     } finally {
       await context.close();
     }
-  }
-
-  function expectNoProblems(problems: PageProblems) {
-    expect(problems.consoleErrors, 'console errors').toEqual([]);
-    expect(problems.pageErrors, 'uncaught exceptions').toEqual([]);
-    expect(problems.failedRequests, 'failed requests').toEqual([]);
   }
 
   async function waitForApiStatus(page: Page) {

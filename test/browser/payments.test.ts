@@ -8,10 +8,12 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   describeWithBrowser,
+  expectNoProblems,
   horizontalExtent,
+  latestSecurityCode,
   type PageProblems,
   saveScreenshot,
-  unexpectedProblems,
+  signInToPortal,
   watchDialogs,
   watchPage,
 } from '../support/browser';
@@ -149,33 +151,6 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
     }
   }
 
-  function expectNoProblems(problems: PageProblems, expected: readonly RegExp[] = []) {
-    const left = unexpectedProblems(problems, expected);
-    expect(left.consoleErrors, 'console errors').toEqual([]);
-    expect(left.pageErrors, 'uncaught exceptions').toEqual([]);
-    expect(left.failedRequests, 'failed requests').toEqual([]);
-  }
-
-  async function latestSecurityCode(accountId: string): Promise<string> {
-    const { messages } = (await (await fetch(`${runtime.url}/_local/outbox`)).json()) as {
-      messages: { accountId: string; purpose?: string; text: string }[];
-    };
-    const message = messages.find((m) => m.accountId === accountId && m.purpose === 'security_code');
-    if (!message) throw new Error(`No security code in the outbox for ${accountId}`);
-    return /\b(\d{6})\b/.exec(message.text)![1]!;
-  }
-
-  async function signInToPortal(page: Page, account: StaffAccount) {
-    await page.goto(`${runtime.url}/portal/`);
-    await page.locator('#account-ref').fill(account.accountId);
-    await page.locator('#date-of-birth').fill(account.customer.dateOfBirth);
-    await page.locator('#identify-form button[type=submit]').click();
-    await page.locator('#code-form').waitFor({ state: 'visible' });
-    await page.locator('#security-code').fill(await latestSecurityCode(account.accountId));
-    await page.locator('#code-form button[type=submit]').click();
-    await page.locator('#summary-heading').waitFor();
-  }
-
   /** A customer session through the API, as the portal gets one. */
   async function customerToken(account: StaffAccount): Promise<string> {
     const { accountId } = account;
@@ -183,7 +158,7 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
       method: 'POST',
       body: JSON.stringify({ accountId, dateOfBirth: account.customer.dateOfBirth }),
     });
-    const code = await latestSecurityCode(accountId);
+    const code = await latestSecurityCode(runtime.url, accountId);
     const session = await api<{ token: string }>('/portal/verification/confirm', '', {
       method: 'POST',
       body: JSON.stringify({ accountId, code }),
@@ -262,7 +237,7 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
     const instalment = unpaid(payments).find((i) => i.status === 'due')!;
     const owed = instalment.amountMinor - instalment.paidMinor;
     await withPage(DESKTOP, async (page, problems, dialogs) => {
-      await signInToPortal(page, account);
+      await signInToPortal(page, runtime.url, account);
       await openPayments(page);
       expect(await page.locator('#mandate-form').isVisible()).toBe(true);
       // The protected minimum is in the partial-payments choice.
@@ -501,7 +476,7 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
       (a, p) => a.jurisdiction === 'CN' && a.customer.language === 'zh-CN' && !p.mandate,
     );
     await withPage({ ...PHONE, locale: 'zh-CN' }, async (page, problems) => {
-      await signInToPortal(page, account);
+      await signInToPortal(page, runtime.url, account);
       await openPayments(page);
       expect(await page.locator('#payments-title').textContent()).toBe('自动还款');
       await fits(page, 'portal-setup-zh');

@@ -6,7 +6,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { type Browser, chromium, type LaunchOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -157,4 +157,38 @@ export function watchDialogs(page: Page): string[] {
     dialog.dismiss().catch(() => {});
   });
   return dialogs;
+}
+
+/** Fails the test on any console error, uncaught exception or failed request but the `expected` ones. */
+export function expectNoProblems(problems: PageProblems, expected: readonly RegExp[] = []): void {
+  const left = unexpectedProblems(problems, expected);
+  expect(left.consoleErrors, 'console errors').toEqual([]);
+  expect(left.pageErrors, 'uncaught exceptions').toEqual([]);
+  expect(left.failedRequests, 'failed requests').toEqual([]);
+}
+
+/** The newest security code the local runtime's outbox holds for the account. */
+export async function latestSecurityCode(runtimeUrl: string, accountId: string): Promise<string> {
+  const { messages } = (await (await fetch(`${runtimeUrl}/_local/outbox`)).json()) as {
+    messages: { accountId: string; purpose?: string; text: string }[];
+  };
+  const message = messages.find((m) => m.accountId === accountId && m.purpose === 'security_code');
+  if (!message) throw new Error(`No security code in the outbox for ${accountId}`);
+  return /\b(\d{6})\b/.exec(message.text)![1]!;
+}
+
+/** Signs a customer in through the portal page: reference and date of birth, then the code from the outbox. */
+export async function signInToPortal(
+  page: Page,
+  runtimeUrl: string,
+  account: { readonly accountId: string; readonly customer: { readonly dateOfBirth: string } },
+): Promise<void> {
+  await page.goto(`${runtimeUrl}/portal/`);
+  await page.locator('#account-ref').fill(account.accountId);
+  await page.locator('#date-of-birth').fill(account.customer.dateOfBirth);
+  await page.locator('#identify-form button[type=submit]').click();
+  await page.locator('#code-form').waitFor({ state: 'visible' });
+  await page.locator('#security-code').fill(await latestSecurityCode(runtimeUrl, account.accountId));
+  await page.locator('#code-form button[type=submit]').click();
+  await page.locator('#summary-heading').waitFor();
 }
