@@ -43,7 +43,7 @@ export interface ExecuteDebitDeps {
 
 /** Longer than any gateway call may take (its timeout is 10 s): past it the worker is presumed dead. */
 export const LEASE_MS = 2 * 60_000;
-/** A result not announced by then is announced again by the sweep. */
+/** A result, or a missed instalment's event, not confirmed published by then is published again by the next sweep. */
 export const ANNOUNCE_GRACE_MS = 5 * 60_000;
 /** Lookups of an unknown outcome, 2, 4, 8 … 60 minutes apart, before a person has to reconcile it. */
 export const MAX_RECONCILIATIONS = 6;

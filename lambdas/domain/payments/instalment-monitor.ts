@@ -9,6 +9,7 @@ import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
 import type { Account } from '../accounts/account';
 import type { Clock, DomainEvent, EventPublisher } from '../ports';
 import { DEBIT_POLICY, type DebitPolicy, missAtOf } from './debit-policy';
+import { ANNOUNCE_GRACE_MS } from './execute-debit';
 import type { InstalmentKey, PaymentStore } from './payment-store';
 import type { Instalment } from './payments';
 import { outstandingOf } from './plan-debit';
@@ -47,9 +48,6 @@ export interface MonitorDeps {
   readonly clock: Clock;
   readonly policy?: DebitPolicy;
 }
-
-/** A missed instalment's event not confirmed published by then is published again by the next run. */
-const ANNOUNCE_GRACE_MS = 5 * 60_000;
 
 /** The statement instalments an account's figures show; none while an accepted plan is its schedule. */
 export function statementInstalments(

@@ -11,7 +11,7 @@ import { formatMoney } from '../drafting/draft';
 import { DomainError, notFound } from '../errors';
 import type { AccountRepository, AuditLog, Clock, EventPublisher } from '../ports';
 import { DEBIT_POLICY, type DebitPolicy } from './debit-policy';
-import { announceResult } from './execute-debit';
+import { cancelScheduled } from './payment-servicing';
 import type { PaymentStore } from './payment-store';
 import type { Mandate } from './payments';
 
@@ -179,24 +179,11 @@ export async function revokeMandate(
   const current = await deps.store.currentMandate(accountId);
   if (current?.status !== 'active')
     throw notFound('NO_MANDATE', 'There are no automatic payments to cancel.');
-  const now = deps.clock.now();
-  const at = now.toISOString();
+  const at = deps.clock.now().toISOString();
   if (!(await deps.store.revokeMandate(accountId, current.mandateId, at, via))) {
     throw notFound('NO_MANDATE', 'There are no automatic payments to cancel.');
   }
-  const cancelledDebits: string[] = [];
-  for (const attempt of await deps.store.listAttempts(accountId)) {
-    if (attempt.state !== 'scheduled') continue;
-    const announceBy = new Date(now.getTime() + 5 * 60_000).toISOString();
-    if (!(await deps.store.cancelAttempt(attempt, ['MANDATE_REVOKED'], at, announceBy))) continue;
-    await announceResult(deps, {
-      ...attempt,
-      state: 'cancelled',
-      cancelledReasons: ['MANDATE_REVOKED'],
-      finishedAt: at,
-    });
-    cancelledDebits.push(attempt.attemptId);
-  }
+  const cancelledDebits = await cancelScheduled(deps, accountId, () => ['MANDATE_REVOKED']);
   await deps.audit.append({
     accountId,
     entryId: `mandate#${current.mandateId}#revoked`,

@@ -11,7 +11,7 @@ import type { Account } from '../accounts/account';
 import { DomainError } from '../errors';
 import type { AccountRepository } from '../ports';
 import { DEBIT_POLICY, missAtOf } from './debit-policy';
-import { announceResult } from './execute-debit';
+import { ANNOUNCE_GRACE_MS, announceResult } from './execute-debit';
 import { trackStatements } from './instalment-monitor';
 import { applicationOf } from './payment-application';
 import type { DebitBlockReason, Instalment } from './payments';
@@ -183,29 +183,29 @@ export async function onDebitHold(
   accountId: string,
   reason: DebitBlockReason,
 ): Promise<number> {
-  return cancelScheduled(deps, accountId, () => [reason]);
+  return (await cancelScheduled(deps, accountId, () => [reason])).length;
 }
 
-/** Cancels each scheduled attempt `reasonsFor` gives reasons for; returns how many were cancelled. */
-async function cancelScheduled(
+/** Cancels each scheduled attempt `reasonsFor` gives reasons for; returns the ids of those it cancelled. */
+export async function cancelScheduled(
   deps: HoldDeps,
   accountId: string,
   reasonsFor: (instalment: Instalment | undefined) => DebitBlockReason[],
-): Promise<number> {
+): Promise<string[]> {
   const [attempts, instalments] = await Promise.all([
     deps.store.listAttempts(accountId),
     deps.store.listInstalments(accountId),
   ]);
   const now = deps.clock.now();
-  let cancelled = 0;
+  const at = now.toISOString();
+  const announceBy = new Date(now.getTime() + ANNOUNCE_GRACE_MS).toISOString();
+  const cancelled: string[] = [];
   for (const attempt of attempts.filter((a) => a.state === 'scheduled')) {
     const reasons = reasonsFor(instalments.find((i) => i.instalmentId === attempt.instalmentId));
     if (reasons.length === 0) continue;
-    const at = now.toISOString();
-    const announceBy = new Date(now.getTime() + 5 * 60_000).toISOString();
     if (!(await deps.store.cancelAttempt(attempt, reasons, at, announceBy))) continue;
     await announceResult(deps, { ...attempt, state: 'cancelled', cancelledReasons: reasons, finishedAt: at });
-    cancelled++;
+    cancelled.push(attempt.attemptId);
   }
   return cancelled;
 }
