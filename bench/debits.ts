@@ -197,7 +197,12 @@ async function seed(
   // Through the store: its mandate marker and work-index attributes are its own business.
   const seeded = await eachLimited(accounts, CONCURRENCY, async (account) => {
     const debtorAccount = debtorOf.get(account.accountId)!;
-    const choices = { debtorAccount, maxAmountMinor: MANDATE_MAX_MINOR, partialAllowed: false };
+    const choices = {
+      debtorAccount: debtorAccount.slice(`US${ROUTING_NUMBER}`.length),
+      routingNumber: ROUTING_NUMBER,
+      maxAmountMinor: MANDATE_MAX_MINOR,
+      partialAllowed: false,
+    };
     const mandate: Mandate = {
       accountId: account.accountId,
       mandateId: `mandate-${account.accountId}`,
@@ -218,10 +223,16 @@ async function seed(
   return { accounts, debtorOf };
 }
 
-/** An ordinary bank account number (none of the simulated bank's magic endings) holding at least `needed`. */
+/** A valid US routing number (JPMorgan Chase, New York) for the seeded mandates. */
+const ROUTING_NUMBER = '021000021';
+
+/**
+ * An ordinary US bank account, as a mandate stores it (`US` + routing + account number), with none of the
+ * simulated bank's magic endings and at least `needed` in it.
+ */
 function debtorAccountFor(ledger: SimulatedLedger, index: number, needed: number): string {
   for (let candidate = 0; candidate < 100; candidate++) {
-    const number = `US${String(100_000_000 + index * 100 + candidate)}`;
+    const number = `US${ROUTING_NUMBER}${String(100_000_000 + index * 100 + candidate)}`;
     if (['0000', '1111', '2222', '9999'].some((magic) => number.endsWith(magic))) continue;
     if ((ledger.account(number)?.availableMinor ?? 0) >= needed) return number;
   }

@@ -33,9 +33,9 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import {
   type Access,
-  allRoutes,
   FUNCTIONS,
   type FunctionDeclaration,
+  servedRoutes,
   TARGET_DELIVERY,
   tableEnvironment,
 } from './catalog/functions';
@@ -141,7 +141,7 @@ export class CollectionsStack extends Stack {
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [`https://${web.distribution.distributionDomainName}`, ...stage.http.extraCorsOrigins],
-        allowMethods: [...new Set(allRoutes().map((route) => CorsHttpMethod[route.method]))],
+        allowMethods: [...new Set(servedRoutes().map((route) => CorsHttpMethod[route.method]))],
         allowHeaders: ['content-type', 'authorization', 'x-correlation-id'],
         maxAge: Duration.hours(1),
       },
@@ -261,7 +261,8 @@ export class CollectionsStack extends Stack {
         stage.alarms.functionErrorThreshold,
       );
 
-      for (const route of declaration.routes ?? []) {
+      const routes = servedRoutes().filter((route) => route.functionId === declaration.id);
+      for (const route of routes) {
         const [apiRoute] = api.addRoutes({
           path: route.path,
           methods: [HttpMethod[route.method]],
@@ -304,6 +305,10 @@ export class CollectionsStack extends Stack {
       }
     }
 
+    // The pages call the API (its id would make a dependency cycle with its CORS origins: any API in this
+    // region) and, in the console, the staff sign-in's token endpoint.
+    web.allowConnectionsTo(`https://*.execute-api.${this.region}.amazonaws.com`);
+    web.allowConnectionsTo(`https://${staff.consoleAuth(this.region).domain}`);
     web.deploy({
       apiUrl: api.apiEndpoint,
       stage: stage.name,

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { allRoutes, type HttpRoute } from '../lib/catalog/functions';
+import { type HttpRoute, servedRoutes } from '../lib/catalog/functions';
 
 /** API Gateway's own limit on an HTTP API request body. */
 export const API_GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -42,7 +42,7 @@ function compile(route: HttpRoute & { functionId: string }): CompiledRoute {
   };
 }
 
-const ROUTES = allRoutes()
+const ROUTES = servedRoutes()
   .map(compile)
   .sort((a, b) => b.literalSegments - a.literalSegments);
 

@@ -13,6 +13,7 @@ import { batchPutAll } from '../lambdas/adapters/dynamodb/batch-write';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/client';
 import { DETAIL_TYPES, EVENT_SOURCES } from '../lib/catalog/events';
 import { FUNCTIONS } from '../lib/catalog/functions';
+import { localSecurityHeaders } from '../lib/security-headers';
 import { stageConfig } from '../lib/stages';
 import {
   API_GATEWAY_MAX_BODY_BYTES,
@@ -23,6 +24,8 @@ import {
 } from './api-gateway';
 import { type SimulatedLedger, startSimulatedBank } from './bank/simulated-bank';
 import { DEV_USERS, devLogin } from './dev-users';
+import { type DeveloperInbox, startDeveloperInbox } from './developer-inbox';
+import { demoCustomers, demoCustomersPage, inboxPage } from './developer-views';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
 import { LocalEventBus, listenForPutEvents } from './event-bus';
 import { LambdaInvoker } from './lambda-invoker';
@@ -154,6 +157,8 @@ async function assemble(
       options.log(`debit schedule failed: ${failure.targetArn}: ${failure.error}`),
   });
   stoppers.push(() => debitSchedules.stop());
+  const inbox = await startDeveloperInbox();
+  stoppers.push(() => inbox.stop());
 
   const sessionKey = process.env.SESSION_SIGNING_KEY
     ? Buffer.from(process.env.SESSION_SIGNING_KEY, 'base64')
@@ -176,6 +181,8 @@ async function assemble(
     ...localDebitSchedulingEnvironment(debitSchedules.url),
     BANK_API_URL: bank.url,
     BANK_API_TOKEN: LOCAL_BANK_TOKEN,
+    // Texts and e-mails (security codes among them) also go to the in-memory developer inbox: local only.
+    DEVELOPER_INBOX_URL: inbox.url,
   });
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
@@ -205,6 +212,7 @@ async function assemble(
     scheduler,
     debitSchedules,
     ledger: bank.ledger,
+    inbox,
     webRoot,
     dynamodb,
     tables,
@@ -220,6 +228,7 @@ async function assemble(
           options.log(`internal error: ${(error as Error).stack}`);
           return json(500, { message: 'Internal Server Error' });
         })
+        .then(withSecurityHeaders)
         .then((response) => {
           res.writeHead(response.statusCode, response.headers).end(response.body);
           options.log(`${req.method} ${req.url} ${response.statusCode} ${Date.now() - started} ms`);
@@ -271,6 +280,7 @@ interface RequestContext {
   readonly scheduler: LocalScheduler;
   readonly debitSchedules: LocalSchedulerApi;
   readonly ledger: SimulatedLedger;
+  readonly inbox: DeveloperInbox;
   readonly webRoot: string;
   readonly dynamodb: DynamoDbLocal;
   readonly tables: ReturnType<typeof localTableNames>;
@@ -279,7 +289,25 @@ interface RequestContext {
   readonly sessionKey: Buffer;
 }
 
+/** A path whose percent-encoding is broken (`%ZZ`, a lone `%`, half a UTF-8 character) names nothing. */
+function malformedPath(url: string | undefined): HttpResponse | undefined {
+  try {
+    decodeURIComponent(new URL(url ?? '/', 'http://localhost').pathname);
+    return undefined;
+  } catch {
+    return jsonError(400, 'MALFORMED_PATH', 'The request path is not validly percent-encoded.');
+  }
+}
+
+/** Every answer carries the security headers; pages (HTML) get the pages' Content-Security-Policy. */
+function withSecurityHeaders(response: HttpResponse): HttpResponse {
+  const isPage = /^text\/html\b/.test(response.headers['content-type'] ?? '');
+  return { ...response, headers: { ...localSecurityHeaders(isPage), ...response.headers } };
+}
+
 async function handleRequest(context: RequestContext, req: IncomingMessage): Promise<HttpResponse> {
+  const malformed = malformedPath(req.url);
+  if (malformed) return malformed;
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = req.method ?? 'GET';
   let body: Buffer;
@@ -310,7 +338,11 @@ async function handleRequest(context: RequestContext, req: IncomingMessage): Pro
       (await context.invoker.invoke(match.route.functionId, event)) as APIGatewayProxyResultV2,
     );
   }
-  if (url.pathname.startsWith('/_local/')) return handleLocalAdmin(context, method, url.pathname, body);
+  if (url.pathname.startsWith('/_local/')) {
+    // HEAD is answered as GET; Node sends no body with it.
+    const localMethod = method === 'HEAD' ? 'GET' : method;
+    return handleLocalAdmin(context, localMethod, url.pathname, url.searchParams, body, req.headers.accept);
+  }
   if (method === 'GET' || method === 'HEAD') {
     const page = await staticFile(context.webRoot, url.pathname);
     if (page) return page;
@@ -323,8 +355,12 @@ async function handleLocalAdmin(
   context: RequestContext,
   method: string,
   pathname: string,
+  query: URLSearchParams,
   body: Buffer,
+  accept: string | undefined,
 ): Promise<HttpResponse> {
+  // A browser asking for a developer view gets a page; tools get JSON.
+  const wantsPage = /\btext\/html\b/.test(accept ?? '');
   if (method === 'GET' && pathname === '/_local/status') {
     await context.bus.drain();
     return json(200, {
@@ -359,6 +395,19 @@ async function handleLocalAdmin(
     if (!login)
       return jsonError(404, 'USER_NOT_FOUND', `No dev user ${JSON.stringify(user)}: see /_local/users.`);
     return json(200, login);
+  }
+  if (method === 'GET' && pathname === '/_local/inbox') {
+    await context.bus.drain();
+    const messages = context.inbox.messages(query.get('accountId') ?? undefined);
+    return wantsPage ? page(inboxPage(messages)) : json(200, { messages });
+  }
+  if (method === 'GET' && pathname === '/_local/demo-customers') {
+    const customers = await demoCustomers(
+      context.documents,
+      context.tables.accounts,
+      query.getAll('accountId'),
+    );
+    return wantsPage ? page(demoCustomersPage(customers)) : json(200, { customers });
   }
   if (method === 'GET' && pathname === '/_local/outbox') {
     await context.bus.drain();
@@ -414,6 +463,12 @@ async function receivePayment(context: RequestContext, body: Buffer): Promise<Ht
   await context.bus.drain();
   return json(202, detail);
 }
+
+const page = (html: string): HttpResponse => ({
+  statusCode: 200,
+  headers: { 'content-type': 'text/html; charset=utf-8' },
+  body: Buffer.from(html),
+});
 
 async function staticFile(webRoot: string, pathname: string): Promise<HttpResponse | undefined> {
   if (pathname === '/config.json') return json(200, { apiUrl: '', stage: 'local' });

@@ -10,8 +10,14 @@
  * signed with the same key as customer sessions; in AWS such a token is refused for a staff route.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { type Access, allRoutes } from '../../lib/catalog/functions';
-import { type Role, type SessionClaims, Unauthenticated, verifyToken } from '../domain/auth/session-token';
+import { type Access, servedRoutes } from '../../lib/catalog/functions';
+import {
+  type Role,
+  type SessionClaims,
+  type SessionVerification,
+  Unauthenticated,
+  verifyToken,
+} from '../domain/auth/session-token';
 import { HttpError } from './http-error';
 
 export interface Principal {
@@ -19,6 +25,8 @@ export interface Principal {
   readonly role: Role;
   /** Set for customers: the one account they may see. */
   readonly accountId?: string;
+  /** Set for customers: how their session was verified. */
+  readonly verification?: SessionVerification;
 }
 
 export interface AuthSettings {
@@ -28,7 +36,7 @@ export interface AuthSettings {
 }
 
 const ACCESS_BY_ROUTE_KEY = new Map(
-  allRoutes().map((route) => [`${route.method} ${route.path}`, route.access]),
+  servedRoutes().map((route) => [`${route.method} ${route.path}`, route.access]),
 );
 
 /** The catalog's access for a handler's route; a handler for a route missing from the catalog fails at load. */
@@ -88,5 +96,11 @@ async function tokenPrincipal(
     if (error instanceof Unauthenticated) throw new HttpError(401, error.code, error.message);
     throw error;
   }
-  return { sub: claims.sub, role: claims.role, accountId: claims.accountId, viaToken: true };
+  return {
+    sub: claims.sub,
+    role: claims.role,
+    accountId: claims.accountId,
+    verification: claims.verification,
+    viaToken: true,
+  };
 }

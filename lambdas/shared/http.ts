@@ -20,18 +20,36 @@ const STATUS_BY_DOMAIN_KIND: Record<DomainError['kind'], number> = {
   not_found: 404,
   invalid: 400,
   conflict: 409,
+  forbidden: 403,
+  too_many_requests: 429,
 };
 
 type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>;
 
-export const jsonResponse = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
+/** Every answer: JSON that is never sniffed as something else, never cached (it holds personal data). */
+export const jsonResponse = (
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8' },
+  headers: {
+    'content-type': 'application/json; charset=utf-8',
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+    ...headers,
+  },
   body: JSON.stringify(body),
 });
 
-const errorResponse = (statusCode: number, code: string, message: string) =>
-  jsonResponse(statusCode, { error: { code, message } });
+const errorResponse = (statusCode: number, code: string, message: string, retryAfterSeconds?: number) =>
+  retryAfterSeconds === undefined
+    ? jsonResponse(statusCode, { error: { code, message } })
+    : jsonResponse(
+        statusCode,
+        { error: { code, message, retryAfterSeconds } },
+        { 'retry-after': String(retryAfterSeconds) },
+      );
 
 /** middy's JSON parser reports a malformed body as 415 with the parse failure as its cause. */
 function isMalformedJson(error: Error & { statusCode?: number; cause?: unknown }) {
@@ -41,7 +59,12 @@ function isMalformedJson(error: Error & { statusCode?: number; cause?: unknown }
 function toErrorResponse(error: Error & { statusCode?: number }): APIGatewayProxyStructuredResultV2 {
   if (error instanceof HttpError) return errorResponse(error.statusCode, error.code, error.message);
   if (error instanceof DomainError)
-    return errorResponse(STATUS_BY_DOMAIN_KIND[error.kind], error.code, error.message);
+    return errorResponse(
+      STATUS_BY_DOMAIN_KIND[error.kind],
+      error.code,
+      error.message,
+      error.retryAfterSeconds,
+    );
   if (isMalformedJson(error))
     return errorResponse(400, 'MALFORMED_JSON', 'The request body is not valid JSON.');
   if (error.statusCode === 415) {
@@ -123,6 +146,33 @@ export interface HttpInput<Body, Path, Query> {
 /** Each route's request schemas, as its handler declared them: the OpenAPI document is built from these. */
 export const DECLARED_ROUTES = new Map<string, { body?: z.ZodType; path?: z.ZodType; query?: z.ZodType }>();
 
+/**
+ * The route a request is for, as the handlers declare it: API Gateway sends HEAD with its own route key
+ * (`HEAD /health`), answered by the GET route's handler.
+ */
+export const routeKeyOf = (event: Pick<APIGatewayProxyEventV2, 'routeKey'>): string =>
+  event.routeKey.startsWith('HEAD ') ? `GET ${event.routeKey.slice('HEAD '.length)}` : event.routeKey;
+
+type LambdaHttpHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** One Lambda serving several routes: each request goes to its route's handler (HEAD to the GET one). */
+export const byRoute =
+  (routes: Record<string, LambdaHttpHandler>): LambdaHttpHandler =>
+  (event, context) => {
+    const handler = routes[routeKeyOf(event)];
+    if (!handler) {
+      return Promise.resolve(
+        jsonResponse(500, {
+          error: { code: 'ROUTE_MISMATCH', message: `This function does not serve ${event.routeKey}.` },
+        }),
+      );
+    }
+    return handler(event, context);
+  };
+
 export interface HttpResult {
   readonly statusCode?: number;
   readonly body: unknown;
@@ -158,7 +208,7 @@ export function httpHandler<
   const access = accessOf(schemas.route);
   DECLARED_ROUTES.set(schemas.route, { body: schemas.body, path: schemas.path, query: schemas.query });
   return chain.handler(async (event) => {
-    if (event.routeKey !== schemas.route) {
+    if (routeKeyOf(event) !== schemas.route) {
       throw new HttpError(
         500,
         'ROUTE_MISMATCH',
@@ -174,6 +224,8 @@ export function httpHandler<
       event,
     };
     const result = await run(input as Parameters<typeof run>[0]);
-    return jsonResponse(result.statusCode ?? 200, result.body);
+    const response = jsonResponse(result.statusCode ?? 200, result.body);
+    // HEAD: the GET's status and headers, no body.
+    return event.routeKey.startsWith('HEAD ') ? { ...response, body: '' } : response;
   });
 }

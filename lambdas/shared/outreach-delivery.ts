@@ -6,6 +6,7 @@ import { DynamoAccountRepository } from '../adapters/dynamodb/account-repository
 import { documentClient } from '../adapters/dynamodb/client';
 import { DynamoContactStore } from '../adapters/dynamodb/contact-store';
 import { EventBridgePublisher, eventBridgeClient } from '../adapters/eventbridge/event-publisher';
+import { DeveloperInboxSender } from '../adapters/messaging/developer-inbox-sender';
 import { SesEmailSender } from '../adapters/messaging/ses-email-sender';
 import { SnsSmsSender } from '../adapters/messaging/sns-sms-sender';
 import { StoredSender } from '../adapters/messaging/stored-sender';
@@ -17,7 +18,12 @@ import { loadConfig, tableNames } from './config';
 const channelSettings = {
   OUTREACH_DELIVERY: z.enum(['store_only', 'send']),
   OUTREACH_EMAIL_FROM: z.email(),
+  STAGE: z.string().optional(),
+  /** Set by the local runtime only: its in-memory developer inbox. Ignored in any other stage. */
+  DEVELOPER_INBOX_URL: z.url().optional(),
 };
+
+type ChannelSettings = z.infer<z.ZodObject<typeof channelSettings>>;
 
 export function outreachDelivery(): DeliverOutreachDeps {
   const config = loadConfig({
@@ -39,15 +45,17 @@ export function outreachDelivery(): DeliverOutreachDeps {
 
 /** The stage's channel senders (`OUTREACH_DELIVERY`, `OUTREACH_EMAIL_FROM`). */
 export function outreachSenders(
-  config: { OUTREACH_DELIVERY: 'store_only' | 'send'; OUTREACH_EMAIL_FROM: string } = loadConfig(
-    channelSettings,
-  ),
+  config: ChannelSettings = loadConfig(channelSettings),
 ): Record<OutboundChannel, MessageSender> {
   const delivery = config.OUTREACH_DELIVERY;
   const emailFrom = config.OUTREACH_EMAIL_FROM;
   const portal = new StoredSender('portal');
   if (delivery === 'store_only') {
-    const stored = new StoredSender('store-only');
+    // Locally, texts and e-mails also reach the developer inbox (memory only): where a developer reads a code.
+    const stored =
+      config.STAGE === 'local' && config.DEVELOPER_INBOX_URL
+        ? new DeveloperInboxSender(config.DEVELOPER_INBOX_URL)
+        : new StoredSender('store-only');
     return { sms: stored, email: stored, portal };
   }
   return {

@@ -14,6 +14,7 @@ export const amountBody = z.strictObject({
 /** The customer's mandate choices, as the terms query carries them (query values are strings). */
 export const mandateChoices = z.strictObject({
   debtorAccount: z.string().min(1).max(64),
+  routingNumber: z.string().min(1).max(20).optional(),
   maxAmountMinor: z
     .string()
     .regex(/^[1-9][0-9]{0,15}$/, 'must be a positive whole number of minor units')

@@ -9,7 +9,7 @@ import type { StageConfig } from '../stages';
 import { DETAIL_TYPES, EVENT_SOURCES } from './events';
 import { TABLES, type TableId } from './tables';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Who may call a route: anyone; a verified customer (their own account only); agents (and supervisors);
@@ -137,6 +137,8 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
       { method: 'POST', path: '/portal/verification/confirm', access: 'public' },
     ],
     tables: { accounts: 'read', contacts: 'readWrite', verifications: 'readWrite' },
+    // A notice of repeated failed sign-ins is queued for delivery at once.
+    publishesEvents: true,
     issuesSessions: true,
     sendsOutreach: true,
     stageEnvironment: outreachEnvironment,
@@ -508,8 +510,18 @@ export const tableEnvironment = (fn: FunctionDeclaration, physicalName: (id: Tab
     Object.keys(fn.tables ?? {}).map((id) => [TABLES[id as TableId].envVar, physicalName(id as TableId)]),
   );
 
+/** The routes as declared: what the OpenAPI document describes. */
 export const allRoutes = (): Array<HttpRoute & { functionId: string }> =>
   FUNCTIONS.flatMap((fn) => (fn.routes ?? []).map((route) => ({ ...route, functionId: fn.id })));
+
+/**
+ * The routes the API serves: every declared route, and HEAD wherever GET is declared (the GET route's handler
+ * answers it, without a body). The CDK stack and the local runtime both serve these.
+ */
+export const servedRoutes = (): Array<HttpRoute & { functionId: string }> =>
+  allRoutes().flatMap((route) =>
+    route.method === 'GET' ? [route, { ...route, method: 'HEAD' as const }] : [route],
+  );
 
 export const allEventRules = (): Array<EventRuleDeclaration & { functionId: string }> =>
   FUNCTIONS.flatMap((fn) => (fn.eventRules ?? []).map((rule) => ({ ...rule, functionId: fn.id })));

@@ -1,6 +1,8 @@
-import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, Lazy, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   Distribution,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   HttpVersion,
   PriceClass,
   ResponseHeadersPolicy,
@@ -11,6 +13,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct, type IConstruct } from 'constructs';
 import { acknowledgeFinding } from '../nag';
+import { contentSecurityPolicy } from '../security-headers';
 
 export interface WebHostingProps {
   readonly webRoot: string;
@@ -21,8 +24,11 @@ export interface WebHostingProps {
 /** The portal and console pages: a private bucket behind CloudFront, with access logs kept in a second bucket. */
 export class WebHosting extends Construct {
   readonly distribution: Distribution;
+  readonly responseHeaders: ResponseHeadersPolicy;
   private readonly bucket: Bucket;
   private readonly webRoot: string;
+  /** Origins the pages may call besides their own (the API, the staff sign-in), set before synthesis. */
+  private readonly connectTo: string[] = [];
 
   constructor(scope: Construct, id: string, props: WebHostingProps) {
     super(scope, id);
@@ -45,13 +51,34 @@ export class WebHosting extends Construct {
       serverAccessLogsBucket: logs,
       serverAccessLogsPrefix: 'pages-bucket/',
     });
+    // The same policy the local runtime sends (lib/security-headers.ts); the origins the pages call are only
+    // known once the API and the sign-in exist, so the policy is written at synthesis.
+    this.responseHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Strict CSP (no inline script), no sniffing, no referrer, never framed, HTTPS only.',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          contentSecurityPolicy: Lazy.string({
+            produce: () => contentSecurityPolicy({ connectTo: this.connectTo, https: true }),
+          }),
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(365),
+          includeSubdomains: true,
+          override: true,
+        },
+      },
+    });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Repayment portal and agent console',
       defaultRootObject: 'index.html',
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: this.responseHeaders,
       },
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
@@ -74,6 +101,11 @@ export class WebHosting extends Construct {
       'CFR4',
       'Uses the default *.cloudfront.net certificate until the bank supplies its domain; with a custom certificate TLS 1.2 is enforced.',
     );
+  }
+
+  /** Lets the pages' scripts call `origin` (an `https://…` origin, wildcards allowed as CSP allows them). */
+  allowConnectionsTo(origin: string): void {
+    this.connectTo.push(origin);
   }
 
   /** Uploads the pages with the stage's runtime settings as `/config.json`, and refreshes the CDN. */

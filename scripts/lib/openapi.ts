@@ -71,7 +71,7 @@ export async function buildOpenApi(projectRoot: string) {
         : {}),
       responses: {
         '2XX': { description: 'Success: the resource as JSON.' },
-        ...errorResponses(route.access, Boolean(declared.body)),
+        ...errorResponses(route.access, Boolean(declared.body), route.path),
       },
     };
   }
@@ -81,7 +81,7 @@ export async function buildOpenApi(projectRoot: string) {
       title: 'Collections assistant API',
       version: '1',
       description:
-        'Repayment portal (customers, after identity verification) and agent console (agents and supervisors). Errors are `{"error": {"code", "message"}}`.',
+        'Repayment portal (customers, after identity verification) and agent console (agents and supervisors). Errors are `{"error": {"code", "message"}}`. Every GET route also answers HEAD (same status and headers, no body).',
     },
     components: {
       securitySchemes: {
@@ -107,7 +107,11 @@ export async function buildOpenApi(projectRoot: string) {
             error: {
               type: 'object',
               required: ['code', 'message'],
-              properties: { code: { type: 'string' }, message: { type: 'string' } },
+              properties: {
+                code: { type: 'string' },
+                message: { type: 'string' },
+                retryAfterSeconds: { type: 'integer', description: 'With 429: when to ask again.' },
+              },
             },
           },
         },
@@ -135,18 +139,27 @@ function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query',
   }));
 }
 
-function errorResponses(access: Access, hasBody: boolean) {
+function errorResponses(access: Access, hasBody: boolean, routePath: string) {
   const error = (description: string) => ({
     description,
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
   });
   return {
-    '400': error('Invalid input: VALIDATION_FAILED names the field; MALFORMED_JSON; or a domain rule.'),
+    '400': error(
+      'Invalid input: VALIDATION_FAILED names the field; MALFORMED_JSON; MALFORMED_PATH (broken percent-encoding); or a domain rule.',
+    ),
     ...(access === 'public' ? {} : { '401': error('TOKEN_MISSING, TOKEN_INVALID or TOKEN_EXPIRED.') }),
     ...(access === 'public' ? {} : { '403': error('FORBIDDEN: the route is not for this role.') }),
     '404': error('Not found (also what a customer gets for anything that is not theirs).'),
     '409': error('Conflict with the current state.'),
     ...(hasBody ? { '413': error('PAYLOAD_TOO_LARGE: bodies are limited to 64 KB.') } : {}),
     ...(hasBody ? { '415': error('UNSUPPORTED_MEDIA_TYPE: send application/json.') } : {}),
+    ...(routePath.startsWith('/portal/verification')
+      ? {
+          '429': error(
+            'VERIFICATION_THROTTLED (too many failed attempts from this network), CODE_RECENTLY_SENT or TOO_MANY_CODES; `retryAfterSeconds` in the body and the Retry-After header say when to ask again.',
+          ),
+        }
+      : {}),
   };
 }

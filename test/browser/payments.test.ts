@@ -154,14 +154,14 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
   /** A customer session through the API, as the portal gets one. */
   async function customerToken(account: StaffAccount): Promise<string> {
     const { accountId } = account;
-    await api('/portal/verification', '', {
+    const { verificationId } = await api<{ verificationId: string }>('/portal/verification', '', {
       method: 'POST',
       body: JSON.stringify({ accountId, dateOfBirth: account.customer.dateOfBirth }),
     });
     const code = await latestSecurityCode(runtime.url, accountId);
     const session = await api<{ token: string }>('/portal/verification/confirm', '', {
       method: 'POST',
-      body: JSON.stringify({ accountId, code }),
+      body: JSON.stringify({ accountId, verificationId, code }),
     });
     return session.token;
   }
@@ -247,11 +247,12 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
 
       // Typed HTML is a validation error shown as text; nothing is sent.
       const payload = '<img src=x onerror=alert(1)>';
+      await page.getByLabel('Your bank’s routing number').fill('021000021');
       await page.getByLabel('Your bank account number').fill(payload);
       await page.locator('#mandate-max').fill('150.29');
       await page.getByRole('button', { name: 'Read the authorisation' }).click();
       await page.locator('#mandate-error').waitFor({ state: 'visible' });
-      expect(await page.locator('#mandate-error').textContent()).toMatch(/6 to 34 letters and digits/);
+      expect(await page.locator('#mandate-error').textContent()).toMatch(/4 to 17 digits/);
       expect(await page.locator('#mandate-account').inputValue()).toBe(payload);
       expect(await page.locator('#mandate-account').getAttribute('aria-invalid')).toBe('true');
       expect(await page.locator('#payments-body img').count()).toBe(0);
@@ -262,7 +263,14 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
       await saveScreenshot(page, 'payments-portal-invalid-account');
 
       // The terms for exactly these choices, shown word for word before "I authorise".
+      // A routing number with a wrong check digit: the API says so, and nothing is set up.
+      await page.getByLabel('Your bank’s routing number').fill('021000022');
       await page.getByLabel('Your bank account number').fill('4000 1234 5678');
+      await page.getByRole('button', { name: 'Read the authorisation' }).click();
+      await expect
+        .poll(async () => page.locator('#mandate-error').textContent(), POLL)
+        .toMatch(/not a valid US routing number/);
+      await page.getByLabel('Your bank’s routing number').fill('021 000 021');
       await page.getByLabel(/Allow partial payments/).check();
       const [termsResponse] = await Promise.all([
         page.waitForResponse((response) => new URL(response.url()).pathname === '/portal/mandate/terms'),
@@ -271,6 +279,7 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
       const query = new URL(termsResponse.url()).searchParams;
       expect(Object.fromEntries(query)).toEqual({
         debtorAccount: '4000 1234 5678',
+        routingNumber: '021 000 021',
         maxAmountMinor: '15029', // 150.29 without floating-point drift
         partialAllowed: 'true',
       });
@@ -287,6 +296,7 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
       ]);
       expect(authorised.postDataJSON()).toEqual({
         debtorAccount: '4000 1234 5678',
+        routingNumber: '021 000 021',
         maxAmountMinor: 15029,
         partialAllowed: true,
         termsHash: terms.termsHash,
@@ -353,7 +363,8 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
           cancelledReasons: ['MANDATE_REVOKED'],
         });
       }
-      expectNoProblems(problems);
+      // The wrong routing number's 400, provoked above.
+      expectNoProblems(problems, [/\/portal\/mandate\/terms\?[^ ]*: 400/, /status of 400/]);
     });
   });
 
@@ -365,9 +376,15 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
     // The customer authorised a mandate in the portal earlier. The simulated bank opens this account in USD
     // with 4,806.58 in it.
     const token = await customerToken(account);
-    const choices = { debtorAccount: '4000 8765 4321', maxAmountMinor: 100_000_000, partialAllowed: false };
+    const choices = {
+      debtorAccount: '4000 8765 4321',
+      routingNumber: '021000021',
+      maxAmountMinor: 100_000_000,
+      partialAllowed: false,
+    };
     const query = new URLSearchParams({
       debtorAccount: choices.debtorAccount,
+      routingNumber: choices.routingNumber,
       maxAmountMinor: String(choices.maxAmountMinor),
       partialAllowed: 'false',
     });
@@ -480,7 +497,7 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
       await openPayments(page);
       expect(await page.locator('#payments-title').textContent()).toBe('自动还款');
       await fits(page, 'portal-setup-zh');
-      await page.getByLabel('您的银行账号').fill('CN6222020200001234');
+      await page.getByLabel('您的银行账号').fill('6222 0200 0060 0001 234');
       await page.locator('#mandate-max').fill('２００');
       const [termsResponse] = await Promise.all([
         page.waitForResponse((response) => new URL(response.url()).pathname === '/portal/mandate/terms'),

@@ -2,13 +2,27 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { allEventRules, allRoutes, FUNCTIONS, TARGET_DELIVERY } from '../../lib/catalog/functions';
+import {
+  allEventRules,
+  allRoutes,
+  FUNCTIONS,
+  servedRoutes,
+  TARGET_DELIVERY,
+} from '../../lib/catalog/functions';
 import { type IndexDeclaration, TABLE_IDS, TABLES, type TableDeclaration } from '../../lib/catalog/tables';
 import { STAGE_NAMES, stageConfig } from '../../lib/stages';
 import { synthStage } from './support';
 
 const ref = (logicalIdPrefix: string) => ({ Ref: Match.stringLikeRegexp(`^${logicalIdPrefix}`) });
 const getAtt = (logicalId: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [logicalId, attribute] });
+/** A CloudFormation string value as text, with `<Ref>` where a reference stands. */
+const stringOf = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  const intrinsic = value as { 'Fn::Join'?: [string, unknown[]]; Ref?: string };
+  if (intrinsic.Ref) return `<${intrinsic.Ref}>`;
+  if (intrinsic['Fn::Join']) return intrinsic['Fn::Join'][1].map(stringOf).join(intrinsic['Fn::Join'][0]);
+  return `<${JSON.stringify(value)}>`;
+};
 /** An ARN in the stack's own partition, region and account, as `Stack.formatArn` renders it. */
 const stackArn = (service: string, resource: string) => ({
   'Fn::Join': [
@@ -243,9 +257,14 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
     template.resourceCountIs('AWS::Events::Archive', stage.eventArchiveRetentionDays ? 1 : 0);
   });
 
-  it('serves every catalog route on the HTTP API, staff routes behind the Cognito JWT authorizer', () => {
+  it('serves every catalog route on the HTTP API (and HEAD wherever GET), staff routes behind the Cognito JWT authorizer', () => {
     const authorizerId = onlyLogicalId('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
-    for (const route of allRoutes()) {
+    const gets = allRoutes().filter((route) => route.method === 'GET');
+    expect(servedRoutes()).toHaveLength(allRoutes().length + gets.length);
+    for (const get of gets) {
+      expect(servedRoutes()).toContainEqual({ ...get, method: 'HEAD' });
+    }
+    for (const route of servedRoutes()) {
       const staff = route.access === 'agent' || route.access === 'supervisor';
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
         RouteKey: `${route.method} ${route.path}`,
@@ -260,7 +279,7 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
     for (const group of ['agent', 'supervisor']) {
       template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
     }
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', allRoutes().length);
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', servedRoutes().length);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       DefaultRouteSettings: {
@@ -287,6 +306,43 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       Name: `${stage.resourcePrefix}-llm-api-key`,
     });
+  });
+
+  it('sends a strict Content-Security-Policy and the other security headers with every page', () => {
+    const policyId = onlyLogicalId('AWS::CloudFront::ResponseHeadersPolicy', {});
+    const distribution = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!;
+    expect(distribution.Properties.DistributionConfig.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({
+      Ref: policyId,
+    });
+    const config = template.findResources('AWS::CloudFront::ResponseHeadersPolicy')[policyId]!.Properties
+      .ResponseHeadersPolicyConfig;
+    const headers = config.SecurityHeadersConfig;
+    expect(headers.ContentTypeOptions).toEqual({ Override: true });
+    expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+    expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: 'no-referrer', Override: true });
+    expect(headers.StrictTransportSecurity).toMatchObject({ Override: true, IncludeSubdomains: true });
+    expect(headers.StrictTransportSecurity.AccessControlMaxAgeSec).toBeGreaterThanOrEqual(31_536_000);
+    expect(headers.ContentSecurityPolicy.Override).toBe(true);
+    // The policy holds the region as a token: read its text with the token parts as placeholders.
+    const csp = stringOf(headers.ContentSecurityPolicy.ContentSecurityPolicy);
+    const directives = Object.fromEntries(
+      csp.split(';').map((directive) => {
+        const [name, ...values] = directive.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
+    expect(directives['default-src']).toEqual(["'self'"]);
+    expect(directives['script-src']).toEqual(["'self'"]); // no inline script, no eval
+    expect(directives['style-src']).toEqual(["'self'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(directives['base-uri']).toEqual(["'none'"]);
+    expect(directives['frame-ancestors']).toEqual(["'none'"]);
+    expect(directives['connect-src']).toEqual([
+      "'self'",
+      'https://*.execute-api.<AWS::Region>.amazonaws.com',
+      expect.stringMatching(/^https:\/\/.+\.auth\.<AWS::Region>\.amazoncognito\.com$/),
+    ]);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
   });
 
   it('invokes the owning function from every catalog rule, schedule and route', () => {

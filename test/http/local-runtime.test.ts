@@ -241,8 +241,9 @@ describe('local runtime (npm start) over HTTP', () => {
     expect((await postJson('/_local/login', { user: 'mallory' })).status).toBe(404);
   });
 
-  it('verifies a customer with date of birth and a one-time code from the outbox, then opens only their account', async () => {
+  it('verifies a customer with date of birth and a one-time code from the developer inbox, then opens only their account', async () => {
     const account = await (await get('/accounts/ACC-000002')).json();
+    const { customers } = await (await anonymous('/_local/demo-customers?accountId=ACC-000002')).json();
     const wrong = await postJson('/portal/verification', {
       accountId: 'ACC-000002',
       dateOfBirth: '1900-01-01',
@@ -252,21 +253,33 @@ describe('local runtime (npm start) over HTTP', () => {
 
     const sent = await postJson('/portal/verification', {
       accountId: 'ACC-000002',
-      dateOfBirth: account.customer.dateOfBirth,
+      dateOfBirth: customers[0].dateOfBirth,
     });
     expect(sent.status).toBe(202);
-    const { channel } = await sent.json();
+    const { channel, verificationId, delivery } = await sent.json();
+    expect(delivery).toBe('sent');
+    // The code is in the developer inbox (memory, local only); the outbox keeps it redacted.
+    const inbox = await (await anonymous('/_local/inbox?accountId=ACC-000002')).json();
+    const delivered = inbox.messages.find((m: { purpose?: string }) => m.purpose === 'security_code');
+    expect(delivered).toMatchObject({ channel, accountId: 'ACC-000002' });
+    const code = /(?<!\d)\d{6}(?!\d)/.exec(delivered.text)![0];
     const { messages } = await (await anonymous('/_local/outbox')).json();
     const codeMessage = messages.find(
       (m: { accountId: string; purpose?: string }) =>
         m.accountId === 'ACC-000002' && m.purpose === 'security_code',
     );
     expect(codeMessage).toMatchObject({ channel, status: 'sent', deliveredBy: 'store-only' });
-    const code = /\d{6}/.exec(codeMessage.text)![0];
+    expect(codeMessage.text).toContain('••••••');
+    expect(codeMessage.text).not.toContain(code);
 
-    const session = await postJson('/portal/verification/confirm', { accountId: 'ACC-000002', code });
+    const session = await postJson('/portal/verification/confirm', {
+      accountId: 'ACC-000002',
+      verificationId,
+      code,
+    });
     expect(session.status).toBe(200);
-    const { token } = await session.json();
+    const { token, failedAttemptsSinceLastSignIn } = await session.json();
+    expect(failedAttemptsSinceLastSignIn).toBe(1);
     const asCustomer = { authorization: `Bearer ${token}` };
     const overview = await anonymous('/portal/account', { headers: asCustomer });
     expect(overview.status).toBe(200);
@@ -279,7 +292,13 @@ describe('local runtime (npm start) over HTTP', () => {
     customerToken = token;
     expect((await anonymous('/portal/account')).status).toBe(401);
     expect(
-      (await postJson('/portal/verification/confirm', { accountId: 'ACC-000002', code: 'abc' })).status,
+      (
+        await postJson('/portal/verification/confirm', {
+          accountId: 'ACC-000002',
+          verificationId,
+          code: 'abc',
+        })
+      ).status,
     ).toBe(400);
   });
 
@@ -337,6 +356,8 @@ describe('local runtime (npm start) over HTTP', () => {
   }, 120_000);
 
   it('sets up automatic payments from the portal, debits once from the simulated bank, and stops them', async () => {
+    // A UnionPay card number with its Luhn check digit, ending 5678.
+    const CARD = '6222020000000005678';
     expect(customerToken).not.toBe('');
     const customer = (path: string, init: RequestInit = {}) =>
       anonymous(path, {
@@ -347,14 +368,14 @@ describe('local runtime (npm start) over HTTP', () => {
           ...(init.headers as Record<string, string>),
         },
       });
-    const choices = 'debtorAccount=CN12345678&maxAmountMinor=20000&partialAllowed=false';
+    const choices = `debtorAccount=${CARD}&maxAmountMinor=20000&partialAllowed=false`;
     const terms = await (await customer(`/portal/mandate/terms?${choices}`)).json();
     expect(terms.text).toContain('人民币200.00元');
     const authorise = (termsHash: string) =>
       customer('/portal/mandate', {
         method: 'POST',
         body: JSON.stringify({
-          debtorAccount: 'CN12345678',
+          debtorAccount: CARD,
           maxAmountMinor: 20_000,
           partialAllowed: false,
           termsHash,
@@ -391,7 +412,7 @@ describe('local runtime (npm start) over HTTP', () => {
     // The debit sweep runs it now (its one-off schedule would, a minute later, and find it done).
     await get('/_local/schedules/debits/run', { method: 'POST' });
     const bank = await (await anonymous('/_local/bank')).json();
-    const booked = bank.debits.filter((d: { debtorAccount: string }) => d.debtorAccount === 'CN12345678');
+    const booked = bank.debits.filter((d: { debtorAccount: string }) => d.debtorAccount === `CN${CARD}`);
     expect(booked).toEqual([
       expect.objectContaining({ amountMinor: 10_000, currency: 'CNY', status: 'succeeded' }),
     ]);

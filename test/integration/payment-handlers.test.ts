@@ -25,12 +25,21 @@ import {
 } from '../../local/scheduler-api';
 import { tableNameEnvironment } from '../../local/tables';
 import { anAccount, NO_FLAGS } from '../support/accounts';
+import { cnCardNumber, US_ROUTING, usAccountNumber, usDebtor } from '../support/bank-accounts';
 import { freshTables, localCredentials } from '../support/dynamodb';
 import { apiEvent } from '../support/events';
 
 const KEY = Buffer.alloc(32, 11);
 const BUS_NAME = 'collections-test-bus';
-const DEBTOR = 'DE89370400440532013000';
+/** What the customer types (account number and routing number), and the mandate's canonical account. */
+const ACCOUNT_NUMBER = usAccountNumber('3000');
+const DEBTOR = usDebtor('3000');
+const VERIFIED = {
+  method: 'date_of_birth_and_one_time_code',
+  channel: 'sms',
+  verifiedAt: '2026-11-23T09:00:00.000Z',
+  codeVisibleToStaff: false,
+} as const;
 
 type Handler = (event: APIGatewayProxyEventV2, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
 
@@ -87,19 +96,21 @@ afterAll(async () => {
 
 // ---- Helpers ---------------------------------------------------------------------------------------------
 
-const token = (role: Role, accountId?: string) => {
+const token = (role: Role, accountId?: string, verification: typeof VERIFIED | null = VERIFIED) => {
   const now = Math.floor(Date.now() / 1000);
   return issueToken(KEY, {
     sub: accountId ?? `${role}-1`,
     role,
     ...(accountId ? { accountId } : {}),
+    ...(role === 'customer' && verification ? { verification } : {}),
     iat: now - 10,
     exp: now + 600,
   });
 };
 
 interface CallOptions {
-  readonly as?: { role: Role; accountId?: string };
+  /** `unverified`: a session token from before sessions recorded how they were verified. */
+  readonly as?: { role: Role; accountId?: string; unverified?: boolean };
   readonly query?: Record<string, string>;
   readonly path?: Record<string, string>;
   readonly body?: unknown;
@@ -111,7 +122,11 @@ async function call(handler: Handler, routeKey: string, options: CallOptions = {
     routeKey,
     headers: {
       'content-type': 'application/json',
-      ...(options.as ? { authorization: `Bearer ${token(options.as.role, options.as.accountId)}` } : {}),
+      ...(options.as
+        ? {
+            authorization: `Bearer ${token(options.as.role, options.as.accountId, options.as.unverified ? null : VERIFIED)}`,
+          }
+        : {}),
     },
     queryStringParameters: options.query,
     pathParameters: options.path,
@@ -160,8 +175,9 @@ async function track(
   return instalment;
 }
 
-const choices = (maxAmountMinor = 50_000, partialAllowed = false, debtorAccount = DEBTOR) => ({
+const choices = (maxAmountMinor = 50_000, partialAllowed = false, debtorAccount = ACCOUNT_NUMBER) => ({
   debtorAccount,
+  routingNumber: US_ROUTING,
   maxAmountMinor: String(maxAmountMinor),
   partialAllowed: String(partialAllowed),
 });
@@ -177,7 +193,13 @@ async function authorise(accountId: string, maxAmountMinor = 50_000, partialAllo
   const terms = await termsFor(accountId, choices(maxAmountMinor, partialAllowed));
   const response = await call(portal, 'POST /portal/mandate', {
     as: customer(accountId),
-    body: { debtorAccount: DEBTOR, maxAmountMinor, partialAllowed, termsHash: terms.termsHash },
+    body: {
+      debtorAccount: ACCOUNT_NUMBER,
+      routingNumber: US_ROUTING,
+      maxAmountMinor,
+      partialAllowed,
+      termsHash: terms.termsHash,
+    },
   });
   expect(response.status).toBe(201);
   return { terms, mandate: response.body.mandate };
@@ -463,14 +485,18 @@ describe('mandates: terms, authorise, revoke', () => {
   it('authorises with the hash of the terms read: 201, stored word for word, announced and audited', async () => {
     const ACC = 'ACC-PAY-MANDATE';
     await putAccount(ACC);
-    const terms = await termsFor(ACC, choices(40_000, true, 'de89 3704 0044 0532 0130 00'));
+    const terms = await termsFor(ACC, {
+      ...choices(40_000, true, '4000 1230-00'),
+      routingNumber: '021-000-021',
+    });
     expect(terms.termsVersion).toBe('mandate-terms.v1');
     expect(terms.text).toContain('USD 400.00');
     expect(terms.termsHash).toMatch(/^[0-9a-f]{64}$/);
     const response = await call(portal, 'POST /portal/mandate', {
       as: customer(ACC),
       body: {
-        debtorAccount: 'de89 3704 0044 0532 0130 00',
+        debtorAccount: '4000 1230-00',
+        routingNumber: '021-000-021',
         maxAmountMinor: 40_000,
         partialAllowed: true,
         termsHash: terms.termsHash,
@@ -489,7 +515,12 @@ describe('mandates: terms, authorise, revoke', () => {
     });
     expect(response.body.mandate.debtorAccount).toBeUndefined();
     const stored = await store.currentMandate(ACC);
-    expect(stored).toMatchObject({ debtorAccount: DEBTOR, authorisationText: terms.text, status: 'active' });
+    expect(stored).toMatchObject({
+      debtorAccount: DEBTOR,
+      authorisationText: terms.text,
+      status: 'active',
+      verification: VERIFIED,
+    });
     expect(eventsFor(ACC, 'MandateAuthorised')).toHaveLength(1);
     const audit = await new DynamoAuditLog(tables.db, tables.names.audit).list(ACC);
     expect(audit).toHaveLength(1);
@@ -511,7 +542,8 @@ describe('mandates: terms, authorise, revoke', () => {
       call(portal, 'POST /portal/mandate', {
         as: customer(ACC),
         body: {
-          debtorAccount: DEBTOR,
+          debtorAccount: ACCOUNT_NUMBER,
+          routingNumber: US_ROUTING,
           maxAmountMinor: 40_000,
           partialAllowed: true,
           termsHash: terms.termsHash,
@@ -541,7 +573,8 @@ describe('mandates: terms, authorise, revoke', () => {
     const again = await call(portal, 'POST /portal/mandate', {
       as: customer(ACC),
       body: {
-        debtorAccount: DEBTOR,
+        debtorAccount: ACCOUNT_NUMBER,
+        routingNumber: US_ROUTING,
         maxAmountMinor: 60_000,
         partialAllowed: false,
         termsHash: terms.termsHash,
@@ -571,7 +604,7 @@ describe('mandates: terms, authorise, revoke', () => {
       { ...choices(), maxAmountMinor: '1.5' },
       { ...choices(), maxAmountMinor: 'NaN' },
       { ...choices(), partialAllowed: 'yes' },
-      { debtorAccount: DEBTOR, maxAmountMinor: '100' },
+      { debtorAccount: ACCOUNT_NUMBER, routingNumber: US_ROUTING, maxAmountMinor: '100' },
     ]) {
       expect(await terms(query)).toMatchObject({
         status: 400,
@@ -582,6 +615,7 @@ describe('mandates: terms, authorise, revoke', () => {
       as: customer(ACC),
       body: {
         debtorAccount: 'DE89!',
+        routingNumber: US_ROUTING,
         maxAmountMinor: 50_000,
         partialAllowed: false,
         termsHash: 'a'.repeat(64),
@@ -591,7 +625,8 @@ describe('mandates: terms, authorise, revoke', () => {
     const tooMuch = await call(portal, 'POST /portal/mandate', {
       as: customer(ACC),
       body: {
-        debtorAccount: DEBTOR,
+        debtorAccount: ACCOUNT_NUMBER,
+        routingNumber: US_ROUTING,
         maxAmountMinor: 100_000_001,
         partialAllowed: false,
         termsHash: 'a'.repeat(64),
@@ -600,10 +635,82 @@ describe('mandates: terms, authorise, revoke', () => {
     expect(tooMuch).toMatchObject({ status: 400, body: { error: { code: 'INVALID_AMOUNT' } } });
     const fraction = await call(portal, 'POST /portal/mandate', {
       as: customer(ACC),
-      body: { debtorAccount: DEBTOR, maxAmountMinor: 10.5, partialAllowed: false, termsHash: 'a'.repeat(64) },
+      body: {
+        debtorAccount: ACCOUNT_NUMBER,
+        routingNumber: US_ROUTING,
+        maxAmountMinor: 10.5,
+        partialAllowed: false,
+        termsHash: 'a'.repeat(64),
+      },
     });
     expect(fraction).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED' } } });
     await expectNothingWritten(ACC);
+  });
+
+  it('checks the bank account as its country numbers them: routing checksum, account digits, card Luhn', async () => {
+    const US_ACC = 'ACC-PAY-US-VECTORS';
+    const CN_ACC = 'ACC-PAY-CN-VECTORS';
+    await putAccount(US_ACC);
+    await putAccount(CN_ACC, { jurisdiction: 'CN', currency: 'CNY' });
+    const terms = (accountId: string, query: Record<string, string>) =>
+      call(portal, 'GET /portal/mandate/terms', {
+        as: customer(accountId),
+        query: { maxAmountMinor: '50000', partialAllowed: 'false', ...query },
+      });
+    const code = async (accountId: string, query: Record<string, string>) => {
+      const response = await terms(accountId, query);
+      return response.status === 200 ? 'ok' : response.body.error.code;
+    };
+    // US: a real routing number and 4–17 digits.
+    expect(await code(US_ACC, { debtorAccount: '000123456789', routingNumber: '021000021' })).toBe('ok');
+    expect(await code(US_ACC, { debtorAccount: '1234', routingNumber: '011000015' })).toBe('ok');
+    expect(await code(US_ACC, { debtorAccount: '000123456789', routingNumber: '021000022' })).toBe(
+      'INVALID_ROUTING_NUMBER',
+    );
+    expect(await code(US_ACC, { debtorAccount: '000123456789', routingNumber: '000000000' })).toBe(
+      'INVALID_ROUTING_NUMBER',
+    );
+    expect(await code(US_ACC, { debtorAccount: '000123456789' })).toBe('INVALID_ROUTING_NUMBER');
+    for (const debtorAccount of [
+      'SCUNTHORPEGENERALHOSPITAL',
+      '123',
+      '123456789012345678',
+      'DE89370400440532013000',
+    ]) {
+      expect(await code(US_ACC, { debtorAccount, routingNumber: US_ROUTING }), debtorAccount).toBe(
+        'INVALID_DEBTOR_ACCOUNT',
+      );
+    }
+    // China: a bank card number with its Luhn check digit, no routing number.
+    expect(await code(CN_ACC, { debtorAccount: '6222 0200 0040 0001 111' })).toBe('ok');
+    expect(await code(CN_ACC, { debtorAccount: '4111111111111111' })).toBe('ok');
+    expect(await code(CN_ACC, { debtorAccount: '6222020000400001112' })).toBe('INVALID_DEBTOR_ACCOUNT');
+    expect(await code(CN_ACC, { debtorAccount: '622202000040000' })).toBe('INVALID_DEBTOR_ACCOUNT');
+    expect(await code(CN_ACC, { debtorAccount: 'SCUNTHORPEGENERALHOSPITAL' })).toBe('INVALID_DEBTOR_ACCOUNT');
+    expect(await code(CN_ACC, { debtorAccount: cnCardNumber('1111'), routingNumber: US_ROUTING })).toBe(
+      'INVALID_ROUTING_NUMBER',
+    );
+    await expectNothingWritten(US_ACC);
+    await expectNothingWritten(CN_ACC);
+  });
+
+  it('refuses a mandate from a session that does not say how it was verified (403), writing nothing', async () => {
+    const ACC = 'ACC-PAY-UNVERIFIED';
+    await putAccount(ACC);
+    const terms = await termsFor(ACC);
+    const response = await call(portal, 'POST /portal/mandate', {
+      as: { ...customer(ACC), unverified: true },
+      body: {
+        debtorAccount: ACCOUNT_NUMBER,
+        routingNumber: US_ROUTING,
+        maxAmountMinor: 50_000,
+        partialAllowed: false,
+        termsHash: terms.termsHash,
+      },
+    });
+    expect(response).toMatchObject({ status: 403, body: { error: { code: 'REVERIFICATION_REQUIRED' } } });
+    await expectNothingWritten(ACC);
+    expect(eventsFor(ACC, 'MandateAuthorised')).toEqual([]);
   });
 
   it('DELETE without a mandate is 404 NO_MANDATE', async () => {
@@ -704,6 +811,7 @@ describe('access: the session decides whose payments', () => {
       noticeLeadBusinessDays: 4,
       protectedMinimumMinor: 10_000,
       maxRepresentments: 2,
+      debtorAccountFormat: 'us_routing_and_account',
     });
     // Query parameters name no other account: the session does.
     const sneaky = await call(portal, 'GET /portal/payments', { as: customer(A), query: { accountId: B } });

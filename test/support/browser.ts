@@ -167,17 +167,21 @@ export function expectNoProblems(problems: PageProblems, expected: readonly RegE
   expect(left.failedRequests, 'failed requests').toEqual([]);
 }
 
-/** The newest security code the local runtime's outbox holds for the account. */
+/**
+ * The newest security code sent to the account, from the local runtime's developer inbox (kept in memory,
+ * local only): the outbox and every staff view hold the code redacted.
+ */
 export async function latestSecurityCode(runtimeUrl: string, accountId: string): Promise<string> {
-  const { messages } = (await (await fetch(`${runtimeUrl}/_local/outbox`)).json()) as {
+  const inbox = `${runtimeUrl}/_local/inbox?accountId=${encodeURIComponent(accountId)}`;
+  const { messages } = (await (await fetch(inbox)).json()) as {
     messages: { accountId: string; purpose?: string; text: string }[];
   };
   const message = messages.find((m) => m.accountId === accountId && m.purpose === 'security_code');
-  if (!message) throw new Error(`No security code in the outbox for ${accountId}`);
-  return /\b(\d{6})\b/.exec(message.text)![1]!;
+  if (!message) throw new Error(`No security code in the developer inbox for ${accountId}`);
+  return /(?<!\d)(\d{6})(?!\d)/.exec(message.text)![1]!;
 }
 
-/** Signs a customer in through the portal page: reference and date of birth, then the code from the outbox. */
+/** Signs a customer in through the portal page: reference and date of birth, then the code from the inbox. */
 export async function signInToPortal(
   page: Page,
   runtimeUrl: string,

@@ -19,6 +19,7 @@ import type { DebitAttempt, Instalment, Mandate } from '../../lambdas/domain/pay
 import { debitBlockReasons, outstandingOf, plannedAmount } from '../../lambdas/domain/payments/plan-debit';
 import { DETAIL_TYPES, EVENT_SOURCES } from '../../lib/catalog/events';
 import { anAccount, NO_FLAGS } from '../support/accounts';
+import { cnCardNumber, US_ROUTING, usAccountNumber, usDebtor } from '../support/bank-accounts';
 
 const ACCOUNT_ID = 'ACC-PAY-004217';
 
@@ -47,7 +48,7 @@ const mandate = (changes: Partial<Mandate> = {}): Mandate => ({
   accountId: ACCOUNT_ID,
   mandateId: 'mandate-1',
   status: 'active',
-  debtorAccount: 'DE89370400440532013000',
+  debtorAccount: usDebtor('3000'),
   currency: 'USD',
   maxAmountMinor: 50_000,
   partialAllowed: false,
@@ -274,7 +275,13 @@ describe('applicationOf', () => {
 
 describe('mandateTerms', () => {
   const choices: MandateChoices = {
-    debtorAccount: 'DE89370400440532013000',
+    debtorAccount: usAccountNumber('3000'),
+    routingNumber: US_ROUTING,
+    maxAmountMinor: 50_000,
+    partialAllowed: true,
+  };
+  const cnChoices: MandateChoices = {
+    debtorAccount: cnCardNumber('3000'),
     maxAmountMinor: 50_000,
     partialAllowed: true,
   };
@@ -282,18 +289,24 @@ describe('mandateTerms', () => {
   it('is the same text and hash for the same inputs, however the account number was typed', () => {
     const first = mandateTerms(account(), choices);
     expect(mandateTerms(account(), { ...choices })).toEqual(first);
-    expect(mandateTerms(account(), { ...choices, debtorAccount: 'de89 3704-0044 0532 0130 00' })).toEqual(
-      first,
-    );
+    expect(
+      mandateTerms(account(), { ...choices, debtorAccount: '4000-1230 00', routingNumber: '021 000 021' }),
+    ).toEqual(first);
     expect(first.termsVersion).toBe(MANDATE_TERMS_VERSION);
     expect(first.termsHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('binds the whole account number, though the text shows only its last digits', () => {
+  it('binds the whole account number and the routing number, though the text shows only the last digits', () => {
     const one = mandateTerms(account(), { ...choices, debtorAccount: '11111234' });
     const other = mandateTerms(account(), { ...choices, debtorAccount: '22221234' });
+    const otherBank = mandateTerms(account(), {
+      ...choices,
+      debtorAccount: '11111234',
+      routingNumber: '011000015',
+    });
     expect(other.text).toBe(one.text);
-    expect(other.termsHash).not.toBe(one.termsHash);
+    expect(otherBank.text).toBe(one.text);
+    expect(new Set([one.termsHash, other.termsHash, otherBank.termsHash]).size).toBe(3);
   });
 
   it('changes text and hash when any choice or the account changes', () => {
@@ -301,10 +314,10 @@ describe('mandateTerms', () => {
     const variants = [
       mandateTerms(account(), { ...choices, maxAmountMinor: 50_001 }),
       mandateTerms(account(), { ...choices, partialAllowed: false }),
-      mandateTerms(account(), { ...choices, debtorAccount: 'DE89370400440532019999' }),
+      mandateTerms(account(), { ...choices, debtorAccount: usAccountNumber('9999') }),
       mandateTerms(anAccount({ accountId: 'ACC-PAY-009999' }), choices),
-      mandateTerms(cnAccount(), choices),
-      mandateTerms(account({ jurisdiction: 'CN', currency: 'CNY' }), choices),
+      mandateTerms(cnAccount(), cnChoices),
+      mandateTerms(account({ jurisdiction: 'CN', currency: 'CNY' }), cnChoices),
       mandateTerms(account({ currency: 'CNY' }), choices),
     ];
     const texts = new Set([base.text, ...variants.map((v) => v.text)]);
@@ -330,7 +343,8 @@ describe('mandateTerms', () => {
     const { text } = mandateTerms(account(), choices);
     expect(text).toContain('ending 4217');
     expect(text).toContain('bank account ending 3000');
-    expect(text).not.toContain('DE89370400440532013000');
+    expect(text).not.toContain(usAccountNumber('3000'));
+    expect(text).not.toContain(US_ROUTING);
     expect(text).toContain('No single payment will be more than USD 500.00');
     expect(text).toContain('always leaving at least USD 100.00');
     expect(text).toContain('at least 4 business days before each payment');
@@ -342,8 +356,9 @@ describe('mandateTerms', () => {
   });
 
   it('is written in Chinese for a Chinese-speaking customer, with the CN policy', () => {
-    const { text } = mandateTerms(cnAccount(), choices);
+    const { text } = mandateTerms(cnAccount(), cnChoices);
     expect(text).toMatch(/^本人授权银行/);
+    expect(text).toContain('尾号3000的银行账户');
     expect(text).toContain('每笔扣款不超过人民币500.00元');
     expect(text).toContain('至少人民币500.00元'); // the CN protected minimum
     expect(text).toContain('至少2个工作日');
@@ -354,11 +369,33 @@ describe('mandateTerms', () => {
   it.each([
     '',
     'ABC12',
-    'DE89-37!04',
-    `DE${'1'.repeat(33)}`, // 35 characters
+    '123',
+    '4000-12!30',
+    '1'.repeat(18),
+    'SCUNTHORPEGENERALHOSPITAL',
+    'DE89370400440532013000',
     'ÄÖÜ123456',
-  ])('refuses the debtor account %j with INVALID_DEBTOR_ACCOUNT', (debtorAccount) => {
+  ])('refuses the US account number %j with INVALID_DEBTOR_ACCOUNT', (debtorAccount) => {
     const error = domainErrorOf(() => mandateTerms(account(), { ...choices, debtorAccount }));
+    expect(error).toMatchObject({ kind: 'invalid', code: 'INVALID_DEBTOR_ACCOUNT' });
+  });
+
+  it.each([undefined, '', '021000022', '02100002', '0210000210', '000000000', '990000001', '12345678A'])(
+    'refuses the US routing number %j with INVALID_ROUTING_NUMBER',
+    (routingNumber) => {
+      const error = domainErrorOf(() => mandateTerms(account(), { ...choices, routingNumber }));
+      expect(error).toMatchObject({ kind: 'invalid', code: 'INVALID_ROUTING_NUMBER' });
+    },
+  );
+
+  it.each([
+    '6222020000400001112', // check digit off by one
+    '6222020000400001111'.slice(0, 15), // 15 digits
+    `${cnCardNumber('1111')}0`, // 20 digits
+    'SCUNTHORPEGENERALHOSPITAL',
+    'CN12345678',
+  ])('refuses the Chinese card number %j with INVALID_DEBTOR_ACCOUNT', (debtorAccount) => {
+    const error = domainErrorOf(() => mandateTerms(cnAccount(), { ...cnChoices, debtorAccount }));
     expect(error).toMatchObject({ kind: 'invalid', code: 'INVALID_DEBTOR_ACCOUNT' });
   });
 
@@ -375,9 +412,12 @@ describe('mandateTerms', () => {
     expect(mandateTerms(account(), { ...choices, maxAmountMinor: MAX_MANDATE_AMOUNT_MINOR }).text).toContain(
       'USD 1,000,000.00',
     );
-    expect(mandateTerms(account(), { ...choices, debtorAccount: 'AB1234' }).text).toContain('ending 1234');
-    expect(mandateTerms(account(), { ...choices, debtorAccount: `DE${'1'.repeat(31)}9` }).text).toContain(
+    expect(mandateTerms(account(), { ...choices, debtorAccount: '1234' }).text).toContain('ending 1234');
+    expect(mandateTerms(account(), { ...choices, debtorAccount: `${'1'.repeat(16)}9` }).text).toContain(
       'ending 1119',
+    );
+    expect(mandateTerms(cnAccount(), { ...cnChoices, debtorAccount: '4111 1111 1111 1111' }).text).toContain(
+      '尾号1111',
     );
   });
 });
@@ -471,7 +511,7 @@ const attempt = (changes: Partial<DebitAttempt> = {}): DebitAttempt => ({
   number: 1,
   idempotencyKey: `debit.${ACCOUNT_ID}.statement-2026-11-10.1`,
   mandateId: 'mandate-1',
-  debtorAccount: 'DE89370400440532013000',
+  debtorAccount: usDebtor('3000'),
   currency: 'USD',
   plannedMinor: 3_600,
   debitAt: '2026-11-20T15:00:00.000Z',

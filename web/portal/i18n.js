@@ -25,9 +25,14 @@ const en = {
   'signin.restart': 'Use different details or send a new code',
   'signin.sent': (channel, to, time) =>
     `We sent a 6-digit code by ${channel === 'sms' ? 'text message' : 'e-mail'} to ${to}. It is valid until ${time}.`,
+  'signin.sentIfMatch': (time) =>
+    `If those details match our records, we have sent a 6-digit code to the phone or e-mail address we hold for you. It is valid until ${time}.`,
+  'signin.failedAttempts': (count) =>
+    `Since you last signed in, there ${count === 1 ? 'was 1 failed attempt' : `were ${count} failed attempts`} to sign in to your account. If that was not you, your account is still safe: nobody can sign in without the code we send only to you.`,
   'signin.localHint':
-    'codes are not sent anywhere. They are kept in the outbox, which you can open in the agent console.',
-  'signin.localLink': 'Open the outbox',
+    'nothing is sent anywhere. Security codes reach only the developer inbox, kept in memory on this machine; demo customers are listed with their dates of birth.',
+  'signin.localLink': 'Open the developer inbox',
+  'signin.demoLink': 'List demo customers',
   'signin.working': 'Checking…',
   'signin.expired': 'Your session has ended. Please sign in again.',
   'signin.signedOut': 'You have signed out.',
@@ -37,8 +42,14 @@ const en = {
   'err.codeFormat': 'The code is 6 digits.',
   'err.VERIFICATION_FAILED': 'Those details do not match our records. Please check them and try again.',
   'err.codeFailed': 'That code is not right or has expired. Please check it, or ask for a new one.',
-  'err.VERIFICATION_LOCKED':
-    'For your security, sign-in is paused after several attempts. Please try again later.',
+  'err.VERIFICATION_THROTTLED': (wait) =>
+    `For your security, sign-in from your network is paused after many failed attempts. Please try again in ${wait}.`,
+  'err.CODE_RECENTLY_SENT': (wait) =>
+    `We sent you a code moments ago: please use it, or ask for a new one in ${wait}.`,
+  'err.TOO_MANY_CODES': (wait) =>
+    `We have sent you several codes in the last hour: please use the latest, or ask for a new one in ${wait}.`,
+  'wait.seconds': (n) => (n === 1 ? '1 second' : `${n} seconds`),
+  'wait.minutes': (n) => (n === 1 ? '1 minute' : `${n} minutes`),
   'err.VALIDATION_FAILED': 'Please check what you entered and try again.',
   'err.NETWORK_ERROR': 'We could not reach the service. Please check your connection and try again.',
   'err.generic': 'Something went wrong on our side. Please try again in a moment.',
@@ -169,10 +180,16 @@ const en = {
   'pay.stop.none': 'No payment was scheduled, so none had to be stopped.',
 
   'pay.setup.title': 'Set up automatic payments',
+  'pay.setup.routing': 'Your bank’s routing number',
+  'pay.setup.routingHint': 'The 9 digits printed first along the bottom of your checks.',
   'pay.setup.account': 'Your bank account number',
-  'pay.setup.accountHint': 'The account the payments are taken from: 6 to 34 letters and digits.',
-  'pay.setup.accountInvalid':
-    'Enter your bank account number: 6 to 34 letters and digits (spaces and hyphens are fine).',
+  'pay.setup.accountHint.us_routing_and_account': 'The account the payments are taken from: 4 to 17 digits.',
+  'pay.setup.accountHint.cn_bank_card': 'The bank card the payments are taken from: 16 to 19 digits.',
+  'pay.setup.accountHint.iban': 'Your IBAN, for example DE89 3704 0044 0532 0130 00.',
+  'pay.setup.accountInvalid.us_routing_and_account':
+    'Enter your bank account number: 4 to 17 digits (spaces and hyphens are fine).',
+  'pay.setup.accountInvalid.cn_bank_card': 'Enter your bank card number: 16 to 19 digits (spaces are fine).',
+  'pay.setup.accountInvalid.iban': 'Enter your IBAN: two letters, two check digits, then your account.',
   'pay.setup.max': (currency) => `Maximum per payment (${currency})`,
   'pay.setup.maxHint': 'No single payment will be larger than this. For example 150.00.',
   'pay.setup.maxInvalid': 'Enter an amount such as 150.00, with at most two digits after the point.',
@@ -241,7 +258,12 @@ const en = {
   'pay.reason.NOTHING_ABOVE_PROTECTED_MINIMUM':
     'Your bank account did not hold more than the amount we always leave you.',
   'pay.err.VALIDATION_FAILED': 'Please check the bank account number and the amount, then try again.',
-  'pay.err.INVALID_DEBTOR_ACCOUNT': 'A bank account number is 6 to 34 letters and digits. Please check it.',
+  'pay.err.INVALID_DEBTOR_ACCOUNT':
+    'That bank account number is not valid (a digit may be mistyped). Please check it.',
+  'pay.err.INVALID_ROUTING_NUMBER':
+    'That is not a valid US routing number: it is the 9 digits printed first on your checks. Please check it.',
+  'pay.err.REVERIFICATION_REQUIRED':
+    'For your security, please sign out and sign in again with a new code before setting up automatic payments.',
   'pay.err.INVALID_AMOUNT': 'Please check the amount, then try again.',
   'pay.err.TERMS_CHANGED':
     'The wording of the authorisation has just changed. Please read the new wording below before you authorise.',
@@ -278,8 +300,14 @@ const zh = {
   'signin.restart': '更换信息或重新发送验证码',
   'signin.sent': (channel, to, time) =>
     `我们已通过${channel === 'sms' ? '短信' : '邮件'}向 ${to} 发送了6位验证码，有效期至${time}。`,
-  'signin.localHint': '验证码不会真正发送，而是保存在发件箱中，可在坐席工作台中查看。',
-  'signin.localLink': '打开发件箱',
+  'signin.sentIfMatch': (time) =>
+    `如您填写的信息与我们的记录相符，我们已向您登记的手机或邮箱发送了6位验证码，有效期至${time}。`,
+  'signin.failedAttempts': (count) =>
+    `自您上次登录以来，有${count}次登录您账户的尝试未成功。如非本人操作，您的账户依然安全：没有我们只发送给您的验证码，任何人都无法登录。`,
+  'signin.localHint':
+    '不会真正发送任何信息。验证码只会出现在本机内存中的开发者收件箱；演示客户及其出生日期可在列表中查看。',
+  'signin.localLink': '打开开发者收件箱',
+  'signin.demoLink': '查看演示客户',
   'signin.working': '正在核实…',
   'signin.expired': '您的登录已过期，请重新登录。',
   'signin.signedOut': '您已退出。',
@@ -289,7 +317,13 @@ const zh = {
   'err.codeFormat': '验证码为6位数字。',
   'err.VERIFICATION_FAILED': '您填写的信息与我们的记录不符，请核对后重试。',
   'err.codeFailed': '验证码不正确或已过期，请核对，或重新获取验证码。',
-  'err.VERIFICATION_LOCKED': '为保护您的安全，多次尝试后登录已暂停，请稍后再试。',
+  'err.VERIFICATION_THROTTLED': (wait) =>
+    `为保护您的安全，您所在网络多次尝试失败，登录已暂停，请${wait}后再试。`,
+  'err.CODE_RECENTLY_SENT': (wait) => `我们刚刚向您发送了验证码，请使用该验证码，或${wait}后重新获取。`,
+  'err.TOO_MANY_CODES': (wait) =>
+    `过去一小时内我们已向您发送多个验证码，请使用最新的验证码，或${wait}后重新获取。`,
+  'wait.seconds': (n) => `${n}秒`,
+  'wait.minutes': (n) => `${n}分钟`,
   'err.VALIDATION_FAILED': '请检查您填写的内容后重试。',
   'err.NETWORK_ERROR': '暂时无法连接服务，请检查网络后重试。',
   'err.generic': '系统暂时出现问题，请稍后再试。',
@@ -415,9 +449,15 @@ const zh = {
   'pay.stop.none': '当时没有已安排的扣款，无需取消。',
 
   'pay.setup.title': '开通自动还款',
+  'pay.setup.routing': '银行汇款路线号码（Routing number）',
+  'pay.setup.routingHint': '支票底部最先印出的9位数字。',
   'pay.setup.account': '您的银行账号',
-  'pay.setup.accountHint': '用于扣款的账户：6至34位字母和数字。',
-  'pay.setup.accountInvalid': '请输入银行账号：6至34位字母和数字（可含空格和连字符）。',
+  'pay.setup.accountHint.us_routing_and_account': '用于扣款的账户：4至17位数字。',
+  'pay.setup.accountHint.cn_bank_card': '用于扣款的银行卡：16至19位数字。',
+  'pay.setup.accountHint.iban': '您的IBAN，例如 DE89 3704 0044 0532 0130 00。',
+  'pay.setup.accountInvalid.us_routing_and_account': '请输入银行账号：4至17位数字（可含空格和连字符）。',
+  'pay.setup.accountInvalid.cn_bank_card': '请输入银行卡号：16至19位数字（可含空格）。',
+  'pay.setup.accountInvalid.iban': '请输入IBAN：两个字母、两位校验数字，然后是账号。',
   'pay.setup.max': (currency) => `每笔扣款上限（${currency}）`,
   'pay.setup.maxHint': '任何一笔扣款都不会超过此金额，例如 150.00。',
   'pay.setup.maxInvalid': '请输入金额，例如 150.00，小数点后最多两位。',
@@ -482,7 +522,9 @@ const zh = {
   'pay.reason.SUPERSEDED': '已由新计划替代。',
   'pay.reason.NOTHING_ABOVE_PROTECTED_MINIMUM': '您的银行账户余额未超过为您保留的最低金额。',
   'pay.err.VALIDATION_FAILED': '请检查银行账号和金额后重试。',
-  'pay.err.INVALID_DEBTOR_ACCOUNT': '银行账号应为6至34位字母和数字，请核对。',
+  'pay.err.INVALID_DEBTOR_ACCOUNT': '银行卡号或账号无效（可能有数字输错），请核对。',
+  'pay.err.INVALID_ROUTING_NUMBER': '美国银行汇款路线号码无效：应为支票上最先印出的9位数字，请核对。',
+  'pay.err.REVERIFICATION_REQUIRED': '为保护您的安全，开通自动还款前请退出并使用新的验证码重新登录。',
   'pay.err.INVALID_AMOUNT': '请检查金额后重试。',
   'pay.err.TERMS_CHANGED': '授权条款刚刚更新，请先阅读下方的新条款，再进行授权。',
   'pay.err.MANDATE_ACTIVE': '自动还款已经开通。',

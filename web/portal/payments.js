@@ -9,8 +9,16 @@ const UPCOMING = new Set(['scheduled', 'executing', 'unknown']);
 const UNPAID = new Set(['due', 'missed']);
 const MANDATE_REASONS = new Set(['NO_MANDATE', 'MANDATE_REVOKED']);
 /** 6 to 34 letters and digits (spaces and hyphens as people type them are fine): account numbers and IBANs. */
-const ACCOUNT_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9 -]*[A-Za-z0-9])?$/;
-const accountCharacters = (text) => text.replace(/[\s-]/g, '').length;
+/**
+ * What a bank account looks like where the debits are taken (the API checks routing checksums and card
+ * check digits; the page catches what is plainly not a number of the right length first).
+ */
+const digitsOnly = (text) => text.replace(/[\s.-]/g, '');
+const ACCOUNT_SHAPES = {
+  us_routing_and_account: { account: /^\d{4,17}$/, routing: /^\d{9}$/ },
+  cn_bank_card: { account: /^\d{16,19}$/ },
+  iban: { account: /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/i },
+};
 
 /** Fraction digits of a currency (2 for USD and CNY). */
 function digitsOf(currency) {
@@ -56,10 +64,19 @@ const textLang = (text) => (/[\u3400-\u9fff]/.test(text ?? '') ? 'zh-CN' : 'en')
  * The view, bound to the portal's request function, words and language. `load()` fetches and draws,
  * `render()` redraws (language changed), `reset()` forgets everything (signed out).
  */
+const emptySetup = () => ({
+  debtorAccount: '',
+  routingNumber: '',
+  amount: '',
+  partialAllowed: false,
+  terms: null,
+  termsFor: null,
+});
+
 export function paymentsView({ api, t, lang, body }) {
   let data = null;
   /** What the customer typed in the set-up form, and the terms fetched for exactly those values. */
-  let setup = { debtorAccount: '', amount: '', partialAllowed: false, terms: null, termsFor: null };
+  let setup = emptySetup();
   /** The outcome of the last action, shown until the next one: { tone, key, args, stopped? }. */
   let outcome = null;
   let confirmingStop = false;
@@ -104,7 +121,7 @@ export function paymentsView({ api, t, lang, body }) {
   function reset() {
     generation += 1;
     data = null;
-    setup = { debtorAccount: '', amount: '', partialAllowed: false, terms: null, termsFor: null };
+    setup = emptySetup();
     outcome = null;
     confirmingStop = false;
     replace(body);
@@ -287,7 +304,22 @@ export function paymentsView({ api, t, lang, body }) {
 
   function setupForm() {
     const currency = data.currency;
+    const format = data.policy?.debtorAccountFormat ?? 'iban';
     const error = h('p', { class: 'form-error', id: 'mandate-error', role: 'alert', hidden: true });
+    // US accounts are a routing number and an account number; elsewhere, one number.
+    const routing =
+      format === 'us_routing_and_account'
+        ? h('input', {
+            id: 'mandate-routing',
+            name: 'routingNumber',
+            inputmode: 'numeric',
+            autocomplete: 'off',
+            spellcheck: 'false',
+            maxlength: '20',
+            'aria-describedby': 'mandate-routing-hint',
+            value: setup.routingNumber,
+          })
+        : null;
     const account = h('input', {
       id: 'mandate-account',
       name: 'debtorAccount',
@@ -315,11 +347,19 @@ export function paymentsView({ api, t, lang, body }) {
       'form',
       { id: 'mandate-form', novalidate: true, 'aria-labelledby': 'mandate-form-heading' },
       h('h4', { id: 'mandate-form-heading' }, t('pay.setup.title')),
+      routing &&
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: 'mandate-routing' }, t('pay.setup.routing')),
+          h('p', { class: 'hint', id: 'mandate-routing-hint' }, t('pay.setup.routingHint')),
+          routing,
+        ),
       h(
         'div',
         { class: 'field' },
         h('label', { for: 'mandate-account' }, t('pay.setup.account')),
-        h('p', { class: 'hint', id: 'mandate-account-hint' }, t('pay.setup.accountHint')),
+        h('p', { class: 'hint', id: 'mandate-account-hint' }, t(`pay.setup.accountHint.${format}`)),
         account,
       ),
       h(
@@ -344,6 +384,7 @@ export function paymentsView({ api, t, lang, body }) {
     );
     form.addEventListener('input', () => {
       setup.debtorAccount = account.value;
+      setup.routingNumber = routing?.value ?? '';
       setup.amount = amount.value;
       setup.partialAllowed = partial.checked;
       // Terms shown for other values no longer apply: they are fetched again for what is typed now.
@@ -356,8 +397,9 @@ export function paymentsView({ api, t, lang, body }) {
       event.preventDefault();
       say(error, '');
       account.removeAttribute('aria-invalid');
+      routing?.removeAttribute('aria-invalid');
       amount.removeAttribute('aria-invalid');
-      const values = readForm(account, amount, partial, error);
+      const values = readForm(format, routing, account, amount, partial, error);
       if (!values) return;
       const button = form.querySelector('button[type=submit]');
       button.disabled = true;
@@ -376,12 +418,19 @@ export function paymentsView({ api, t, lang, body }) {
   }
 
   /** The form's values checked here first, so nonsense never leaves the page; null (and says why) if wrong. */
-  function readForm(account, amount, partial, error) {
+  function readForm(format, routing, account, amount, partial, error) {
+    const shape = ACCOUNT_SHAPES[format] ?? ACCOUNT_SHAPES.iban;
+    const routingNumber = routing?.value.trim();
+    if (routing && !shape.routing.test(digitsOnly(routingNumber))) {
+      routing.setAttribute('aria-invalid', 'true');
+      say(error, t('pay.err.INVALID_ROUTING_NUMBER'));
+      routing.focus();
+      return null;
+    }
     const debtorAccount = account.value.trim();
-    const characters = accountCharacters(debtorAccount);
-    if (!ACCOUNT_PATTERN.test(debtorAccount) || characters < 6 || characters > 34) {
+    if (!shape.account.test(digitsOnly(debtorAccount))) {
       account.setAttribute('aria-invalid', 'true');
-      say(error, t('pay.setup.accountInvalid'));
+      say(error, t(`pay.setup.accountInvalid.${format}`));
       account.focus();
       return null;
     }
@@ -392,12 +441,18 @@ export function paymentsView({ api, t, lang, body }) {
       amount.focus();
       return null;
     }
-    return { debtorAccount, maxAmountMinor, partialAllowed: partial.checked };
+    return {
+      debtorAccount,
+      ...(routing ? { routingNumber } : {}),
+      maxAmountMinor,
+      partialAllowed: partial.checked,
+    };
   }
 
   async function fetchTerms(values) {
     const query = new URLSearchParams({
       debtorAccount: values.debtorAccount,
+      ...(values.routingNumber === undefined ? {} : { routingNumber: values.routingNumber }),
       maxAmountMinor: String(values.maxAmountMinor),
       partialAllowed: String(values.partialAllowed),
     });
@@ -418,7 +473,7 @@ export function paymentsView({ api, t, lang, body }) {
       say(error, '');
       try {
         await api('POST', '/portal/mandate', { ...termsFor, termsHash: terms.termsHash });
-        setup = { debtorAccount: '', amount: '', partialAllowed: false, terms: null, termsFor: null };
+        setup = emptySetup();
         outcome = { tone: 'ok', key: 'pay.setup.done' };
         await load();
         body.querySelector('#payments-outcome')?.focus();

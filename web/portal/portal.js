@@ -21,7 +21,7 @@ const state = {
   config: {},
   /** { token, expiresAt, accountId } while signed in. */
   session: null,
-  /** The code we sent: { accountId, channel, maskedTo, expiresAt }. */
+  /** The code asked for: { accountId, verificationId, delivery, channel?, maskedTo?, expiresAt }. */
   verification: null,
   overview: null,
   contacts: null,
@@ -119,8 +119,11 @@ function renderAll() {
 function errorText(error, overrides = {}) {
   if (overrides[error?.code]) return t(overrides[error.code]);
   switch (error?.code) {
+    case 'VERIFICATION_THROTTLED':
+    case 'CODE_RECENTLY_SENT':
+    case 'TOO_MANY_CODES':
+      return t(`err.${error.code}`, waitText(error.body?.error?.retryAfterSeconds));
     case 'VERIFICATION_FAILED':
-    case 'VERIFICATION_LOCKED':
     case 'VALIDATION_FAILED':
     case 'NETWORK_ERROR':
       return t(`err.${error.code}`);
@@ -129,8 +132,14 @@ function errorText(error, overrides = {}) {
   }
 }
 
-function pageMessage(key) {
-  say(byId('page-message'), key ? t(key) : '');
+/** `retryAfterSeconds` as people say it: seconds under two minutes, else whole minutes. */
+function waitText(seconds) {
+  const wait = Math.max(1, Math.ceil(Number(seconds) || 60));
+  return wait < 120 ? t('wait.seconds', wait) : t('wait.minutes', Math.ceil(wait / 60));
+}
+
+function pageMessage(key, ...args) {
+  say(byId('page-message'), key ? t(key, ...args) : '');
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -197,13 +206,11 @@ async function onIdentify(event) {
 }
 
 function renderCodeSent() {
-  const { channel, maskedTo, expiresAt } = state.verification;
-  byId('code-sent').textContent = t(
-    'signin.sent',
-    channel,
-    maskedTo ?? '',
-    formatTime(expiresAt, state.lang),
-  );
+  const { delivery, channel, maskedTo, expiresAt } = state.verification;
+  const until = formatTime(expiresAt, state.lang);
+  // After repeated failures the service answers alike whatever was typed: the code goes only if it matched.
+  byId('code-sent').textContent =
+    delivery === 'sent' ? t('signin.sent', channel, maskedTo ?? '', until) : t('signin.sentIfMatch', until);
 }
 
 async function onConfirm(event) {
@@ -216,14 +223,17 @@ async function onConfirm(event) {
   if (!/^\d{6}$/.test(code)) return invalid(codeInput, errorElement, t('err.codeFormat'));
   await busy(event.submitter ?? event.target.querySelector('button[type=submit]'), async () => {
     try {
-      const { accountId } = state.verification;
-      const session = await api('POST', '/portal/verification/confirm', { accountId, code });
+      const { accountId, verificationId } = state.verification;
+      const session = await api('POST', '/portal/verification/confirm', { accountId, verificationId, code });
       state.session = { token: session.token, expiresAt: session.expiresAt, accountId };
       store(sessionStorage, SESSION_KEY, JSON.stringify(state.session));
       state.verification = null;
       byId('identify-form').reset();
       byId('code-form').reset();
       await startApp();
+      // Someone else may have been trying: the customer hears it first thing.
+      if (session.failedAttemptsSinceLastSignIn > 0)
+        pageMessage('signin.failedAttempts', session.failedAttemptsSinceLastSignIn);
     } catch (error) {
       say(errorElement, errorText(error, { VERIFICATION_FAILED: 'err.codeFailed' }));
     }

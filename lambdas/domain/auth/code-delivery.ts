@@ -1,16 +1,23 @@
 /**
- * Delivers a verification code through the outbox's channel senders, at once: the customer is waiting for it
- * and asked for it, so collection contact hours and caps do not apply, and it is not logged as a collection
- * contact. It goes by SMS when the customer consented to texts, else by e-mail, and is stored as sent (in
- * store-only stages, the outbox view is where a developer reads the code).
+ * Delivers a verification code through the channel's sender, at once: the customer is waiting for it and
+ * asked for it, so collection contact hours and caps do not apply, and it is not logged as a collection
+ * contact. It goes by SMS when the customer consented to texts, else by e-mail.
+ *
+ * The code itself exists only in the message handed to the channel (SNS, SES; locally the in-memory developer
+ * inbox). What is kept for the record (the outbox item staff see) says a code was sent, when, how and why,
+ * with the code replaced by dots: nobody but the customer's phone or mailbox ever holds it.
  */
 import { randomUUID } from 'node:crypto';
 import type { Account } from '../accounts/account';
+import { maskEmail, maskPhone } from '../accounts/personal-data';
 import { checkMessage } from '../compliance';
 import { requiredDisclosures } from '../drafting/draft';
 import type { MessageSender, OutboundChannel, Outbox } from '../outreach/outreach';
 import type { AccountRepository, Clock } from '../ports';
-import { CODE_MINUTES, type CodeSender } from './identity-verification';
+import { CODE_MINUTES, type CodeSender, codeChannelOf } from './identity-verification';
+
+/** What stands for the code in every stored copy of the message. */
+export const REDACTED_CODE = '••••••';
 
 const WORDING = {
   en: (code: string) =>
@@ -31,18 +38,18 @@ export class OutboxCodeSender implements CodeSender {
   async send(accountId: string, code: string): Promise<{ channel: 'sms' | 'email'; maskedTo: string }> {
     const account = await this.deps.accounts.get(accountId);
     if (!account) throw new Error(`No account ${accountId} to send a code to.`);
-    const channel =
-      account.customer.contactPreferences.smsConsent && account.customer.phone ? 'sms' : 'email';
+    const channel = codeChannelOf(account);
     const to = channel === 'sms' ? account.customer.phone : account.customer.email;
-    const text = codeMessage(account, channel, code);
     const messageId = `security#${randomUUID()}`;
+    const subject = channel === 'email' ? subjectOf(account) : undefined;
     const receipt = await this.deps.senders[channel].send({
       channel,
       messageId,
       accountId,
       to,
-      subject: channel === 'email' ? subjectOf(account) : undefined,
-      text,
+      subject,
+      text: codeMessage(account, channel, code),
+      purpose: 'security_code',
     });
     const now = this.deps.clock.now().toISOString();
     await this.deps.outbox.recordSent({
@@ -54,8 +61,8 @@ export class OutboxCodeSender implements CodeSender {
       tier: account.treatment?.tier ?? 'monitor',
       jurisdiction: account.jurisdiction,
       language: account.customer.language,
-      subject: channel === 'email' ? subjectOf(account) : undefined,
-      text,
+      subject,
+      text: codeMessage(account, channel, REDACTED_CODE),
       gateOffer: { currency: account.currency, amountsMinor: [], dates: [], percentages: [] },
       status: 'sent',
       queuedAt: now,
@@ -65,7 +72,7 @@ export class OutboxCodeSender implements CodeSender {
       sentAt: now,
       ...receipt,
     });
-    return { channel, maskedTo: mask(to) };
+    return { channel, maskedTo: channel === 'sms' ? maskPhone(to) : maskEmail(to) };
   }
 }
 
@@ -86,11 +93,3 @@ export function codeMessage(account: Account, channel: 'sms' | 'email', code: st
 
 const subjectOf = (account: Account) =>
   account.customer.language === 'en' ? 'Your verification code' : '您的验证码';
-
-/** `+1-202-555-0100` → `•••••••••00`; `alex@example.com` → `a•••@example.com`. */
-function mask(to: string): string {
-  const at = to.indexOf('@');
-  if (at > 0) return `${to[0]}•••${to.slice(at)}`;
-  const digits = to.replace(/\D/g, '');
-  return `${'•'.repeat(Math.max(0, digits.length - 2))}${digits.slice(-2)}`;
-}

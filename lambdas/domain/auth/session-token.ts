@@ -8,6 +8,22 @@ import { DomainError } from '../errors';
 
 export type Role = 'customer' | 'agent' | 'supervisor';
 
+/**
+ * How a customer session was earned, carried in the signed token: decisions with legal weight (a debit
+ * mandate) check it and record it.
+ */
+export interface SessionVerification {
+  readonly method: 'date_of_birth_and_one_time_code';
+  /** Where the code went. */
+  readonly channel: 'sms' | 'email';
+  readonly verifiedAt: string;
+  /**
+   * Whether anyone at the bank could have read the code (it was kept readable somewhere). Never, since codes
+   * are stored redacted; sessions without this record (issued before) are not trusted with a mandate.
+   */
+  readonly codeVisibleToStaff: boolean;
+}
+
 export interface SessionClaims {
   /** Who: the customer's account id, or the staff user's id. */
   readonly sub: string;
@@ -17,6 +33,8 @@ export interface SessionClaims {
   /** Seconds since the epoch. */
   readonly iat: number;
   readonly exp: number;
+  /** Customers only: how they proved who they are. */
+  readonly verification?: SessionVerification;
 }
 
 /** Customers re-verify after this; short, since the token opens their financial details. */
@@ -78,11 +96,21 @@ function parseClaims(body: string): SessionClaims | undefined {
       roles.includes(claims.role as string) &&
       Number.isInteger(claims.iat) &&
       Number.isInteger(claims.exp) &&
-      (claims.role !== 'customer' || typeof claims.accountId === 'string');
+      (claims.role !== 'customer' || typeof claims.accountId === 'string') &&
+      (claims.verification === undefined || validVerification(claims.verification));
     return valid ? (claims as SessionClaims) : undefined;
   } catch {
     return undefined;
   }
+}
+
+function validVerification(verification: Partial<SessionVerification>): boolean {
+  return (
+    verification.method === 'date_of_birth_and_one_time_code' &&
+    (verification.channel === 'sms' || verification.channel === 'email') &&
+    typeof verification.verifiedAt === 'string' &&
+    typeof verification.codeVisibleToStaff === 'boolean'
+  );
 }
 
 function assertKey(key: Buffer): void {

@@ -115,18 +115,19 @@ export type SendDecision =
 /** At send time: is the queued message still right for the account, and may it go now? */
 export function decideSend(context: OutreachContext, message: OutboxMessage): SendDecision {
   const { account, now } = context;
-  const paymentNotice = message.purpose === 'payment_notice';
-  if (!paymentNotice && account.treatment?.tier !== message.tier) {
+  // Payment and security notices belong to an event (a debit, failed sign-ins), not to the tier's cadence.
+  const eventNotice = message.purpose === 'payment_notice' || message.purpose === 'security_notice';
+  if (!eventNotice && account.treatment?.tier !== message.tier) {
     return { action: 'block', reasons: ['SUPERSEDED'] };
   }
   // Arrears paid since the message was queued (a debit, a payment): no reminder after the customer paid.
   // Early warnings go to accounts that were never overdue, so they stand.
-  if (!paymentNotice && message.tier !== 'early_warning' && account.amountOverdueMinor <= 0) {
+  if (!eventNotice && message.tier !== 'early_warning' && account.amountOverdueMinor <= 0) {
     return { action: 'block', reasons: ['NOTHING_DUE'] };
   }
   const expiresMs = Date.parse(message.expiresAt);
   if (now.getTime() >= expiresMs) return { action: 'block', reasons: ['EXPIRED'] };
-  const window = sendWindow(context, message.channel, paymentNotice ? null : message.tier, now, expiresMs);
+  const window = sendWindow(context, message.channel, eventNotice ? null : message.tier, now, expiresMs);
   if ('reasons' in window) return { action: 'block', reasons: window.reasons };
   return window.notBefore <= now.toISOString()
     ? { action: 'send' }

@@ -32,6 +32,12 @@ export interface DraftRecord extends DraftingResult {
  */
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'blocked' | 'failed' | 'unconfirmed';
 
+/**
+ * Why a message exists when it is not collection outreach: a security code (sent at once, stored redacted), a
+ * security notice (repeated failed sign-ins), a payment notice (belongs to a debit, not to a tier's cadence).
+ */
+export type MessagePurpose = 'security_code' | 'security_notice' | 'payment_notice';
+
 export interface OutboxKey {
   readonly accountId: string;
   /** `<draftId>#<channel>`: one message per draft and channel, so re-queueing is idempotent. */
@@ -40,11 +46,12 @@ export interface OutboxKey {
 
 export interface OutboxMessage extends OutboxKey {
   /**
-   * Absent for collection outreach. A security code the customer asked for is sent at once, never queued.
-   * A payment notice (pre-debit notice, receipt, failure) belongs to a debit, not to a tier's cadence: a tier
-   * change does not make it stale and the cadence does not hold it back; hours, holds and caps still apply.
+   * Absent for collection outreach. A security code the customer asked for is sent at once, never queued,
+   * and kept with the code redacted. A payment notice (pre-debit notice, receipt, failure) or a security
+   * notice belongs to an event, not to a tier's cadence: a tier change does not make it stale and the cadence
+   * does not hold it back; hours, holds and caps still apply.
    */
-  readonly purpose?: 'security_code' | 'payment_notice';
+  readonly purpose?: MessagePurpose;
   readonly draftId: string;
   readonly channel: OutboundChannel;
   /** The tier the message was written for: a message is stale once the account's tier moves on. */
@@ -113,7 +120,7 @@ export interface Outbox {
     reasons: readonly string[],
     verdict?: MessageVerdict,
   ): Promise<void>;
-  /** Stores a message that was sent without queueing (a security code), for the record and the outbox view. */
+  /** Stores a message that was sent without queueing (a security code, redacted), for the record. */
   recordSent(message: OutboxMessage): Promise<void>;
   /** sending → sent, and the contact logged with it, in one write. */
   markSent(
@@ -137,6 +144,7 @@ export interface OutboundMessage {
   readonly to?: string;
   readonly subject?: string;
   readonly text: string;
+  readonly purpose?: MessagePurpose;
 }
 
 export interface SendReceipt {

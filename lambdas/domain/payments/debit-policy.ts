@@ -5,6 +5,7 @@
  */
 import type { Account, Jurisdiction } from '../accounts/account';
 import { addDays, isBusinessDay, PUBLIC_HOLIDAYS } from '../offers/business-days';
+import type { DebtorAccountFormat } from './debtor-accounts';
 
 export interface JurisdictionDebitPolicy {
   /** Business days between the pre-debit notice and the debit. Never fewer than `stopNoticeBusinessDays`. */
@@ -21,6 +22,8 @@ export interface JurisdictionDebitPolicy {
   readonly representmentGapBusinessDays: number;
   /** Scheduled debits run at this UTC hour of their business day: a working morning where the bank is. */
   readonly debitHourUtc: number;
+  /** How customers' bank accounts are numbered where the debits are taken (`debtor-accounts.ts`). */
+  readonly debtorAccountFormat: DebtorAccountFormat;
 }
 
 export interface DebitPolicy {
@@ -41,6 +44,7 @@ export const DEBIT_POLICY: DebitPolicy = {
       maxRepresentments: 2,
       representmentGapBusinessDays: 3,
       debitHourUtc: 15, // 10:00 in New York
+      debtorAccountFormat: 'us_routing_and_account',
     },
     CN: {
       noticeLeadBusinessDays: 2,
@@ -49,6 +53,7 @@ export const DEBIT_POLICY: DebitPolicy = {
       maxRepresentments: 2,
       representmentGapBusinessDays: 2,
       debitHourUtc: 2, // 10:00 in Beijing
+      debtorAccountFormat: 'cn_bank_card',
     },
   },
 };

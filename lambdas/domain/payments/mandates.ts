@@ -7,10 +7,12 @@
 import { createHash } from 'node:crypto';
 import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
 import type { Account } from '../accounts/account';
+import type { SessionVerification } from '../auth/session-token';
 import { formatMoney } from '../drafting/draft';
 import { DomainError, notFound } from '../errors';
 import type { AccountRepository, AuditLog, Clock, EventPublisher } from '../ports';
 import { DEBIT_POLICY, type DebitPolicy } from './debit-policy';
+import { canonicalDebtorAccount } from './debtor-accounts';
 import { cancelScheduled } from './payment-servicing';
 import type { PaymentStore } from './payment-store';
 import type { Mandate } from './payments';
@@ -18,10 +20,11 @@ import type { Mandate } from './payments';
 export const MANDATE_TERMS_VERSION = 'mandate-terms.v1';
 /** The largest single debit a mandate may allow: far above any instalment, a guard against typos. */
 export const MAX_MANDATE_AMOUNT_MINOR = 100_000_000;
-const DEBTOR_ACCOUNT = /^[A-Z0-9]{6,34}$/;
 
 export interface MandateChoices {
   readonly debtorAccount: string;
+  /** US accounts: the bank's routing number (see `debtor-accounts.ts`). */
+  readonly routingNumber?: string;
   readonly maxAmountMinor: number;
   readonly partialAllowed: boolean;
 }
@@ -32,20 +35,12 @@ export interface MandateTerms {
   readonly termsHash: string;
 }
 
-/** Spaces and dashes people type in account numbers are dropped; letters are upper-cased. */
-export const normaliseDebtorAccount = (raw: string): string => raw.replace(/[\s-]/g, '').toUpperCase();
-
 export const maskDebtorAccount = (account: string): string => `••••${account.slice(-4)}`;
 
-function validated(choices: MandateChoices): MandateChoices {
-  const debtorAccount = normaliseDebtorAccount(choices.debtorAccount);
-  if (!DEBTOR_ACCOUNT.test(debtorAccount)) {
-    throw new DomainError(
-      'invalid',
-      'INVALID_DEBTOR_ACCOUNT',
-      'A bank account number is 6 to 34 letters and digits.',
-    );
-  }
+/** The choices with the bank account in its canonical form, checked as its country numbers accounts. */
+function validated(account: Account, choices: MandateChoices, policy: DebitPolicy): MandateChoices {
+  const format = policy.jurisdictions[account.jurisdiction].debtorAccountFormat;
+  const debtorAccount = canonicalDebtorAccount(format, choices);
   const max = choices.maxAmountMinor;
   if (!Number.isSafeInteger(max) || max <= 0 || max > MAX_MANDATE_AMOUNT_MINOR) {
     throw new DomainError(
@@ -54,7 +49,8 @@ function validated(choices: MandateChoices): MandateChoices {
       `The maximum is a whole number of minor units from 1 to ${MAX_MANDATE_AMOUNT_MINOR}.`,
     );
   }
-  return { ...choices, debtorAccount };
+  const { routingNumber: _inCanonical, ...rest } = choices;
+  return { ...rest, debtorAccount };
 }
 
 /** The exact text the customer accepts, in their language, for their choices. */
@@ -63,7 +59,7 @@ export function mandateTerms(
   raw: MandateChoices,
   policy: DebitPolicy = DEBIT_POLICY,
 ): MandateTerms {
-  const choices = validated(raw);
+  const choices = validated(account, raw, policy);
   const rules = policy.jurisdictions[account.jurisdiction];
   const money = (minor: number) => formatMoney(minor, account.currency, account.customer.language);
   const masked = maskDebtorAccount(choices.debtorAccount);
@@ -115,11 +111,27 @@ export interface MandateDeps {
   readonly newId?: () => string;
 }
 
+/**
+ * A mandate given in the portal is only as good as the session it comes from: it needs one verified by a
+ * code that only the customer could read, and records that verification with the mandate.
+ */
 export async function authoriseMandate(
   deps: MandateDeps,
   accountId: string,
-  request: MandateChoices & { termsHash: string; channel: Mandate['channel'] },
+  request: MandateChoices & {
+    termsHash: string;
+    channel: Mandate['channel'];
+    verification: SessionVerification | undefined;
+  },
 ): Promise<Mandate> {
+  const { verification } = request;
+  if (request.channel === 'portal' && (!verification || verification.codeVisibleToStaff)) {
+    throw new DomainError(
+      'forbidden',
+      'REVERIFICATION_REQUIRED',
+      'Sign in again with a new security code to set up automatic payments.',
+    );
+  }
   const account = await deps.accounts.get(accountId);
   if (!account) throw notFound('ACCOUNT_NOT_FOUND', `No account ${accountId}.`);
   const terms = mandateTerms(account, request);
@@ -131,7 +143,7 @@ export async function authoriseMandate(
     );
   }
   const now = deps.clock.now().toISOString();
-  const choices = validated(request);
+  const choices = validated(account, request, DEBIT_POLICY);
   const mandate: Mandate = {
     accountId,
     mandateId: deps.newId?.() ?? crypto.randomUUID(),
@@ -144,6 +156,7 @@ export async function authoriseMandate(
     termsVersion: terms.termsVersion,
     authorisedAt: now,
     channel: request.channel,
+    ...(verification ? { verification } : {}),
   };
   if (!(await deps.store.createMandate(mandate))) {
     throw new DomainError(

@@ -6,6 +6,7 @@
 import type { Currency } from '../accounts/account';
 import { DomainError, notFound } from '../errors';
 import { DEBIT_POLICY } from './debit-policy';
+import type { DebtorAccountFormat } from './debtor-accounts';
 import { maskDebtorAccount } from './mandates';
 import type { ServicingDeps } from './payment-servicing';
 import type { DebitAttempt, Instalment, Mandate } from './payments';
@@ -25,6 +26,8 @@ export interface PaymentsView {
     readonly noticeLeadBusinessDays: number;
     readonly protectedMinimumMinor: number;
     readonly maxRepresentments: number;
+    /** How the bank account is asked for: US routing + account number, Chinese bank card, IBAN. */
+    readonly debtorAccountFormat: DebtorAccountFormat;
   };
 }
 
@@ -56,6 +59,7 @@ export async function paymentsView(
       noticeLeadBusinessDays: rules.noticeLeadBusinessDays,
       protectedMinimumMinor: rules.protectedMinimumMinor,
       maxRepresentments: rules.maxRepresentments,
+      debtorAccountFormat: rules.debtorAccountFormat,
     },
   };
 }

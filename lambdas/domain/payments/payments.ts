@@ -9,6 +9,7 @@
  * (`DebitSucceeded` / `DebitFailed`) updates the account and goes back to collections.
  */
 import type { Currency } from '../accounts/account';
+import type { SessionVerification } from '../auth/session-token';
 
 // ---------------------------------------------------------------------------------------------------------
 // Mandates
@@ -34,6 +35,8 @@ export interface Mandate {
   readonly authorisedAt: string;
   /** Where it was given: the portal, or an agent on a recorded call. */
   readonly channel: 'portal' | 'agent';
+  /** For the portal: how the customer's session was verified when they gave it. */
+  readonly verification?: SessionVerification;
   readonly revokedAt?: string;
   readonly revokedVia?: 'portal' | 'agent';
 }

@@ -1,4 +1,3 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { DynamoAccountRepository } from '../../adapters/dynamodb/account-repository';
 import { documentClient } from '../../adapters/dynamodb/client';
 import { DynamoDraftStore } from '../../adapters/dynamodb/draft-store';
@@ -7,7 +6,7 @@ import { suggestedScript } from '../../domain/drafting/agent-script';
 import { notFound } from '../../domain/errors';
 import { accountIdPath } from '../../shared/account-path';
 import { loadConfig, tableNames } from '../../shared/config';
-import { httpHandler } from '../../shared/http';
+import { byRoute, httpHandler } from '../../shared/http';
 
 const config = loadConfig(tableNames('accounts', 'offers'));
 const db = documentClient();
@@ -40,5 +39,7 @@ const drafts = httpHandler(
 
 const RECENT_DRAFTS = 10;
 
-export const handler = (event: APIGatewayProxyEventV2, context: Context) =>
-  event.routeKey === 'GET /accounts/{accountId}/drafts' ? drafts(event, context) : script(event, context);
+export const handler = byRoute({
+  'GET /accounts/{accountId}/script': script,
+  'GET /accounts/{accountId}/drafts': drafts,
+});

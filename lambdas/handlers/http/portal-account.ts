@@ -1,4 +1,3 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { DynamoAccountRepository } from '../../adapters/dynamodb/account-repository';
 import { documentClient } from '../../adapters/dynamodb/client';
@@ -9,7 +8,7 @@ import { systemClock } from '../../adapters/system-clock';
 import { portalOverview } from '../../domain/portal/account-overview';
 import { changePreferences, customerContacts } from '../../domain/portal/contact-preferences';
 import { loadConfig, tableNames } from '../../shared/config';
-import { httpHandler } from '../../shared/http';
+import { byRoute, httpHandler } from '../../shared/http';
 
 const config = loadConfig({
   ...tableNames('accounts', 'offers', 'contacts'),
@@ -53,5 +52,4 @@ const ROUTES: Record<string, typeof overview> = {
 };
 
 /** The signed-in customer's account, contact history and contact preferences. */
-export const handler = (event: APIGatewayProxyEventV2, context: Context) =>
-  ROUTES[event.routeKey]!(event, context);
+export const handler = byRoute(ROUTES);

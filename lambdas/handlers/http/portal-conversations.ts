@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import {
   openConversation,
   ownConversation,
   sendCustomerMessage,
 } from '../../domain/conversations/portal-chat';
-import { httpHandler } from '../../shared/http';
+import { byRoute, httpHandler } from '../../shared/http';
 import { configuredModel } from '../../shared/model';
 import {
   conversationPath,
@@ -59,5 +58,4 @@ const ROUTES: Record<string, typeof open> = {
 };
 
 /** The customer's chat: open today's conversation, read it, write in it. */
-export const handler = (event: APIGatewayProxyEventV2, context: Context) =>
-  ROUTES[event.routeKey]!(event, context);
+export const handler = byRoute(ROUTES);

@@ -1,9 +1,8 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { notFound } from '../../domain/errors';
 import { authoriseMandate, mandateTerms, revokeMandate } from '../../domain/payments/mandates';
 import { debitView, mandateView, paymentsView, requestDebit } from '../../domain/payments/payments-view';
-import { httpHandler } from '../../shared/http';
+import { byRoute, httpHandler } from '../../shared/http';
 import { mandateDeps } from '../../shared/payment-deps';
 import { amountBody, instalmentPath, mandateChoices } from '../../shared/payment-requests';
 
@@ -28,13 +27,18 @@ const authorise = httpHandler(
     route: 'POST /portal/mandate',
     body: z.strictObject({
       debtorAccount: z.string().min(1).max(64),
+      routingNumber: z.string().min(1).max(20).optional(),
       maxAmountMinor: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
       partialAllowed: z.boolean(),
       termsHash: z.string().regex(/^[0-9a-f]{64}$/),
     }),
   },
   async ({ principal, body }) => {
-    const mandate = await authoriseMandate(deps, principal!.accountId!, { ...body, channel: 'portal' });
+    const mandate = await authoriseMandate(deps, principal!.accountId!, {
+      ...body,
+      channel: 'portal',
+      verification: principal!.verification,
+    });
     return { statusCode: 201, body: { mandate: mandateView(mandate) } };
   },
 );
@@ -71,5 +75,4 @@ const ROUTES: Record<string, typeof overview> = {
 };
 
 /** The signed-in customer's automatic payments: mandate, instalments, debits, pay now. */
-export const handler = (event: APIGatewayProxyEventV2, context: Context) =>
-  ROUTES[event.routeKey]!(event, context);
+export const handler = byRoute(ROUTES);

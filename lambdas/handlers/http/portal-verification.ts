@@ -1,52 +1,91 @@
-import { randomInt } from 'node:crypto';
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { randomBytes, randomInt } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
 import { DynamoAccountRepository } from '../../adapters/dynamodb/account-repository';
 import { documentClient } from '../../adapters/dynamodb/client';
 import { DynamoContactStore } from '../../adapters/dynamodb/contact-store';
-import { DynamoVerificationStore } from '../../adapters/dynamodb/verification-store';
+import { DynamoAttemptThrottle, DynamoVerificationStore } from '../../adapters/dynamodb/verification-store';
+import { EventBridgePublisher, eventBridgeClient } from '../../adapters/eventbridge/event-publisher';
 import { systemClock } from '../../adapters/system-clock';
 import { OutboxCodeSender } from '../../domain/auth/code-delivery';
-import { confirmCode, requestCode, type VerificationDeps } from '../../domain/auth/identity-verification';
+import {
+  confirmCode,
+  requestCode,
+  SOURCE_FAILURES_PER_WINDOW,
+  SOURCE_WINDOW_SECONDS,
+  type VerificationDeps,
+} from '../../domain/auth/identity-verification';
+import { OutboxSecurityNotifier } from '../../domain/auth/security-notice';
 import { accountIdPath } from '../../shared/account-path';
 import { authSettingsFromEnvironment } from '../../shared/auth-settings';
 import { loadConfig, tableNames } from '../../shared/config';
-import { httpHandler } from '../../shared/http';
+import { byRoute, httpHandler } from '../../shared/http';
+import { logger } from '../../shared/logger';
 import { outreachSenders } from '../../shared/outreach-delivery';
+import { sourceOf } from '../../shared/request-source';
 
-const config = loadConfig(tableNames('accounts', 'contacts', 'verifications'));
+const config = loadConfig({
+  ...tableNames('accounts', 'contacts', 'verifications'),
+  EVENT_BUS_NAME: z.string().min(1),
+});
 const db = documentClient();
 const accounts = new DynamoAccountRepository(db, config.ACCOUNTS_TABLE);
+const outbox = new DynamoContactStore(db, config.CONTACTS_TABLE);
 const auth = authSettingsFromEnvironment();
 const verification = async (): Promise<VerificationDeps> => ({
   accounts,
   verifications: new DynamoVerificationStore(db, config.VERIFICATIONS_TABLE),
-  codes: new OutboxCodeSender({
+  codes: new OutboxCodeSender({ accounts, outbox, senders: outreachSenders(), clock: systemClock }),
+  throttle: new DynamoAttemptThrottle(db, config.VERIFICATIONS_TABLE, {
+    attempts: SOURCE_FAILURES_PER_WINDOW,
+    windowSeconds: SOURCE_WINDOW_SECONDS,
+  }),
+  notices: new OutboxSecurityNotifier({
     accounts,
-    outbox: new DynamoContactStore(db, config.CONTACTS_TABLE),
-    senders: outreachSenders(),
-    clock: systemClock,
+    outbox,
+    events: new EventBridgePublisher(eventBridgeClient(), config.EVENT_BUS_NAME),
+    report: (error) => logger.error('Security notice not queued', error as Error),
   }),
   clock: systemClock,
   newCode: () => String(randomInt(0, 1_000_000)).padStart(6, '0'),
+  newVerificationId: () => randomBytes(16).toString('base64url'),
   signingKey: await auth.signingKey(),
 });
+
+/**
+ * A backing-off account answers every request alike, and no sooner than this: whether a code was sent (the
+ * slow path) cannot be read from how long the answer took.
+ */
+const UNIFORM_ANSWER_MS = 800;
 
 const accountId = accountIdPath.shape.accountId;
 
 const start = httpHandler(
   { route: 'POST /portal/verification', body: z.strictObject({ accountId, dateOfBirth: z.iso.date() }) },
-  async ({ body }) => ({ statusCode: 202, body: await requestCode(await verification(), body) }),
+  async ({ body, event }) => {
+    const started = Date.now();
+    const answer = await requestCode(await verification(), { ...body, source: sourceOf(event) });
+    if (answer.delivery === 'if_details_match') await sleep(started + UNIFORM_ANSWER_MS - Date.now());
+    return { statusCode: 202, body: answer };
+  },
 );
 
 const confirm = httpHandler(
   {
     route: 'POST /portal/verification/confirm',
-    body: z.strictObject({ accountId, code: z.string().regex(/^\d{6}$/, 'must be the 6-digit code') }),
+    body: z.strictObject({
+      accountId,
+      verificationId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be the id the code request returned'),
+      code: z.string().regex(/^\d{6}$/, 'must be the 6-digit code'),
+    }),
   },
-  async ({ body }) => ({ body: await confirmCode(await verification(), body) }),
+  async ({ body, event }) => ({
+    body: await confirmCode(await verification(), { ...body, source: sourceOf(event) }),
+  }),
 );
 
 /** One function, two routes: ask for a code, then trade it for a session. */
-export const handler = (event: APIGatewayProxyEventV2, context: Context) =>
-  event.routeKey === 'POST /portal/verification' ? start(event, context) : confirm(event, context);
+export const handler = byRoute({
+  'POST /portal/verification': start,
+  'POST /portal/verification/confirm': confirm,
+});

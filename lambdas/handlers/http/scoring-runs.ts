@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { notFound } from '../../domain/errors';
 import { startScoringRun } from '../../domain/scoring/start-run';
-import { httpHandler } from '../../shared/http';
+import { byRoute, httpHandler } from '../../shared/http';
 import { scoringRunStarter } from '../../shared/scoring-runs';
 
 const { deps, segments } = scoringRunStarter();
@@ -33,5 +32,4 @@ const progress = httpHandler(
 );
 
 /** One function, two routes: starting a run and following it. */
-export const handler = (event: APIGatewayProxyEventV2, context: Context) =>
-  event.routeKey === 'POST /scoring-runs' ? start(event, context) : progress(event, context);
+export const handler = byRoute({ 'POST /scoring-runs': start, 'GET /scoring-runs/{runId}': progress });

@@ -1,11 +1,10 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import {
   ownConversation,
   sendAgentMessage,
   takeOverConversation,
 } from '../../domain/conversations/portal-chat';
 import { accountIdPath } from '../../shared/account-path';
-import { httpHandler } from '../../shared/http';
+import { byRoute, httpHandler } from '../../shared/http';
 import {
   conversationPath,
   messagesQuery,
@@ -63,5 +62,4 @@ const ROUTES: Record<string, typeof read> = {
 };
 
 /** Agents' side of the chat: find an account's conversations, read one, take it over, answer. */
-export const handler = (event: APIGatewayProxyEventV2, context: Context) =>
-  ROUTES[event.routeKey]!(event, context);
+export const handler = byRoute(ROUTES);

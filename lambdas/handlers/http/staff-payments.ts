@@ -1,7 +1,6 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { debitView, paymentsView, requestDebit } from '../../domain/payments/payments-view';
 import { accountIdPath } from '../../shared/account-path';
-import { httpHandler } from '../../shared/http';
+import { byRoute, httpHandler } from '../../shared/http';
 import { debitPlanningDeps } from '../../shared/payment-deps';
 import { amountBody, instalmentPath } from '../../shared/payment-requests';
 
@@ -41,5 +40,4 @@ const ROUTES: Record<string, typeof overview> = {
 };
 
 /** Agents' view of an account's mandate, instalments and debits; a debit the customer agreed to. */
-export const handler = (event: APIGatewayProxyEventV2, context: Context) =>
-  ROUTES[event.routeKey]!(event, context);
+export const handler = byRoute(ROUTES);
