@@ -1,7 +1,9 @@
 /**
  * Conversations in one table, per conversation: a header (`#header`, also in the `byAccount` index), one item
  * per message (`msg#<seq, zero-padded>` so key order is message order) and one per client message id
- * (`client#<id>` → seq), written in the same transaction as its message.
+ * (`client#<namespace>#<id>` → seq), written in the same transaction as its message. Ids live in their
+ * author's namespace (customer, agent, system for the assistant's and the system's own messages), so no
+ * client can take an id the system will use, whatever the string.
  *
  * Appending takes the next position from an atomic counter on the header (never contended by a condition, so
  * 200 simultaneous sends each get one at once), then writes the message and its client-id item together,
@@ -20,6 +22,7 @@ import {
 import { CONVERSATIONS_BY_ACCOUNT_INDEX } from '../../../lib/catalog/tables';
 import type {
   AppendResult,
+  Author,
   Conversation,
   ConversationMessage,
   ConversationStore,
@@ -37,6 +40,16 @@ const MAX_APPEND_ATTEMPTS = 8;
 const pause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, 2 ** Math.min(attempt, 6) * (5 + Math.random() * 10)));
 const messageKey = (seq: number) => `${MESSAGE}${String(seq).padStart(12, '0')}`;
+
+/** Whose ids a message's client id is one of: a customer's, an agent's, or the system's own. */
+const ID_NAMESPACE: Record<Author, string> = {
+  customer: 'customer',
+  agent: 'agent',
+  assistant: 'system',
+  system: 'system',
+};
+const clientKey = (author: Author, clientMessageId: string) =>
+  `${CLIENT}${ID_NAMESPACE[author]}#${clientMessageId}`;
 
 export class DynamoConversationStore implements ConversationStore {
   constructor(
@@ -126,7 +139,7 @@ export class DynamoConversationStore implements ConversationStore {
         const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code);
         if (codes.includes('ConditionalCheckFailed')) {
           // The client message id is stored already, or is being stored by a retry of the same send.
-          const existing = await this.byClientId(conversationId, message.clientMessageId);
+          const existing = await this.byClientId(conversationId, message.author, message.clientMessageId);
           if (existing) return { message: existing, created: false };
         }
         // Another write to one of the same items (the header) was in flight: write again shortly.
@@ -143,7 +156,7 @@ export class DynamoConversationStore implements ConversationStore {
         {
           Put: {
             TableName: this.tableName,
-            Item: { conversationId, itemKey: `${CLIENT}${stored.clientMessageId}`, seq },
+            Item: { conversationId, itemKey: clientKey(stored.author, stored.clientMessageId), seq },
             ConditionExpression: 'attribute_not_exists(itemKey)',
           },
         },
@@ -209,12 +222,13 @@ export class DynamoConversationStore implements ConversationStore {
 
   private async byClientId(
     conversationId: string,
+    author: Author,
     clientMessageId: string,
   ): Promise<ConversationMessage | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: { conversationId, itemKey: `${CLIENT}${clientMessageId}` },
+        Key: { conversationId, itemKey: clientKey(author, clientMessageId) },
         ConsistentRead: true,
       }),
     );
