@@ -2,8 +2,10 @@
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
+  DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
@@ -45,7 +47,10 @@ function createTableInput(declaration: TableDeclaration, tableName: string): Cre
   };
 }
 
-/** Creates every missing table; existing ones (a persisted local database) are kept as they are. */
+/**
+ * Creates every missing table; existing ones (a persisted local database) keep their data and get any index
+ * the catalog has gained since, as a deployed stage would on its next deploy.
+ */
 export async function createTables(client: DynamoDBClient, names: TableNames): Promise<void> {
   await Promise.all(
     TABLE_IDS.map(async (id) => {
@@ -53,7 +58,7 @@ export async function createTables(client: DynamoDBClient, names: TableNames): P
       try {
         await client.send(new CreateTableCommand(createTableInput(declaration, names[id])));
       } catch (error) {
-        if (error instanceof ResourceInUseException) return;
+        if (error instanceof ResourceInUseException) return addMissingIndexes(client, declaration, names[id]);
         throw error;
       }
       await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: names[id] });
@@ -67,4 +72,21 @@ export async function createTables(client: DynamoDBClient, names: TableNames): P
       }
     }),
   );
+}
+
+async function addMissingIndexes(client: DynamoDBClient, declaration: TableDeclaration, tableName: string) {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  const wanted = createTableInput(declaration, tableName);
+  for (const index of wanted.GlobalSecondaryIndexes ?? []) {
+    if (present.has(index.IndexName)) continue;
+    // One index per update, as DynamoDB allows.
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: wanted.AttributeDefinitions,
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+  }
 }

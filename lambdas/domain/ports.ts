@@ -28,6 +28,8 @@ export interface AuditEntry {
   readonly kind: string;
   readonly summary: string;
   readonly data: Record<string, unknown>;
+  /** Set on entries a supervisor reviews across accounts (e.g. personal data revealed): indexed by it. */
+  readonly review?: string;
 }
 
 export interface AuditLog {

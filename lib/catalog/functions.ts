@@ -109,6 +109,17 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     tables: { accounts: 'read' },
   },
   {
+    id: 'personalData',
+    description:
+      "Staff see customers' personal data masked: revealing a field (date of birth, phone, e-mail) is an audited action with a reason, which supervisors review.",
+    entry: 'lambdas/handlers/http/personal-data.ts',
+    routes: [
+      { method: 'POST', path: '/accounts/{accountId}/personal-data/reveal', access: 'agent' },
+      { method: 'GET', path: '/personal-data-reveals', access: 'supervisor' },
+    ],
+    tables: { accounts: 'read', audit: 'readWrite' },
+  },
+  {
     id: 'getAccountScript',
     description:
       "Agent view: the suggested call script and the repayment options for an account, checked by the compliance gate, and the account's drafts with their verdicts.",

@@ -33,6 +33,9 @@ export const CONVERSATIONS_BY_ACCOUNT_INDEX = 'byAccount';
 /** Sparse index of outbox messages waiting to be sent, by the time they may go. */
 export const CONTACTS_DUE_INDEX = 'dueMessages';
 
+/** Sparse index of audit entries a supervisor reviews across accounts (personal data revealed), by time. */
+export const AUDIT_REVIEW_INDEX = 'reviewQueue';
+
 /** Sparse index of payment work waiting for its time: instalments to check, debit attempts to run or settle. */
 export const PAYMENTS_WORK_INDEX = 'paymentWork';
 
@@ -100,6 +103,13 @@ export const TABLES = {
     envVar: 'AUDIT_TABLE',
     partitionKey: { name: 'accountId', type: 'S' },
     sortKey: { name: 'entryKey', type: 'S' },
+    indexes: [
+      {
+        name: AUDIT_REVIEW_INDEX,
+        partitionKey: { name: 'review', type: 'S' },
+        sortKey: { name: 'entryKey', type: 'S' },
+      },
+    ],
   },
   scoringRuns: {
     id: 'scoringRuns',

@@ -35,7 +35,6 @@ interface StaffAccount {
   readonly amountOverdueMinor: number;
   readonly customer: {
     readonly name: string;
-    readonly dateOfBirth: string;
     readonly language: 'en' | 'zh-CN';
     readonly contactPreferences: { readonly refusedChannels: readonly string[] };
   };

@@ -7,6 +7,7 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  demoDateOfBirth,
   describeWithBrowser,
   expectNoProblems,
   horizontalExtent,
@@ -34,7 +35,7 @@ interface StaffAccount {
   readonly accountId: string;
   readonly jurisdiction: 'US' | 'CN';
   readonly currency: 'USD' | 'CNY';
-  readonly customer: { readonly dateOfBirth: string; readonly language: 'en' | 'zh-CN' };
+  readonly customer: { readonly language: 'en' | 'zh-CN' };
   readonly flags: Record<string, boolean>;
 }
 
@@ -156,7 +157,7 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
     const { accountId } = account;
     const { verificationId } = await api<{ verificationId: string }>('/portal/verification', '', {
       method: 'POST',
-      body: JSON.stringify({ accountId, dateOfBirth: account.customer.dateOfBirth }),
+      body: JSON.stringify({ accountId, dateOfBirth: await demoDateOfBirth(runtime.url, accountId) }),
     });
     const code = await latestSecurityCode(runtime.url, accountId);
     const session = await api<{ token: string }>('/portal/verification/confirm', '', {

@@ -181,15 +181,26 @@ export async function latestSecurityCode(runtimeUrl: string, accountId: string):
   return /(?<!\d)(\d{6})(?!\d)/.exec(message.text)![1]!;
 }
 
+/**
+ * A demo customer's date of birth, from the local runtime's demo-customer list (staff views show only the
+ * year).
+ */
+export async function demoDateOfBirth(runtimeUrl: string, accountId: string): Promise<string> {
+  const list = `${runtimeUrl}/_local/demo-customers?accountId=${encodeURIComponent(accountId)}`;
+  const { customers } = (await (await fetch(list)).json()) as { customers: { dateOfBirth: string }[] };
+  if (!customers[0]) throw new Error(`${accountId} is not a demo customer`);
+  return customers[0].dateOfBirth;
+}
+
 /** Signs a customer in through the portal page: reference and date of birth, then the code from the inbox. */
 export async function signInToPortal(
   page: Page,
   runtimeUrl: string,
-  account: { readonly accountId: string; readonly customer: { readonly dateOfBirth: string } },
+  account: { readonly accountId: string },
 ): Promise<void> {
   await page.goto(`${runtimeUrl}/portal/`);
   await page.locator('#account-ref').fill(account.accountId);
-  await page.locator('#date-of-birth').fill(account.customer.dateOfBirth);
+  await page.locator('#date-of-birth').fill(await demoDateOfBirth(runtimeUrl, account.accountId));
   await page.locator('#identify-form button[type=submit]').click();
   await page.locator('#code-form').waitFor({ state: 'visible' });
   await page.locator('#security-code').fill(await latestSecurityCode(runtimeUrl, account.accountId));

@@ -83,14 +83,14 @@ function drawAccount(view, ctx, account) {
       h('div', {}, conversations, riskSection(account), contacts),
     ),
   );
-  replace(summary, summarySection(account, money));
+  replace(summary, summarySection(ctx, account, money));
 
   async function refreshSummary() {
     // Decisions (a promise taken on a call) reach the account through the event bus: give it a moment.
     await new Promise((resolve) => setTimeout(resolve, 600));
     try {
       const fresh = await ctx.api('GET', `/accounts/${enc(id)}`);
-      if (!ctx.signal.aborted) replace(summary, summarySection(fresh, money));
+      if (!ctx.signal.aborted) replace(summary, summarySection(ctx, fresh, money));
     } catch {
       // the summary stays as it was
     }
@@ -105,7 +105,7 @@ function drawAccount(view, ctx, account) {
 // ----------------------------------------------------------------------------------------------------------
 // Summary, risk, statements
 
-function summarySection(account, money) {
+function summarySection(ctx, account, money) {
   const customer = account.customer ?? {};
   const treatment = account.treatment ?? {};
   const flags = Object.entries(account.flags ?? {}).filter(([, on]) => on === true);
@@ -188,13 +188,18 @@ function summarySection(account, money) {
       'dl',
       { class: 'details' },
       h('dt', {}, 'Phone'),
-      h('dd', {}, customer.phone ?? '—'),
+      revealable(ctx, account.accountId, 'phone', customer.phone || '—'),
       h('dt', {}, 'E-mail'),
-      h('dd', {}, customer.email ?? '—'),
+      revealable(ctx, account.accountId, 'email', customer.email || '—'),
       h('dt', {}, 'Time zone'),
       h('dd', {}, customer.timezone ?? '—'),
       h('dt', {}, 'Date of birth'),
-      h('dd', {}, customer.dateOfBirth ? formatDate(customer.dateOfBirth) : '—'),
+      revealable(
+        ctx,
+        account.accountId,
+        'dateOfBirth',
+        customer.birthYear ? `${customer.birthYear} (year only)` : '—',
+      ),
       h('dt', {}, 'Contact'),
       h(
         'dd',
@@ -218,6 +223,94 @@ function summarySection(account, money) {
       ],
     ),
   );
+}
+
+// ----------------------------------------------------------------------------------------------------------
+// Personal data: masked until revealed, and every reveal is logged with its reason for supervisors to review
+
+const REVEAL_REASONS = [
+  'Calling the customer',
+  'Confirming identity on a call',
+  'Customer asked us to check their details',
+  'Returned mail or failed message',
+  'Compliance review',
+];
+const FIELD_LABELS = { phone: 'phone number', email: 'e-mail address', dateOfBirth: 'date of birth' };
+
+function revealable(ctx, accountId, field, masked) {
+  const value = h('span', { class: 'masked', id: `customer-${field}` }, masked);
+  const dd = h('dd', {}, value, ' ');
+  const open = h(
+    'button',
+    { type: 'button', class: 'small quiet', id: `reveal-${field}`, 'aria-expanded': 'false' },
+    'Reveal',
+  );
+  open.addEventListener('click', () => {
+    open.hidden = true;
+    open.setAttribute('aria-expanded', 'true');
+    dd.append(
+      revealForm(ctx, accountId, field, value, () => {
+        open.hidden = false;
+        open.setAttribute('aria-expanded', 'false');
+      }),
+    );
+    dd.querySelector('select')?.focus();
+  });
+  dd.append(open);
+  return dd;
+}
+
+function revealForm(ctx, accountId, field, value, cancelled) {
+  const reason = h(
+    'select',
+    { id: `reveal-${field}-reason`, 'aria-label': `Why you need the ${FIELD_LABELS[field]}` },
+    h('option', { value: '' }, 'Why do you need it?'),
+    REVEAL_REASONS.map((text) => h('option', { value: text }, text)),
+  );
+  const error = h('span', { class: 'form-error', role: 'alert', hidden: true });
+  const show = h('button', { type: 'submit', class: 'small' }, 'Show (logged)');
+  const cancel = h('button', { type: 'button', class: 'small quiet' }, 'Cancel');
+  const form = h(
+    'form',
+    { class: 'reveal-form', id: `reveal-${field}-form` },
+    reason,
+    ' ',
+    show,
+    ' ',
+    cancel,
+    ' ',
+    error,
+  );
+  cancel.addEventListener('click', () => {
+    form.remove();
+    cancelled();
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    say(error, '');
+    if (!reason.value) {
+      say(error, 'Choose a reason: it is logged for your supervisor.');
+      reason.focus();
+      return;
+    }
+    show.disabled = true;
+    try {
+      const revealed = await ctx.api('POST', `/accounts/${enc(accountId)}/personal-data/reveal`, {
+        field,
+        reason: reason.value,
+      });
+      const text = field === 'dateOfBirth' ? formatDate(revealed.value) : revealed.value;
+      replace(value, text);
+      value.classList.remove('masked');
+      form.replaceWith(
+        h('span', { class: 'muted small' }, ` revealed ${formatDateTime(revealed.revealedAt)}, logged`),
+      );
+    } catch (failure) {
+      show.disabled = false;
+      say(error, `Could not reveal it: ${failure.message}`);
+    }
+  });
+  return form;
 }
 
 function riskSection(account) {

@@ -20,9 +20,43 @@ export function renderDashboard(view, ctx) {
   const { signal } = ctx;
   const refresh = h('button', { type: 'button', class: 'small', onclick: () => load() }, 'Refresh');
   const body = h('div', { id: 'dashboard-body' }, loading('Loading the dashboard…'));
-  replace(view, section('Supervisor dashboard', { id: 'dashboard', actions: refresh }, body));
+  const revealed = h('div', { id: 'reveals-body' }, loading());
+  const reveals = section('Personal data revealed', { id: 'reveals' }, revealed);
+  replace(view, section('Supervisor dashboard', { id: 'dashboard', actions: refresh }, body), reveals);
+
+  /** Every reveal of a customer's personal data, newest first, with who, what and why: for review. */
+  async function loadReveals() {
+    try {
+      const { reveals: rows } = await ctx.api('GET', '/personal-data-reveals?limit=50');
+      if (signal.aborted) return;
+      replace(
+        revealed,
+        rows.length === 0
+          ? h('p', { class: 'empty' }, 'Nobody has revealed personal data.')
+          : table(
+              [
+                { label: 'When', value: (r) => formatDateTime(r.at) },
+                { label: 'Who', value: (r) => `${r.by} (${r.role})` },
+                {
+                  label: 'Account',
+                  value: (r) =>
+                    h('a', { href: `#/accounts/${encodeURIComponent(r.accountId)}` }, r.accountId),
+                },
+                { label: 'Field', value: (r) => humanise(r.field) },
+                { label: 'Reason', value: (r) => r.reason },
+              ],
+              rows,
+              { caption: 'Newest first; every reveal is logged before the value is shown.' },
+            ),
+      );
+    } catch (error) {
+      if (signal.aborted || error.status === 401) return;
+      replace(revealed, notice(`Could not load: ${error.message}`, 'error'));
+    }
+  }
 
   async function load() {
+    loadReveals();
     try {
       const dashboard = await ctx.api('GET', '/dashboard');
       if (signal.aborted) return;

@@ -1,4 +1,5 @@
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { AUDIT_REVIEW_INDEX } from '../../../lib/catalog/tables';
 import type { AuditEntry, AuditLog } from '../../domain/ports';
 import { queryAll } from './query-all';
 
@@ -23,6 +24,24 @@ export class DynamoAuditLog implements AuditLog {
       KeyConditionExpression: 'accountId = :id',
       ExpressionAttributeValues: { ':id': accountId },
     });
-    return items.map(({ entryKey: _key, ...entry }) => entry as unknown as AuditEntry);
+    return items.map(toEntry);
+  }
+
+  /** The newest entries marked for `review`, across accounts, at most `limit`. */
+  async forReview(review: string, limit: number): Promise<AuditEntry[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: AUDIT_REVIEW_INDEX,
+        KeyConditionExpression: '#review = :review',
+        ExpressionAttributeNames: { '#review': 'review' },
+        ExpressionAttributeValues: { ':review': review },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map(toEntry);
   }
 }
+
+const toEntry = ({ entryKey: _key, ...entry }: Record<string, unknown>) => entry as unknown as AuditEntry;

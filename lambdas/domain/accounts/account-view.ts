@@ -3,12 +3,15 @@ import type { AccountRepository } from '../ports';
 import { type TierStrategy, TREATMENT_POLICY } from '../treatment/treatment-policy';
 import type { Account } from './account';
 import { daysPastDue } from './delinquency';
+import { type MaskedCustomer, maskedCustomer } from './personal-data';
 
 /**
- * What an agent sees of an account: everything the bank holds (statements, last score with its reasons,
- * bucket, tier, variant, when it was scored) plus today's days past due and the tier's strategy.
+ * What an agent sees of an account: what the bank holds (statements, last score with its reasons, bucket,
+ * tier, variant, when it was scored) plus today's days past due and the tier's strategy. The customer's
+ * personal data is masked (date of birth as its year, phone and e-mail partly): revealing it is audited.
  */
-export type AccountView = Account & {
+export type AccountView = Omit<Account, 'customer'> & {
+  readonly customer: MaskedCustomer;
   readonly daysPastDue: number | null;
   readonly strategy: TierStrategy | null;
 };
@@ -27,5 +30,5 @@ export async function getAccountView(
     days = null; // unreadable due date: shown as unknown, flagged by the scoring run
   }
   const strategy = account.treatment ? TREATMENT_POLICY.tiers[account.treatment.tier] : null;
-  return { ...account, daysPastDue: days, strategy };
+  return { ...account, customer: maskedCustomer(account.customer), daysPastDue: days, strategy };
 }

@@ -3,6 +3,7 @@ import {
   sendAgentMessage,
   takeOverConversation,
 } from '../../domain/conversations/portal-chat';
+import { notFound } from '../../domain/errors';
 import { accountIdPath } from '../../shared/account-path';
 import { byRoute, httpHandler } from '../../shared/http';
 import {
@@ -17,9 +18,15 @@ const deps = portalChatDeps(undefined);
 
 const forAccount = httpHandler(
   { route: 'GET /accounts/{accountId}/conversations', path: accountIdPath },
-  async ({ path }) => ({
-    body: { conversations: await deps.conversations.listForAccount(path.accountId) },
-  }),
+  async ({ path }) => {
+    // An account with no conversations has an empty list; an account that does not exist has none at all.
+    const [account, conversations] = await Promise.all([
+      deps.accounts.get(path.accountId),
+      deps.conversations.listForAccount(path.accountId),
+    ]);
+    if (!account) throw notFound('ACCOUNT_NOT_FOUND', `No account ${path.accountId}.`);
+    return { body: { conversations } };
+  },
 );
 
 const read = httpHandler(
