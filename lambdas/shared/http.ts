@@ -198,7 +198,9 @@ export function httpHandler<
   ) => Promise<HttpResult>,
 ) {
   const chain = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    // Request bodies carry security codes, dates of birth and bank accounts: never logged, whatever
+    // POWERTOOLS_LOGGER_LOG_EVENT says.
+    .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
     .use(correlation())
     .use(errorMapping())
     .use(httpHeaderNormalizer())
