@@ -122,9 +122,12 @@ describeWithBrowser('web pages in headless Chromium (npm start)', (browser) => {
       expect(await page.title()).toBe('Repayment portal');
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Repayment portal');
       expect(await page.getByRole('link', { name: 'Back' }).getAttribute('href')).toBe('/');
-      // Locally the code goes to the outbox, which the console shows.
-      expect(await page.getByRole('link', { name: 'Open the outbox' }).getAttribute('href')).toBe(
-        '/console/#/outbox',
+      // Locally the code goes to the developer inbox (memory, local only); demo customers are listed.
+      expect(await page.getByRole('link', { name: 'Open the developer inbox' }).getAttribute('href')).toBe(
+        '/_local/inbox',
+      );
+      expect(await page.getByRole('link', { name: 'List demo customers' }).getAttribute('href')).toBe(
+        '/_local/demo-customers',
       );
       await saveScreenshot(page, 'portal');
 
@@ -192,7 +195,7 @@ describeWithBrowser('web pages in headless Chromium (npm start)', (browser) => {
       expect(await page.getByRole('link', { name: 'Dashboard' }).isVisible()).toBe(false);
       await page.getByRole('button', { name: 'Sign out' }).click();
       await users.first().waitFor();
-      // The outbox (where the portal's security codes are) needs no sign-in locally.
+      // The outbox (messages as stored: security codes redacted) needs no sign-in locally.
       await page.getByRole('link', { name: 'Open the outbox' }).click();
       await page.getByRole('heading', { name: 'Outbox (local)' }).waitFor();
       await page.getByText('No messages match.').waitFor();
