@@ -7,6 +7,7 @@ import {
   horizontalExtent,
   type PageProblems,
   saveScreenshot,
+  servePagesAsDeployed,
   unexpectedProblems,
   watchPage,
 } from '../support/browser';
@@ -80,6 +81,7 @@ describeWithBrowser('web pages in headless Chromium (npm start)', (browser) => {
   it('home: calls the API at the apiUrl /config.json gives', async () => {
     const context = await browser().newContext();
     try {
+      await servePagesAsDeployed(context, runtime.url, ['http://api.example.test']);
       await context.route('**/config.json', (route) =>
         route.fulfill({ json: { apiUrl: 'http://api.example.test', stage: 'dev' } }),
       );
@@ -208,6 +210,7 @@ describeWithBrowser('web pages in headless Chromium (npm start)', (browser) => {
     const redirectUri = `${runtime.url}/console/`;
     const context = await browser().newContext();
     try {
+      await servePagesAsDeployed(context, runtime.url, [`https://${domain}`]);
       await context.route('**/config.json', (route) =>
         route.fulfill({
           json: {
@@ -222,7 +225,12 @@ describeWithBrowser('web pages in headless Chromium (npm start)', (browser) => {
         authorize = new URL(route.request().url()).searchParams;
         const back = new URL(authorize.get('redirect_uri')!);
         back.search = new URLSearchParams({ code: 'the-code', state: authorize.get('state')! }).toString();
-        return route.fulfill({ status: 302, headers: { location: back.toString() } });
+        // The Hosted UI sends the browser back (a page, not a 302: Playwright routes no request a redirect
+        // leads to, and the page it returns to must be served with the deployed stage's policy).
+        return route.fulfill({
+          contentType: 'text/html',
+          body: `<meta http-equiv="refresh" content="0;url=${back.toString().replace(/&/g, '&amp;')}">`,
+        });
       });
       const claims = {
         sub: '5f1c-staff-sam',

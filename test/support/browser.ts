@@ -5,8 +5,9 @@
  */
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { type Browser, chromium, type LaunchOptions, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type LaunchOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../lib/security-headers';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -206,4 +207,24 @@ export async function signInToPortal(
   await page.locator('#security-code').fill(await latestSecurityCode(runtimeUrl, account.accountId));
   await page.locator('#code-form button[type=submit]').click();
   await page.locator('#summary-heading').waitFor();
+}
+
+/**
+ * Serves the runtime's pages with the Content-Security-Policy a deployed stage sends (CloudFront adds the
+ * API's and the sign-in's origins to `connect-src`), for tests that give the pages a deployed stage's
+ * /config.json. Register it before the test's own routes.
+ */
+export async function servePagesAsDeployed(
+  context: BrowserContext,
+  runtimeUrl: string,
+  connectTo: readonly string[],
+): Promise<void> {
+  await context.route(`${runtimeUrl}/**`, async (route) => {
+    if (route.request().resourceType() !== 'document') return route.fallback();
+    const response = await route.fetch();
+    return route.fulfill({
+      response,
+      headers: { ...response.headers(), 'content-security-policy': contentSecurityPolicy({ connectTo }) },
+    });
+  });
 }
