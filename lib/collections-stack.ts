@@ -262,11 +262,15 @@ export class CollectionsStack extends Stack {
       );
 
       const routes = servedRoutes().filter((route) => route.functionId === declaration.id);
+      // One integration per function, shared by its routes (HEAD doubles the GET routes: resources count).
+      const integration = routes.length
+        ? new HttpLambdaIntegration(`${declaration.id}Integration`, fn)
+        : undefined;
       for (const route of routes) {
         const [apiRoute] = api.addRoutes({
           path: route.path,
           methods: [HttpMethod[route.method]],
-          integration: new HttpLambdaIntegration(`${declaration.id}${route.method}Integration`, fn),
+          integration: integration!,
           authorizer: isStaff(route.access) ? staffAuthorizer : new HttpNoneAuthorizer(),
         });
         if (route.access === 'public') {
