@@ -280,6 +280,11 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
       template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
     }
     template.resourceCountIs('AWS::ApiGatewayV2::Route', servedRoutes().length);
+    // The local-only helpers (developer inbox, demo customers, dev logins) are never deployed.
+    const routeKeys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
+      (route) => route.Properties.RouteKey as string,
+    );
+    expect(routeKeys.filter((key) => key.includes('/_local'))).toEqual([]);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       DefaultRouteSettings: {
