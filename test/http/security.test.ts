@@ -308,6 +308,45 @@ describe('local runtime under attack (issue 11)', () => {
     expect(runtime.output()).not.toMatch(anyCode);
   }, 120_000);
 
+  it('answers malformed sign-in requests with 400 and a code, counting none of them as a failed attempt', async () => {
+    const from = '127.0.0.4';
+    const cases: Array<[string, unknown, string]> = [
+      ['/portal/verification', {}, 'VALIDATION_FAILED'],
+      ['/portal/verification', { accountId: 'ACC-000009', dateOfBirth: '02/03/1980' }, 'VALIDATION_FAILED'],
+      ['/portal/verification', { accountId: 'acc 9', dateOfBirth: '1980-03-02' }, 'VALIDATION_FAILED'],
+      [
+        '/portal/verification',
+        { accountId: 'ACC-000009', dateOfBirth: '1980-03-02', code: '1' },
+        'VALIDATION_FAILED',
+      ],
+      ['/portal/verification/confirm', { accountId: 'ACC-000009', code: '123456' }, 'VALIDATION_FAILED'],
+      [
+        '/portal/verification/confirm',
+        { accountId: 'ACC-000009', verificationId: 'short', code: '123456' },
+        'VALIDATION_FAILED',
+      ],
+      [
+        '/portal/verification/confirm',
+        { accountId: 'ACC-000009', verificationId: 'x'.repeat(22), code: '12345' },
+        'VALIDATION_FAILED',
+      ],
+    ];
+    for (let round = 0; round < 4; round++) {
+      for (const [path, body, code] of cases) {
+        const answer = await send('POST', path, { body, from });
+        expect(answer.status, `${path} ${JSON.stringify(body)}`).toBe(400);
+        expect(answer.json().error.code).toBe(code);
+      }
+    }
+    // 28 malformed requests later, the caller's allowance for real attempts is untouched.
+    const asked = await send('POST', '/portal/verification', {
+      body: { accountId: 'ACC-000009', dateOfBirth: await dateOfBirth('ACC-000009') },
+      from,
+    });
+    expect(asked.status).toBe(202);
+    await codeFor('ACC-000009');
+  });
+
   it('answers broken percent-encoding with 400 MALFORMED_PATH on every route and every file', async () => {
     const broken = ['%ZZ', '%', '%E0%A4%A', '%C3', 'ab%2', '%%41', '%u0041'];
     const paths: string[] = [];
