@@ -1,0 +1,1 @@
+import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity'; console.log(RegExpMatcher, englishDataset, englishRecommendedTransformers)

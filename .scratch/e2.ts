@@ -1,0 +1,1 @@
+import { englishDataset } from 'obscenity'; console.log(englishDataset)

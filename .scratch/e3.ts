@@ -1,0 +1,1 @@
+import { RegExpMatcher } from 'obscenity'; console.log(RegExpMatcher)

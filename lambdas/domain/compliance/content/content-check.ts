@@ -1,0 +1,66 @@
+import { originalSpan } from '../understanding/normalise';
+import type { AbuseModel, AbuseScore } from './abuse-model';
+import type { ContentCategory } from './categories';
+import { detectContent, type Finding, type ReadMessage, readMessage } from './detect';
+
+/** A finding with what produced it: the rules, or the classifier (with its score). */
+export interface ContentFinding extends Finding {
+  readonly detector: 'rules' | 'classifier';
+  readonly score?: AbuseScore;
+}
+
+/**
+ * Everything forbidden in a message: the detectors' findings, then the classifier's for sentences the rules
+ * found no abuse in. The classifier reads only the message's own words: guidance to the agent and quoted
+ * words of others are left out, as they are for the rules.
+ */
+export function contentFindings(text: string, model: AbuseModel | undefined): ContentFinding[] {
+  const message = readMessage(text);
+  const findings: ContentFinding[] = detectContent(message).map((finding) => ({
+    ...finding,
+    detector: 'rules',
+  }));
+  if (!model) return findings;
+  for (const [from, to] of ownSentences(message)) {
+    const score = model.score(message, from, to);
+    if (score.probability < score.threshold || score.reasons.length === 0) continue;
+    const span = originalSpan(message.read, from, to);
+    const abuseFound = findings.some(
+      (finding) =>
+        ABUSE_CATEGORIES.has(finding.category) && finding.start < span.end && finding.end > span.start,
+    );
+    if (abuseFound) continue;
+    const top = score.reasons[0]!;
+    const where = originalSpan(message.read, top.start, top.end);
+    findings.push({
+      category: categoryOf(score),
+      ...where,
+      phrase: text.slice(where.start, where.end),
+      detector: 'classifier',
+      score,
+    });
+  }
+  return findings;
+}
+
+const ABUSE_CATEGORIES = new Set<ContentCategory>(['insult', 'profanity', 'discrimination']);
+
+function categoryOf(score: AbuseScore): ContentCategory {
+  const keys = score.reasons.map((reason) => reason.feature).join(' ');
+  if (/<(?:profanity)>|Z:profanityZh/u.test(keys)) return 'profanity';
+  if (/<(?:identity|slur)>|Z:(?:identityZh|slurZh)/u.test(keys)) return 'discrimination';
+  return 'insult';
+}
+
+/** Sentence ranges of the message's own words: without guidance clauses and reported quotes. */
+export function ownSentences(message: ReadMessage): Array<[number, number]> {
+  const ranges = new Map<number, [number, number]>();
+  for (const clause of message.clauses) {
+    if (clause.guidance || clause.reported) continue;
+    if (message.reported.some((quote) => clause.start >= quote.start && clause.end <= quote.end + 1))
+      continue;
+    const range = ranges.get(clause.sentence);
+    ranges.set(clause.sentence, range ? [range[0], clause.end] : [clause.start, clause.end]);
+  }
+  return [...ranges.values()];
+}

@@ -1,0 +1,210 @@
+/**
+ * How the gate reads a message before it looks for forbidden content: sentences and clauses, and for each
+ * clause whether it is a condition ("if another creditor is suing you"), whose words it carries (an agent
+ * being told what not to say, a customer being quoted), and who acts in it. A finding's meaning depends on
+ * these: "we will sue you" is a threat, "if another creditor sues you, tell us" is help, "Never mention
+ * lawsuits" is guidance for the agent.
+ */
+
+export type Actor = 'us' | 'customer' | 'third_party' | 'unknown';
+
+export interface Clause {
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+  /** Inside an if/unless/如果 condition: what may happen, not what we say we will do. */
+  readonly condition: boolean;
+  /** A call-script instruction not to say or do something ("Never mention jail", "不要提及起诉"). */
+  readonly guidance: boolean;
+  /** Someone else's words: the customer quoted in a script, or a quote the message rejects. */
+  readonly reported: boolean;
+  /** The customer's rights or choices: "you can ask us to stop", "您有权…". */
+  readonly rights: boolean;
+  readonly actor: Actor;
+}
+
+/** Sentence ends: . ! ? … and Chinese full stops, not decimal points or abbreviations' dots. */
+const SENTENCE_END =
+  /(?<!\b(?:e\.g|i\.e|mr|mrs|ms|dr|st|no|vs|etc|approx|u\.s))[.!?…](?![\d\w])["')\]]*|[。！？；;]+|\n+/giu;
+const CLAUSE_BREAK_EN =
+  /,|:|\s[-–—]\s|\(|\)|\b(?:but|however|although|though|whereas|yet|instead|otherwise|except that|so that|because|since|as long as|while)\b/giu;
+const CLAUSE_BREAK_ZH = /[，、：（）,:]|但是|但|不过|然而|否则|不然|要不然|以免|只要|因为|由于|同时/gu;
+
+const CONDITION_START_EN =
+  /^\s*(?:and\s+|or\s+|so\s+)?(?:if|unless|in case|should you|when(?:ever)?|until|once|even if)\b/iu;
+const CONDITION_START_ZH = /^\s*(?:如果|要是|若是?|假如|假设|万一|一旦|倘若|如|当)/u;
+/** Where the consequence of an unpunctuated English condition begins: "if you don't pay we will …". */
+const CONSEQUENCE_EN =
+  /\s(?=(?:then\s+)?(?:we|we'll|we've|i'll|our\s+\S+|the\s+(?:bank|company|lender|agency|firm)|you(?:'ll|\s+will|\s+could|\s+may|\s+might|\s+would)|they(?:'ll|\s+will)|legal\s+action|your\s+(?:account|debt|case|file)\s+will|this\s+(?:will|could|may))\b)/iu;
+const CONSEQUENCE_ZH = /的话|就|那么|便|那/u;
+
+/** Instructions to the agent not to say or do something; what follows is guidance, not speech. */
+const GUIDANCE_EN =
+  /(?:^|[\s"(])(?:do not|don't|never|avoid|refrain from|stay away from|no)\s+(?:\S+\s+){0,2}?(?:mention\w*|say\w*|threaten\w*|imply\w*|impl(?:y|ies)|suggest\w*|discuss\w*|talk\w*|us(?:e|ing)\s+(?:words|language|terms|phrases)|refer\w*|bring\w* up|rais\w*|promis\w*|call\w*\s+(?:the\s+)?(?:customer|consumer|debtor|them|him|her)|make\s+(?:threats|promises|jokes|comments)|hint\w*|tell\w*\s+(?:the\s+)?(?:customer|consumer|debtor|them)|speak\w*|use\s+(?:\S+\s+){0,3}(?:language|words|tone)|threats?|insult\w*|swear\w*|pressur\w*|lie\w*|curs\w*)\b/iu;
+const GUIDANCE_ZH =
+  /(?:不要|不得|禁止|切勿|请勿|严禁|避免|不可|不能|勿|别|不允许|不准)(?:对客户|向客户|对对方|跟客户)?(?:提及|提到|说|讲|使用|威胁|暗示|谈论|承诺|辱骂|骂|恐吓|透露|用|称呼|声称|冒充|施压|催促|以)/u;
+/** The script names what the customer might say: the words after it are theirs. */
+const REPORTED_SPEECH_EN =
+  /\b(?:customer|consumer|debtor|caller|they|he|she|client|someone|person|borrower)\s+(?:\S+\s+){0,3}?(?:says?|said|asks?|asked|claims?|shouts?|yells?|tells? you|might say|may say|responds?|replies|objects?|calls? (?:you|us))\b[^"]{0,40}$|\b(?:objection|customer|if asked|statements? like|comments? like|phrases? like|words like|saying|to say|calling (?:people|them|customers))\s*:?\s*$/iu;
+const REPORTED_SPEECH_ZH =
+  /(?:客户|对方|顾客|借款人|他|她|有人)(?:如果|若)?(?:说|问|表示|称|骂|抱怨|质问)[^“”"]{0,20}$|(?:像|诸如|类似|比如)\s*$/u;
+/** A clause that rejects what it quotes: "… is unacceptable", "why would you say that". */
+const REJECTION_EN =
+  /\b(?:wrong|unacceptable|hateful|hurtful|offensive|bigoted|racist|sexist|not (?:ok|okay|true|acceptable|fair)|why would (?:you|anyone)|how dare|shameful to say|is (?:awful|disgusting|appalling|vile|terrible)|stop saying|shouldn't say|should not say|no place|misguided)\b/iu;
+const REJECTION_ZH =
+  /(?:不对|错误|不可接受|不能接受|歧视|偏见|太过分|凭什么这么说|为什么要说|不应该说|不该说|这种说法|这样说)/u;
+
+const RIGHTS_EN =
+  /\b(?:you (?:have|retain) (?:the |a )?right|you(?:'re| are) (?:entitled|welcome|free)|you (?:can|may|could) (?:always )?(?:ask|request|choose|contact|call|reach|dispute|tell|let|reply|opt|stop|complain|speak|get|seek|consult|have|talk)|your rights?|entitled to)\b/iu;
+const RIGHTS_ZH = /(?:您|你)(?:有权|可以|可随时|可通过|可向|可拨打|可申请|可要求|有权利)|合法权益/u;
+
+const US_EN =
+  /\b(?:we|we'll|we've|we're|we'd|us|our|ours|i|i'll|i'm|i've|i'd|the bank|this bank|the lender|the agency|our (?:team|agents?|collectors?|staff|company|firm|office|representatives?))\b/iu;
+const CUSTOMER_EN = /\b(?:you|you'll|you're|you've|you'd|your)\b/iu;
+const THIRD_EN =
+  /\b(?:another|other|a different|third[- ]party|someone else|they|the court|a court|a judge|the police|the creditor|creditors?|lenders?|landlord|employer)\b/iu;
+const US_ZH = /我们|我方|本行|我行|本公司|我司|银行|催收员|工作人员|本人/u;
+const CUSTOMER_ZH = /你|您/u;
+const THIRD_ZH = /其他(?:债权人|机构|银行|贷款|公司)|别的(?:机构|银行)|他人|别人|对方/u;
+
+/** Clause boundaries over `text` (already read by the normaliser). */
+export function clausesOf(text: string): Clause[] {
+  const sentences = splitAt(text, 0, text.length, SENTENCE_END);
+  const quotes = quotedSpans(text);
+  const clauses: Clause[] = [];
+  sentences.forEach(([sentenceStart, sentenceEnd], sentence) => {
+    const sentenceText = text.slice(sentenceStart, sentenceEnd);
+    const chinese = /[\u4e00-\u9fff]/u.test(sentenceText);
+    const guidanceMatch =
+      (chinese ? GUIDANCE_ZH : GUIDANCE_EN).exec(sentenceText) ?? GUIDANCE_ZH.exec(sentenceText);
+    const guidanceFrom = guidanceMatch ? sentenceStart + guidanceMatch.index : Number.POSITIVE_INFINITY;
+    const parts = splitAt(text, sentenceStart, sentenceEnd, CLAUSE_BREAK_EN).flatMap(([start, end]) =>
+      splitAt(text, start, end, CLAUSE_BREAK_ZH),
+    );
+    let conditionOpen = false;
+    for (const [partStart, partEnd] of parts) {
+      for (const [start, end, isCondition] of conditionSplit(text, partStart, partEnd, conditionOpen)) {
+        const clauseText = text.slice(start, end);
+        conditionOpen = isCondition && !/的话|就/u.test(clauseText) ? conditionOpen : false;
+        const quote = quotes.find((span) => start >= span.start && end <= span.end + 1);
+        clauses.push({
+          start,
+          end,
+          sentence,
+          condition: isCondition,
+          guidance: end > guidanceFrom,
+          reported: quote?.reported ?? false,
+          rights: RIGHTS_EN.test(clauseText) || RIGHTS_ZH.test(clauseText),
+          actor: actorOf(clauseText),
+        });
+      }
+    }
+  });
+  return clauses;
+}
+
+/** Splits `text[start, end)` at every match of `pattern`, dropping empty pieces. */
+function splitAt(text: string, start: number, end: number, pattern: RegExp): Array<[number, number]> {
+  const pieces: Array<[number, number]> = [];
+  const slice = text.slice(start, end);
+  let from = 0;
+  pattern.lastIndex = 0;
+  for (const match of slice.matchAll(pattern)) {
+    // Keep the conjunction with the clause it opens ("but we will…"), drop punctuation.
+    const isWord = /^[\p{L}]/u.test(match[0]);
+    const cut = match.index!;
+    if (cut > from) pieces.push([start + from, start + cut]);
+    from = isWord ? cut : cut + match[0].length;
+  }
+  if (from < slice.length) pieces.push([start + from, end]);
+  return pieces.filter(([a, b]) => text.slice(a, b).trim() !== '');
+}
+
+/** A clause that opens with a condition is split where its consequence begins, when that is unpunctuated. */
+function conditionSplit(
+  text: string,
+  start: number,
+  end: number,
+  conditionOpen: boolean,
+): Array<[number, number, boolean]> {
+  const clause = text.slice(start, end);
+  const chinese = /[\u4e00-\u9fff]/u.test(clause);
+  const opens = chinese ? CONDITION_START_ZH.test(clause) : CONDITION_START_EN.test(clause);
+  const zhConditionEnd = chinese ? /(?:的话|之后|以后|时)/u.exec(clause) : null;
+  if (!opens && !zhConditionEnd) return [[start, end, conditionOpen && !chinese && false]];
+  if (chinese) {
+    const cut = zhConditionEnd ?? CONSEQUENCE_ZH.exec(clause.slice(2));
+    if (!cut) return [[start, end, opens]];
+    const at = zhConditionEnd ? cut.index + cut[0].length : 2 + cut.index;
+    if (!opens && zhConditionEnd && zhConditionEnd[0] !== '的话') return [[start, end, false]];
+    return [
+      [start, start + at, true],
+      [start + at, end, false],
+    ].filter(([a, b]) => b! > a!) as Array<[number, number, boolean]>;
+  }
+  const cut = CONSEQUENCE_EN.exec(clause.slice(4));
+  if (!cut) return [[start, end, true]];
+  const at = 4 + cut.index;
+  return [
+    [start, start + at, true],
+    [start + at, end, false],
+  ];
+}
+
+export interface QuoteSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly reported: boolean;
+}
+
+/** Quoted passages, and whether they are someone else's words (not the message's own). */
+export function quotedSpans(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  for (const match of text.matchAll(
+    /"([^"\n]{2,400})"|「([^」]{1,400})」|『([^』]{1,400})』|“([^”]{1,400})”/gu,
+  )) {
+    const start = match.index!;
+    const end = start + match[0].length;
+    const before = text.slice(Math.max(0, start - 80), start);
+    const after = text.slice(end, end + 80);
+    const reported =
+      REPORTED_SPEECH_EN.test(before) ||
+      REPORTED_SPEECH_ZH.test(before) ||
+      GUIDANCE_EN.test(before.slice(-40)) ||
+      GUIDANCE_ZH.test(before.slice(-20)) ||
+      REJECTION_EN.test(after.split(/[.!?。！？]/u)[0] ?? '') ||
+      REJECTION_EN.test(firstSentenceAfter(text, end)) ||
+      REJECTION_ZH.test(after.slice(0, 30));
+    spans.push({ start, end, reported });
+  }
+  return spans;
+}
+
+function firstSentenceAfter(text: string, from: number): string {
+  const rest = text.slice(from, from + 160);
+  const match = /[.!?。！？]\s*([^.!?。！？]*)/u.exec(rest);
+  return match?.[1] ?? '';
+}
+
+function actorOf(clause: string): Actor {
+  // The first subject-like word decides: "we will tell your employer" is ours, "you can tell us" the customer's.
+  const candidates: Array<[number, Actor]> = [];
+  const first = (pattern: RegExp, actor: Actor) => {
+    const match = pattern.exec(clause);
+    if (match) candidates.push([match.index, actor]);
+  };
+  first(US_EN, 'us');
+  first(CUSTOMER_EN, 'customer');
+  first(THIRD_EN, 'third_party');
+  first(US_ZH, 'us');
+  first(CUSTOMER_ZH, 'customer');
+  first(THIRD_ZH, 'third_party');
+  if (candidates.length === 0) return 'unknown';
+  candidates.sort((a, b) => a[0] - b[0]);
+  return candidates[0]![1];
+}
+
+/** Rejected quotes and the customer's quoted words also count as reported when a whole clause says so. */
+export function rejectsWhatItSays(sentence: string): boolean {
+  return REJECTION_EN.test(sentence) || REJECTION_ZH.test(sentence);
+}
