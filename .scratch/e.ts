@@ -1,1 +1,0 @@
-import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity'; console.log(RegExpMatcher, englishDataset, englishRecommendedTransformers)

@@ -1,1 +1,0 @@
-import { englishDataset } from 'obscenity'; console.log(englishDataset)

@@ -1,1 +1,0 @@
-import { RegExpMatcher } from 'obscenity'; console.log(RegExpMatcher)
