@@ -21,15 +21,13 @@ export interface ReadMessage {
   readonly clauses: readonly Clause[];
   /** Quoted passages that are someone else's words (a customer quoted in a script, a rejected quote). */
   readonly reported: readonly QuoteSpan[];
+  readonly quotes: readonly QuoteSpan[];
 }
 
 export function readMessage(text: string): ReadMessage {
   const read = foldEvasion(readText(text));
-  return {
-    read,
-    clauses: clausesOf(read.text),
-    reported: quotedSpans(read.text).filter((quote) => quote.reported),
-  };
+  const quotes = quotedSpans(read.text);
+  return { read, clauses: clausesOf(read.text), reported: quotes.filter((quote) => quote.reported), quotes };
 }
 
 interface CompiledPattern {
@@ -62,7 +60,9 @@ function alternation(words: readonly string[], language: 'en' | 'zh'): string {
         ? word
         : language === 'en'
           ? word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replaceAll(' ', ' ')
-          : word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'),
+          : /^[a-z ]+$/u.test(word)
+            ? `(?<![a-z])${word.replaceAll(' ', ' ?')}(?![a-z])`
+            : word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'),
     )
     .join('|');
 }
@@ -91,7 +91,7 @@ function patterns(): CompiledPattern[] {
 
 /** Every forbidden thing the rules find in the message, read clause by clause. */
 export function detectContent(message: ReadMessage): Finding[] {
-  const { read, clauses, reported } = message;
+  const { read, clauses, reported, quotes } = message;
   const text = read.text;
   const findings: Finding[] = [];
   for (const { category, scope, pattern } of patterns()) {
@@ -102,7 +102,8 @@ export function detectContent(message: ReadMessage): Finding[] {
       if (end === start) continue;
       const clause = clauseAt(clauses, start);
       if (reported.some((quote) => start >= quote.start && end <= quote.end)) continue;
-      if (clause && excused(text, clause, scope, start, end)) continue;
+      const quoted = quotes.some((quote) => start >= quote.start && end <= quote.end);
+      if (clause && excused(text, clause, scope, start, end, quoted)) continue;
       const span = originalSpan(read, start, end);
       findings.push({ category, ...span, phrase: read.original.slice(span.start, span.end) });
     }
@@ -120,10 +121,18 @@ function clauseAt(clauses: readonly Clause[], index: number): Clause | undefined
 }
 
 /** Whether the clause's reading excuses the match: someone else's words, guidance, negation, a condition. */
-function excused(text: string, clause: Clause, scope: Scope, start: number, end: number): boolean {
+function excused(
+  text: string,
+  clause: Clause,
+  scope: Scope,
+  start: number,
+  end: number,
+  quoted: boolean,
+): boolean {
   if (clause.reported || clause.guidance) return true;
-  if (scope === 'say') return false;
+  // A listed word in quotes and denied ("we never call anyone a 'deadbeat'") is mentioned, not used.
+  if (scope === 'say') return quoted && negated(text, clause.scopeStart, start, end, clause.end);
   if (clause.condition && clause.actor !== 'us') return true;
   if (clause.rights && clause.actor !== 'us') return true;
-  return negated(text, clause.start, start, end, clause.end);
+  return negated(text, clause.scopeStart, start, end, clause.end);
 }

@@ -10,6 +10,8 @@ export type Actor = 'us' | 'customer' | 'third_party' | 'unknown';
 
 export interface Clause {
   readonly start: number;
+  /** Where negation scope starts: a short list item ("…suit, arrest, or jail") shares its head's scope. */
+  readonly scopeStart: number;
   readonly end: number;
   readonly sentence: number;
   /** Inside an if/unless/如果 condition: what may happen, not what we say we will do. */
@@ -28,7 +30,7 @@ const SENTENCE_END =
   /(?<!\b(?:e\.g|i\.e|mr|mrs|ms|dr|st|no|vs|etc|approx|u\.s))[.!?…](?![\d\w])["')\]]*|[。！？；;]+|\n+/giu;
 const CLAUSE_BREAK_EN =
   /,|:|\s[-–—]\s|\(|\)|\b(?:but|however|although|though|whereas|yet|instead|otherwise|except that|so that|because|since|as long as|while)\b/giu;
-const CLAUSE_BREAK_ZH = /[，、：（）,:]|但是|但|不过|然而|否则|不然|要不然|以免|只要|因为|由于|同时/gu;
+const CLAUSE_BREAK_ZH = /[，：（）,:]|但是|但|不过|然而|否则|不然|要不然|以免|只要|因为|由于|同时/gu;
 
 const CONDITION_START_EN =
   /^\s*(?:and\s+|or\s+|so\s+)?(?:if|unless|in case|should you|when(?:ever)?|until|once|even if)\b/iu;
@@ -40,14 +42,22 @@ const CONSEQUENCE_ZH = /的话|就|那么|便|那/u;
 
 /** Instructions to the agent not to say or do something; what follows is guidance, not speech. */
 const GUIDANCE_EN =
-  /(?:^|[\s"(])(?:do not|don't|never|avoid|refrain from|stay away from|no)\s+(?:\S+\s+){0,2}?(?:mention\w*|say\w*|threaten\w*|imply\w*|impl(?:y|ies)|suggest\w*|discuss\w*|talk\w*|us(?:e|ing)\s+(?:words|language|terms|phrases)|refer\w*|bring\w* up|rais\w*|promis\w*|call\w*\s+(?:the\s+)?(?:customer|consumer|debtor|them|him|her)|make\s+(?:threats|promises|jokes|comments)|hint\w*|tell\w*\s+(?:the\s+)?(?:customer|consumer|debtor|them)|speak\w*|use\s+(?:\S+\s+){0,3}(?:language|words|tone)|threats?|insult\w*|swear\w*|pressur\w*|lie\w*|curs\w*)\b/iu;
+  /(?:^|[\s"(])(?:do not|don't|never|avoid|refrain from|stay away from|no|did not|didn't|must not|mustn't|should not|shouldn't|may not|is not to|are not to|not to)\s+(?:\S+\s+){0,2}?(?:mention\w*|say\w*|threaten\w*|imply\w*|impl(?:y|ies)|suggest\w*|discuss\w*|talk\w*|us(?:e|ing)\s+(?:words|language|terms|phrases)|refer\w*|bring\w* up|rais\w*|promis\w*|call\w*\s+(?:the\s+)?(?:customer|consumer|debtor|them|him|her)|make\s+(?:threats|promises|jokes|comments)|hint\w*|tell\w*\s+(?:the\s+)?(?:customer|consumer|debtor|them)|speak\w*|use\s+(?:\S+\s+){0,3}(?:language|words|tone)|threats?|insult\w*|swear\w*|pressur\w*|lie\w*|curs\w*)\b/iu;
 const GUIDANCE_ZH =
   /(?:不要|不得|禁止|切勿|请勿|严禁|避免|不可|不能|勿|别|不允许|不准)(?:对客户|向客户|对对方|跟客户)?(?:提及|提到|说|讲|使用|威胁|暗示|谈论|承诺|辱骂|骂|恐吓|透露|用|称呼|声称|冒充|施压|催促|以)/u;
 /** The script names what the customer might say: the words after it are theirs. */
 const REPORTED_SPEECH_EN =
   /\b(?:customer|consumer|debtor|caller|they|he|she|client|someone|person|borrower)\s+(?:\S+\s+){0,3}?(?:says?|said|asks?|asked|claims?|shouts?|yells?|tells? you|might say|may say|responds?|replies|objects?|calls? (?:you|us))\b[^"]{0,40}$|\b(?:objection|customer|if asked|statements? like|comments? like|phrases? like|words like|saying|to say|calling (?:people|them|customers))\s*:?\s*$/iu;
+/** A header of a do-not-say list: the list items after it are guidance. */
+const GUIDANCE_LIST_HEADER =
+  /do[- ]not[- ]say|never say|words to avoid|phrases to avoid|avoid saying|not to say|prohibited (?:phrases|words|language)|banned (?:phrases|words)|禁用语|禁止用语|禁语|不得使用|不能说的话|避免使用/iu;
+const LIST_ITEM = /^\s*(?:[-•*·▪–]|\[\s?\]|\d+[.)]|[a-z][.)])\s*/iu;
+/** The customer's own question or worry, reported: "you asked whether…", "您担心我们会…". */
+const CUSTOMER_REPORT =
+  /^\s*(?:and |but |so )?(?:you|some customers|many customers|customers|people|clients|a customer|the customer)\s+(?:\S+\s+){0,2}?(?:asked|ask|asks|wondered|wonder|wonders|worried|worry|worries|mentioned|said|told us|were worried|are worried|raised|questioned|feared|fear)\b|^\s*(?:您|你|客户|有客户|不少客户|很多客户)[^，。？！]{0,8}?(?:说|问到|问|提到|担心|以为|关心|询问|表示担心|顾虑)/iu;
+const NEGATIVE_ANSWER = /^\s*(?:no\b|not at all|never\b|absolutely not|of course not|不会|不|没有|并不会|当然不会|绝对不会|并不)/iu;
 const REPORTED_SPEECH_ZH =
-  /(?:客户|对方|顾客|借款人|他|她|有人)(?:如果|若)?(?:说|问|表示|称|骂|抱怨|质问)[^“”"]{0,20}$|(?:像|诸如|类似|比如)\s*$/u;
+  /(?:您|你)(?:问到|问|提到|担心|说|以为)[^“”"]{0,20}$|(?:客户|对方|顾客|借款人|他|她|有人)(?:如果|若)?(?:说|问|表示|称|骂|抱怨|质问)[^“”"]{0,20}$|(?:像|诸如|类似|比如)\s*$/u;
 /** A clause that rejects what it quotes: "… is unacceptable", "why would you say that". */
 const REJECTION_EN =
   /\b(?:wrong|unacceptable|hateful|hurtful|offensive|bigoted|racist|sexist|not (?:ok|okay|true|acceptable|fair)|why would (?:you|anyone)|how dare|shameful to say|is (?:awful|disgusting|appalling|vile|terrible)|stop saying|shouldn't say|should not say|no place|misguided)\b/iu;
@@ -65,13 +75,14 @@ const THIRD_EN =
   /\b(?:another|other|a different|third[- ]party|someone else|they|the court|a court|a judge|the police|the creditor|creditors?|lenders?|landlord|employer)\b/iu;
 const US_ZH = /我们|我方|本行|我行|本公司|我司|银行|催收员|工作人员|本人/u;
 const CUSTOMER_ZH = /你|您/u;
-const THIRD_ZH = /其他(?:债权人|机构|银行|贷款|公司)|别的(?:机构|银行)|他人|别人|对方/u;
+const THIRD_ZH = /有人|任何人|他人|别人|其他(?:债权人|机构|银行|贷款|公司)|别的(?:机构|银行)|他人|别人|对方/u;
 
 /** Clause boundaries over `text` (already read by the normaliser). */
 export function clausesOf(text: string): Clause[] {
   const sentences = splitAt(text, 0, text.length, SENTENCE_END);
   const quotes = quotedSpans(text);
   const clauses: Clause[] = [];
+  let inGuidanceList = false;
   sentences.forEach(([sentenceStart, sentenceEnd], sentence) => {
     const sentenceText = text.slice(sentenceStart, sentenceEnd);
     const chinese = /[\u4e00-\u9fff]/u.test(sentenceText);
@@ -81,22 +92,46 @@ export function clausesOf(text: string): Clause[] {
     const parts = splitAt(text, sentenceStart, sentenceEnd, CLAUSE_BREAK_EN).flatMap(([start, end]) =>
       splitAt(text, start, end, CLAUSE_BREAK_ZH),
     );
-    let conditionOpen = false;
+    if (GUIDANCE_LIST_HEADER.test(sentenceText)) inGuidanceList = true;
+    else if (inGuidanceList && !LIST_ITEM.test(sentenceText)) inGuidanceList = false;
+    const listGuidance = inGuidanceList && (LIST_ITEM.test(sentenceText) || GUIDANCE_LIST_HEADER.test(sentenceText));
+    let previous: Clause | undefined;
+    const firstPart = parts[0] ? text.slice(parts[0][0], parts[0][1]) : '';
+    // "You asked whether…, …" / "您问到…，…": the whole sentence reports the customer's words. So does a
+    // question the next sentence answers "No": "Will I go to jail? No."
+    const nextSentence = sentences[sentence + 1] ? text.slice(...sentences[sentence + 1]!) : '';
+    const reportedSentence =
+      CUSTOMER_REPORT.test(firstPart) ||
+      (/[?？吗]\s*$/u.test(text.slice(sentenceStart, sentenceEnd + 1)) && NEGATIVE_ANSWER.test(nextSentence));
     for (const [partStart, partEnd] of parts) {
-      for (const [start, end, isCondition] of conditionSplit(text, partStart, partEnd, conditionOpen)) {
+      for (const [start, end, isCondition] of conditionSplit(text, partStart, partEnd)) {
         const clauseText = text.slice(start, end);
-        conditionOpen = isCondition && !/的话|就/u.test(clauseText) ? conditionOpen : false;
         const quote = quotes.find((span) => start >= span.start && end <= span.end + 1);
-        clauses.push({
+        // "…threaten suit, arrest, or contact with employer": a short verbless item continues its head clause.
+        const shortItem =
+          previous !== undefined &&
+          previous.sentence === sentence &&
+          !isCondition &&
+          /^\s*(?:or |and |nor )?(?:\S+\s*){1,4}$/u.test(clauseText) &&
+          !/[\u4e00-\u9fff]/u.test(clauseText) &&
+          !/\b(?:we|we'll|i|i'll|you|you'll|they|he|she|it|will|would|can|could|may|might|is|are|was|were|be|have|has|do|does|did|shall|must|should)\b/iu.test(clauseText);
+        const clause: Clause = {
           start,
+          scopeStart: shortItem ? previous!.scopeStart : start,
           end,
           sentence,
-          condition: isCondition,
-          guidance: end > guidanceFrom,
-          reported: quote?.reported ?? false,
+          condition: isCondition || (shortItem ? previous!.condition : false),
+          guidance: listGuidance || end > guidanceFrom,
+          reported:
+            reportedSentence ||
+            (quote?.reported ?? false) ||
+            CUSTOMER_REPORT.test(clauseText) ||
+            (shortItem ? previous!.reported : false),
           rights: RIGHTS_EN.test(clauseText) || RIGHTS_ZH.test(clauseText),
-          actor: actorOf(clauseText),
-        });
+          actor: shortItem ? previous!.actor : actorOf(clauseText),
+        };
+        clauses.push(clause);
+        previous = clause;
       }
     }
   });
@@ -121,17 +156,12 @@ function splitAt(text: string, start: number, end: number, pattern: RegExp): Arr
 }
 
 /** A clause that opens with a condition is split where its consequence begins, when that is unpunctuated. */
-function conditionSplit(
-  text: string,
-  start: number,
-  end: number,
-  conditionOpen: boolean,
-): Array<[number, number, boolean]> {
+function conditionSplit(text: string, start: number, end: number): Array<[number, number, boolean]> {
   const clause = text.slice(start, end);
   const chinese = /[\u4e00-\u9fff]/u.test(clause);
   const opens = chinese ? CONDITION_START_ZH.test(clause) : CONDITION_START_EN.test(clause);
   const zhConditionEnd = chinese ? /(?:的话|之后|以后|时)/u.exec(clause) : null;
-  if (!opens && !zhConditionEnd) return [[start, end, conditionOpen && !chinese && false]];
+  if (!opens && !zhConditionEnd) return [[start, end, false]];
   if (chinese) {
     const cut = zhConditionEnd ?? CONSEQUENCE_ZH.exec(clause.slice(2));
     if (!cut) return [[start, end, opens]];
@@ -160,9 +190,9 @@ export interface QuoteSpan {
 /** Quoted passages, and whether they are someone else's words (not the message's own). */
 export function quotedSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
-  for (const match of text.matchAll(
-    /"([^"\n]{2,400})"|「([^」]{1,400})」|『([^』]{1,400})』|“([^”]{1,400})”/gu,
-  )) {
+  const pattern =
+    /"([^"\n]{2,400})"|「([^」]{1,400})」|『([^』]{1,400})』|“([^”]{1,400})”|(?<![\p{L}\p{N}])'((?:[^'\n]|'(?=\p{L})){2,400})'(?![\p{L}\p{N}])/gu;
+  for (const match of text.matchAll(pattern)) {
     const start = match.index!;
     const end = start + match[0].length;
     const before = text.slice(Math.max(0, start - 80), start);

@@ -33,15 +33,20 @@ let byLength: Map<number, string[]> | undefined;
 function lexicon(): Set<string> {
   if (!lexiconWords) {
     lexiconWords = new Set();
-    for (const key of ['insult', 'adj', 'strong', 'profanity', 'slur', 'identity', 'negattr'])
+    for (const key of ['insult', 'adj', 'adjStandalone', 'strong', 'profanity', 'slur', 'identity', 'negattr'])
       for (const word of LEXICON[key] ?? []) if (/^[a-z-]+$/u.test(word)) lexiconWords.add(word);
+    const typoTargets = new Set(
+      ['insult', 'adjStandalone', 'strong', 'slur', 'identity'].flatMap((key) => LEXICON[key] ?? []),
+    );
     variants = new Map();
     byLength = new Map();
     for (const word of lexiconWords) {
       const list = byLength.get(word.length) ?? [];
       list.push(word);
       byLength.set(word.length, list);
-      if (word.length < 5) continue;
+      // One dropped or swapped letter is undone only for longer insults, slurs and group names: profanity
+      // is short and one letter from ordinary words ("shite"/"site").
+      if (word.length < 5 || !typoTargets.has(word)) continue;
       // Deletions and swaps of adjacent letters after the first: the first letter stays.
       for (let i = 1; i < word.length; i++) {
         const deleted = word.slice(0, i) + word.slice(i + 1);

@@ -5,7 +5,7 @@
  */
 
 const NEGATOR_EN =
-  /\b(?:not|never|no|nobody|none|nothing|neither|nor|without|cannot|hardly|instead of|rather than|free (?:of|from)|no one|no-one|no longer|zero|nor will)\b|n't\b/giu;
+  /\b(?:waiv\w*|remov\w*|dropp?\w*|cancel\w*|refund\w*|revers\w*|exempt|fee-free|no-fee|not|never|no|nobody|none|nothing|neither|nor|without|cannot|hardly|instead of|rather than|free (?:of|from)|no one|no-one|no longer|zero|nor will)\b|n't\b/giu;
 const AFFIRMING_EN =
   /\b(?:(?:not|never)\s+(?:hesitate|think twice|rule out|stop|go easy|let (?:this|it|you) (?:go|slide)|be (?:so )?(?:nice|patient|lenient|gentle)|wait|tolerate|only|just|forget|afraid|shy|last)|(?:won't|will not|cannot|can't|don't|do not|didn't)\s+(?:hesitate|think twice|rule out|stop|go easy|let (?:this|it|you) (?:go|slide)|be (?:so )?(?:nice|patient|lenient|gentle|polite)|wait|tolerate|forget|make (?:us|me)|test|push|try (?:us|me|our)|ignore|say we didn't|blame us|want to|want us|like|guarantee|promise)|no (?:choice|option|alternative|other way) but|nothing (?:will )?(?:stop|prevent)|no more (?:mr\.? nice|chances|patience|warnings|excuses)|not (?:going to )?(?:wait|be patient)|no (?:way|escape|hiding)|can(?:'t|not) (?:promise|guarantee)|no matter|never (?:forget|forgive)|not (?:the )?(?:last|only)|if not|or not|not paying|don't pay|do not pay|not pay|didn't pay|haven't paid|have not paid|fail(?:s|ed)? to|no response|no payment|not respond|don't respond|ignore)\b/iu;
 const POST_NEGATION_EN =
@@ -48,7 +48,7 @@ export function negated(
 
 function negatedZh(before: string, after: string): boolean {
   if (POST_NEGATION_ZH.test(after)) return true;
-  const window = before.slice(-8);
+  const window = before;
   let found: { index: number; text: string } | undefined;
   NEGATOR_ZH.lastIndex = 0;
   for (const match of window.matchAll(NEGATOR_ZH)) {
