@@ -67,7 +67,7 @@ function alternation(words: readonly string[], language: 'en' | 'zh'): string {
     .join('|');
 }
 
-function patterns(): CompiledPattern[] {
+export function patterns(): CompiledPattern[] {
   if (compiled) return compiled;
   compiled = [];
   for (const spec of PATTERN_SPECS) {
@@ -102,7 +102,10 @@ export function detectContent(message: ReadMessage): Finding[] {
       if (end === start) continue;
       const clause = clauseAt(clauses, start);
       if (reported.some((quote) => start >= quote.start && end <= quote.end)) continue;
-      const quoted = quotes.some((quote) => start >= quote.start && end <= quote.end);
+      // Only a short quote is a word being mentioned; a long one is speech.
+      const quoted = quotes.some(
+        (quote) => start >= quote.start && end <= quote.end && quote.end - quote.start <= 32,
+      );
       if (clause && excused(text, clause, scope, start, end, quoted)) continue;
       const span = originalSpan(read, start, end);
       findings.push({ category, ...span, phrase: read.original.slice(span.start, span.end) });

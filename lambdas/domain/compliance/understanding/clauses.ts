@@ -44,10 +44,10 @@ const CONSEQUENCE_ZH = /的话|就|那么|便|那/u;
 const GUIDANCE_EN =
   /(?:^|[\s"(])(?:do not|don't|never|avoid|refrain from|stay away from|no|did not|didn't|must not|mustn't|should not|shouldn't|may not|is not to|are not to|not to)\s+(?:\S+\s+){0,2}?(?:mention\w*|say\w*|threaten\w*|imply\w*|impl(?:y|ies)|suggest\w*|discuss\w*|talk\w*|us(?:e|ing)\s+(?:words|language|terms|phrases)|refer\w*|bring\w* up|rais\w*|promis\w*|call\w*\s+(?:the\s+)?(?:customer|consumer|debtor|them|him|her)|make\s+(?:threats|promises|jokes|comments)|hint\w*|tell\w*\s+(?:the\s+)?(?:customer|consumer|debtor|them)|speak\w*|use\s+(?:\S+\s+){0,3}(?:language|words|tone)|threats?|insult\w*|swear\w*|pressur\w*|lie\w*|curs\w*)\b/iu;
 const GUIDANCE_ZH =
-  /(?:不要|不得|禁止|切勿|请勿|严禁|避免|不可|不能|勿|别|不允许|不准)(?:对客户|向客户|对对方|跟客户)?(?:提及|提到|说|讲|使用|威胁|暗示|谈论|承诺|辱骂|骂|恐吓|透露|用|称呼|声称|冒充|施压|催促|以)/u;
+  /(?:不要|不得|禁止|切勿|请勿|严禁|避免|不可|不能|勿|别|不允许|不准)(?:对客户|向客户|对对方|跟客户)?(?:提及|提到|说|讲|使用|威胁|暗示|谈论|承诺|辱骂|骂|恐吓|透露|称呼|声称|冒充|施压)/u;
 /** The script names what the customer might say: the words after it are theirs. */
 const REPORTED_SPEECH_EN =
-  /\b(?:customer|consumer|debtor|caller|they|he|she|client|someone|person|borrower)\s+(?:\S+\s+){0,3}?(?:says?|said|asks?|asked|claims?|shouts?|yells?|tells? you|might say|may say|responds?|replies|objects?|calls? (?:you|us))\b[^"]{0,40}$|\b(?:objection|customer|if asked|statements? like|comments? like|phrases? like|words like|saying|to say|calling (?:people|them|customers))\s*:?\s*$/iu;
+  /\b(?:customer|consumer|debtor|caller|they|he|she|client|someone|person|borrower)\s+(?:\S+\s+){0,3}?(?:says?|said|asks?|asked|claims?|shouts?|yells?|tells? you|might say|may say|responds?|replies|objects?|calls? (?:you|us))\b(?:\s+(?:something like|things like|that|like))?\s*[:,-]?\s*$|\b(?:objection|customer|if asked|statements? like|comments? like|phrases? like|words like|saying|to say|calling (?:people|them|customers))\s*:?\s*$/iu;
 /** A header of a do-not-say list: the list items after it are guidance. */
 const GUIDANCE_LIST_HEADER =
   /do[- ]not[- ]say|never say|words to avoid|phrases to avoid|avoid saying|not to say|prohibited (?:phrases|words|language)|banned (?:phrases|words)|禁用语|禁止用语|禁语|不得使用|不能说的话|避免使用/iu;
@@ -55,7 +55,8 @@ const LIST_ITEM = /^\s*(?:[-•*·▪–]|\[\s?\]|\d+[.)]|[a-z][.)])\s*/iu;
 /** The customer's own question or worry, reported: "you asked whether…", "您担心我们会…". */
 const CUSTOMER_REPORT =
   /^\s*(?:and |but |so )?(?:you|some customers|many customers|customers|people|clients|a customer|the customer)\s+(?:\S+\s+){0,2}?(?:asked|ask|asks|wondered|wonder|wonders|worried|worry|worries|mentioned|said|told us|were worried|are worried|raised|questioned|feared|fear)\b|^\s*(?:您|你|客户|有客户|不少客户|很多客户)[^，。？！]{0,8}?(?:说|问到|问|提到|担心|以为|关心|询问|表示担心|顾虑)/iu;
-const NEGATIVE_ANSWER = /^\s*(?:no\b|not at all|never\b|absolutely not|of course not|不会|不|没有|并不会|当然不会|绝对不会|并不)/iu;
+const NEGATIVE_ANSWER =
+  /^\s*(?:no\b|not at all|never\b|absolutely not|of course not|不会|不|没有|并不会|当然不会|绝对不会|并不)/iu;
 const REPORTED_SPEECH_ZH =
   /(?:您|你)(?:问到|问|提到|担心|说|以为)[^“”"]{0,20}$|(?:客户|对方|顾客|借款人|他|她|有人)(?:如果|若)?(?:说|问|表示|称|骂|抱怨|质问)[^“”"]{0,20}$|(?:像|诸如|类似|比如)\s*$/u;
 /** A clause that rejects what it quotes: "… is unacceptable", "why would you say that". */
@@ -65,8 +66,9 @@ const REJECTION_ZH =
   /(?:不对|错误|不可接受|不能接受|歧视|偏见|太过分|凭什么这么说|为什么要说|不应该说|不该说|这种说法|这样说)/u;
 
 const RIGHTS_EN =
-  /\b(?:you (?:have|retain) (?:the |a )?right|you(?:'re| are) (?:entitled|welcome|free)|you (?:can|may|could) (?:always )?(?:ask|request|choose|contact|call|reach|dispute|tell|let|reply|opt|stop|complain|speak|get|seek|consult|have|talk)|your rights?|entitled to)\b/iu;
-const RIGHTS_ZH = /(?:您|你)(?:有权|可以|可随时|可通过|可向|可拨打|可申请|可要求|有权利)|合法权益/u;
+  /\b(?:you (?:have|retain) (?:the |a )?right|you(?:'re| are) (?:entitled|welcome to (?:call|contact|ask|reach|reply|write|dispute|speak|talk)|free to (?:call|contact|ask|reach|reply|dispute|speak|talk|stop|choose))|you (?:can|may|could) (?:always |also |still )?(?:ask|request|choose|dispute|reply|opt|stop|complain|withdraw|cancel|revoke|tell us|let us|call us|contact us|reach us|write to us|speak (?:to|with) (?:us|an?|your own)|talk (?:to|with) (?:us|an?|your own)|consult|contact (?:the |a |an |your own |any )?(?:cfpb|consumer financial protection bureau|attorney general|lawyer|attorney|counsel|advisor|adviser|counsell?or|regulator|ombudsman))|your rights?|entitled to|feel free to (?:call|contact|ask|reach|reply))\b/iu;
+const RIGHTS_ZH =
+  /(?:您|你)(?:有权|有权利|依法|可以随时(?:联系我们|要求|拨打|致电|投诉)|可(?:以)?(?:向我们|向监管|向银保监|拨打|致电|联系我们|投诉|要求(?:我们)?停止|申请(?:分期|延期|暂缓|减免|停催|个性化)))|合法权益/u;
 
 const US_EN =
   /\b(?:we|we'll|we've|we're|we'd|us|our|ours|i|i'll|i'm|i've|i'd|the bank|this bank|the lender|the agency|our (?:team|agents?|collectors?|staff|company|firm|office|representatives?))\b/iu;
@@ -94,7 +96,8 @@ export function clausesOf(text: string): Clause[] {
     );
     if (GUIDANCE_LIST_HEADER.test(sentenceText)) inGuidanceList = true;
     else if (inGuidanceList && !LIST_ITEM.test(sentenceText)) inGuidanceList = false;
-    const listGuidance = inGuidanceList && (LIST_ITEM.test(sentenceText) || GUIDANCE_LIST_HEADER.test(sentenceText));
+    const listGuidance =
+      inGuidanceList && (LIST_ITEM.test(sentenceText) || GUIDANCE_LIST_HEADER.test(sentenceText));
     let previous: Clause | undefined;
     const firstPart = parts[0] ? text.slice(parts[0][0], parts[0][1]) : '';
     // "You asked whether…, …" / "您问到…，…": the whole sentence reports the customer's words. So does a
@@ -114,7 +117,9 @@ export function clausesOf(text: string): Clause[] {
           !isCondition &&
           /^\s*(?:or |and |nor )?(?:\S+\s*){1,4}$/u.test(clauseText) &&
           !/[\u4e00-\u9fff]/u.test(clauseText) &&
-          !/\b(?:we|we'll|i|i'll|you|you'll|they|he|she|it|will|would|can|could|may|might|is|are|was|were|be|have|has|do|does|did|shall|must|should)\b/iu.test(clauseText);
+          !/\b(?:we|we'll|i|i'll|you|you'll|they|he|she|it|will|would|can|could|may|might|is|are|was|were|be|have|has|do|does|did|shall|must|should)\b/iu.test(
+            clauseText,
+          );
         const clause: Clause = {
           start,
           scopeStart: shortItem ? previous!.scopeStart : start,

@@ -1,4 +1,4 @@
-import { GLUE_WORDS, LEXICON } from '../content/lexicon';
+import { DOMAIN_WORDS, GLUE_WORDS, LEXICON } from '../content/lexicon';
 import type { ReadText } from './normalise';
 
 /**
@@ -33,8 +33,18 @@ let byLength: Map<number, string[]> | undefined;
 function lexicon(): Set<string> {
   if (!lexiconWords) {
     lexiconWords = new Set();
-    for (const key of ['insult', 'adj', 'adjStandalone', 'strong', 'profanity', 'slur', 'identity', 'negattr'])
+    for (const key of [
+      'insult',
+      'adj',
+      'adjStandalone',
+      'strong',
+      'profanity',
+      'slur',
+      'identity',
+      'negattr',
+    ])
       for (const word of LEXICON[key] ?? []) if (/^[a-z-]+$/u.test(word)) lexiconWords.add(word);
+    for (const word of DOMAIN_WORDS) lexiconWords.add(word);
     const typoTargets = new Set(
       ['insult', 'adjStandalone', 'strong', 'slur', 'identity'].flatMap((key) => LEXICON[key] ?? []),
     );
@@ -135,9 +145,23 @@ export function foldEvasion(read: ReadText): ReadText {
   const taken = (start: number, end: number) => replacements.some((r) => start < r.end && end > r.start);
 
   for (const match of text.matchAll(SPACED)) {
-    const joined = match[0].replace(/[ .\-_]/gu, '');
-    const word = words.has(joined) ? joined : restoredWord(joined);
-    if (word) replacements.push({ start: match.index!, end: match.index! + match[0].length, text: word });
+    // "such a f u c k i n g child": a lone "a" or "i" may lead or end the run without being part of it.
+    const parts = match[0].split(/[ .\-_]/u);
+    for (const [from, to] of [
+      [0, parts.length],
+      [1, parts.length],
+      [0, parts.length - 1],
+      [1, parts.length - 1],
+    ] as const) {
+      if (to - from < 3) continue;
+      const joined = parts.slice(from, to).join('');
+      const word = words.has(joined) ? joined : restoredWord(joined);
+      if (!word) continue;
+      const start = match.index! + parts.slice(0, from).join(' ').length + (from > 0 ? 1 : 0);
+      const end = start + parts.slice(from, to).join(' ').length;
+      replacements.push({ start, end, text: word });
+      break;
+    }
   }
   const tokens = [...text.matchAll(TOKEN)].map((m) => ({
     start: m.index!,

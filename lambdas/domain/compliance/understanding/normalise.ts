@@ -115,6 +115,15 @@ export function readText(original: string): ReadText {
     else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) char = code === 0x0a ? '\n' : ' ';
     else char = original[index]!;
 
+    // A space between two Chinese characters is evasion ("老 赖", "废 物"): Chinese has no spaces.
+    if (
+      (code === 0x20 || code === 0x3000) &&
+      isCjk(text.charCodeAt(text.length - 1)) &&
+      isCjk(nextCode(original, index))
+    ) {
+      index += 1;
+      continue;
+    }
     let out: string;
     if (code < 0x80) out = code >= 0x41 && code <= 0x5a ? char.toLowerCase() : char;
     else if (code >= 0x4e00 && code <= 0x9fff) out = simplifiedOf(char);
@@ -134,6 +143,16 @@ export function readText(original: string): ReadText {
   }
   origin.push(original.length);
   return { original, text, origin };
+}
+
+function isCjk(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff;
+}
+
+function nextCode(text: string, index: number): number {
+  let next = index + 1;
+  while (next < text.length && (text.charCodeAt(next) === 0x20 || text.charCodeAt(next) === 0x3000)) next++;
+  return text.charCodeAt(next);
 }
 
 /** The original span of `text[start, end)`. */
