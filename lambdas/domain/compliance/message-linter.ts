@@ -1,4 +1,5 @@
 import { policyPackFor } from './catalogue';
+import type { AbuseModel } from './content/abuse-model';
 import { CATEGORY_INFO, type ContentCategory } from './content/categories';
 import { COMMITTED_ABUSE_MODEL } from './content/committed-abuse-model';
 import { type ContentFinding, contentFindings } from './content/content-check';
@@ -14,6 +15,11 @@ import type { ComplianceRule, MessageRequest, MessageVerdict, MessageViolation, 
  * message with none is allowed.
  */
 export function checkMessage(request: MessageRequest): MessageVerdict {
+  return checkMessageWith(request, COMMITTED_ABUSE_MODEL);
+}
+
+/** `checkMessage` with a given abuse classifier (training evaluates a new artefact through the whole gate). */
+export function checkMessageWith(request: MessageRequest, abuseModel: AbuseModel): MessageVerdict {
   const pack = policyPackFor(request.jurisdiction);
   if (!pack) {
     const detail = `no policy pack for jurisdiction "${request.jurisdiction}"`;
@@ -27,7 +33,7 @@ export function checkMessage(request: MessageRequest): MessageVerdict {
   const violations = [
     ...sizeViolations(policy, request),
     ...policy.disclosures.flatMap((rule) => missingDisclosure(rule, request, text)),
-    ...forbiddenContent(policy.forbidden, request.text),
+    ...forbiddenContent(policy.forbidden, request.text, abuseModel),
     ...(request.offer ? figuresNotInOffer(policy.offerNumbers, text, request) : []),
   ];
   return { allowed: violations.length === 0, violations };
@@ -122,8 +128,12 @@ function missingDisclosure(rule: DisclosureRule, request: MessageRequest, text: 
 }
 
 /** One violation per category found, naming the phrases and pointing at the first. */
-function forbiddenContent(rules: readonly ContentRule[], text: string): MessageViolation[] {
-  const findings = contentFindings(text, COMMITTED_ABUSE_MODEL);
+function forbiddenContent(
+  rules: readonly ContentRule[],
+  text: string,
+  abuseModel: AbuseModel,
+): MessageViolation[] {
+  const findings = contentFindings(text, abuseModel);
   const byCategory = new Map<ContentCategory, ContentFinding[]>();
   for (const finding of findings)
     byCategory.set(finding.category, [...(byCategory.get(finding.category) ?? []), finding]);
@@ -136,7 +146,7 @@ function forbiddenContent(rules: readonly ContentRule[], text: string): MessageV
     const classifier = found.find((finding) => finding.detector === 'classifier');
     const how =
       classifier && classifier === first
-        ? `abuse classifier ${COMMITTED_ABUSE_MODEL.version}, p=${classifier.score!.probability.toFixed(2)}`
+        ? `abuse classifier ${abuseModel.version}, p=${classifier.score!.probability.toFixed(2)}`
         : `${rule.category}`;
     return [
       {
