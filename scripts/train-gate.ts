@@ -104,7 +104,7 @@ const by = (source: Source, language?: 'en' | 'zh') => (row: Encoded) =>
 
 const thresholds = {
   zh: chooseThreshold([
-    { scored: scoredOf(by('cold')), maxFalsePositiveRate: 0.12 },
+    { scored: scoredOf(by('cold')), maxFalsePositiveRate: 0.09 },
     { scored: scoredOf(by('corpus', 'zh')), maxFalsePositiveRate: 0.02 },
     { scored: scoredOf(by('functional', 'zh')), maxFalsePositiveRate: 0.06 },
   ]),

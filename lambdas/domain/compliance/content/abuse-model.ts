@@ -43,7 +43,7 @@ export class AbuseModel {
   readonly thresholds: AbuseModelArtifact['thresholds'];
   private readonly weights: Map<number, number>;
   private readonly buckets: number;
-  private readonly bias: number;
+  readonly bias: number;
 
   constructor(artifact: AbuseModelArtifact) {
     this.version = artifact.version;
