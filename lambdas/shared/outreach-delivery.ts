@@ -18,12 +18,15 @@ const channelSettings = {
   OUTREACH_DELIVERY: z.enum(['store_only', 'send']),
   OUTREACH_EMAIL_FROM: z.email(),
 };
+/** Optional: without it the gate applies the agency rules, the stricter. */
+const gateSettings = { GATE_COLLECTOR_ROLE: z.enum(['first_party', 'third_party']).default('third_party') };
 
 export function outreachDelivery(): DeliverOutreachDeps {
   const config = loadConfig({
     ...tableNames('accounts', 'contacts'),
     EVENT_BUS_NAME: z.string().min(1),
     ...channelSettings,
+    ...gateSettings,
   });
   const db = documentClient();
   const contacts = new DynamoContactStore(db, config.CONTACTS_TABLE);
@@ -34,6 +37,7 @@ export function outreachDelivery(): DeliverOutreachDeps {
     senders: outreachSenders(config),
     events: new EventBridgePublisher(eventBridgeClient(), config.EVENT_BUS_NAME),
     clock: systemClock,
+    collectorRole: config.GATE_COLLECTOR_ROLE,
   };
 }
 

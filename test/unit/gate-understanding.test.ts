@@ -238,3 +238,18 @@ describe('the abuse classifier', () => {
     expect(verdict.violations[0]).toMatchObject({ rule: 'FORBIDDEN_ABUSE', category: 'insult' });
   });
 });
+
+describe('the stage decides the collector role', () => {
+  it('the demo bank is first-party and adopts the agency rules, so the gate applies them', async () => {
+    const { gateCollectorRole, stageConfig } = await import('../../lib/stages');
+    for (const stage of ['dev', 'staging', 'prod'] as const) {
+      expect(stageConfig(stage).collector).toEqual({ role: 'first_party', adoptsThirdPartyRules: true });
+      expect(gateCollectorRole(stageConfig(stage))).toBe('third_party');
+    }
+    const notAdopting = {
+      ...stageConfig('dev'),
+      collector: { role: 'first_party', adoptsThirdPartyRules: false },
+    } as const;
+    expect(gateCollectorRole(notAdopting)).toBe('first_party');
+  });
+});
