@@ -73,7 +73,7 @@ writeFileSync(
   traditionalModule(traditionalTable(coldText, 3)),
 );
 
-const examples: Example[] = [
+const examples: readonly Example[] = [
   ...readCold(files.coldTrain),
   ...readDavidson(files.davidson),
   ...readGateCorpus(files.messages, 'corpus'),
@@ -100,7 +100,9 @@ const scoredOf = (predicate: (row: Encoded) => boolean) =>
     predicate(row) ? [{ label: row.example.label, p: outOfFold[index]! }] : [],
   );
 const by = (source: Source, language?: 'en' | 'zh') => (row: Encoded) =>
-  row.example.source === source && (language === undefined || row.example.language === language);
+  row.example.source === source &&
+  !row.example.otherViolation &&
+  (language === undefined || row.example.language === language);
 
 const thresholds = {
   zh: chooseThreshold([
@@ -191,7 +193,7 @@ process.stdout.write(
 function countBy(rows: readonly Example[]): Record<string, { n: number; abusive: number }> {
   const counts: Record<string, { n: number; abusive: number }> = {};
   for (const row of rows) {
-    const key = `${row.source} (${row.language})`;
+    const key = `${row.source} (${row.language})${row.otherViolation ? ', other violations' : ''}`;
     counts[key] ??= { n: 0, abusive: 0 };
     counts[key].n++;
     counts[key].abusive += row.label;

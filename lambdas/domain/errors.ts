@@ -4,6 +4,8 @@ export class DomainError extends Error {
     readonly kind: 'not_found' | 'invalid' | 'conflict',
     readonly code: string,
     message: string,
+    /** Machine-readable particulars for the error body (e.g. the gate's violations and the text checked). */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -30,8 +30,12 @@ export const jsonResponse = (statusCode: number, body: unknown): APIGatewayProxy
   body: JSON.stringify(body),
 });
 
-const errorResponse = (statusCode: number, code: string, message: string) =>
-  jsonResponse(statusCode, { error: { code, message } });
+const errorResponse = (
+  statusCode: number,
+  code: string,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+) => jsonResponse(statusCode, { error: { ...details, code, message } });
 
 /** middy's JSON parser reports a malformed body as 415 with the parse failure as its cause. */
 function isMalformedJson(error: Error & { statusCode?: number; cause?: unknown }) {
@@ -41,7 +45,7 @@ function isMalformedJson(error: Error & { statusCode?: number; cause?: unknown }
 function toErrorResponse(error: Error & { statusCode?: number }): APIGatewayProxyStructuredResultV2 {
   if (error instanceof HttpError) return errorResponse(error.statusCode, error.code, error.message);
   if (error instanceof DomainError)
-    return errorResponse(STATUS_BY_DOMAIN_KIND[error.kind], error.code, error.message);
+    return errorResponse(STATUS_BY_DOMAIN_KIND[error.kind], error.code, error.message, error.details);
   if (isMalformedJson(error))
     return errorResponse(400, 'MALFORMED_JSON', 'The request body is not valid JSON.');
   if (error.statusCode === 415) {

@@ -413,6 +413,16 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
       await portalDraft.locator('textarea').fill(`${drafted}\nPay today or we will take you to court.`);
       await portalDraft.getByRole('button', { name: 'Approve Portal' }).click();
       await portalDraft.getByText('The compliance check stopped this message; nothing was queued.').waitFor();
+      // Plain words for the agent, the words the gate found highlighted, the rule codes only in a details line.
+      const finding = portalDraft.locator('.findings .finding[data-category=lawsuit_threat]');
+      await finding
+        .getByText('This threatens a lawsuit, court or seizing property.', { exact: false })
+        .waitFor();
+      expect(await finding.locator('mark').innerText()).toMatch(/court/i);
+      expect(await finding.locator('.finding-details').innerText()).toMatch(
+        /^Details: FORBIDDEN_LAWSUIT_THREAT · US-NO-LAWSUIT-THREATS@/,
+      );
+      await saveScreenshot(page, 'journey-console-gate-finding');
       await portalDraft.locator('textarea').fill(drafted);
       await portalDraft.getByRole('button', { name: 'Approve Portal' }).click();
       await portalDraft.locator('.approved').waitFor();

@@ -133,7 +133,9 @@ describe('forbidden content', () => {
     // A sentence may break more than one rule ("Pay or else you will regret it" is also a veiled threat).
     expect(english(inEnglish)).toContain(rule);
     expect(chinese(inChinese)).toContain(rule);
-    expect([...english(inEnglish), ...chinese(inChinese)].every((code) => code.startsWith('FORBIDDEN_'))).toBe(true);
+    expect(
+      [...english(inEnglish), ...chinese(inChinese)].every((code) => code.startsWith('FORBIDDEN_')),
+    ).toBe(true);
   });
 
   it('a court officer is an impersonation; a court named in help is not a threat of suit', () => {

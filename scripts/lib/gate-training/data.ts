@@ -14,6 +14,8 @@ export interface Example {
   readonly language: 'en' | 'zh';
   /** Stable key for folds. */
   readonly key: string;
+  /** A collection message that breaks another rule (a threat of suit): not abusive language, but not clean. */
+  readonly otherViolation?: boolean;
 }
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
@@ -103,8 +105,8 @@ const ABUSE_CATEGORIES = new Set(['insult', 'profanity', 'discrimination', 'thre
 
 /**
  * A labelled gate corpus (CORPUS-SPEC B): clean lines are negatives; violating lines of the abuse categories
- * are positives; violating lines of other categories (a threat of suit, a call to the employer) say nothing
- * about abusive language either way and are left out.
+ * are positives; violating lines of other categories (a threat of suit, a call to the employer) are negatives
+ * for abusive language in their sentences without a lexicon word (see `unitsOf`), and are not scored.
  */
 export function readGateCorpus(file: string, source: 'corpus' | 'functional'): Example[] {
   const examples: Example[] = [];
@@ -118,13 +120,13 @@ export function readGateCorpus(file: string, source: 'corpus' | 'functional'): E
       language: string;
     };
     const abusive = !row.expected && (source === 'functional' || ABUSE_CATEGORIES.has(row.category ?? ''));
-    if (!row.expected && !abusive) continue;
     examples.push({
       source,
       text: row.text,
       label: abusive ? 1 : 0,
       language: row.language === 'en' ? 'en' : 'zh',
       key: `${source}-${row.id ?? index}`,
+      ...(!row.expected && !abusive ? { otherViolation: true } : {}),
     });
   }
   return examples;

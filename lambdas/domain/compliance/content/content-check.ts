@@ -57,10 +57,19 @@ export function ownSentences(message: ReadMessage): Array<[number, number]> {
   const ranges = new Map<number, [number, number]>();
   for (const clause of message.clauses) {
     if (clause.guidance || clause.reported) continue;
-    if (message.reported.some((quote) => clause.start >= quote.start && clause.end <= quote.end + 1))
-      continue;
     const range = ranges.get(clause.sentence);
     ranges.set(clause.sentence, range ? [range[0], clause.end] : [clause.start, clause.end]);
   }
-  return [...ranges.values()];
+  // A reported quote inside a sentence ("If the customer says "…", stay calm") is cut out of it.
+  return [...ranges.values()].flatMap(([from, to]) => {
+    const pieces: Array<[number, number]> = [];
+    let at = from;
+    for (const quote of message.reported) {
+      if (quote.end <= at || quote.start >= to) continue;
+      if (quote.start > at) pieces.push([at, quote.start]);
+      at = Math.max(at, quote.end);
+    }
+    if (at < to) pieces.push([at, to]);
+    return pieces.filter(([a, b]) => message.read.text.slice(a, b).trim() !== '');
+  });
 }

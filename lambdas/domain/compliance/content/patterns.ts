@@ -381,7 +381,6 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       'act now',
       "(?:immediately|right now|today|now|tonight) or (?:else|we|we'll|you(?:'ll| will)|face|risk|lose|this|the)",
       'within (?:\\d+|twenty-four|forty-eight|seventy-two|one|two|three|24|48|72) (?:hours?|days?|minutes?) or',
-      '(?:in|within|next) (?:\\d+|24|48|72|twenty-four|forty-eight) (?:hours?|minutes?)',
       "before it(?:'s| is) too late",
       "(?:time is|you are|you're) running out(?: of time)?",
       'urgent(?:ly)?(?: action)?(?: is)? required',
@@ -865,11 +864,15 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
     category: 'false_urgency',
     scope: 'act',
     en: [
-      'expires? in (?:one|an?|two|three|\\d+) (?:hours?|minutes?)',
+      '(?:offer|deal|discount|plan|chance|settlement|price) (?:\\S+ ){0,3}?expires? in (?:one|an?|two|three|\\d+) (?:hours?|minutes?)',
       'no exceptions',
       '(?:full|entire|whole) balance (?:is|becomes|will be) due immediately',
     ],
-    zh: ['最后的?期限', '不然(?:的话)?[^，。]{0,12}?(?:就|会|将)', '(?:十|\\d+)分钟(?:后|内|之内)'],
+    zh: [
+      '最后的?期限',
+      '不然(?:的话)?[^，。]{0,12}?(?:就|会|将)',
+      '(?:十|\\d+)分钟(?:后|内|之内)[^，。]{0,8}?(?:必须|就|移交|起诉|上门|处理掉)',
+    ],
   },
   {
     category: 'new_borrowing',
