@@ -24,6 +24,10 @@ export function contentFindings(text: string, model: AbuseModel | undefined): Co
   for (const [from, to] of ownSentences(message)) {
     const score = model.score(message, from, to);
     if (score.probability < score.threshold || score.reasons.length === 0) continue;
+    // An English sentence the model is not sure of needs a word of the lexicon's classes among its reasons:
+    // weak generic cues ("you", "pay") adding up are not abuse.
+    if (score.language === 'en' && score.probability < CONFIDENT && !score.reasons.some(isLexiconReason))
+      continue;
     const span = originalSpan(message.read, from, to);
     const abuseFound = findings.some(
       (finding) =>
@@ -44,6 +48,8 @@ export function contentFindings(text: string, model: AbuseModel | undefined): Co
 }
 
 const ABUSE_CATEGORIES = new Set<ContentCategory>(['insult', 'profanity', 'discrimination']);
+const CONFIDENT = 0.6;
+const isLexiconReason = (reason: { readonly feature: string }) => /^(?:k:|kb:|Z:)/u.test(reason.feature);
 
 function categoryOf(score: AbuseScore): ContentCategory {
   const keys = score.reasons.map((reason) => reason.feature).join(' ');

@@ -73,7 +73,7 @@ export function patterns(): CompiledPattern[] {
   for (const spec of PATTERN_SPECS) {
     for (const language of ['en', 'zh'] as const) {
       const sources = spec[language] ?? [];
-      for (const scope of ['act', 'say'] as const) {
+      for (const scope of ['act', 'attr', 'say'] as const) {
         const selected = sources
           .filter((source) => (source.startsWith('@act ') ? 'act' : spec.scope) === scope)
           .map((source) => expand(source.replace(/^@act /u, ''), language));
@@ -135,6 +135,7 @@ function excused(
   if (clause.reported || clause.guidance) return true;
   // A listed word in quotes and denied ("we never call anyone a 'deadbeat'") is mentioned, not used.
   if (scope === 'say') return quoted && negated(text, clause.scopeStart, start, end, clause.end);
+  if (scope === 'attr') return negated(text, clause.scopeStart, start, end, clause.end);
   if (clause.condition && clause.actor !== 'us') return true;
   if (clause.rights && clause.actor !== 'us') return true;
   return negated(text, clause.scopeStart, start, end, clause.end);

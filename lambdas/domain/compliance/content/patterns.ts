@@ -4,14 +4,15 @@ import type { ContentCategory } from './categories';
  * What each detector looks for, as data. `act` patterns describe something done to the customer (a threat,
  * a call to their employer): they do not count when negated ("we will never…"), when they are a condition
  * someone else fulfils ("if another creditor sues you"), when the clause states the customer's rights, or when
- * a script tells the agent not to say them. `say` patterns are words that must never be said (insults,
- * profanity, demeaning generalisations): negation does not excuse them; only guidance and quoted words of
- * others do.
+ * a script tells the agent not to say them. `attr` patterns call the customer something (an insult): a
+ * denial excuses them ("we would never call you a deadbeat"), a condition does not. `say` patterns are words
+ * that must never be said (profanity, slurs, demeaning generalisations): negation does not excuse them; only
+ * guidance and quoted words of others do.
  *
  * English sources: a space matches any white space, `~` up to three words, `~~` up to six; matched on whole
  * words, case-insensitively, on the normalised text. Chinese sources match anywhere.
  */
-export type Scope = 'act' | 'say';
+export type Scope = 'act' | 'attr' | 'say';
 
 export interface PatternSpec {
   readonly category: ContentCategory;
@@ -450,7 +451,8 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       '追究.{0,6}(?:法律)?责任',
       '律师函',
       '强制执行',
-      '冻结(?:你|您)?(?:的)?(?:账户|银行卡|资产|财产|工资)?',
+      '(?:冻结|查封|扣押)(?:你|您)(?:的)?(?:账户|银行卡|资产|财产|工资|房子|车)',
+      '(?:将|会|要|已经|已)(?:被)?冻结',
       '查封',
       '扣押',
       '拍卖(?:你|您)?(?:的)?(?:房|车|财产)',
@@ -471,7 +473,7 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       'borrow\\w* (?:~ )?(?:from|money|the money|funds|cash|against|it|some)',
       '(?:get|apply for|open|use)\\w* (?:a |another |a new |your )?(?:new |payday |personal |short-term |quick |instant |title |pawn )?(?:loan|credit card|line of credit|cash advance|overdraft)s?',
       'payday (?:loans?|lenders?)',
-      '(?:new|another|second|extra) (?:loan|credit card|card|line of credit)',
+      '(?:new|another|second|extra) (?:loan|credit card|line of credit)',
       'balance transfer',
       'cash advance',
       '(?:loan|lending|cash) apps?',
@@ -569,7 +571,7 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
   // ------------------------------------------------------------------------------------ insults, abuse
   {
     category: 'insult',
-    scope: 'say',
+    scope: 'attr',
     en: [
       "(?:you(?:'re| are)?|you're just|ur|u r|u are|such|what|you big|you stupid|you absolute|you lazy|you complete|you utter|you pathetic|you little|you useless|you worthless|a bunch of|like a|nothing but|act(?:ing)? like|behav(?:e|ing) like) (?:an? |the )?~1n(?:<insult>)",
       "(?:you(?:'re| are)|u r|u are|you act|you sound|you seem|you look|you're being|you are being) (?:so |such |really |very |just |truly |completely |totally |utterly |pretty |a bit |quite |incredibly |too |a |an |such a |such an |the most |one )*(?:<adj>)",
@@ -601,7 +603,9 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
     zh: [
       '老赖',
       '(?:你|您|你们)(?:就|真|真的|简直|就是|这个|这种|这样的|纯粹)?(?:是)?(?:个|一个|一只|条|头)?(?:<insultZh>)',
-      '(?:<insultZh>)',
+      '(?:<insultZhStrong>)',
+      '[废傻贱][*＊xX]',
+      '(?:籍贯|户籍|老家|民族|宗教|信仰)[^。！？]{0,8}难怪',
       '你这种人',
       '你们这种人',
       '像你这样的人',
@@ -632,8 +636,18 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
   {
     category: 'profanity',
     scope: 'say',
-    en: ['(?:<profanity>)'],
-    zh: ['(?:<profanityZh>)'],
+    en: [
+      '(?:<profanity>)',
+      "(?:what|who|where|why|how) the hell(?!'s)",
+      // "the bitch and her puppies" is a dog.
+      "bitch(?! (?:and her|in heat|with (?:her|a) (?:puppies|litter))|'s (?:puppies|litter))",
+    ],
+    zh: [
+      '(?:<profanityZh>)',
+      '(?<![\\u4e00-\\u9fff])操(?![\\u4e00-\\u9fff])',
+      '卧[*＊xX]',
+      'da ?si ?(?:你|您|ni)',
+    ],
   },
   {
     category: 'discrimination',
@@ -652,7 +666,7 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       "(?:i|we) ~n(?:really |truly |just |absolutely )?(?:hate|despise|can't stand|cannot stand|loathe|detest|am sick of|are sick of|don't (?:want|trust|like)|do not (?:want|trust|like)|would never (?:hire|lend to|trust|serve)|refuse to serve) (?:all |any |the |those |these )?(?:<identity>)",
       '(?:<identity>) (?:disgust|sicken|repulse)\\w* (?:me|us)',
       '(?:go|send (?:them|you)|get) back (?:to|where) (?:your|their|you came|they came) (?:own )?(?:country|from|came from)',
-      "@act (?:because|since) (?:you(?:'re| are)|of your) (?:(?:a|an|so) )?(?:<identity>|old|a woman|a girl|foreign|an immigrant|disabled|(?:\\w+ )?(?:religion|race|accent|gender|age))",
+      "@act because (?:you(?:'re| are)|of your) (?:(?:a|an|so) )?(?:<identity>|old|a woman|a girl|foreign|an immigrant|disabled|(?:\\w+ )?(?:religion|race|accent|gender|age))",
       "@act (?:at your age|someone your age|a woman like you|a man like you|your age group)(?: \\S+){0,3} (?:should|can't|cannot|won't|never|always)",
       '(?:(?:<identity>)\\s+){0,1}(?:like you|such as you) (?:~ )?(?:always|never|are all)',
       '(?:i|we) ~n(?:kill|shoot|hurt|beat|eliminate|exterminate|get rid of|wipe out|deport) (?:all |every |the |those |these )?(?:<identity>)',
@@ -662,7 +676,7 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
     zh: [
       '(?:<slurZh>)',
       '(?:你们|你|您)(?:这些|那些)?(?:<identityZh>)(?:都|就|就是|全|总是|一向|本来就|果然|真是|果然是|天生)',
-      '(?:<identityZh>)(?:都|就|就是|全|总是|一向|本来就|果然|真是|天生|没一个|没有一个|大多|基本上)(?:是|爱|会|不|没|很|喜欢|只会|只知道)?(?:<negattrZh>)',
+      '(?:<identityZh>)(?:客户|顾客|的人|们)?(?:都|就|就是|全|总是|一向|本来就|果然|真是|天生|没一个|没有一个|大多|基本上)(?:是|爱|会|不|没|很|喜欢|只会|只知道)?(?:<negattrZh>)',
       '(?:<identityZh>)(?:真|太|很|就是|是)(?:<negattrZh>)',
       '(?:<identityZh>)(?:的)?(?:素质|人品|德行|本性)(?:就|都)?(?:差|低|这样|不行|有问题|低下)',
       '(?:讨厌|恨|厌恶|鄙视|看不起|受不了|反感|歧视)(?:所有|这些|那些)?(?:<identityZh>)',
@@ -896,8 +910,16 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
   },
   {
     category: 'insult',
-    scope: 'say',
-    en: ['you (?:<adj>|<adjStandalone>) [a-z]+', 'wimp', 'be a man'],
+    scope: 'attr',
+    en: [
+      'you (?:<adj>|<adjStandalone>) [a-z]+',
+      'wimp',
+      'be a man',
+      'nothing (?:smart|good|decent|clever|honest|worthwhile|right|respectable) about you',
+      '(?:do|does) (?:you|he|she|they) (?:even )?have (?:a brain|any brains|a clue)',
+      '(?:laziest|dumbest|stupidest|worst|sorriest|cheapest|most (?:useless|pathetic|irresponsible|dishonest|clueless|unreliable)) (?:customer|person|debtor|borrower|people|client|man|woman)',
+      '(?:to the core|through and through)',
+    ],
     zh: [
       '像(?:你|您)这样(?:[^，。]{0,8})?的(?:人|女人|男人|东西|家伙)',
       '谁(?:会)?愿意跟(?:你|您)',
@@ -913,6 +935,8 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       '(?:<identity>|<identityOne>) like you',
       '(?:people|folks|those|you people|your people|ones) from (?:the|your|that|those) (?:reservation|ghetto|projects|hood|barrio|trailer park|village|countryside|slums?|island)',
       'how you people',
+      '(?:people|folks|someone|anyone|customers?|a customer|borrowers?|debtors?) (?:with|from|of) your (?:last name|surname|family name|name|part of town|side of town|neighbou?rhood|accent|background|zip code|postcode|skin|complexion|kind|sort)',
+      "(?:they|them)(?:'re| are) (?:all |just |so |always )?(?:senile|savages|animals|vermin|lazy|dirty|thieves|liars|cheats|crooks)",
       '(?:back (?:in|where)|go back to) (?:your|mexico|africa|china|india|your own)',
     ],
     zh: [

@@ -59,7 +59,9 @@ function lexicon(): Set<string> {
       if (word.length < 5 || !typoTargets.has(word)) continue;
       // Deletions and swaps of adjacent letters after the first: the first letter stays.
       for (let i = 1; i < word.length; i++) {
-        const deleted = word.slice(0, i) + word.slice(i + 1);
+        // Dropping a plural "s" gives a real word ("illegals" → "illegal"): not an evasion.
+        const deleted =
+          i === word.length - 1 && word.endsWith('s') ? word : word.slice(0, i) + word.slice(i + 1);
         if (!lexiconWords.has(deleted) && !COMMON.has(deleted)) variants.set(deleted, word);
         if (i < word.length - 1) {
           const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
