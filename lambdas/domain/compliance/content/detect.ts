@@ -2,6 +2,7 @@ import { type Clause, clausesOf, type QuoteSpan, quotedSpans } from '../understa
 import { foldEvasion } from '../understanding/evasion';
 import { negated } from '../understanding/negation';
 import { originalSpan, type ReadText, readText } from '../understanding/normalise';
+import { anchorIndex, anchorsOf } from './anchors';
 import type { ContentCategory } from './categories';
 import { LEXICON } from './lexicon';
 import { PATTERN_SPECS, type Scope } from './patterns';
@@ -34,9 +35,33 @@ interface CompiledPattern {
   readonly category: ContentCategory;
   readonly scope: Scope;
   readonly pattern: RegExp;
+  /** The same pattern, sticky: tried only where an anchor word starts. */
+  readonly sticky: RegExp;
+  /** Words one of which the text must hold for the pattern to match; undefined: always run. */
+  readonly anchors: readonly string[] | undefined;
 }
 
 let compiled: CompiledPattern[] | undefined;
+/** Pattern indexes by anchor word, and those without anchors (always run). */
+let byAnchor: Map<string, number[]> | undefined;
+let unanchored: number[] | undefined;
+
+function anchorTable(): { byAnchor: Map<string, number[]>; unanchored: number[] } {
+  if (!byAnchor || !unanchored) {
+    byAnchor = new Map();
+    unanchored = [];
+    for (const [index, { anchors }] of patterns().entries()) {
+      if (!anchors) unanchored.push(index);
+      else
+        for (const anchor of anchors) {
+          const list = byAnchor.get(anchor) ?? [];
+          if (list[list.length - 1] !== index) list.push(index);
+          byAnchor.set(anchor, list);
+        }
+    }
+  }
+  return { byAnchor, unanchored };
+}
 
 function expand(source: string, language: 'en' | 'zh'): string {
   let body = source.replace(/<(\w+)>/gu, (_, key: string) => alternation(LEXICON[key] ?? [], language));
@@ -72,17 +97,17 @@ export function patterns(): CompiledPattern[] {
   compiled = [];
   for (const spec of PATTERN_SPECS) {
     for (const language of ['en', 'zh'] as const) {
-      const sources = spec[language] ?? [];
-      for (const scope of ['act', 'attr', 'say'] as const) {
-        const selected = sources
-          .filter((source) => (source.startsWith('@act ') ? 'act' : spec.scope) === scope)
-          .map((source) => expand(source.replace(/^@act /u, ''), language));
-        if (selected.length === 0) continue;
-        const body =
-          language === 'en'
-            ? `(?<![\\p{L}\\p{N}_])(?:${selected.join('|')})(?![\\p{L}\\p{N}_])`
-            : `(?:${selected.join('|')})`;
-        compiled.push({ category: spec.category, scope, pattern: new RegExp(body, 'giu') });
+      for (const source of spec[language] ?? []) {
+        const scope = source.startsWith('@act ') ? 'act' : spec.scope;
+        const body = expand(source.replace(/^@act /u, ''), language);
+        const bounded = language === 'en' ? `(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_])` : body;
+        compiled.push({
+          category: spec.category,
+          scope,
+          pattern: new RegExp(bounded, 'giu'),
+          sticky: new RegExp(bounded, 'iuy'),
+          anchors: anchorsOf(source),
+        });
       }
     }
   }
@@ -94,9 +119,22 @@ export function detectContent(message: ReadMessage): Finding[] {
   const { read, clauses, reported, quotes } = message;
   const text = read.text;
   const findings: Finding[] = [];
-  for (const { category, scope, pattern } of patterns()) {
-    pattern.lastIndex = 0;
-    for (const match of text.matchAll(pattern)) {
+  const all = patterns();
+  const table = anchorTable();
+  // Where each pattern may start: the offsets of the message's words that begin with one of its anchors.
+  const candidates = new Map<number, Set<number>>();
+  for (const [key, offsets] of anchorIndex(text).entries()) {
+    for (const patternIndex of table.byAnchor.get(key) ?? []) {
+      const set = candidates.get(patternIndex) ?? new Set<number>();
+      for (const offset of offsets) set.add(offset);
+      candidates.set(patternIndex, set);
+    }
+  }
+  const seen = new Set<string>();
+  const toRun = [...table.unanchored, ...candidates.keys()].sort((a, b) => a - b);
+  for (const patternIndex of toRun) {
+    const { category, scope, pattern, sticky } = all[patternIndex]!;
+    for (const match of matchesOf(text, pattern, sticky, candidates.get(patternIndex))) {
       const start = match.index!;
       const end = start + match[0].length;
       if (end === start) continue;
@@ -108,10 +146,38 @@ export function detectContent(message: ReadMessage): Finding[] {
       );
       if (clause && excused(text, clause, scope, start, end, quoted)) continue;
       const span = originalSpan(read, start, end);
+      // Patterns of one category may find the same words: once is enough.
+      const key = `${category}:${span.start}:${span.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       findings.push({ category, ...span, phrase: read.original.slice(span.start, span.end) });
     }
   }
   return findings.sort((a, b) => a.start - b.start || a.category.localeCompare(b.category));
+}
+
+/** Every match, like `matchAll`; with candidate offsets, tried only there. */
+function matchesOf(
+  text: string,
+  pattern: RegExp,
+  sticky: RegExp,
+  starts: ReadonlySet<number> | undefined,
+): RegExpExecArray[] {
+  if (!starts) {
+    pattern.lastIndex = 0;
+    return [...text.matchAll(pattern)] as RegExpExecArray[];
+  }
+  const found: RegExpExecArray[] = [];
+  let after = -1;
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    if (start < after) continue;
+    sticky.lastIndex = start;
+    const match = sticky.exec(text);
+    if (!match) continue;
+    found.push(match);
+    after = start + Math.max(1, match[0].length);
+  }
+  return found;
 }
 
 function clauseAt(clauses: readonly Clause[], index: number): Clause | undefined {
