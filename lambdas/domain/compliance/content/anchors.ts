@@ -129,12 +129,6 @@ function firstLiteral(entry: string): string {
   return /^[a-z]+ /u.test(entry) ? `=${entry.split(' ')[0]}` : literalAnchor(entry);
 }
 
-/** English anchors are one word (a prefix of a token); Chinese ones the first two characters at most. */
-function firstWord(text: string): string {
-  if (/^[\u4e00-\u9fff]/u.test(text)) return text.slice(0, 1);
-  return text.split(/\s+/u)[0] ?? '';
-}
-
 /** Where a message's words start, by every prefix of its Latin words and by each Chinese character. */
 export interface AnchorIndex {
   /** Sorted offsets where a word with this prefix (or this Chinese character) starts. */

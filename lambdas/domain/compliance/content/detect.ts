@@ -153,7 +153,19 @@ export function detectContent(message: ReadMessage): Finding[] {
       findings.push({ category, ...span, phrase: read.original.slice(span.start, span.end) });
     }
   }
-  return findings.sort((a, b) => a.start - b.start || a.category.localeCompare(b.category));
+  // Words inside a longer finding of the same category ("老赖" in "你这个老赖") are that finding.
+  const kept = findings.filter(
+    (finding) =>
+      !findings.some(
+        (other) =>
+          other !== finding &&
+          other.category === finding.category &&
+          other.start <= finding.start &&
+          other.end >= finding.end &&
+          other.end - other.start > finding.end - finding.start,
+      ),
+  );
+  return kept.sort((a, b) => a.start - b.start || a.category.localeCompare(b.category));
 }
 
 /** Every match, like `matchAll`; with candidate offsets, tried only there. */
