@@ -78,7 +78,9 @@ ${Object.entries(input.counts)
   and most of them are offensive.
 - **The project's collection corpus** (\`corpora/gate/messages.jsonl\`): clean messages (most are near-misses:
   reassurances, rights, agent guidance) are negatives; insult, profanity, discrimination and violent-threat
-  messages are positives; other violations are left out (they say nothing about abusive language).
+  messages are positives (learnt by their abusive sentence: the one with a lexicon word, else the one the model
+  scores highest); the sentences without a lexicon word of other violations (a threat of suit, a call to the
+  employer) are negatives for abusive language; every sentence of a clean message is a negative.
 - **The project's functional suites** (\`corpora/gate/functional-*.jsonl\`, HateCheck-style) where present.
 
 Input hashes: \`${JSON.stringify(artifact.trainedOn)}\`.
