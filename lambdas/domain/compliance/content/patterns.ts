@@ -30,7 +30,7 @@ const POSS =
 const OUR =
   "(?:we|we'll|we've|we're|we'd|i|i'll|i've|our (?:team|agents?|collectors?|staff|office|representatives?|people|field agents?)|the bank|the agency|someone from (?:our|the) (?:team|bank|office))";
 const CONTACT_VERB =
-  '(?:contact\\w*|call\\w*|phon\\w*|ring\\w*|rang|text\\w*|messag\\w*|e-?mail\\w*|writ\\w* to|wrote to|visit\\w*|tell\\w*|told|inform\\w*|notif\\w*|let \\S+ know|alert\\w*|reach\\w* out to|get\\w* in touch with|got in touch with|speak\\w* (?:to|with)|spoke (?:to|with)|talk\\w* (?:to|with)|shar\\w* (?:this|it|the (?:debt|details|balance|arrears|situation)|your (?:debt|details|balance|arrears|situation)) with|explain\\w* (?:this |it )?to|discuss\\w* (?:this|it|the (?:debt|account|matter)|your (?:debt|account|situation)) with|send\\w* (?:a |the )?(?:letter|notice|copy|message|details)s? to|sent (?:a |the )?(?:letter|notice|copy|message|details)s? to|copy\\w* in|cc\\w*|loop\\w* in|involv\\w*|ask\\w* (?:around|about you)|question\\w*|knock\\w* on)';
+  '(?:contact(?:s|ed|ing)?|call(?:s|ed|ing)?|phon(?:e|es|ed|ing)|ring(?:s|ing)?|rang|text(?:s|ed|ing)?|messag(?:e|es|ed|ing)|e-?mail(?:s|ed|ing)?|writ(?:e|es|ing) to|wrote to|visit(?:s|ed|ing)?|tell(?:s|ing)?|told|inform(?:s|ed|ing)?|notif(?:y|ies|ied|ying)|let \\S+ know|alert(?:s|ed|ing)?|fill(?:ed|ing)? (?:\\S+ )?in|put(?:ting)? (?:the )?pressure on|reach\\w* out to|get\\w* in touch with|got in touch with|speak\\w* (?:to|with)|spoke (?:to|with)|talk\\w* (?:to|with)|shar\\w* (?:this|it|the (?:debt|details|balance|arrears|situation)|your (?:debt|details|balance|arrears|situation)) with|explain\\w* (?:this |it )?to|discuss\\w* (?:this|it|the (?:debt|account|matter)|your (?:debt|account|situation)) with|send\\w* (?:a |the )?(?:letter|notice|copy|message|details)s? to|sent (?:a |the )?(?:letter|notice|copy|message|details)s? to|copy\\w* in|cc\\w*|loop\\w* in|involv\\w*|ask\\w* (?:around|about you)|question\\w*|knock\\w* on)';
 
 export const PATTERN_SPECS: readonly PatternSpec[] = [
   // ---------------------------------------------------------------------------------------------- threats
@@ -563,7 +563,6 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       '(?:不会|不)(?:影响|上)(?:你|您)?(?:的)?征信',
       '(?:保证|承诺|包)(?:你|您)?(?:的)?(?:征信|信用|贷款|审批|通过|下款)',
       '(?:债务|欠款)(?:全部|一笔)?(?:免除|清零|勾销|一笔勾销|作废)',
-      '(?:全部|全额)(?:免除|减免)',
       '(?:保证|包)(?:你|您)?没(?:事|问题|影响)',
       '百分之百(?:通过|成功|减免)',
     ],
@@ -743,7 +742,7 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       '(?:evenings|nights|weekends) and (?:weekends|evenings|nights)',
     ],
     zh: [
-      '(?:每天|天天|每小时|每个小时|不停地?|不断地?|反复|轮番|日夜|一直|持续)(?:都)?(?:会|要|将)?(?:给(?:你|您)(?:的)?[\u4e00-\u9fff]{0,3})?(?:打电话|打过去|打|拨打|致电|发短信|发信息|联系|催|骚扰|上门)',
+      '(?:每天|天天|每小时|每个小时|不停地?|不断地?|反复|轮番|日夜|一直|持续)(?:都)?(?:会|要|将)?(?:给(?:你|您)(?:的)?[\u4e00-\u9fff]{0,3})?(?:打电话|打过去|打|拨打|致电|发短信|发信息|联系|催|骚扰|上门)(?!次数|不超过|的次数)',
       '(?:在|到)(?:你|您)(?:的)?(?:单位|公司|家|小区|学校)(?:的)?(?:楼下|门口|附近|外面)',
       '(?:到|去|上)(?:你|您)(?:的)?(?:办公室|工位|单位|公司)(?:去)?(?:说|找|等|闹)',
       '蹲(?:了|守)',
@@ -948,5 +947,144 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       '(?:\\d+|[一二三四五六七八九十]+)多?岁的人了',
       '(?:一把|这把)年纪',
     ],
+  },
+  // ------------------------------------------------------------------- third reading: more phrasings
+  {
+    category: 'veiled_threat',
+    scope: 'act',
+    en: [
+      '(?:things|stuff) (?:will|might|may|could|are going to) (?:start )?happen(?:ing)? to',
+      '(?:the )?(?:stuff|things|people) you (?:care about|love)',
+      "(?:i'm|i am|we're|we are) (?:being )?(?:polite|nice|patient) for now",
+      'people in your (?:area|neighbou?rhood|building|town)',
+      "you (?:don't|do not) want (?:them|us|anyone|someone|people) (?:stopping|coming|showing|turning|knocking)",
+      'what happens to (?:people|customers|those) who',
+      '(?:eyes|people|someone) on (?:you|your (?:house|home|place|car|family))',
+      'when you come and go',
+      'before we decide to',
+    ],
+    zh: [
+      '放学谁接',
+      '(?:小孩|孩子|儿子|女儿)在[^，。？]{0,10}(?:小学|中学|幼儿园|学校|上学)',
+      '被人"?(?:教育|收拾|修理)',
+      '走在路上',
+    ],
+  },
+  {
+    category: 'threat_violence',
+    scope: 'act',
+    en: ['with (?:a few|some) (?:friends|guys|people|of the boys|buddies)', 'take it seriously'],
+  },
+  {
+    category: 'harassment',
+    scope: 'act',
+    en: [
+      'call\\w* (?:you )?(?:\\d+|several|many|ten|twenty|a dozen|dozens of|nine|five) (?:more )?times',
+      'pick up the (?:phone|damn phone)',
+      'visit\\w* your (?:home|house|apartment|flat|place|office|work|door)',
+      '(?:field reps?|field agents?|agents?|someone|people|a rep) to your (?:door|home|house|job|work|office)',
+      'every (?:morning|evening|night|day) (?:this|next) week',
+      'process server',
+    ],
+  },
+  {
+    category: 'third_party_disclosure',
+    scope: 'act',
+    en: [
+      '(?:your )?(?:coworkers|colleagues|boss|neighbou?rs|family|friends|wife|husband|kids) (?:at \\S+ )?(?:will|would|are going to) (?:love|enjoy|see|notice|hear|find out|answer|pick up)',
+      'calling the break room',
+      "(?:family|wife|husband|boss|employer)(?:'s| is| has been) (?:already )?(?:aware|told|informed)",
+      'arranged with (?:your|their|the) (?:payroll|employer|hr|boss)',
+      'out of your (?:paycheck|pay ?check|wages|salary)',
+      'brother-in-law|sister-in-law|mother-in-law|father-in-law',
+    ],
+  },
+  {
+    category: 'arrest_criminal_threat',
+    scope: 'act',
+    en: [
+      "(?:we|we've|we'll|we have|i|i've|i'll|our \\w+) (?:\\S+ ){0,2}?(?:notif\\w*|contact\\w*|call\\w*|alert\\w*|inform\\w*|told|report\\w*|be in touch with|get in touch with|involve\\w*)(?: \\S+){0,3}? (?:the )?(?:local )?(?:police|sheriff|authorities|fbi|detectives?|prosecutors?)",
+      '(?:detective|investigator)s? from',
+      'in touch with the (?:local )?authorities',
+      'tax evasion|evading taxes',
+    ],
+    zh: ['进去(?:待|蹲|关)', '(?:公安|警察|派出所)那边(?:我们)?有(?:熟人|人)', '惯犯', '迟早(?:进去|坐牢)'],
+  },
+  {
+    category: 'impersonation',
+    scope: 'act',
+    zh: ['银保监会|银保监|证监会|人民银行派|监管部门派驻|派驻的'],
+  },
+  {
+    category: 'public_shaming',
+    scope: 'act',
+    zh: [
+      '贴告示|告示',
+      '全网通报|通报',
+      '新闻群|本地群|上了(?:新闻|热搜)',
+      '让(?:物业|邻居|小区)[^，。]{0,6}(?:认识|知道)',
+    ],
+  },
+  {
+    category: 'false_urgency',
+    scope: 'act',
+    en: [
+      'at midnight',
+      'no more deals',
+      'self-destructs?',
+      '(?:balance|amount|debt) (?:doubles|will double|triples)',
+      'hurry',
+      'act fast',
+    ],
+    zh: ['(?:半小时|一小时|两小时|\\d+小时)(?:后|内|之内)', '案件(?:自动)?移交'],
+  },
+  {
+    category: 'false_promise',
+    scope: 'act',
+    en: [
+      'stop reporting (?:the|your|this) account',
+      'never hear about (?:it|this) again',
+      'banned from (?:opening|having|getting|using)',
+      'every bank in the country',
+      'for life',
+      '(?:record|file|history) will be (?:permanently )?(?:sealed|erased|cleared|wiped)',
+      'no bank will ever',
+      "guarantee you(?:'ll| will) (?:qualify|be approved|get)",
+      'fixes everything',
+      'treat (?:the )?(?:unpaid )?(?:amount|debt|balance) as income',
+      'never shows? up on (?:any|your) credit',
+      'a guy at the bureau',
+    ],
+    zh: ['这辈子(?:都)?别想', '全国所有(?:银行|机构)', '同步给了?'],
+  },
+  {
+    category: 'new_borrowing',
+    scope: 'act',
+    en: [
+      'get (?:the )?money from (?:your|a|some|the)',
+      'online loans?',
+      'apply for (?:one of )?(?:those |an? |some )?(?:online |quick |fast |easy )?loans?',
+      'they approve anyone',
+    ],
+  },
+  {
+    category: 'unauthorised_fee',
+    scope: 'act',
+    en: ['surcharges?', '(?:added|adding|add) (?:a |an )?(?:\\S+ ){0,3}(?:fee|charge) to your'],
+  },
+  {
+    category: 'lawsuit_threat',
+    scope: 'act',
+    zh: ['起\\s*su', 'qi ?su'],
+  },
+  {
+    category: 'insult',
+    scope: 'attr',
+    en: ['fatso|lardass|fatty|fat (?:pig|cow|slob)'],
+  },
+  {
+    category: 'profanity',
+    scope: 'say',
+    en: ['god[- ]?damn\\w*', 'goddam\\w*'],
   },
 ];

@@ -47,14 +47,14 @@ const GUIDANCE_ZH =
   /(?:不要|不得|禁止|切勿|请勿|严禁|避免|不可|不能|勿|别|不允许|不准)(?:对客户|向客户|对对方|跟客户)?(?:提及|提到|说|讲|使用|威胁|暗示|谈论|承诺|辱骂|骂|恐吓|透露|称呼|声称|冒充|施压)/u;
 /** The script names what the customer might say: the words after it are theirs. */
 const REPORTED_SPEECH_EN =
-  /\b(?:you|were|was|been) told\s*[:,-]?\s*$|\b(?:agent|collector|caller|employee|representative) (?:said|told you|wrote)\s*[:,-]?\s*$|\b(?:customer|consumer|debtor|caller|they|he|she|client|someone|person|borrower)\s+(?:\S+\s+){0,3}?(?:says?|said|asks?|asked|claims?|shouts?|yells?|tells? you|might say|may say|responds?|replies|objects?|calls? (?:you|us))\b(?:\s+(?:something like|things like|that|like))?\s*[:,-]?\s*$|\b(?:objection|customer|if asked|statements? like|comments? like|phrases? like|words like|saying|to say|calling (?:people|them|customers))\s*:?\s*$/iu;
+  /\b(?:apologi[sz]ed|blamed yourself|called yourself|described yourself|you said you(?:'re| were))(?: \S+){0,4}?(?: for| as)?\s*$|\b(?:you|were|was|been) told\s*[:,-]?\s*$|\b(?:agent|collector|caller|employee|representative) (?:said|told you|wrote)\s*[:,-]?\s*$|\b(?:customer|consumer|debtor|caller|they|he|she|client|someone|person|borrower)\s+(?:\S+\s+){0,3}?(?:says?|said|asks?|asked|claims?|shouts?|yells?|tells? you|might say|may say|responds?|replies|objects?|calls? (?:you|us))\b(?:\s+(?:something like|things like|that|like))?\s*[:,-]?\s*$|\b(?:objection|customer|if asked|statements? like|comments? like|phrases? like|words like|saying|to say|calling (?:people|them|customers))\s*:?\s*$/iu;
 /** A header of a do-not-say list: the list items after it are guidance. */
 const GUIDANCE_LIST_HEADER =
   /do[- ]not[- ]say|never say|words to avoid|phrases to avoid|avoid saying|not to say|prohibited (?:phrases|words|language)|banned (?:phrases|words)|禁用语|禁止用语|禁语|不得使用|不能说的话|避免使用/iu;
 const LIST_ITEM = /^\s*(?:[-•*·▪–]|\[\s?\]|\d+[.)]|[a-z][.)])\s*/iu;
 /** The customer's own question or worry, reported: "you asked whether…", "您担心我们会…". */
 const CUSTOMER_REPORT =
-  /^\s*(?:and |but |so )?(?:you|some customers|many customers|customers|people|clients|a customer|the customer)\s+(?:\S+\s+){0,2}?(?:asked|ask|asks|wondered|wonder|wonders|worried|worry|worries|mentioned|said|told us|were worried|are worried|raised|questioned|feared|fear)\b|^\s*(?:您|你|客户|有客户|不少客户|很多客户)[^，。？！]{0,8}?(?:说|问到|问|提到|担心|以为|关心|询问|表示担心|顾虑)/iu;
+  /^\s*(?:and |but |so )?(?:you|some customers|many customers|customers|customer|people|clients|a customer|the customer)\s+(?:\S+\s+){0,2}?(?:asked|ask|asks|wondered|wonder|wonders|worried|worry|worries|mentioned|said|told us|were worried|are worried|raised|questioned|feared|fear)\b|^\s*(?:您|你|客户|有客户|不少客户|很多客户)[^，。？！]{0,8}?(?:说|问到|问|提到|担心|以为|关心|询问|表示担心|顾虑)/iu;
 const NEGATIVE_ANSWER =
   /^\s*(?:no\b|not at all|never\b|absolutely not|of course not|不会|不|没有|并不会|当然不会|绝对不会|并不)/iu;
 const REPORTED_SPEECH_ZH =
@@ -63,7 +63,7 @@ const REPORTED_SPEECH_ZH =
 const REJECTION_EN =
   /\b(?:wrong|unacceptable|hateful|hurtful|offensive|bigoted|racist|sexist|not (?:ok|okay|true|acceptable|fair)|why would (?:you|anyone)|(?:is|isn't|is not) how we (?:talk|speak|work|treat|write)|not how we (?:talk|speak|work|treat|write)|that's a threat|that is a threat|was wrong|is illegal|(?:did not|didn't) come from us|won't happen again|will not happen again|removed (?:that|this|the) (?:template|wording|message)|should never have|how dare|shameful to say|is (?:awful|disgusting|appalling|vile|terrible)|stop saying|shouldn't say|should not say|no place|misguided)\b/iu;
 const REJECTION_ZH =
-  /(?:不是我们发的|都是错的|是错的|侮辱性|贬低|不被允许|明令禁止|禁止|不允许|道歉|诈骗|不当|违规|不可接受|不对|错误|不可接受|不能接受|歧视|偏见|太过分|凭什么这么说|为什么要说|不应该说|不该说|这种说法|这样说)/u;
+  /(?:的说法|这种说法|所谓|不是我们发的|都是错的|是错的|侮辱性|贬低|不被允许|明令禁止|禁止|不允许|道歉|诈骗|不当|违规|不可接受|不对|错误|不可接受|不能接受|歧视|偏见|太过分|凭什么这么说|为什么要说|不应该说|不该说|这种说法|这样说)/u;
 
 const RIGHTS_EN =
   /\b(?:you (?:have|retain) (?:the |a )?right|you(?:'re| are) (?:entitled|welcome to (?:call|contact|ask|reach|reply|write|dispute|speak|talk)|free to (?:call|contact|ask|reach|reply|dispute|speak|talk|stop|choose))|you (?:can|may|could) (?:always |also |still )?(?:ask|request|choose|dispute|reply|opt|stop|complain|withdraw|cancel|revoke|tell us|let us|call us|contact us|reach us|write to us|speak (?:to|with) (?:us|an?|your own)|talk (?:to|with) (?:us|an?|your own)|consult|contact (?:the |a |an |your own |any )?(?:cfpb|consumer financial protection bureau|attorney general|lawyer|attorney|counsel|advisor|adviser|counsell?or|regulator|ombudsman))|your rights?|entitled to|feel free to (?:call|contact|ask|reach|reply))\b/iu;
@@ -132,7 +132,10 @@ export function clausesOf(text: string): Clause[] {
             (quote?.reported ?? false) ||
             CUSTOMER_REPORT.test(clauseText) ||
             (shortItem ? previous!.reported : false),
-          rights: RIGHTS_EN.test(clauseText) || RIGHTS_ZH.test(clauseText),
+          rights:
+            RIGHTS_EN.test(clauseText) ||
+            RIGHTS_ZH.test(clauseText) ||
+            (shortItem ? previous!.rights : false),
           actor: shortItem ? previous!.actor : actorOf(clauseText),
         };
         clauses.push(clause);

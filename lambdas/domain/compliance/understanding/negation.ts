@@ -17,9 +17,9 @@ const NEGATOR_ZH =
 const NOT_A_NEGATOR_ZH =
   /^(?:不断|不停|不管|不论|不仅|不足|不少|不良|不便|不过|不然|不久|不同|不安|不满|不止|不堪|不利|不当|不法|不诚信|不守信|不讲信用|不要脸|不像话|不识抬举|不配|无论|无法|无赖|无耻|无能|无知|无用|别人|别的|别处|未来|未还|未按时|未能|未偿|没用|没脸|没出息|没素质|没教养|没良心|免费)/u;
 const AFFIRMING_ZH =
-  /不保证|不敢保证|难保|不得不|不排除|不会放过|不会手软|不会客气|不客气|善罢甘休|别怪|不要怪|莫怪|别逼|不要逼|不然|要不然|不能保证不|无法保证不|别想|休想|不会再(?:客气|容忍|忍|等)|没(?:有)?(?:别的)?(?:办法|选择)|不要以为|别以为|不是吓唬|不是开玩笑|不信|不要不|不还|没还|未还|不按时|不配合|不接电话|不处理|不理会|不回复|不还款|没有还款|拒不|不要逼|无法容忍|不怕|不见棺材|不给面子|不要再拖|别再拖|不识相/u;
+  /还不上|还不起|拿不出|没钱|不保证|不敢保证|难保|不得不|不排除|不会放过|不会手软|不会客气|不客气|善罢甘休|别怪|不要怪|莫怪|别逼|不要逼|不然|要不然|不能保证不|无法保证不|别想|休想|不会再(?:客气|容忍|忍|等)|没(?:有)?(?:别的)?(?:办法|选择)|不要以为|别以为|不是吓唬|不是开玩笑|不信|不要不|不还|没还|未还|不按时|不配合|不接电话|不处理|不理会|不回复|不还款|没有还款|拒不|不要逼|无法容忍|不怕|不见棺材|不给面子|不要再拖|别再拖|不识相/u;
 const POST_NEGATION_ZH =
-  /^.{0,8}?(?:不会发生|不会采取|不在考虑|不予考虑|不会进行|不会启动|暂不|不会有|都不会|也不会|不会出现|是不会的)/u;
+  /^.{0,8}?(?:不会发生|不会采取|不在考虑|不予考虑|不会进行|不会启动|暂不|不会有|都不会|也不会|不会出现|是不会的|退回|退还|返还|已退|更正)/u;
 
 /** Whether the match at `[start, end)` of `text`, inside the clause starting at `clauseStart`, is negated. */
 export function negated(
@@ -35,7 +35,7 @@ export function negated(
     /[\u4e00-\u9fff]/u.test(text.slice(start, end)) || /[\u4e00-\u9fff]$/u.test(before.trimEnd());
   if (chinese) return negatedZh(before, after);
   if (POST_NEGATION_EN.test(after)) return true;
-  const window = lastWords(before, 9);
+  const window = lastWords(before, 12);
   let lastNegator: RegExpExecArray | undefined;
   NEGATOR_EN.lastIndex = 0;
   for (const match of window.matchAll(NEGATOR_EN)) lastNegator = match as RegExpExecArray;
