@@ -366,9 +366,17 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
       await page.locator('#agent-message').fill(threat);
       await page.getByRole('button', { name: 'Send to customer' }).click();
       await page.locator('#agent-message-error').waitFor({ state: 'visible' });
-      expect(await page.locator('#agent-message-error').textContent()).toMatch(
-        /Not sent\..*(ARREST|LAWSUIT|THREAT)/,
+      // Plain words first, the words found highlighted, the codes in the details line.
+      const error = page.locator('#agent-message-error');
+      expect(await error.textContent()).toMatch(/^Not sent\./);
+      await error
+        .getByText('This threatens a lawsuit, court or seizing property.', { exact: false })
+        .waitFor();
+      expect(await error.locator('.finding[data-category=lawsuit_threat] mark').innerText()).toBe('sue');
+      expect(await error.locator('.finding-details').allTextContents()).toContainEqual(
+        expect.stringMatching(/^Details: FORBIDDEN_(ARREST|LAWSUIT)_THREAT · /),
       );
+      await saveScreenshot(page, 'journey-console-agent-message-blocked');
       expect(await page.locator('#agent-message').inputValue()).toBe(threat);
 
       // The customer sees that a person joined, and the answer.
