@@ -23,7 +23,8 @@ export interface StageConfig {
     readonly notifyEmail?: string;
   };
   /** The OpenAI-compatible model used for drafting; `baseURL` for a server other than OpenAI's. */
-  readonly llm: { readonly model: string; readonly baseURL?: string };
+  /** `gateReview`: the model also reviews its drafts for tone and implied threats (more calls per draft). */
+  readonly llm: { readonly model: string; readonly baseURL?: string; readonly gateReview?: boolean };
   readonly outreach: {
     /**
      * `store_only`: messages are kept in the outbox, marked as delivered by `store-only`, and nothing leaves

@@ -76,7 +76,11 @@ export interface FunctionDeclaration {
 }
 
 function llmEnvironment(stage: StageConfig): Record<string, string> {
-  return { LLM_MODEL: stage.llm.model, ...(stage.llm.baseURL ? { OPENAI_BASE_URL: stage.llm.baseURL } : {}) };
+  return {
+    LLM_MODEL: stage.llm.model,
+    ...(stage.llm.baseURL ? { OPENAI_BASE_URL: stage.llm.baseURL } : {}),
+    GATE_MODEL_REVIEW: stage.llm.gateReview ? 'on' : 'off',
+  };
 }
 
 function outreachEnvironment(stage: StageConfig): Record<string, string> {

@@ -376,7 +376,9 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
       expect(await error.locator('.finding-details').allTextContents()).toContainEqual(
         expect.stringMatching(/^Details: FORBIDDEN_(ARREST|LAWSUIT)_THREAT · /),
       );
-      await error.screenshot({ path: 'test-artifacts/screenshots/journey-console-agent-message-blocked.png' });
+      await error.screenshot({
+        path: 'test-artifacts/screenshots/journey-console-agent-message-blocked.png',
+      });
       expect(await page.locator('#agent-message').inputValue()).toBe(threat);
 
       // The customer sees that a person joined, and the answer.
