@@ -253,3 +253,34 @@ describe('the stage decides the collector role', () => {
     expect(gateCollectorRole(notAdopting)).toBe('first_party');
   });
 });
+
+describe('functional contrasts in the style of published abusive-language test suites', () => {
+  const blocked = (text: string) => !content(text).allowed;
+  it.each([
+    'I hate women.',
+    'Muslims are scum.',
+    'All immigrants should be deported.',
+    'Why are disabled people so useless?',
+    'I think women are stupid.',
+    'Women are not smart.',
+    'I met many refugees and I hate every single one of them.',
+    "I'd rather die than date a trans person.",
+    'w0men are disgusting',
+    'i hate blck people',
+  ])('blocks "%s"', (text) => {
+    expect(blocked(text)).toBe(true);
+  });
+
+  it.each([
+    'I love women.',
+    'We are a group of Muslims.',
+    'Gay people are great.',
+    "I don't hate immigrants.",
+    'No women are stupid.',
+    'Saying that women are disgusting is just awful.',
+    '"Muslims are scum." Why would anyone say that?',
+    "I really can't stand cauliflower.",
+  ])('allows "%s"', (text) => {
+    expect(blocked(text)).toBe(false);
+  });
+});

@@ -25,9 +25,12 @@ export function contentFindings(text: string, model: AbuseModel | undefined): Co
     const score = model.score(message, from, to);
     if (score.probability < score.threshold || score.reasons.length === 0) continue;
     // An English sentence the model is not sure of needs a word of the lexicon's classes among its reasons:
-    // weak generic cues ("you", "pay") adding up are not abuse.
+    // weak generic cues ("you", "pay") adding up are not abuse. Praise of a group or a person ("gay people
+    // are great") must be clearly abusive to count.
     if (score.language === 'en' && score.probability < CONFIDENT && !score.reasons.some(isLexiconReason))
       continue;
+    const sentence = message.read.text.slice(from, to);
+    if (score.probability < 0.85 && PRAISE.test(sentence) && !NEGATION.test(sentence)) continue;
     const span = originalSpan(message.read, from, to);
     const abuseFound = findings.some(
       (finding) =>
@@ -49,6 +52,11 @@ export function contentFindings(text: string, model: AbuseModel | undefined): Co
 
 const ABUSE_CATEGORIES = new Set<ContentCategory>(['insult', 'profanity', 'discrimination']);
 const CONFIDENT = 0.6;
+/** Words of praise: a sentence praising a group or a person is not abuse unless the model is sure. */
+const PRAISE =
+  /\b(?:great|wonderful|amazing|lovely|brilliant|welcome|valued|kind|friendly|nice|good|smart|intelligent|honest|hard-?working|beautiful|love|loves|proud|respect|support|admire|neighbou?rs)\b/u;
+const NEGATION = /\b(?:not|never|no|nobody|none)\b|n't\b/u;
+/** A reason naming a word class of the lexicon (an insult, a slur, a group, a demeaning attribute). */
 const isLexiconReason = (reason: { readonly feature: string }) => /^(?:k:|kb:|Z:)/u.test(reason.feature);
 
 function categoryOf(score: AbuseScore): ContentCategory {

@@ -98,8 +98,8 @@ export function patterns(): CompiledPattern[] {
   for (const spec of PATTERN_SPECS) {
     for (const language of ['en', 'zh'] as const) {
       for (const source of spec[language] ?? []) {
-        const scope = source.startsWith('@act ') ? 'act' : spec.scope;
-        const body = expand(source.replace(/^@act /u, ''), language);
+        const scope = source.startsWith('@act ') ? 'act' : source.startsWith('@say ') ? 'say' : spec.scope;
+        const body = expand(source.replace(/^@(?:act|say) /u, ''), language);
         const bounded = language === 'en' ? `(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_])` : body;
         compiled.push({
           category: spec.category,

@@ -647,9 +647,9 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
   },
   {
     category: 'discrimination',
-    scope: 'say',
+    scope: 'attr',
     en: [
-      '(?:<slur>)',
+      '@say (?:<slur>)',
       '(?:people|folks|those|ones|customers|borrowers|debtors|men|women|guys) (?:of|from|like) your (?:religion|race|faith|country|culture|background|community|kind|sort|type|ethnicity|nationality|people|tribe|caste|region|origin|neighbou?rhood|age|generation|gender|sex|colou?r)',
       "@act your (?:religion|race|faith|culture|kind|ethnicity|nationality|people|tribe|caste|accent|colou?r|gender|sex|age|generation|disability|condition) (?:~ )?(?:is|are|never|always|can't|don't|doesn't|makes?|explains?)",
       '(?:typical|just like (?:all|every|most|the rest of))(?: \\S+){0,2} (?:<identity>)',
@@ -670,7 +670,7 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       '(?:death|hell) to (?:all )?(?:<identity>)',
     ],
     zh: [
-      '(?:<slurZh>)',
+      '@say (?:<slurZh>)',
       '(?:你们|你|您)(?:这些|那些)?(?:<identityZh>)(?:都|就|就是|全|总是|一向|本来就|果然|真是|果然是|天生)',
       '(?:<identityZh>)(?:客户|顾客|的人|们)?(?:都|就|就是|全|总是|一向|本来就|果然|真是|天生|没一个|没有一个|大多|基本上)(?:是|爱|会|不|没|很|喜欢|只会|只知道)?(?:<negattrZh>)',
       '(?:<identityZh>)(?:真|太|很|就是|是)(?:<negattrZh>)',
@@ -1201,5 +1201,13 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       '(?:expires|ends|closes|disappears|vanishes) (?:today|tonight|at (?:noon|midnight|\\d+))',
     ],
     zh: ['(?:过了|错过)(?:今天|今晚|这次)(?:就|可就)?(?:没|再也)', '最后(?:一天|时限)'],
+  },
+  {
+    category: 'discrimination',
+    scope: 'attr',
+    en: [
+      "(?:hate|despise|loathe|detest|can't stand|cannot stand) (?:every single one|each and every one|all|every one|the lot|each one) of them",
+      "(?:i'd|we'd|i would|we would|would) rather (?:die|starve|be dead) than",
+    ],
   },
 ];

@@ -55,13 +55,16 @@ const LIST_ITEM = /^\s*(?:[-•*·▪–]|\[\s?\]|\d+[.)]|[a-z][.)])\s*/iu;
 /** The customer's own question or worry, reported: "you asked whether…", "您担心我们会…". */
 const CUSTOMER_REPORT =
   /^\s*(?:and |but |so )?(?:you|some customers|many customers|customers|customer|people|clients|a customer|the customer)\s+(?:\S+\s+){0,2}?(?:asked|ask|asks|wondered|wonder|wonders|worried|worry|worries|mentioned|said|told us|were worried|are worried|raised|questioned|feared|fear)\b|^\s*(?:您|你|客户|有客户|不少客户|很多客户)[^，。？！]{0,8}?(?:说|问到|问|提到|担心|以为|关心|询问|表示担心|顾虑)/iu;
+/** "Saying that … is awful", "People who think … are wrong": a view named to reject it. */
+const COUNTER_REFERENCE =
+  /^\s*(?:saying|to say|claiming|to claim|thinking|believing|calling (?:people|them|someone)|(?:people|anyone|those) who (?:say|think|believe|claim)|if you (?:say|think))\b/iu;
 const NEGATIVE_ANSWER =
   /^\s*(?:no\b|not at all|never\b|absolutely not|of course not|不会|不|没有|并不会|当然不会|绝对不会|并不)/iu;
 const REPORTED_SPEECH_ZH =
   /(?:称|叫|骂|喊)(?:您|你|客户)(?:为|是|作)?\s*$|(?:转发|收到|听到|看到)的(?:那条|这条|那句|这句)?\s*$|(?:把|将)(?:客户|您|你)(?:叫作|称为|叫做|骂作|骂成)\s*$|说(?:您|你)\s*$|(?:您|你)(?:问到|问|提到|担心|说|以为)[^“”"]{0,20}$|(?:客户|对方|顾客|借款人|他|她|有人)(?:如果|若)?(?:说|问|表示|称|骂|抱怨|质问)[^“”"]{0,20}$|(?:像|诸如|类似|比如)\s*$/u;
 /** A clause that rejects what it quotes: "… is unacceptable", "why would you say that". */
 const REJECTION_EN =
-  /\b(?:wrong|unacceptable|hateful|hurtful|offensive|bigoted|racist|sexist|not (?:ok|okay|true|acceptable|fair)|why would (?:you|anyone)|(?:is|isn't|is not) how we (?:talk|speak|work|treat|write)|not how we (?:talk|speak|work|treat|write)|that's a threat|that is a threat|was wrong|is illegal|(?:did not|didn't) come from us|won't happen again|will not happen again|removed (?:that|this|the) (?:template|wording|message)|should never have|how dare|shameful to say|is (?:awful|disgusting|appalling|vile|terrible)|stop saying|shouldn't say|should not say|no place|misguided)\b/iu;
+  /\b(?:wrong|unacceptable|hateful|hurtful|offensive|bigoted|racist|sexist|not (?:ok|okay|true|acceptable|fair)|why would (?:you|anyone)|(?:is|isn't|is not) how we (?:talk|speak|work|treat|write)|not how we (?:talk|speak|work|treat|write)|that's a threat|that is a threat|was wrong|is illegal|(?:did not|didn't) come from us|won't happen again|will not happen again|removed (?:that|this|the) (?:template|wording|message)|should never have|how dare|shameful to say|(?:is|was|are) (?:just |simply |really |so |totally |completely )?(?:awful|disgusting|appalling|vile|terrible|hateful|wrong|ignorant|unacceptable|offensive|bigoted|racist|sexist)|stop saying|shouldn't say|should not say|no place|misguided)\b/iu;
 const REJECTION_ZH =
   /(?:的说法|这种说法|所谓|不是我们发的|都是错的|是错的|侮辱性|贬低|不被允许|明令禁止|禁止|不允许|道歉|诈骗|不当|违规|不可接受|不对|错误|不可接受|不能接受|歧视|偏见|太过分|凭什么这么说|为什么要说|不应该说|不该说|这种说法|这样说)/u;
 
@@ -105,6 +108,7 @@ export function clausesOf(text: string): Clause[] {
     const nextSentence = sentences[sentence + 1] ? text.slice(...sentences[sentence + 1]!) : '';
     const reportedSentence =
       CUSTOMER_REPORT.test(firstPart) ||
+      (COUNTER_REFERENCE.test(sentenceText) && REJECTION_EN.test(sentenceText)) ||
       (/[?？吗]\s*$/u.test(text.slice(sentenceStart, sentenceEnd + 1)) && NEGATIVE_ANSWER.test(nextSentence));
     for (const [partStart, partEnd] of parts) {
       for (const [start, end, isCondition] of conditionSplit(text, partStart, partEnd)) {

@@ -41,12 +41,15 @@ function lexicon(): Set<string> {
       'profanity',
       'slur',
       'identity',
+      'identityOne',
       'negattr',
     ])
       for (const word of LEXICON[key] ?? []) if (/^[a-z-]+$/u.test(word)) lexiconWords.add(word);
     for (const word of DOMAIN_WORDS) lexiconWords.add(word);
     const typoTargets = new Set(
-      ['insult', 'adjStandalone', 'strong', 'slur', 'identity'].flatMap((key) => LEXICON[key] ?? []),
+      ['insult', 'adjStandalone', 'strong', 'slur', 'identity', 'identityOne'].flatMap(
+        (key) => LEXICON[key] ?? [],
+      ),
     );
     variants = new Map();
     byLength = new Map();
