@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { build } from 'esbuild';
-import { EXTERNAL_MODULES, LAMBDA_NODE_TARGET } from '../lib/bundling';
+import { EXTERNAL_MODULES, LAMBDA_CHARSET, LAMBDA_NODE_TARGET } from '../lib/bundling';
 import { FUNCTIONS } from '../lib/catalog/functions';
 import { TABLE_IDS, TABLES } from '../lib/catalog/tables';
 import { stageConfig } from '../lib/stages';
@@ -32,6 +32,7 @@ async function bundle(entry: string, outdir: string): Promise<string> {
     minify: true,
     sourcemap: true,
     external: EXTERNAL_MODULES,
+    charset: LAMBDA_CHARSET,
     logLevel: 'silent',
   });
   return outfile;

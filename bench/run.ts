@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { benchChat } from './chat';
 import { benchDebits } from './debits';
 import { benchDrafting } from './drafting';
+import { benchGate } from './gate';
 import { benchLambdaBundles } from './lambda-bundles';
 import { benchScoring } from './scoring';
 
@@ -16,6 +17,7 @@ const sections: Record<string, () => Promise<unknown>> = {
   chat: () => benchChat(),
   drafting: () => benchDrafting(),
   debits: () => benchDebits(),
+  gate: () => benchGate(projectRoot),
 };
 
 const only = process.argv.slice(2);

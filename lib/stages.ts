@@ -23,7 +23,8 @@ export interface StageConfig {
     readonly notifyEmail?: string;
   };
   /** The OpenAI-compatible model used for drafting; `baseURL` for a server other than OpenAI's. */
-  readonly llm: { readonly model: string; readonly baseURL?: string };
+  /** `gateReview`: the model also reviews its drafts for tone and implied threats (more calls per draft). */
+  readonly llm: { readonly model: string; readonly baseURL?: string; readonly gateReview?: boolean };
   readonly outreach: {
     /**
      * `store_only`: messages are kept in the outbox, marked as delivered by `store-only`, and nothing leaves
@@ -50,6 +51,16 @@ export interface StageConfig {
    * outcome counts as unknown and is reconciled by lookup.
    */
   readonly bankApi: { readonly baseUrl: string; readonly timeoutMs: number };
+  /**
+   * The bank's role when it collects (DESIGN.md §4): `first_party`, a bank collecting its own debt, is not a
+   * "debt collector" under the FDCPA / Regulation F; it may adopt the agency rules (debt-collector disclosure,
+   * 7-in-7 call presumption) anyway, as many banks do. The gate applies the agency rules when the role is
+   * `third_party` or when they are adopted.
+   */
+  readonly collector: {
+    readonly role: 'first_party' | 'third_party';
+    readonly adoptsThirdPartyRules: boolean;
+  };
   readonly http: {
     /** Origins allowed to call the API from a browser besides the stage's own web distribution. */
     readonly extraCorsOrigins: readonly string[];
@@ -76,6 +87,8 @@ const STAGES: Record<StageName, StageConfig> = {
       instalments: 'rate(1 hour)',
       debits: 'rate(5 minutes)',
     },
+    // The demo bank collects its own debt and holds itself to the agency rules.
+    collector: { role: 'first_party', adoptsThirdPartyRules: true },
     bankApi: { baseUrl: 'https://bank-sandbox.dev.collections.example.com/v1', timeoutMs: 10_000 },
     http: { extraCorsOrigins: ['http://localhost:3000'], throttle: { rateLimit: 20, burstLimit: 40 } },
   },
@@ -97,6 +110,8 @@ const STAGES: Record<StageName, StageConfig> = {
       instalments: 'rate(1 hour)',
       debits: 'rate(5 minutes)',
     },
+    // The demo bank collects its own debt and holds itself to the agency rules.
+    collector: { role: 'first_party', adoptsThirdPartyRules: true },
     bankApi: { baseUrl: 'https://bank-sandbox.staging.collections.example.com/v1', timeoutMs: 10_000 },
     http: { extraCorsOrigins: [], throttle: { rateLimit: 50, burstLimit: 100 } },
   },
@@ -119,10 +134,19 @@ const STAGES: Record<StageName, StageConfig> = {
       instalments: 'rate(1 hour)',
       debits: 'rate(5 minutes)',
     },
+    // The demo bank collects its own debt and holds itself to the agency rules.
+    collector: { role: 'first_party', adoptsThirdPartyRules: true },
     bankApi: { baseUrl: 'https://bank-api.internal.collections.example.com/v1', timeoutMs: 10_000 },
     http: { extraCorsOrigins: [], throttle: { rateLimit: 200, burstLimit: 400 } },
   },
 };
+
+/** The role whose rules the gate applies for a stage: the agency rules unless a first party does not adopt them. */
+export function gateCollectorRole(stage: StageConfig): 'first_party' | 'third_party' {
+  return stage.collector.role === 'third_party' || stage.collector.adoptsThirdPartyRules
+    ? 'third_party'
+    : 'first_party';
+}
 
 export class UnknownStageError extends Error {
   readonly code = 'UNKNOWN_STAGE';

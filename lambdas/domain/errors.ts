@@ -4,8 +4,11 @@ export class DomainError extends Error {
     readonly kind: 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'too_many_requests',
     readonly code: string,
     message: string,
-    /** For `too_many_requests`: when asking again can succeed. */
-    readonly retryAfterSeconds?: number,
+    /**
+     * Machine-readable particulars for the error body (e.g. the gate's violations and the text checked);
+     * a numeric `retryAfterSeconds` also becomes the Retry-After header.
+     */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -15,4 +18,6 @@ export class DomainError extends Error {
 export const notFound = (code: string, message: string) => new DomainError('not_found', code, message);
 export const conflict = (code: string, message: string) => new DomainError('conflict', code, message);
 export const tooManyRequests = (code: string, message: string, retryAfterSeconds: number) =>
-  new DomainError('too_many_requests', code, message, Math.max(1, Math.ceil(retryAfterSeconds)));
+  new DomainError('too_many_requests', code, message, {
+    retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),
+  });

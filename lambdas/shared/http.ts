@@ -42,14 +42,19 @@ export const jsonResponse = (
   body: JSON.stringify(body),
 });
 
-const errorResponse = (statusCode: number, code: string, message: string, retryAfterSeconds?: number) =>
-  retryAfterSeconds === undefined
-    ? jsonResponse(statusCode, { error: { code, message } })
-    : jsonResponse(
-        statusCode,
-        { error: { code, message, retryAfterSeconds } },
-        { 'retry-after': String(retryAfterSeconds) },
-      );
+const errorResponse = (
+  statusCode: number,
+  code: string,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+) => {
+  const retryAfter = details?.retryAfterSeconds;
+  return jsonResponse(
+    statusCode,
+    { error: { ...details, code, message } },
+    typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : undefined,
+  );
+};
 
 /** middy's JSON parser reports a malformed body as 415 with the parse failure as its cause. */
 function isMalformedJson(error: Error & { statusCode?: number; cause?: unknown }) {
@@ -59,12 +64,7 @@ function isMalformedJson(error: Error & { statusCode?: number; cause?: unknown }
 function toErrorResponse(error: Error & { statusCode?: number }): APIGatewayProxyStructuredResultV2 {
   if (error instanceof HttpError) return errorResponse(error.statusCode, error.code, error.message);
   if (error instanceof DomainError)
-    return errorResponse(
-      STATUS_BY_DOMAIN_KIND[error.kind],
-      error.code,
-      error.message,
-      error.retryAfterSeconds,
-    );
+    return errorResponse(STATUS_BY_DOMAIN_KIND[error.kind], error.code, error.message, error.details);
   if (isMalformedJson(error))
     return errorResponse(400, 'MALFORMED_JSON', 'The request body is not valid JSON.');
   if (error.statusCode === 415) {

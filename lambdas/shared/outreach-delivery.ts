@@ -22,6 +22,8 @@ const channelSettings = {
   /** Set by the local runtime only: its in-memory developer inbox. Ignored in any other stage. */
   DEVELOPER_INBOX_URL: z.url().optional(),
 };
+/** Optional: without it the gate applies the agency rules, the stricter. */
+const gateSettings = { GATE_COLLECTOR_ROLE: z.enum(['first_party', 'third_party']).default('third_party') };
 
 type ChannelSettings = z.infer<z.ZodObject<typeof channelSettings>>;
 
@@ -30,6 +32,7 @@ export function outreachDelivery(): DeliverOutreachDeps {
     ...tableNames('accounts', 'contacts'),
     EVENT_BUS_NAME: z.string().min(1),
     ...channelSettings,
+    ...gateSettings,
   });
   const db = documentClient();
   const contacts = new DynamoContactStore(db, config.CONTACTS_TABLE);
@@ -40,6 +43,7 @@ export function outreachDelivery(): DeliverOutreachDeps {
     senders: outreachSenders(config),
     events: new EventBridgePublisher(eventBridgeClient(), config.EVENT_BUS_NAME),
     clock: systemClock,
+    collectorRole: config.GATE_COLLECTOR_ROLE,
   };
 }
 

@@ -5,7 +5,7 @@
  * schedules against the same handlers.
  */
 
-import type { StageConfig } from '../stages';
+import { gateCollectorRole, type StageConfig } from '../stages';
 import { DETAIL_TYPES, EVENT_SOURCES } from './events';
 import { TABLES, type TableId } from './tables';
 
@@ -76,11 +76,19 @@ export interface FunctionDeclaration {
 }
 
 function llmEnvironment(stage: StageConfig): Record<string, string> {
-  return { LLM_MODEL: stage.llm.model, ...(stage.llm.baseURL ? { OPENAI_BASE_URL: stage.llm.baseURL } : {}) };
+  return {
+    LLM_MODEL: stage.llm.model,
+    ...(stage.llm.baseURL ? { OPENAI_BASE_URL: stage.llm.baseURL } : {}),
+    GATE_MODEL_REVIEW: stage.llm.gateReview ? 'on' : 'off',
+  };
 }
 
 function outreachEnvironment(stage: StageConfig): Record<string, string> {
-  return { OUTREACH_DELIVERY: stage.outreach.delivery, OUTREACH_EMAIL_FROM: stage.outreach.emailFrom };
+  return {
+    OUTREACH_DELIVERY: stage.outreach.delivery,
+    OUTREACH_EMAIL_FROM: stage.outreach.emailFrom,
+    GATE_COLLECTOR_ROLE: gateCollectorRole(stage),
+  };
 }
 
 function bankEnvironment(stage: StageConfig): Record<string, string> {

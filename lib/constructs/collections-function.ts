@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { EXTERNAL_MODULES, LAMBDA_NODE_TARGET } from '../bundling';
@@ -66,6 +66,7 @@ export class CollectionsFunction extends Construct {
         target: LAMBDA_NODE_TARGET,
         format: OutputFormat.CJS,
         externalModules: EXTERNAL_MODULES,
+        charset: Charset.UTF8,
       },
     });
     acknowledgeFinding(

@@ -8,15 +8,26 @@
  * default to empty, which fails closed (any figure the text states is then not in the offer).
  */
 import * as z from 'zod';
-import { checkContact, checkMessage } from '../../lambdas/domain/compliance';
+import { COLLECTOR_ROLES, checkContact, checkMessage } from '../../lambdas/domain/compliance';
+
+import { CONTENT_CATEGORIES } from '../../lambdas/domain/compliance/content/categories';
 import { parseInstant } from '../../lambdas/domain/compliance/local-time';
+import { type Evaluated, evaluationReport } from './gate-evaluation';
 
 export const GATE_USAGE = [
   'usage: npm run --silent gate -- check-messages FILE.jsonl',
   '       npm run --silent gate -- check-contacts FILE.jsonl',
+  '       npm run --silent gate -- evaluate FILE.jsonl',
 ].join('\n');
 
-export type GateCommand = 'check-messages' | 'check-contacts';
+export type GateCommand = 'check-messages' | 'check-contacts' | 'evaluate';
+
+/** Optional on every line; absent means the stricter `third_party` rules. */
+const collectorRole = z
+  .enum(['first_party', 'third_party'], {
+    error: () => `UNKNOWN_COLLECTOR_ROLE: expected one of ${COLLECTOR_ROLES.join(', ')}`,
+  })
+  .optional();
 
 const instant = z
   .string()
@@ -47,13 +58,14 @@ export const contactLineSchema = z.object({
     refusedChannels: z.array(contactChannel).optional(),
     smsConsent: z.boolean().optional(),
   }),
+  collectorRole,
 });
 
 export const messageLineSchema = z.object({
   id,
   jurisdiction: z.string(),
   channel: z.enum(['sms', 'email', 'portal', 'call_script']),
-  language: z.enum(['en', 'zh-CN']),
+  language: z.enum(['en', 'zh-CN'], { error: () => 'UNKNOWN_LANGUAGE: expected "en" or "zh-CN"' }),
   text: z.string(),
   offer: z
     .object({
@@ -63,10 +75,21 @@ export const messageLineSchema = z.object({
       percentages: z.array(z.number()).default([]),
     })
     .optional(),
+  collectorRole,
+});
+
+/** A labelled line: as check-messages, plus the expected verdict and, optionally, the category. */
+export const evaluationLineSchema = messageLineSchema.extend({
+  expected: z.boolean(),
+  category: z
+    .enum(CONTENT_CATEGORIES, {
+      error: () => `UNKNOWN_CATEGORY: expected one of ${CONTENT_CATEGORIES.join(', ')}`,
+    })
+    .optional(),
 });
 
 type LineOutcome =
-  | { readonly ok: true; readonly output: string }
+  | { readonly ok: true; readonly output: string; readonly evaluated?: Evaluated }
   | { readonly ok: false; readonly problem: string };
 
 /** Checks one non-blank input line: its output line, or what is wrong with it. */
@@ -83,6 +106,18 @@ export function checkLine(command: GateCommand, line: string): LineOutcome {
     const { id, ...request } = parsed.data;
     const { allowed, violations } = checkMessage(request);
     return { ok: true, output: JSON.stringify({ id, allowed, violations }) };
+  }
+  if (command === 'evaluate') {
+    const parsed = evaluationLineSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, problem: describeIssues(parsed.error, raw) };
+    const { id, expected, category, ...request } = parsed.data;
+    const { allowed, violations } = checkMessage(request);
+    const found = [...new Set(violations.map((violation) => violation.category ?? violation.rule))];
+    return {
+      ok: true,
+      output: '',
+      evaluated: { id, expected, category, allowed, found, language: request.language },
+    };
   }
   const parsed = contactLineSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problem: describeIssues(parsed.error, raw) };
@@ -114,7 +149,7 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 export interface GateRun {
-  /** One JSON line per input line checked. */
+  /** One JSON line per input line checked (for `evaluate`: the report's lines). */
   readonly output: string[];
   /** For a malformed line: the message naming the file, the line number and the problem. */
   readonly error?: string;
@@ -123,13 +158,20 @@ export interface GateRun {
 /** Runs a command over a JSONL text: blank lines are skipped, the first malformed line stops the run. */
 export function runGate(command: GateCommand, jsonl: string, fileName: string): GateRun {
   const output: string[] = [];
+  const evaluated: Evaluated[] = [];
   const lines = jsonl.replace(/^\uFEFF/, '').split(/\r?\n/);
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue;
     const outcome = checkLine(command, line);
-    if (!outcome.ok) return { output, error: `gate: ${fileName}: line ${index + 1}: ${outcome.problem}` };
-    output.push(outcome.output);
+    if (!outcome.ok) {
+      // An evaluation is all or nothing: a report on part of a file would mislead.
+      const error = `gate: ${fileName}: line ${index + 1}: ${outcome.problem}`;
+      return { output: command === 'evaluate' ? [] : output, error };
+    }
+    if (outcome.evaluated) evaluated.push(outcome.evaluated);
+    else output.push(outcome.output);
   }
+  if (command === 'evaluate') return { output: evaluationReport(evaluated) };
   return { output };
 }
 
@@ -165,7 +207,7 @@ export function parseGateArgs(
   args: readonly string[],
 ): { readonly command: GateCommand; readonly file: string } | { readonly problem: string } {
   const [command, file, ...extra] = args;
-  if (command !== 'check-messages' && command !== 'check-contacts')
+  if (command !== 'check-messages' && command !== 'check-contacts' && command !== 'evaluate')
     return { problem: command === undefined ? 'missing subcommand' : `unknown subcommand: ${command}` };
   if (file === undefined) return { problem: 'missing FILE.jsonl' };
   if (extra.length > 0) return { problem: `unexpected arguments: ${extra.join(' ')}` };

@@ -365,9 +365,19 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
       await page.locator('#agent-message').fill(threat);
       await page.getByRole('button', { name: 'Send to customer' }).click();
       await page.locator('#agent-message-error').waitFor({ state: 'visible' });
-      expect(await page.locator('#agent-message-error').textContent()).toMatch(
-        /Not sent\..*(ARREST|LAWSUIT|THREAT)/,
+      // Plain words first, the words found highlighted, the codes in the details line.
+      const error = page.locator('#agent-message-error');
+      expect(await error.textContent()).toMatch(/^Not sent\./);
+      await error
+        .getByText('This threatens a lawsuit, court or seizing property.', { exact: false })
+        .waitFor();
+      expect(await error.locator('.finding[data-category=lawsuit_threat] mark').innerText()).toBe('sue');
+      expect(await error.locator('.finding-details').allTextContents()).toContainEqual(
+        expect.stringMatching(/^Details: FORBIDDEN_(ARREST|LAWSUIT)_THREAT · /),
       );
+      await error.screenshot({
+        path: 'test-artifacts/screenshots/journey-console-agent-message-blocked.png',
+      });
       expect(await page.locator('#agent-message').inputValue()).toBe(threat);
 
       // The customer sees that a person joined, and the answer.
@@ -412,6 +422,16 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
       await portalDraft.locator('textarea').fill(`${drafted}\nPay today or we will take you to court.`);
       await portalDraft.getByRole('button', { name: 'Approve Portal' }).click();
       await portalDraft.getByText('The compliance check stopped this message; nothing was queued.').waitFor();
+      // Plain words for the agent, the words the gate found highlighted, the rule codes only in a details line.
+      const finding = portalDraft.locator('.findings .finding[data-category=lawsuit_threat]');
+      await finding
+        .getByText('This threatens a lawsuit, court or seizing property.', { exact: false })
+        .waitFor();
+      expect(await finding.locator('mark').innerText()).toMatch(/court/i);
+      expect(await finding.locator('.finding-details').innerText()).toMatch(
+        /^Details: FORBIDDEN_LAWSUIT_THREAT · US-NO-LAWSUIT-THREATS@/,
+      );
+      await saveScreenshot(page, 'journey-console-gate-finding');
       await portalDraft.locator('textarea').fill(drafted);
       await portalDraft.getByRole('button', { name: 'Approve Portal' }).click();
       await portalDraft.locator('.approved').waitFor();

@@ -89,6 +89,26 @@ const userMessageOf = (body: unknown): string =>
     .content;
 
 describe('drafting with the OpenAI adapter', () => {
+  it('with the model review on, a concern on the model draft is a gate finding: redrafted, then reviewed clean', async () => {
+    const ok = () => reply.json({ verdict: 'ok', findings: [] });
+    const concern = reply.json({
+      verdict: 'concern',
+      findings: [{ category: 'false_urgency', quote: 'is due on account', reason: 'pressure' }],
+    });
+    fake.script(modelDraft(), concern, ok(), ok(), ok(), modelDraft(), ok(), ok(), ok(), ok());
+    const result = await draftOutreach({ llm, clock, reviewer: llm }, input);
+    expect(result.status).toBe('ready');
+    expect(result.draft?.metadata.source).toBe('llm');
+    expect(result.llmCalls).toBe(10);
+    expect(result.attempts[0]).toMatchObject({ source: 'llm', outcome: 'rejected_by_gate' });
+    expect(result.attempts[0]!.findings.join('\n')).toContain('MODEL_REVIEW_CONCERN');
+    expect(result.verdicts?.sms.review).toMatchObject({
+      verdict: 'ok',
+      promptVersion: 'gate-review@2026.12.1',
+    });
+    expect(fake.pending()).toBe(0);
+  });
+
   it('accepts a valid draft: source llm, model, tokens and prompt version recorded', async () => {
     fake.script(modelDraft());
     const result = await draftOutreach({ llm, clock }, input);

@@ -62,7 +62,7 @@ describe('check-messages lines', () => {
       'm.jsonl',
     );
     expect(run.error).toBeUndefined();
-    expect(run.output.map((line) => JSON.parse(line))).toEqual([
+    expect(run.output.map((line) => JSON.parse(line))).toMatchObject([
       { id: 'm1', allowed: true, violations: [] },
       {
         id: 'm2',
@@ -70,7 +70,10 @@ describe('check-messages lines', () => {
         violations: [
           {
             rule: 'FORBIDDEN_ABUSE',
-            detail: 'forbidden phrase "老赖" (list insults-and-abuse@2026.11.1) [CN-NO-ABUSE@2026.11.1]',
+            detail: 'forbidden phrase "你这个老赖" (insult) [CN-NO-ABUSE@2026.12.1]',
+            category: 'insult',
+            span: { start: 0, end: 5 },
+            ruleId: 'CN-NO-ABUSE@2026.12.1',
           },
         ],
       },
@@ -81,6 +84,10 @@ describe('check-messages lines', () => {
       },
     ]);
     expect(Object.keys(JSON.parse(run.output[0]!))).toEqual(['id', 'allowed', 'violations']);
+    // Every violation keeps the two fields every consumer reads, first.
+    for (const line of run.output)
+      for (const violation of JSON.parse(line).violations)
+        expect(Object.keys(violation).slice(0, 2)).toEqual(['rule', 'detail']);
   });
 
   it('defaults missing offer lists to empty, so any stated figure is then not in the offer', () => {

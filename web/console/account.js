@@ -6,6 +6,7 @@ import { h, replace, say, svg } from '/lib/dom.js';
 import { formatDate, formatDateTime, formatMoney, formatPercent, humanise } from '/lib/format.js';
 import { chip, empty, figures, loading, notice, reasonText, section, table } from '/lib/ui.js';
 import { conversationPanel } from './conversation.js';
+import { findingsList } from './findings.js';
 import { label, payStatusText, statusTone } from './labels.js';
 import { paymentsPanel } from './payments.js';
 
@@ -422,7 +423,7 @@ async function loadScript(ctx, id, card, money) {
         suggestion.status && chip(label(suggestion.status)),
         h('span', {}, [metadata.source, metadata.model, metadata.promptVersion].filter(Boolean).join(' · ')),
       ),
-      verdict && !verdict.allowed && violationList(verdict.violations),
+      verdict && !verdict.allowed && findingsList(verdict.violations, scriptText(script)),
       part('Right-party check', script.rightPartyVerification),
       part('Disclosure', script.disclosures, 'disclosure'),
       part('Opening', script.opening),
@@ -487,14 +488,16 @@ function offersTable(offers, money) {
   );
 }
 
-function violationList(violations) {
-  const list = Array.isArray(violations) ? violations : [];
-  if (list.length === 0) return null;
-  return h(
-    'ul',
-    { class: 'violations notice error' },
-    list.map((violation) => h('li', {}, reasonText(violation))),
-  );
+/** The call script as the gate checked it (the drafting service's channel text), for highlighting. */
+function scriptText(script) {
+  return [
+    script.rightPartyVerification,
+    script.disclosures,
+    script.opening,
+    script.options,
+    ...(script.objectionHandling ?? []).flatMap(({ objection, response }) => [objection, response]),
+    script.close,
+  ].join('\n');
 }
 
 // ----------------------------------------------------------------------------------------------------------
@@ -734,11 +737,7 @@ function draftBlock(ctx, accountId, draft, index) {
                 { class: 'notice error', role: 'alert' },
                 h('p', {}, 'The compliance check stopped this message; nothing was queued.'),
                 Array.isArray(violations) && violations.length > 0
-                  ? h(
-                      'ul',
-                      {},
-                      violations.map((v) => h('li', {}, reasonText(v))),
-                    )
+                  ? findingsList(violations, failure.body?.error?.text, { className: '' })
                   : h('p', {}, failure.message),
               )
             : failure.status === 409
@@ -765,7 +764,9 @@ function draftBlock(ctx, accountId, draft, index) {
           h('div', { class: 'field' }, h('label', { for: `${inputId}-subject` }, 'Subject'), subjectInput),
         h('label', { for: inputId, class: 'visually-hidden' }, `${label(channel)} text`),
         textarea,
-        verdict && !verdict.allowed && violationList(verdict.violations),
+        verdict &&
+          !verdict.allowed &&
+          findingsList(verdict.violations, channel === 'email' ? `${subject ?? ''}\n\n${text}` : text),
         h('div', { class: 'actions' }, button),
         outcome,
       ),
@@ -843,10 +844,10 @@ export function outboxItem(message) {
         reasons.map((reason) => h('li', {}, reasonText(reason))),
       ),
     violations.length > 0 &&
-      h(
-        'ul',
-        { class: 'notice warn small' },
-        violations.map((violation) => h('li', {}, reasonText(violation))),
+      findingsList(
+        violations,
+        message.subject ? `${message.subject}\n\n${message.text ?? ''}` : message.text,
+        { className: 'notice warn small' },
       ),
   );
 }

@@ -5,6 +5,7 @@ import { newClientMessageId } from '/lib/api.js';
 import { h, replace, say } from '/lib/dom.js';
 import { formatDateTime, formatTime } from '/lib/format.js';
 import { chip, empty } from '/lib/ui.js';
+import { findingsList } from './findings.js';
 import { label } from './labels.js';
 
 const POLL_MS = 2000;
@@ -224,19 +225,7 @@ function showError(element, text, failure) {
     h('p', { class: 'gate-message' }, text),
     failure &&
       (Array.isArray(violations) && violations.length > 0
-        ? h(
-            'ul',
-            { class: 'violations' },
-            violations.map((violation) =>
-              h(
-                'li',
-                {},
-                typeof violation === 'string'
-                  ? violation
-                  : `${violation.rule ?? ''}: ${violation.detail ?? ''}`,
-              ),
-            ),
-          )
+        ? findingsList(violations, failure?.body?.error?.text, { className: '' })
         : h('p', { class: 'gate-detail' }, failure.message)),
   );
   element.hidden = false;

@@ -1,7 +1,7 @@
 import { policyPackFor } from './catalogue';
 import { isKnownTimeZone, parseInstant, type WallClock, wallClockIn } from './local-time';
 import type { ContactPolicy, DailyCallLimits, RollingWindowCallLimits } from './policy-pack';
-import type { ContactEvent, ContactReason, ContactRequest, ContactVerdict } from './types';
+import type { CollectorRole, ContactEvent, ContactReason, ContactRequest, ContactVerdict } from './types';
 
 const MS_PER_HOUR = 3_600_000;
 const SEARCH_STEP_MS = 15 * 60_000;
@@ -70,7 +70,7 @@ function timingReasons(policy: ContactPolicy, request: ContactRequest): ContactR
   return [
     ...reasons,
     ...(limits.kind === 'rolling-window'
-      ? rollingWindowReasons(limits, at, calls)
+      ? rollingWindowReasons(limits, at, calls, request.collectorRole ?? 'third_party')
       : dailyCapReasons(limits, at, calls)),
   ];
 }
@@ -87,7 +87,10 @@ function rollingWindowReasons(
   limits: RollingWindowCallLimits,
   at: WallClock,
   calls: readonly PlacedCall[],
+  role: CollectorRole,
 ): ContactReason[] {
+  const binds = (rule: { readonly roles?: readonly CollectorRole[] }) =>
+    !rule.roles || rule.roles.includes(role);
   const hoursBefore = (call: PlacedCall) => (at.wallMs - call.clock.wallMs) / MS_PER_HOUR;
   const { callCap, quietAfterConversation } = limits;
   const callsInWindow = calls.filter((call) => hoursBefore(call) < callCap.windowHours);
@@ -95,8 +98,8 @@ function rollingWindowReasons(
     (call) => call.kind === 'conversation' && hoursBefore(call) < quietAfterConversation.quietHours,
   );
   const reasons: ContactReason[] = [];
-  if (callsInWindow.length >= callCap.max) reasons.push(callCap.code);
-  if (recentConversation) reasons.push(quietAfterConversation.code);
+  if (binds(callCap) && callsInWindow.length >= callCap.max) reasons.push(callCap.code);
+  if (binds(quietAfterConversation) && recentConversation) reasons.push(quietAfterConversation.code);
   return reasons;
 }
 

@@ -1,26 +1,39 @@
 import { policyPackFor } from './catalogue';
+import type { AbuseModel } from './content/abuse-model';
+import { CATEGORY_INFO, type ContentCategory } from './content/categories';
+import { COMMITTED_ABUSE_MODEL } from './content/committed-abuse-model';
+import { type ContentFinding, contentFindings } from './content/content-check';
 import { mismatchWithOffer, statedFigures } from './offer-numbers';
-import type { PhraseList } from './phrase-lists';
-import type { DisclosureRule, ForbiddenContentRule, MessagePolicy } from './policy-pack';
-import type { ComplianceRule, MessageRequest, MessageVerdict, MessageViolation } from './types';
+import type { ContentRule, DisclosureRule, MessagePolicy } from './policy-pack';
+import type { ComplianceRule, MessageRequest, MessageVerdict, MessageViolation, TextSpan } from './types';
 
 /**
- * Lints a drafted message against its jurisdiction's pack: required disclosures, forbidden content (English
- * and Chinese lists both apply, whatever the message's language), figures that must come from the offer, and
- * channel length. Every violation is returned; a message with none is allowed.
+ * Lints a drafted message against its jurisdiction's pack: required disclosures (for the collector's role),
+ * forbidden content (read clause by clause in English and Chinese, whatever the message's language, plus the
+ * abuse classifier), figures that must come from the offer, and channel length. Every violation is returned,
+ * each with its category, span, plain words in English and Chinese, and the rule's id@version and source; a
+ * message with none is allowed.
  */
 export function checkMessage(request: MessageRequest): MessageVerdict {
+  return checkMessageWith(request, COMMITTED_ABUSE_MODEL);
+}
+
+/** `checkMessage` with a given abuse classifier (training evaluates a new artefact through the whole gate). */
+export function checkMessageWith(request: MessageRequest, abuseModel: AbuseModel): MessageVerdict {
   const pack = policyPackFor(request.jurisdiction);
   if (!pack) {
     const detail = `no policy pack for jurisdiction "${request.jurisdiction}"`;
-    return { allowed: false, violations: [{ rule: 'UNKNOWN_JURISDICTION', detail }] };
+    return {
+      allowed: false,
+      violations: [{ rule: 'UNKNOWN_JURISDICTION', detail, ...explained('UNKNOWN_JURISDICTION') }],
+    };
   }
   const policy = pack.message;
   const text = normalised(request.text);
   const violations = [
     ...sizeViolations(policy, request),
     ...policy.disclosures.flatMap((rule) => missingDisclosure(rule, request, text)),
-    ...policy.forbidden.flatMap((rule) => forbiddenContent(rule, text)),
+    ...forbiddenContent(policy.forbidden, request.text, abuseModel),
     ...(request.offer ? figuresNotInOffer(policy.offerNumbers, text, request) : []),
   ];
   return { allowed: violations.length === 0, violations };
@@ -31,8 +44,59 @@ function normalised(text: string): string {
   return text.normalize('NFKC').replace(/[\u2018\u2019\u02BC]/g, "'");
 }
 
-function violation(rule: ComplianceRule, detail: string): MessageViolation {
-  return { rule: rule.code, detail: `${detail} [${rule.id}@${rule.version}]` };
+/** Plain words for agents for the rules that are not about content. */
+const OTHER_EXPLANATIONS: Readonly<Record<string, { en: string; zh: string }>> = {
+  UNKNOWN_JURISDICTION: {
+    en: 'We have no rules for this customer’s country, so nothing can be sent.',
+    zh: '我们没有该客户所在地区的规则，因此不能发送任何信息。',
+  },
+  EMPTY_TEXT: { en: 'The message is empty.', zh: '信息内容为空。' },
+  TEXT_TOO_LONG: {
+    en: 'The message is longer than this channel allows.',
+    zh: '信息长度超过了该渠道的上限。',
+  },
+  MISSING_MINI_MIRANDA: {
+    en: 'A debt collector must say it is a debt collector and that information will be used to collect the debt.',
+    zh: '催收方必须说明自己是债务催收方，并说明所获信息将用于催收。',
+  },
+  MISSING_OPT_OUT: {
+    en: 'Texts and e-mails must tell the customer how to opt out (for example "Reply STOP").',
+    zh: '短信和电子邮件必须告知客户退订方式（例如“回复TD退订”）。',
+  },
+  NUMBER_NOT_IN_OFFER: {
+    en: 'An amount, date or rate here is not one the system computed for this customer. Only the computed figures may be stated.',
+    zh: '这里的金额、日期或比例不是系统为该客户计算的数字。只能使用系统计算的数字。',
+  },
+};
+
+function explained(code: string, rule?: ComplianceRule) {
+  const explanation = OTHER_EXPLANATIONS[code];
+  return {
+    ...(explanation ? { explanation } : {}),
+    ...(rule ? { ruleId: `${rule.id}@${rule.version}`, source: rule.source } : {}),
+  };
+}
+
+function violation(rule: ComplianceRule, detail: string, span?: TextSpan): MessageViolation {
+  return {
+    rule: rule.code,
+    detail: `${detail} [${rule.id}@${rule.version}]`,
+    category: categoryOfCode(rule.code),
+    ...(span ? { span } : {}),
+    ...explained(rule.code, rule),
+  };
+}
+
+function categoryOfCode(code: string): string {
+  return (
+    {
+      EMPTY_TEXT: 'empty_text',
+      TEXT_TOO_LONG: 'text_length',
+      MISSING_MINI_MIRANDA: 'missing_disclosure',
+      MISSING_OPT_OUT: 'missing_disclosure',
+      NUMBER_NOT_IN_OFFER: 'wrong_figure',
+    }[code] ?? code.toLowerCase()
+  );
 }
 
 function sizeViolations(
@@ -45,13 +109,17 @@ function sizeViolations(
   const limit = channel === 'sms' ? maxLength.sms[language] : maxLength[channel];
   if (text.length > limit)
     violations.push(
-      violation(policy.textLength, `${text.length} characters; ${channel} in ${language} allows ${limit}`),
+      violation(policy.textLength, `${text.length} characters; ${channel} in ${language} allows ${limit}`, {
+        start: limit,
+        end: text.length,
+      }),
     );
   return violations;
 }
 
 function missingDisclosure(rule: DisclosureRule, request: MessageRequest, text: string): MessageViolation[] {
   if (!rule.channels.includes(request.channel)) return [];
+  if (rule.roles && !rule.roles.includes(request.collectorRole ?? 'third_party')) return [];
   const language = request.language === 'en' ? 'en' : 'zh';
   const missing = rule.parts.filter((part) => phraseMatches(part[language], language, text).length === 0);
   if (missing.length === 0) return [];
@@ -59,30 +127,48 @@ function missingDisclosure(rule: DisclosureRule, request: MessageRequest, text: 
   return [violation(rule, `${request.channel} in ${request.language} lacks ${names} wording`)];
 }
 
-function forbiddenContent(rule: ForbiddenContentRule, text: string): MessageViolation[] {
-  const { phrases } = rule;
-  const checked = withoutExceptions(phrases, text);
-  const found = [...phraseMatches(phrases.en, 'en', checked), ...phraseMatches(phrases.zh, 'zh', checked)];
-  if (found.length === 0) return [];
-  const quoted = [...new Set(found)].map((phrase) => `"${phrase}"`).join(', ');
-  return [violation(rule, `forbidden phrase ${quoted} (list ${phrases.name}@${phrases.version})`)];
-}
-
-function withoutExceptions(phrases: PhraseList, text: string): string {
-  const exceptions = phrases.exceptions;
-  if (!exceptions) return text;
-  const patterns = [
-    ...exceptions.en.map((source) => compiled(source, 'en')),
-    ...exceptions.zh.map((source) => compiled(source, 'zh')),
-  ];
-  return patterns.reduce((rest, pattern) => rest.replace(pattern, ' '), text);
+/** One violation per category found, naming the phrases and pointing at the first. */
+function forbiddenContent(
+  rules: readonly ContentRule[],
+  text: string,
+  abuseModel: AbuseModel,
+): MessageViolation[] {
+  const findings = contentFindings(text, abuseModel);
+  const byCategory = new Map<ContentCategory, ContentFinding[]>();
+  for (const finding of findings)
+    byCategory.set(finding.category, [...(byCategory.get(finding.category) ?? []), finding]);
+  return rules.flatMap((rule) => {
+    const found = byCategory.get(rule.category);
+    if (!found) return [];
+    const first = found[0]!;
+    const phrases = [...new Set(found.map((finding) => finding.phrase.toLowerCase().replace(/\s+/g, ' ')))];
+    const quoted = phrases.map((phrase) => `"${phrase}"`).join(', ');
+    const classifier = found.find((finding) => finding.detector === 'classifier');
+    const how =
+      classifier && classifier === first
+        ? `abuse classifier ${abuseModel.version}, p=${classifier.score!.probability.toFixed(2)}`
+        : `${rule.category}`;
+    return [
+      {
+        rule: rule.code,
+        detail: `forbidden phrase ${quoted} (${how}) [${rule.id}@${rule.version}]`,
+        category: rule.category,
+        span: { start: first.start, end: first.end },
+        explanation: { en: CATEGORY_INFO[rule.category].en, zh: CATEGORY_INFO[rule.category].zh },
+        ruleId: `${rule.id}@${rule.version}`,
+        source: rule.source,
+      },
+    ];
+  });
 }
 
 function figuresNotInOffer(rule: ComplianceRule, text: string, request: MessageRequest): MessageViolation[] {
   const offer = request.offer!;
   return statedFigures(text).flatMap((figure) => {
     const mismatch = mismatchWithOffer(figure, offer);
-    return mismatch ? [violation(rule, mismatch)] : [];
+    if (!mismatch) return [];
+    const at = text.indexOf(figure.text);
+    return [violation(rule, mismatch, at >= 0 ? { start: at, end: at + figure.text.length } : undefined)];
   });
 }
 

@@ -1,18 +1,9 @@
 import type { Jurisdiction, Language } from '../accounts/account';
-import {
-  ARREST_AND_CRIMINAL_THREATS,
-  EXTRA_FEES,
-  FALSE_URGENCY,
-  IMPERSONATING_AUTHORITIES,
-  INSULTS_AND_ABUSE,
-  LAWSUIT_THREATS,
-  NEW_BORROWING,
-  type PhraseList,
-  PUBLIC_SHAMING,
-  THIRD_PARTY_CONTACT,
-  THREATS_AND_VIOLENCE,
-} from './phrase-lists';
-import type { ComplianceRule, ContactReason, MessageChannel } from './types';
+import { CATEGORY_INFO, CONTENT_CATEGORIES, type ContentCategory } from './content/categories';
+import { LEXICON_VERSION } from './content/lexicon';
+import { PATTERNS_VERSION } from './content/patterns';
+import type { PhraseList } from './phrase-lists';
+import type { CollectorRole, ComplianceRule, ContactReason, MessageChannel } from './types';
 
 export interface ContactRule extends ComplianceRule {
   readonly code: ContactReason;
@@ -27,6 +18,8 @@ export interface ContactHoursRule extends ContactRule {
 /** Blocks once `max` matching events already happened: the next one would exceed the cap. */
 export interface CapRule extends ContactRule {
   readonly max: number;
+  /** Collector roles the cap binds (Regulation F's 7-in-7 presumption binds debt collectors only). */
+  readonly roles?: readonly CollectorRole[];
 }
 
 /** A cap over the `windowHours` of customer's wall-clock time that end at the contact. */
@@ -37,6 +30,7 @@ export interface WindowCapRule extends CapRule {
 /** No call for `quietHours` of customer's wall-clock time after a telephone conversation. */
 export interface QuietPeriodRule extends ContactRule {
   readonly quietHours: number;
+  readonly roles?: readonly CollectorRole[];
 }
 
 /** Regulation F: calls counted over a rolling window, and a quiet period after a telephone conversation. */
@@ -67,10 +61,13 @@ export interface ContactPolicy {
 export interface DisclosureRule extends ComplianceRule {
   readonly channels: readonly MessageChannel[];
   readonly parts: readonly PhraseList[];
+  /** Collector roles the disclosure binds; absent = every role. */
+  readonly roles?: readonly CollectorRole[];
 }
 
-export interface ForbiddenContentRule extends ComplianceRule {
-  readonly phrases: PhraseList;
+/** Content the pack forbids, one rule per category: found by the detectors and the abuse classifier. */
+export interface ContentRule extends ComplianceRule {
+  readonly category: ContentCategory;
 }
 
 export interface TextLengthRule extends ComplianceRule {
@@ -83,7 +80,7 @@ export interface MessagePolicy {
   readonly nonEmpty: ComplianceRule;
   readonly textLength: TextLengthRule;
   readonly disclosures: readonly DisclosureRule[];
-  readonly forbidden: readonly ForbiddenContentRule[];
+  readonly forbidden: readonly ContentRule[];
   readonly offerNumbers: ComplianceRule;
 }
 
@@ -125,36 +122,20 @@ export const OFFER_NUMBERS: ComplianceRule = {
   summary: 'Every amount, date and percentage in the text is one of the offer’s',
 };
 
-const FORBIDDEN_CATEGORIES = [
-  { slug: 'NO-THREATS', code: 'FORBIDDEN_THREAT_OR_VIOLENCE', phrases: THREATS_AND_VIOLENCE },
-  { slug: 'NO-ARREST-THREATS', code: 'FORBIDDEN_ARREST_THREAT', phrases: ARREST_AND_CRIMINAL_THREATS },
-  { slug: 'NO-ABUSE', code: 'FORBIDDEN_ABUSE', phrases: INSULTS_AND_ABUSE },
-  { slug: 'NO-PUBLIC-SHAMING', code: 'FORBIDDEN_PUBLIC_SHAMING', phrases: PUBLIC_SHAMING },
-  { slug: 'NO-THIRD-PARTY-CONTACT', code: 'FORBIDDEN_THIRD_PARTY_CONTACT', phrases: THIRD_PARTY_CONTACT },
-  {
-    slug: 'NO-IMPERSONATING-AUTHORITIES',
-    code: 'FORBIDDEN_IMPERSONATING_AUTHORITY',
-    phrases: IMPERSONATING_AUTHORITIES,
-  },
-  { slug: 'NO-FALSE-URGENCY', code: 'FORBIDDEN_FALSE_URGENCY', phrases: FALSE_URGENCY },
-  { slug: 'NO-LAWSUIT-THREATS', code: 'FORBIDDEN_LAWSUIT_THREAT', phrases: LAWSUIT_THREATS },
-  { slug: 'NO-NEW-BORROWING', code: 'FORBIDDEN_NEW_BORROWING', phrases: NEW_BORROWING },
-  { slug: 'NO-EXTRA-FEES', code: 'FORBIDDEN_EXTRA_FEES', phrases: EXTRA_FEES },
-] as const;
-
-export type ForbiddenContentCode = (typeof FORBIDDEN_CATEGORIES)[number]['code'];
+/** A rule's version follows the detectors' patterns and lexicon: a change to either is a new version. */
+const CONTENT_VERSION = PATTERNS_VERSION > LEXICON_VERSION ? PATTERNS_VERSION : LEXICON_VERSION;
 
 /** One forbidden-content rule per category, with the jurisdiction's citation for each. */
 export function forbiddenContentRules(
   jurisdiction: Jurisdiction,
-  sources: Readonly<Record<ForbiddenContentCode, string>>,
-): ForbiddenContentRule[] {
-  return FORBIDDEN_CATEGORIES.map(({ slug, code, phrases }) => ({
-    id: `${jurisdiction}-${slug}`,
-    version: phrases.version,
-    source: sources[code],
-    code,
-    summary: `No ${phrases.name.replaceAll('-', ' ')} (phrase list ${phrases.name}@${phrases.version})`,
-    phrases,
+  sources: Readonly<Record<ContentCategory, string>>,
+): ContentRule[] {
+  return CONTENT_CATEGORIES.map((category) => ({
+    id: `${jurisdiction}-${CATEGORY_INFO[category].slug}`,
+    version: CONTENT_VERSION,
+    source: sources[category],
+    code: CATEGORY_INFO[category].code,
+    summary: `No ${category.replaceAll('_', ' ')}: ${CATEGORY_INFO[category].en}`,
+    category,
   }));
 }

@@ -14,6 +14,13 @@ export interface ComplianceRule {
   readonly summary: string;
 }
 
+/**
+ * Who collects: `first_party`, a bank collecting its own debt (a creditor, not a "debt collector" under the
+ * FDCPA and Regulation F), or `third_party`, an agency. Packs decide which disclosures and call caps bind each.
+ */
+export type CollectorRole = 'first_party' | 'third_party';
+export const COLLECTOR_ROLES: readonly CollectorRole[] = ['first_party', 'third_party'];
+
 export type ContactChannel = 'call' | 'sms' | 'email';
 export type ContactEventKind = 'call_attempt' | 'conversation' | 'message';
 
@@ -42,6 +49,8 @@ export interface ContactRequest {
   readonly at: string;
   readonly history: readonly ContactEvent[];
   readonly flags: ContactFlags;
+  /** Default `third_party`: the stricter rules. */
+  readonly collectorRole?: CollectorRole;
 }
 
 export type ContactReason =
@@ -82,14 +91,45 @@ export interface MessageRequest {
   readonly language: Language;
   readonly text: string;
   readonly offer?: Offer;
+  /** Default `third_party`: the stricter rules. */
+  readonly collectorRole?: CollectorRole;
 }
 
+/** Where in the original text (UTF-16 offsets, end exclusive). */
+export interface TextSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * One reason a message is blocked. `rule` and `detail` are the stable pair every consumer reads; the rest
+ * explains it to people: the category, the offending span, plain words for agents in English and Chinese, the
+ * rule's `id@version` and its source.
+ */
 export interface MessageViolation {
   readonly rule: string;
   readonly detail: string;
+  readonly category?: string;
+  readonly span?: TextSpan;
+  readonly explanation?: { readonly en: string; readonly zh: string };
+  readonly ruleId?: string;
+  readonly source?: string;
+}
+
+/** The optional model review's opinion: recorded, never able to allow what the rules block. */
+export interface MessageReview {
+  readonly model: string;
+  readonly promptVersion: string;
+  readonly verdict: 'ok' | 'concern' | 'unavailable';
+  readonly findings: readonly {
+    readonly category: string;
+    readonly quote: string;
+    readonly reason: string;
+  }[];
 }
 
 export interface MessageVerdict {
   readonly allowed: boolean;
   readonly violations: MessageViolation[];
+  readonly review?: MessageReview;
 }

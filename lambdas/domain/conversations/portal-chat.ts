@@ -242,6 +242,7 @@ export async function sendAgentMessage(
       'invalid',
       'MESSAGE_REJECTED',
       `The compliance check stopped this message: ${verdict.violations.map((v) => `${v.rule} (${v.detail})`).join('; ')}`,
+      { violations: verdict.violations, text },
     );
   }
   const { message } = await deps.conversations.append(conversation.conversationId, {

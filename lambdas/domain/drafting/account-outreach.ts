@@ -17,7 +17,7 @@ export interface AccountOutreachInput {
 
 /** The options the account's tier allows, as of the clock's today, and the outreach drafted around them. */
 export async function draftAccountOutreach(
-  deps: { llm: LlmPort | undefined; clock: Clock },
+  deps: { llm: LlmPort | undefined; clock: Clock; reviewer?: LlmPort },
   input: AccountOutreachInput,
 ): Promise<{ offers: OfferSet; result: DraftingResult }> {
   const { account, tier } = input;

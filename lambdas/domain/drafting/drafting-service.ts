@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { DRAFT_OUTREACH_PROMPT } from '../../../prompts/draft-outreach.v1';
 import type { Account, Jurisdiction, Language } from '../accounts/account';
 import { checkMessage, type MessageChannel, type MessageVerdict } from '../compliance';
+import { MODEL_REVIEW_RULE, reviewedVerdict } from '../compliance/model-review';
 import { TEXT_LENGTH } from '../compliance/policy-pack';
 import type { OfferSet } from '../offers/plan-calculator';
 import type { Clock } from '../ports';
@@ -57,6 +58,11 @@ export class LlmUnavailableError extends Error {
 export interface DraftingDeps {
   readonly llm: LlmPort | undefined;
   readonly clock: Clock;
+  /**
+   * Optional model review of a model's draft the rules allowed (stage setting `llm.gateReview`): its concerns
+   * count as gate findings (one regeneration, then the offline drafter); its opinion is recorded on each verdict.
+   */
+  readonly reviewer?: LlmPort;
 }
 
 export interface DraftingInput {
@@ -132,7 +138,7 @@ export async function draftOutreach(deps: DraftingDeps, input: DraftingInput): P
   }
   const personal = personalDataOf(input.account);
   if (deps.llm) {
-    const fromModel = await draftWithModel(deps.llm, input, personal, state);
+    const fromModel = await draftWithModel(deps.llm, input, personal, state, deps.reviewer);
     if (fromModel) return ready(deps, input, fromModel.checked, 'llm', fromModel.model, state);
   }
   const checked = check(offlineDraft(input), input, personal);
@@ -157,6 +163,7 @@ async function draftWithModel(
   input: DraftingInput,
   personal: PersonalData,
   state: Accumulated,
+  reviewer?: LlmPort,
 ): Promise<{ checked: Checked; model: string } | undefined> {
   const prompt = DRAFT_PROMPT.render(promptVariables(input));
   let feedback: string | undefined;
@@ -164,7 +171,11 @@ async function draftWithModel(
     const user = feedback ? `${prompt.user}\n\n${feedback}` : prompt.user;
     const written = await writeValidContent(llm, { system: prompt.system, user }, input, personal, state);
     if (!written) return undefined;
-    const checked = check(written.content, input, personal);
+    const ruled = check(written.content, input, personal);
+    const checked =
+      reviewer && ruled.findings.length === 0
+        ? await reviewed(reviewer, ruled, input, personal, state)
+        : ruled;
     if (checked.findings.length === 0) return { checked, model: written.model };
     state.attempts.push({ source: 'llm', outcome: 'rejected_by_gate', findings: checked.findings });
     feedback = gateFeedback(written.text, checked.findings);
@@ -256,6 +267,46 @@ function check(content: DraftContent, input: DraftingInput, personal: PersonalDa
     verdicts[channel].violations.map(({ rule, detail }) => `${channel}: ${rule} — ${detail}`),
   );
   return { draft, verdicts, findings };
+}
+
+/**
+ * The model review of every channel of a draft the rules allowed: concerns become findings. The model reads the
+ * pseudonymised text (never the customer's details); what it quotes is found again in the real text.
+ */
+async function reviewed(
+  reviewer: LlmPort,
+  checked: Checked,
+  input: DraftingInput,
+  personal: PersonalData,
+  state: Accumulated,
+): Promise<Checked> {
+  const texts = channelTexts(checked.draft);
+  const offer = gateOfferOf(input.offerSet);
+  const accountId = input.account.accountId;
+  const verdicts = { ...checked.verdicts };
+  for (const channel of CHANNELS) {
+    state.llmCalls++;
+    const masked = pseudonymise(texts[channel], personal, accountId);
+    const request = {
+      jurisdiction: input.jurisdiction,
+      channel,
+      language: input.language,
+      text: masked,
+      offer,
+    };
+    const verdict = await reviewedVerdict(request, checked.verdicts[channel], reviewer);
+    const violations = verdict.violations.map((violation) => {
+      if (violation.rule !== MODEL_REVIEW_RULE.code || !violation.span) return violation;
+      const quote = reidentify(masked.slice(violation.span.start, violation.span.end), personal, accountId);
+      const at = texts[channel].indexOf(quote);
+      return { ...violation, span: at >= 0 ? { start: at, end: at + quote.length } : undefined };
+    });
+    verdicts[channel] = { ...verdict, violations };
+  }
+  const findings = CHANNELS.flatMap((channel) =>
+    verdicts[channel].violations.map(({ rule, detail }) => `${channel}: ${rule} — ${detail}`),
+  );
+  return { draft: checked.draft, verdicts, findings };
 }
 
 function ready(

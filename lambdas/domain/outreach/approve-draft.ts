@@ -129,16 +129,20 @@ export async function approveDraft(
 
   const { subject, text, edited } = approvedText(record, request);
   const gateOffer = gateOfferOf(record.offers);
+  const checkedText = subject ? `${subject}\n\n${text}` : text;
   const verdict = checkMessage({
     jurisdiction: record.jurisdiction,
     channel,
     language: record.language,
-    text: subject ? `${subject}\n\n${text}` : text,
+    text: checkedText,
     offer: gateOffer,
   });
   if (!verdict.allowed) {
     const violations = verdict.violations.map(({ rule, detail }) => `${rule}: ${detail}`).join('; ');
-    throw new DomainError('invalid', 'MESSAGE_REJECTED', `The message was rejected: ${violations}`);
+    throw new DomainError('invalid', 'MESSAGE_REJECTED', `The message was rejected: ${violations}`, {
+      violations: verdict.violations,
+      text: checkedText,
+    });
   }
 
   const now = deps.clock.now();

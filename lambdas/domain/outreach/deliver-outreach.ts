@@ -4,7 +4,7 @@
  * claims it first, and a claim that was never confirmed is marked `unconfirmed`, not sent again.
  */
 import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
-import { checkMessage } from '../compliance';
+import { type CollectorRole, checkMessage } from '../compliance';
 import type { AccountRepository, Clock, DomainEvent, EventPublisher } from '../ports';
 import { TREATMENT_POLICY, type TreatmentPolicy } from '../treatment/treatment-policy';
 import type {
@@ -27,6 +27,8 @@ export interface DeliverOutreachDeps {
   readonly events: EventPublisher;
   readonly clock: Clock;
   readonly treatmentPolicy?: TreatmentPolicy;
+  /** Whose rules the send-time gate applies (stage config); default the agency's, the stricter. */
+  readonly collectorRole?: CollectorRole;
 }
 
 /** A claim lasts longer than any send takes; past it, the send is presumed to have crashed. */
@@ -76,6 +78,7 @@ export async function deliverMessage(deps: DeliverOutreachDeps, key: OutboxKey):
     language: message.language,
     text: message.subject ? `${message.subject}\n\n${message.text}` : message.text,
     offer: message.gateOffer,
+    collectorRole: deps.collectorRole,
   });
   if (!verdict.allowed) return block(deps, message, ['MESSAGE_REJECTED'], verdict);
   const to = recipientOf(message.channel, account.customer);

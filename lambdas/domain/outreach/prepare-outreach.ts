@@ -23,6 +23,8 @@ export interface PrepareOutreachDeps {
   readonly contactLog: ContactLog;
   readonly events: EventPublisher;
   readonly llm: LlmPort | undefined;
+  /** Optional model review of model drafts (see DraftingDeps.reviewer). */
+  readonly reviewer?: LlmPort;
   readonly clock: Clock;
   readonly offerPolicy?: OfferPolicy;
   readonly treatmentPolicy?: TreatmentPolicy;
@@ -87,7 +89,7 @@ async function storedDraft(
   if (existing) return existing;
   const { tier, bucket } = account.treatment!;
   const { offers, result } = await draftAccountOutreach(
-    { llm: deps.llm, clock: deps.clock },
+    { llm: deps.llm, clock: deps.clock, reviewer: deps.reviewer },
     {
       account,
       tier,

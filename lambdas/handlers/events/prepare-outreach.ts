@@ -18,6 +18,8 @@ import { configuredModel } from '../../shared/model';
 const config = loadConfig({
   ...tableNames('accounts', 'offers', 'contacts'),
   EVENT_BUS_NAME: z.string().min(1),
+  // The stage's llm.gateReview: the model also reviews its own drafts for tone and implied threats.
+  GATE_MODEL_REVIEW: z.enum(['on', 'off']).default('off'),
 });
 const db = documentClient();
 const contacts = new DynamoContactStore(db, config.CONTACTS_TABLE);
@@ -28,6 +30,7 @@ const deps: Promise<PrepareOutreachDeps> = configuredModel('drafting').then((llm
   contactLog: contacts,
   events: new EventBridgePublisher(eventBridgeClient(), config.EVENT_BUS_NAME),
   llm,
+  reviewer: config.GATE_MODEL_REVIEW === 'on' ? llm : undefined,
   clock: systemClock,
 }));
 

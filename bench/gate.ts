@@ -1,0 +1,99 @@
+/**
+ * Issue #12 benchmark (`npm run bench gate`):
+ * - messages checked per second on one core by the whole gate (600-character messages, English and Chinese,
+ *   clean and violating, from the labelled corpus padded to length), next to the phrase-list linter it
+ *   replaced measured on the same messages in the same run (target ≥ 1,000 messages/s);
+ * - the abuse classifier's artefact size, and its training time (`npm run train:gate`, when the public
+ *   data is present).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { checkMessage, type MessageRequest } from '../lambdas/domain/compliance';
+import { baselineForbiddenContent } from './baseline/phrase-list-linter';
+
+const LENGTH = 600;
+const MIN_SECONDS = 2;
+
+function messagesOfLength(projectRoot: string): { en: MessageRequest[]; zh: MessageRequest[] } {
+  const lines = readFileSync(path.join(projectRoot, 'corpora/gate/messages.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as MessageRequest);
+  const pad = (request: MessageRequest): MessageRequest => {
+    let text = request.text;
+    while (text.length < LENGTH) text = `${text} ${request.text}`;
+    // Portal: no length limit is hit, so the whole text is read.
+    return { ...request, channel: 'portal', text: text.slice(0, LENGTH) };
+  };
+  return {
+    en: lines.filter((line) => line.language === 'en').map(pad),
+    zh: lines.filter((line) => line.language === 'zh-CN').map(pad),
+  };
+}
+
+function perSecond(messages: readonly MessageRequest[], check: (message: MessageRequest) => unknown): number {
+  for (const message of messages.slice(0, 50)) check(message); // warm up, compile patterns
+  let count = 0;
+  const started = process.hrtime.bigint();
+  let elapsed = 0;
+  while (elapsed < MIN_SECONDS) {
+    for (const message of messages) check(message);
+    count += messages.length;
+    elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  }
+  return count / elapsed;
+}
+
+export async function benchGate(projectRoot: string) {
+  const sets = messagesOfLength(projectRoot);
+  const throughput = Object.fromEntries(
+    (['en', 'zh'] as const).map((language) => {
+      const messages = sets[language];
+      const gate = perSecond(messages, (message) => checkMessage(message));
+      const baseline = perSecond(messages, (message) => baselineForbiddenContent(message.text));
+      return [
+        language,
+        {
+          messages: messages.length,
+          characters: LENGTH,
+          gatePerSecond: Math.round(gate),
+          phraseListLinterPerSecond: Math.round(baseline),
+          ratioToPhraseLists: Number((gate / baseline).toFixed(3)),
+        },
+      ];
+    }),
+  );
+  const artefact = path.join(projectRoot, 'models/abuse-classifier.json');
+  const data = path.resolve(projectRoot, '../shared/data/abusive-language');
+  let trainingSeconds: number | null = null;
+  if (process.env.GATE_BENCH_TRAIN !== 'no' && existsSync(path.join(data, 'cold-train.csv'))) {
+    mkdirSync(path.join(projectRoot, '.bench'), { recursive: true });
+    const started = process.hrtime.bigint();
+    execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/train-gate.ts',
+        '--out',
+        path.join(projectRoot, '.bench/abuse-classifier.json'),
+        '--card',
+        path.join(projectRoot, '.bench/abuse-model-card.md'),
+      ],
+      {
+        cwd: projectRoot,
+        stdio: 'ignore',
+      },
+    );
+    trainingSeconds = Number((Number(process.hrtime.bigint() - started) / 1e9).toFixed(1));
+  }
+  return {
+    throughput,
+    target: { minMessagesPerSecond: 1000 },
+    classifier: {
+      artefactKb: Number((statSync(artefact).size / 1024).toFixed(1)),
+      trainingSecondsWithFiveFoldCv: trainingSeconds,
+    },
+  };
+}

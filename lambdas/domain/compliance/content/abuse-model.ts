@@ -1,0 +1,155 @@
+import { featureHash, featuresOf, type PlacedFeature } from './abuse-features';
+import type { ReadMessage } from './detect';
+
+/**
+ * The abuse classifier: a logistic model over hashed features (see `abuse-features.ts`), trained by
+ * `npm run train:gate`. Weights are pruned and quantised to one signed byte each, so the artefact stays small
+ * enough for every Lambda that carries the gate. A score is the sum of its features' weights, so the reasons
+ * it gives (the features that raised it most, with where they are) are exactly what produced it.
+ */
+export interface AbuseModelArtifact {
+  readonly version: string;
+  readonly buckets: number;
+  readonly bias: number;
+  /** A stored weight is `byte × scale`. */
+  readonly scale: number;
+  /** Probability at or above which a sentence is abusive, per language (chosen by cross-validation). */
+  readonly thresholds: { readonly en: number; readonly zh: number };
+  /** Base64 of (bucket delta as a varint, weight as a signed byte) pairs, buckets ascending. */
+  readonly weights: string;
+  readonly [metadata: string]: unknown;
+}
+
+export interface AbuseReason {
+  readonly feature: string;
+  readonly start: number;
+  readonly end: number;
+  readonly contribution: number;
+}
+
+export interface AbuseScore {
+  readonly probability: number;
+  readonly logit: number;
+  readonly language: 'en' | 'zh';
+  readonly threshold: number;
+  /** Features that raised the score, strongest first: what the model saw. */
+  readonly reasons: readonly AbuseReason[];
+  readonly start: number;
+  readonly end: number;
+}
+
+export class AbuseModel {
+  readonly version: string;
+  readonly thresholds: AbuseModelArtifact['thresholds'];
+  private readonly weights: Map<number, number>;
+  private readonly buckets: number;
+  readonly bias: number;
+
+  constructor(artifact: AbuseModelArtifact) {
+    this.version = artifact.version;
+    this.thresholds = artifact.thresholds;
+    this.buckets = artifact.buckets;
+    this.bias = artifact.bias;
+    this.weights = decodeWeights(artifact.weights, artifact.scale);
+  }
+
+  /** Raw weights by bucket, for training and tests. */
+  static fromWeights(
+    weights: Map<number, number>,
+    options: Pick<AbuseModelArtifact, 'version' | 'buckets' | 'bias' | 'thresholds'>,
+  ): AbuseModel {
+    const model = Object.create(AbuseModel.prototype) as AbuseModel;
+    Object.assign(model, { ...options, weights });
+    return model;
+  }
+
+  weightOf(key: string): number {
+    return this.weights.get(featureHash(key, this.buckets)) ?? 0;
+  }
+
+  /** The score of the features of `[from, to)` of the message's reading text. */
+  score(message: ReadMessage, from: number, to: number): AbuseScore {
+    const features = featuresOf(message, from, to);
+    return this.scoreFeatures(features, languageOf(message.read.text.slice(from, to)), from, to);
+  }
+
+  scoreFeatures(
+    features: readonly PlacedFeature[],
+    language: 'en' | 'zh',
+    from: number,
+    to: number,
+  ): AbuseScore {
+    let logit = this.bias;
+    const contributions = new Map<string, AbuseReason>();
+    for (const feature of features) {
+      const weight = this.weights.get(featureHash(feature.key, this.buckets));
+      if (weight === undefined) continue;
+      logit += weight;
+      if (weight > 0 && !contributions.has(feature.key))
+        contributions.set(feature.key, {
+          feature: feature.key,
+          start: feature.start,
+          end: feature.end,
+          contribution: weight,
+        });
+    }
+    const reasons = [...contributions.values()].sort((a, b) => b.contribution - a.contribution).slice(0, 5);
+    return {
+      probability: 1 / (1 + Math.exp(-logit)),
+      logit,
+      language,
+      threshold: this.thresholds[language],
+      reasons,
+      start: from,
+      end: to,
+    };
+  }
+}
+
+export function languageOf(text: string): 'en' | 'zh' {
+  const cjk = text.match(/[\u4e00-\u9fff]/gu)?.length ?? 0;
+  const latin = text.match(/[a-z]/gu)?.length ?? 0;
+  return cjk * 3 >= latin ? (cjk > 0 ? 'zh' : 'en') : 'en';
+}
+
+function decodeWeights(encoded: string, scale: number): Map<number, number> {
+  const bytes = Uint8Array.from(atob(encoded), (char) => char.charCodeAt(0));
+  const weights = new Map<number, number>();
+  let bucket = 0;
+  let index = 0;
+  while (index < bytes.length) {
+    let delta = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = bytes[index++]!;
+      delta += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    bucket += delta;
+    const raw = bytes[index++]!;
+    weights.set(bucket, (raw > 127 ? raw - 256 : raw) * scale);
+  }
+  return weights;
+}
+
+/** Inverse of `decodeWeights`, for the training script: weights are rounded to `scale`. */
+export function encodeWeights(weights: ReadonlyMap<number, number>, scale: number): string {
+  const bytes: number[] = [];
+  let previous = 0;
+  for (const bucket of [...weights.keys()].sort((a, b) => a - b)) {
+    const quantised = Math.max(-127, Math.min(127, Math.round(weights.get(bucket)! / scale)));
+    if (quantised === 0) continue;
+    let delta = bucket - previous;
+    previous = bucket;
+    do {
+      const low = delta & 0x7f;
+      delta = Math.floor(delta / 128);
+      bytes.push(delta > 0 ? low | 0x80 : low);
+    } while (delta > 0);
+    bytes.push(quantised & 0xff);
+  }
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}

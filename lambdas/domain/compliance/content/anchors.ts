@@ -1,0 +1,167 @@
+import { LEXICON } from './lexicon';
+
+/**
+ * The words a pattern can start with, read from its source: a pattern runs only on a message holding one of
+ * them (as a word prefix in English, anywhere in Chinese). Most patterns are then never run on a message, which
+ * is what makes the gate fast enough for every outbound message. `undefined` = the start cannot be read (an
+ * optional group, a class): the pattern always runs.
+ */
+export function anchorsOf(source: string): string[] | undefined {
+  const found = atoms(source.replace(/^@(?:act|say) /u, ''), 0);
+  if (!found || found.some((anchor) => anchor.length === 0 || anchor === '=')) return undefined;
+  return [...new Set(found.map((anchor) => anchor.toLowerCase()))];
+}
+
+/** Where the group opening at `open` closes (index of its ')'). */
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
+    const char = source[i]!;
+    if (char === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (char === ']') inClass = false;
+      continue;
+    }
+    if (char === '[') inClass = true;
+    else if (char === '(') depth++;
+    else if (char === ')') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** Top-level alternatives of a group body. */
+function alternatives(body: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i]!;
+    if (char === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (char === ']') inClass = false;
+      continue;
+    }
+    if (char === '[') inClass = true;
+    else if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === '|' && depth === 0) {
+      parts.push(body.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(body.slice(from));
+  return parts;
+}
+
+/** Possible literal starts of `source` from `at`; undefined when one may be empty or is not literal. */
+function atoms(source: string, at: number): string[] | undefined {
+  let i = at;
+  // Look-arounds and \b do not consume text.
+  while (
+    source.startsWith('(?<!', i) ||
+    source.startsWith('(?<=', i) ||
+    source.startsWith('(?=', i) ||
+    source.startsWith('(?!', i) ||
+    source.startsWith('\\b', i)
+  ) {
+    if (source.startsWith('\\b', i)) i += 2;
+    else {
+      const end = groupEnd(source, i);
+      if (end < 0) return undefined;
+      i = end + 1;
+    }
+  }
+  if (i >= source.length) return undefined;
+  if (source.startsWith('(?:', i) || (source[i] === '(' && source[i + 1] !== '?')) {
+    const end = groupEnd(source, i);
+    if (end < 0) return undefined;
+    if (/^[?*]|^\{0/u.test(source.slice(end + 1))) return undefined;
+    const body = source.slice(source[i + 1] === '?' ? i + 3 : i + 1, end);
+    const lexicon = /^<(\w+)>$/u.exec(body);
+    if (lexicon) return (LEXICON[lexicon[1]!] ?? []).map(firstLiteral);
+    const result: string[] = [];
+    for (const alternative of alternatives(body)) {
+      const inner = atoms(alternative, 0);
+      if (!inner) return undefined;
+      result.push(...inner);
+    }
+    return result;
+  }
+  const lexicon = /^<(\w+)>/u.exec(source.slice(i));
+  if (lexicon) return (LEXICON[lexicon[1]!] ?? []).map(firstLiteral);
+  return [literalAnchor(source.slice(i))];
+}
+
+/**
+ * The anchor of a source starting with a literal: `=word` when the word ends there (a space, the end of an
+ * alternative or of the source follows), else the literal as a prefix ("contact\w*", "su(?:e|ed)").
+ */
+function literalAnchor(source: string): string {
+  const literal = /^[\p{L}\p{N}'’-]+/u.exec(source)?.[0] ?? '';
+  if (literal === '') return '';
+  if (/^[\u4e00-\u9fff]/u.test(literal)) return literal.slice(0, 1);
+  const next = source[literal.length];
+  // A quantifier on the last character makes it optional: the anchor stops before it.
+  if (next === '?' || next === '*' || next === '{') return literal.slice(0, -1);
+  const word = literal.split(/\s+/u)[0]!;
+  const ends =
+    next === undefined ||
+    next === ' ' ||
+    next === ')' ||
+    next === '|' ||
+    source.startsWith('\\s', literal.length) ||
+    source.startsWith('(?!', literal.length);
+  return ends && word === literal ? `=${word}` : word;
+}
+
+function firstLiteral(entry: string): string {
+  return /^[a-z]+ /u.test(entry) ? `=${entry.split(' ')[0]}` : literalAnchor(entry);
+}
+
+/** Where a message's words start, by every prefix of its Latin words and by each Chinese character. */
+export interface AnchorIndex {
+  /** Sorted offsets where a word with this prefix (or this Chinese character) starts. */
+  readonly positions: (anchor: string) => readonly number[] | undefined;
+  /** Every key (word prefix or Chinese character) with its offsets. */
+  readonly entries: () => IterableIterator<[string, number[]]>;
+}
+
+export function anchorIndex(text: string): AnchorIndex {
+  const at = new Map<string, number[]>();
+  const add = (key: string, index: number) => {
+    const list = at.get(key);
+    if (list) {
+      if (list[list.length - 1] !== index) list.push(index);
+    } else at.set(key, [index]);
+  };
+  for (const match of text.matchAll(/[\p{L}\p{N}'’-]+/gu)) {
+    const word = match[0];
+    const start = match.index!;
+    for (let k = 0; k < word.length; k++) {
+      const char = word[k]!;
+      if (char >= '\u4e00' && char <= '\u9fff') add(char, start + k);
+    }
+    if (/^[\u4e00-\u9fff]/u.test(word)) continue;
+    const latin = /^[^\u4e00-\u9fff]+/u.exec(word)![0];
+    for (let length = 1; length <= latin.length; length++) add(latin.slice(0, length), start);
+    add(`=${latin}`, start);
+    // "you're", "can't": the word before the apostrophe is a word too.
+    const head = /^[^'’]+(?=['’])/u.exec(latin)?.[0];
+    if (head) add(`=${head}`, start);
+  }
+  return {
+    positions: (anchor) => at.get(anchor),
+    entries: () => at.entries(),
+  };
+}

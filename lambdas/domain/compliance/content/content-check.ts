@@ -1,0 +1,89 @@
+import { originalSpan } from '../understanding/normalise';
+import type { AbuseModel, AbuseScore } from './abuse-model';
+import type { ContentCategory } from './categories';
+import { detectContent, type Finding, type ReadMessage, readMessage } from './detect';
+
+/** A finding with what produced it: the rules, or the classifier (with its score). */
+export interface ContentFinding extends Finding {
+  readonly detector: 'rules' | 'classifier';
+  readonly score?: AbuseScore;
+}
+
+/**
+ * Everything forbidden in a message: the detectors' findings, then the classifier's for sentences the rules
+ * found no abuse in. The classifier reads only the message's own words: guidance to the agent and quoted
+ * words of others are left out, as they are for the rules.
+ */
+export function contentFindings(text: string, model: AbuseModel | undefined): ContentFinding[] {
+  const message = readMessage(text);
+  const findings: ContentFinding[] = detectContent(message).map((finding) => ({
+    ...finding,
+    detector: 'rules',
+  }));
+  if (!model) return findings;
+  for (const [from, to] of ownSentences(message)) {
+    const score = model.score(message, from, to);
+    if (score.probability < score.threshold || score.reasons.length === 0) continue;
+    // An English sentence the model is not sure of needs a word of the lexicon's classes among its reasons:
+    // weak generic cues ("you", "pay") adding up are not abuse. Praise of a group or a person ("gay people
+    // are great") must be clearly abusive to count.
+    if (score.language === 'en' && score.probability < CONFIDENT && !score.reasons.some(isLexiconReason))
+      continue;
+    const sentence = message.read.text.slice(from, to);
+    if (score.probability < 0.85 && PRAISE.test(sentence) && !NEGATION.test(sentence)) continue;
+    const span = originalSpan(message.read, from, to);
+    const abuseFound = findings.some(
+      (finding) =>
+        ABUSE_CATEGORIES.has(finding.category) && finding.start < span.end && finding.end > span.start,
+    );
+    if (abuseFound) continue;
+    const top = score.reasons[0]!;
+    const where = originalSpan(message.read, top.start, top.end);
+    findings.push({
+      category: categoryOf(score),
+      ...where,
+      phrase: text.slice(where.start, where.end),
+      detector: 'classifier',
+      score,
+    });
+  }
+  return findings;
+}
+
+const ABUSE_CATEGORIES = new Set<ContentCategory>(['insult', 'profanity', 'discrimination']);
+const CONFIDENT = 0.6;
+/** Words of praise: a sentence praising a group or a person is not abuse unless the model is sure. */
+const PRAISE =
+  /\b(?:great|wonderful|amazing|lovely|brilliant|welcome|valued|kind|friendly|nice|good|smart|intelligent|honest|hard-?working|beautiful|love|loves|proud|respect|support|admire|neighbou?rs)\b/u;
+const NEGATION = /\b(?:not|never|no|nobody|none)\b|n't\b/u;
+/** A reason naming a word class of the lexicon (an insult, a slur, a group, a demeaning attribute). */
+const isLexiconReason = (reason: { readonly feature: string }) => /^(?:k:|kb:|Z:)/u.test(reason.feature);
+
+function categoryOf(score: AbuseScore): ContentCategory {
+  const keys = score.reasons.map((reason) => reason.feature).join(' ');
+  if (/<(?:profanity)>|Z:profanityZh/u.test(keys)) return 'profanity';
+  if (/<(?:identity|slur)>|Z:(?:identityZh|slurZh)/u.test(keys)) return 'discrimination';
+  return 'insult';
+}
+
+/** Sentence ranges of the message's own words: without guidance clauses and reported quotes. */
+export function ownSentences(message: ReadMessage): Array<[number, number]> {
+  const ranges = new Map<number, [number, number]>();
+  for (const clause of message.clauses) {
+    if (clause.guidance || clause.reported) continue;
+    const range = ranges.get(clause.sentence);
+    ranges.set(clause.sentence, range ? [range[0], clause.end] : [clause.start, clause.end]);
+  }
+  // A reported quote inside a sentence ("If the customer says "…", stay calm") is cut out of it.
+  return [...ranges.values()].flatMap(([from, to]) => {
+    const pieces: Array<[number, number]> = [];
+    let at = from;
+    for (const quote of message.reported) {
+      if (quote.end <= at || quote.start >= to) continue;
+      if (quote.start > at) pieces.push([at, quote.start]);
+      at = Math.max(at, quote.end);
+    }
+    if (at < to) pieces.push([at, to]);
+    return pieces.filter(([a, b]) => message.read.text.slice(a, b).trim() !== '');
+  });
+}

@@ -1,0 +1,220 @@
+import { type Clause, clausesOf, type QuoteSpan, quotedSpans } from '../understanding/clauses';
+import { foldEvasion } from '../understanding/evasion';
+import { negated } from '../understanding/negation';
+import { originalSpan, type ReadText, readText } from '../understanding/normalise';
+import { anchorIndex, anchorsOf } from './anchors';
+import type { ContentCategory } from './categories';
+import { LEXICON } from './lexicon';
+import { PATTERN_SPECS, type Scope } from './patterns';
+
+/** A forbidden thing found in the text: where (in the original text) and which words. */
+export interface Finding {
+  readonly category: ContentCategory;
+  readonly start: number;
+  readonly end: number;
+  /** The words as written. */
+  readonly phrase: string;
+}
+
+/** The message as the gate understands it: reading view (evasion undone), clauses. */
+export interface ReadMessage {
+  readonly read: ReadText;
+  readonly clauses: readonly Clause[];
+  /** Quoted passages that are someone else's words (a customer quoted in a script, a rejected quote). */
+  readonly reported: readonly QuoteSpan[];
+  readonly quotes: readonly QuoteSpan[];
+}
+
+export function readMessage(text: string): ReadMessage {
+  const read = foldEvasion(readText(text));
+  const quotes = quotedSpans(read.text);
+  return { read, clauses: clausesOf(read.text), reported: quotes.filter((quote) => quote.reported), quotes };
+}
+
+interface CompiledPattern {
+  readonly category: ContentCategory;
+  readonly scope: Scope;
+  readonly pattern: RegExp;
+  /** The same pattern, sticky: tried only where an anchor word starts. */
+  readonly sticky: RegExp;
+  /** Words one of which the text must hold for the pattern to match; undefined: always run. */
+  readonly anchors: readonly string[] | undefined;
+}
+
+let compiled: CompiledPattern[] | undefined;
+/** Pattern indexes by anchor word, and those without anchors (always run). */
+let byAnchor: Map<string, number[]> | undefined;
+let unanchored: number[] | undefined;
+
+function anchorTable(): { byAnchor: Map<string, number[]>; unanchored: number[] } {
+  if (!byAnchor || !unanchored) {
+    byAnchor = new Map();
+    unanchored = [];
+    for (const [index, { anchors }] of patterns().entries()) {
+      if (!anchors) unanchored.push(index);
+      else
+        for (const anchor of anchors) {
+          const list = byAnchor.get(anchor) ?? [];
+          if (list[list.length - 1] !== index) list.push(index);
+          byAnchor.set(anchor, list);
+        }
+    }
+  }
+  return { byAnchor, unanchored };
+}
+
+function expand(source: string, language: 'en' | 'zh'): string {
+  let body = source.replace(/<(\w+)>/gu, (_, key: string) => alternation(LEXICON[key] ?? [], language));
+  if (language === 'zh') return body;
+  body = body
+    .replaceAll('~~', '(?:\\S+ ){0,6}?')
+    .replaceAll('~1n', '(?:(?!(?:not|never|no|nor|hardly)\\b)\\S+ )?')
+    .replaceAll('~n', "(?:(?!(?:not|never|no|nor|hardly|isn't|aren't|don't|doesn't)\\b)\\S+ ){0,3}?")
+    .replaceAll('(?:~ )?', '(?:\\S+ ){0,3}?')
+    .replaceAll('~', '(?:\\S+ ){0,3}?')
+    .replaceAll(' ', '\\s+');
+  return body;
+}
+
+function alternation(words: readonly string[], language: 'en' | 'zh'): string {
+  const sorted = [...words].sort((a, b) => b.length - a.length);
+  return sorted
+    .map((word) =>
+      // Lexicon entries may carry their own regex (look-arounds for `sb`); plain words are escaped.
+      /[(\\[]/u.test(word)
+        ? word
+        : language === 'en'
+          ? word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replaceAll(' ', ' ')
+          : /^[a-z ]+$/u.test(word)
+            ? `(?<![a-z])${word.replaceAll(' ', ' ?')}(?![a-z])`
+            : word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'),
+    )
+    .join('|');
+}
+
+export function patterns(): CompiledPattern[] {
+  if (compiled) return compiled;
+  compiled = [];
+  for (const spec of PATTERN_SPECS) {
+    for (const language of ['en', 'zh'] as const) {
+      for (const source of spec[language] ?? []) {
+        const scope = source.startsWith('@act ') ? 'act' : source.startsWith('@say ') ? 'say' : spec.scope;
+        const body = expand(source.replace(/^@(?:act|say) /u, ''), language);
+        const bounded = language === 'en' ? `(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_])` : body;
+        compiled.push({
+          category: spec.category,
+          scope,
+          pattern: new RegExp(bounded, 'giu'),
+          sticky: new RegExp(bounded, 'iuy'),
+          anchors: anchorsOf(source),
+        });
+      }
+    }
+  }
+  return compiled;
+}
+
+/** Every forbidden thing the rules find in the message, read clause by clause. */
+export function detectContent(message: ReadMessage): Finding[] {
+  const { read, clauses, reported, quotes } = message;
+  const text = read.text;
+  const findings: Finding[] = [];
+  const all = patterns();
+  const table = anchorTable();
+  // Where each pattern may start: the offsets of the message's words that begin with one of its anchors.
+  const candidates = new Map<number, Set<number>>();
+  for (const [key, offsets] of anchorIndex(text).entries()) {
+    for (const patternIndex of table.byAnchor.get(key) ?? []) {
+      const set = candidates.get(patternIndex) ?? new Set<number>();
+      for (const offset of offsets) set.add(offset);
+      candidates.set(patternIndex, set);
+    }
+  }
+  const seen = new Set<string>();
+  const toRun = [...table.unanchored, ...candidates.keys()].sort((a, b) => a - b);
+  for (const patternIndex of toRun) {
+    const { category, scope, pattern, sticky } = all[patternIndex]!;
+    for (const match of matchesOf(text, pattern, sticky, candidates.get(patternIndex))) {
+      const start = match.index!;
+      const end = start + match[0].length;
+      if (end === start) continue;
+      const clause = clauseAt(clauses, start);
+      if (reported.some((quote) => start >= quote.start && end <= quote.end)) continue;
+      // Only a short quote is a word being mentioned; a long one is speech.
+      const quoted = quotes.some(
+        (quote) => start >= quote.start && end <= quote.end && quote.end - quote.start <= 32,
+      );
+      if (clause && excused(text, clause, scope, start, end, quoted)) continue;
+      const span = originalSpan(read, start, end);
+      // Patterns of one category may find the same words: once is enough.
+      const key = `${category}:${span.start}:${span.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push({ category, ...span, phrase: read.original.slice(span.start, span.end) });
+    }
+  }
+  // Words inside a longer finding of the same category ("老赖" in "你这个老赖") are that finding.
+  const kept = findings.filter(
+    (finding) =>
+      !findings.some(
+        (other) =>
+          other !== finding &&
+          other.category === finding.category &&
+          other.start <= finding.start &&
+          other.end >= finding.end &&
+          other.end - other.start > finding.end - finding.start,
+      ),
+  );
+  return kept.sort((a, b) => a.start - b.start || a.category.localeCompare(b.category));
+}
+
+/** Every match, like `matchAll`; with candidate offsets, tried only there. */
+function matchesOf(
+  text: string,
+  pattern: RegExp,
+  sticky: RegExp,
+  starts: ReadonlySet<number> | undefined,
+): RegExpExecArray[] {
+  if (!starts) {
+    pattern.lastIndex = 0;
+    return [...text.matchAll(pattern)] as RegExpExecArray[];
+  }
+  const found: RegExpExecArray[] = [];
+  let after = -1;
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    if (start < after) continue;
+    sticky.lastIndex = start;
+    const match = sticky.exec(text);
+    if (!match) continue;
+    found.push(match);
+    after = start + Math.max(1, match[0].length);
+  }
+  return found;
+}
+
+function clauseAt(clauses: readonly Clause[], index: number): Clause | undefined {
+  let found: Clause | undefined;
+  for (const clause of clauses) {
+    if (clause.start <= index && index < clause.end) return clause;
+    if (clause.start <= index) found = clause;
+  }
+  return found;
+}
+
+/** Whether the clause's reading excuses the match: someone else's words, guidance, negation, a condition. */
+function excused(
+  text: string,
+  clause: Clause,
+  scope: Scope,
+  start: number,
+  end: number,
+  quoted: boolean,
+): boolean {
+  if (clause.reported || clause.guidance) return true;
+  // A listed word in quotes and denied ("we never call anyone a 'deadbeat'") is mentioned, not used.
+  if (scope === 'say') return quoted && negated(text, clause.scopeStart, start, end, clause.end);
+  if (scope === 'attr') return negated(text, clause.scopeStart, start, end, clause.end);
+  if (clause.condition && clause.actor !== 'us') return true;
+  if (clause.rights && clause.actor !== 'us') return true;
+  return negated(text, clause.scopeStart, start, end, clause.end);
+}
