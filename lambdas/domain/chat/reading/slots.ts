@@ -101,51 +101,91 @@ const PLAN_INTENTS: ReadonlySet<IntentName> = new Set([
 
 const PAST_CUE = /\b(?:paid|sent|transferred|made a payment|did a transfer|deposited|already|yesterday|last (?:week|mon|tue|wed|thu|fri|sat|sun)|went out|left my account|came out|ago)\b|已经|已|昨天|前天|上周|上个?星期|上个?礼拜|转过|还过|还了|付了|转了|交了|扣了/u;
 
-/** Reads every slot the text states. `intent` decides which money is a payment and which way dates point. */
-export function readSlots(text: string, context: SlotContext, intent: IntentName): Slots {
-  const slots: Mutable<Slots> = {};
+/** Every slot the text could state, before the intent decides which of them the message means. */
+export interface SlotReading {
+  readonly text: string;
+  readonly context: SlotContext;
+  readonly monthlyIncomeMinor?: number;
+  readonly monthlyExpensesMinor?: number;
+  readonly affordableMinor?: number;
+  /** A one-off amount, and whether a paying verb governs it (a hardship message's amount needs one). */
+  readonly amount?: { readonly minor: number; readonly paying: boolean };
+  readonly date?: string;
+  readonly pastCue: boolean;
+  readonly refusedChannels: readonly ContactChannel[];
+  readonly noWorkplace: boolean;
+  readonly noThirdParties: boolean;
+  readonly optionNumber?: number;
+  readonly termMonths?: number;
+  readonly kind?: OfferKind;
+}
+
+/** Reads every slot a normalised text states, once; `slotsFor` then keeps those the intent means. */
+export function readSlotReading(text: string, context: SlotContext): SlotReading {
   const mentions = amountMentions(text, context.today).filter(
     (m) => m.currency === undefined || m.currency === context.currency,
   );
-  const payment = PAYMENT_INTENTS.has(intent);
-
   const budget = readBudget(text, mentions);
-  if (budget.income !== undefined) slots.monthlyIncomeMinor = toMinor(budget.income.value);
-  if (budget.expenses !== undefined) slots.monthlyExpensesMinor = toMinor(budget.expenses.value);
   const used = new Set<AmountMention>([budget.income, budget.expenses].filter((m) => m !== undefined));
-
+  let affordable: number | undefined;
   for (const m of mentions) {
     if (used.has(m)) continue;
     if (PERIOD_MONTH.test(m.after) || PERIOD_MONTH_BEFORE.test(m.before)) {
-      if (slots.affordableMinor === undefined && budget.income === undefined) {
-        slots.affordableMinor = toMinor(m.value);
+      if (affordable === undefined && budget.income === undefined) {
+        affordable = toMinor(m.value);
         used.add(m);
       }
     } else if (PERIOD_OTHER.test(m.after) || PERIOD_OTHER_BEFORE.test(m.before)) used.add(m);
   }
+  const oneOff = mentions.find(
+    (m) => !used.has(m) && m.value > 0 && (m.currency !== undefined || PAY_CUE.test(m.before.slice(-16)) || isBareAnswer(text, m)),
+  );
+  const pastCue = PAST_CUE.test(text);
+  return {
+    text,
+    context,
+    ...(budget.income ? { monthlyIncomeMinor: toMinor(budget.income.value) } : {}),
+    ...(budget.expenses ? { monthlyExpensesMinor: toMinor(budget.expenses.value) } : {}),
+    ...(affordable === undefined ? {} : { affordableMinor: affordable }),
+    ...(oneOff ? { amount: { minor: toMinor(oneOff.value), paying: PAY_CUE.test(oneOff.before.slice(-16)) } } : {}),
+    date: findDate(text, context.today, pastCue ? 'past' : 'future')?.date,
+    pastCue,
+    refusedChannels: refusedChannels(text),
+    noWorkplace: NO_WORKPLACE.test(text),
+    noThirdParties: NO_THIRD_PARTIES.test(text),
+    optionNumber: optionNumber(text),
+    termMonths: termMonths(text),
+    kind: kindOf(text),
+  };
+}
 
-  if (payment) {
-    const oneOff = mentions.find(
-      (m) => !used.has(m) && (m.currency !== undefined || PAY_CUE.test(m.before.slice(-16)) || isBareAnswer(text, m)),
-    );
-    if (oneOff && (intent !== 'hardship' || PAY_CUE.test(oneOff.before.slice(-16))) && oneOff.value > 0)
-      slots.amountMinor = toMinor(oneOff.value);
-    const direction: DateDirection = intent === 'already_paid' || PAST_CUE.test(text) ? 'past' : 'future';
-    const date = findDate(text, context.today, direction);
-    if (date && (intent !== 'hardship' || slots.amountMinor !== undefined)) slots.date = date.date;
+/** The slots the message states for this intent: a balance quoted in a dispute is not a payment. */
+export function slotsFor(reading: SlotReading, intent: IntentName): Slots {
+  const slots: Mutable<Slots> = {};
+  if (reading.monthlyIncomeMinor !== undefined) slots.monthlyIncomeMinor = reading.monthlyIncomeMinor;
+  if (reading.monthlyExpensesMinor !== undefined) slots.monthlyExpensesMinor = reading.monthlyExpensesMinor;
+  if (reading.affordableMinor !== undefined) slots.affordableMinor = reading.affordableMinor;
+  if (PAYMENT_INTENTS.has(intent)) {
+    const amount = reading.amount && (intent !== 'hardship' || reading.amount.paying) ? reading.amount.minor : undefined;
+    if (amount !== undefined) slots.amountMinor = amount;
+    const date =
+      intent === 'already_paid' && !reading.pastCue
+        ? findDate(reading.text, reading.context.today, 'past')?.date
+        : reading.date;
+    if (date !== undefined && (intent !== 'hardship' || amount !== undefined)) slots.date = date;
   }
-
-  const channels = CONTACT_INTENTS.has(intent) ? refusedChannels(text) : [];
-  if (channels.length > 0) slots.refusedChannels = channels;
-  if (NO_WORKPLACE.test(text)) slots.noWorkplace = true;
-  if (NO_THIRD_PARTIES.test(text)) slots.noThirdParties = true;
-  const option = intent === 'choose_option' ? optionNumber(text) : undefined;
-  if (option !== undefined) slots.optionNumber = option;
-  const term = PLAN_INTENTS.has(intent) ? termMonths(text) : undefined;
-  if (term !== undefined) slots.termMonths = term;
-  const kind = PLAN_INTENTS.has(intent) ? kindOf(text) : undefined;
-  if (kind !== undefined) slots.kind = kind;
+  if (CONTACT_INTENTS.has(intent) && reading.refusedChannels.length > 0) slots.refusedChannels = reading.refusedChannels;
+  if (reading.noWorkplace) slots.noWorkplace = true;
+  if (reading.noThirdParties) slots.noThirdParties = true;
+  if (intent === 'choose_option' && reading.optionNumber !== undefined) slots.optionNumber = reading.optionNumber;
+  if (PLAN_INTENTS.has(intent) && reading.termMonths !== undefined) slots.termMonths = reading.termMonths;
+  if (PLAN_INTENTS.has(intent) && reading.kind !== undefined) slots.kind = reading.kind;
   return slots;
+}
+
+/** Reads the slots of a normalised text for a known intent. */
+export function readSlots(text: string, context: SlotContext, intent: IntentName): Slots {
+  return slotsFor(readSlotReading(text, context), intent);
 }
 
 /** A message that is only an amount ("$60", "八百") answers a question about money. */

@@ -1,0 +1,54 @@
+/**
+ * High-precision rules for the asks with legal weight (taxonomy PROTECTED_INTENTS). They do not replace the
+ * classifier; they catch what it is unsure about: when one fires and the model's reading is weak or of lower
+ * priority, the rule's intent wins and the model's guess becomes the runner-up, so the dialogue asks once
+ * instead of missing the ask quietly. Each rule is written to be specific ("my lawyer handles this", not
+ * "lawyer"), and a negation right before it ("i'm not going bankrupt", "没有律师") cancels it.
+ */
+import type { IntentName } from '../taxonomy';
+
+const RULES: readonly (readonly [IntentName, RegExp])[] = [
+  [
+    'vulnerability',
+    /\b(?:kill(?:ing)? myself|end (?:it all|my life)|suicid\w*|(?:don'?t|do not) want to (?:live|be alive|be here anymore|wake up)|better off dead|take my (?:own )?life|self[- ]harm\w*|hurt(?:ing)? myself|want to die|wanna die|no reason to live|not worth living)\b|不想活|自杀|轻生|活着(?:没意思|有什么意思|没什么意思)|死了算了|一了百了|跳楼|割腕|结束(?:自己的)?生命|想死|活不下去|天台/u,
+  ],
+  [
+    'deceased',
+    /\b(?:(?:my|our) (?:late )?(?:father|dad|mother|mum|mom|husband|wife|son|daughter|brother|sister|uncle|aunt|grandmother|grandfather|grandma|grandpa|partner|fiance|fiancee)\b.{0,30}\b(?:passed away|passed on|died|has passed|passed\b)|(?:account|card) ?holder (?:has |had )?(?:died|passed|is deceased)|(?:he|she) (?:passed away|died)\b.{0,60}\b(?:his|her) (?:card|account|loan|debt)|executor of (?:his|her|the) (?:estate|will)|(?:his|her) death certificate)|(?:持卡人|借款人|卡主).{0,6}(?:已经)?(?:去世|过世|离世|死亡|走了)|(?:我爸|我妈|父亲|母亲|老公|老婆|丈夫|妻子|儿子|女儿|哥|姐|弟|妹|爷爷|奶奶).{0,12}(?:去世|过世|离世|病逝|走了).{0,30}(?:他的|她的|这张卡|卡是|名下|遗产|死亡证明)/u,
+  ],
+  [
+    'fraud',
+    /\b(?:identity theft|identity (?:was |got )?stolen|stole my identity|someone (?:opened|took out|applied for|used my (?:details|identity|name|info))|opened (?:it |this )?(?:fraudulently|in my name)|(?:charges|purchases|transactions) (?:i|that i) (?:didn'?t|did not|never) (?:make|authori[sz]e)|unauthori[sz]ed (?:charges?|transactions?|purchases?|use)|card (?:was |got )?(?:stolen|cloned|skimmed)\b.{0,40}\b(?:used|charges)|victim of (?:fraud|identity))|盗刷|冒用(?:我的)?(?:身份|名义)?|被人冒名|身份(?:证)?被(?:盗|冒用)|(?:被人|有人)(?:拿|用)我的(?:身份|信息|身份证).{0,6}(?:办|借|申请)/u,
+  ],
+  [
+    'bankruptcy',
+    /\b(?:(?:filed|filing|file|declared|declaring|going through|in|entered) (?:for )?(?:personal )?bankruptcy|chapter (?:7|13|seven|thirteen)|ch\.? ?(?:7|13)\b|bankruptcy (?:case|petition|trustee|court|discharge|attorney|lawyer)|(?:my|the) bankruptcy|insolvency (?:practitioner|proceedings)|i(?:'m| am) (?:now )?bankrupt|debt relief order)\b|(?:申请|进入|办理|走).{0,6}(?:个人)?破产|破产(?:申请|程序|管理人|案)|资不抵债/u,
+  ],
+  [
+    'legal_representation',
+    /\b(?:(?:my|our) (?:lawyer|attorney|solicitor|legal (?:team|representative|counsel))\b.{0,40}\b(?:handl\w*|deal\w*|represent\w*|contact|talk|speak|go through|sent|will|is|has)|(?:hired|retained|appointed|got|have) (?:a |an )?(?:lawyer|attorney|solicitor|debt counsell?or)|represented by|letter of (?:representation|authority)|(?:talk|speak) to my (?:lawyer|attorney|solicitor)|debt (?:relief|management|counsell?ing) (?:company|firm|agency) (?:is )?(?:represent|handl|negotiat)\w*)|委托(?:了)?.{0,6}(?:律师|律所|机构|代理)|(?:我的|代理|援助)律师.{0,12}(?:处理|代理|对接|联系|负责|跟进)|律所全权代理|律师函|法律援助/u,
+  ],
+  [
+    'stop_contact',
+    /\b(?:stop (?:contacting|all contact|all communication|communicating|harassing) (?:with )?me|(?:don'?t|do not|never) (?:ever )?contact me (?:again|ever|anymore|in any (?:form|way))|leave me alone|cease (?:all )?(?:contact|communication)|cease and desist|no (?:more|further) contact|stop all communication|(?:my )?right to have you stop)\b|(?:别|不要|停止)(?:再)?(?:联系|骚扰)我|停止(?:对我的)?(?:一切|所有)?(?:催收)?联系|(?:别|不要)(?:再)?找我了|不想再收到(?:你们)?(?:任何)?|拒绝一切联系/u,
+  ],
+  [
+    'dispute',
+    /\b(?:(?:this|it) (?:is|'s|isn'?t|is not) not? ?my (?:debt|account|loan|card)|not my debt|i (?:don'?t|do not) owe (?:this|that|you|it|anything)|never (?:received|got) (?:a |any )?(?:single )?(?:bill|statement|notice|letter)|prove (?:that )?i owe|(?:debt )?validation|validate (?:the|this) debt|i dispute|disputing (?:this|the))\b|不是我的(?:债|欠款|账|钱)|我(?:没|没有)欠|(?:金额|数额|账单|这个数).{0,4}(?:不对|有误|错了)|我不认|不认这|(?:从来)?没(?:有)?收到(?:过)?(?:任何)?(?:账单|通知)|提出异议|证明(?:这笔钱)?是我借的/u,
+  ],
+];
+
+const NEGATED = /(?:\b(?:not|never|no|isn'?t|wasn'?t|won'?t|don'?t|didn'?t|not going to|i'?m not|am not)\s+(?:\S+\s+){0,2}|不|没有|没|并非)$/u;
+
+/** The protected intents whose rule fires on the normalised text, in RULES (priority) order. */
+export function protectedRuleHits(text: string): IntentName[] {
+  const hits: IntentName[] = [];
+  for (const [intent, pattern] of RULES) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const before = text.slice(Math.max(0, match.index - 20), match.index);
+    if (NEGATED.test(before) && !/(?:别|不要|停止|don'?t|do not|never)/u.test(match[0].slice(0, 4))) continue;
+    hits.push(intent);
+  }
+  return hits;
+}

@@ -1,0 +1,129 @@
+/**
+ * Training the intent classifier: features exactly as the Lambda computes them (reader.ts), stratified k-fold
+ * cross-validation through the full reading (quantised model, protected rules, slots), a softmax temperature fitted
+ * on the out-of-fold predictions, a held-out check, and the final model on every line.
+ */
+import { decodeIntentModel, intentProbabilities, type IntentModelArtifact } from '../../../lambdas/domain/chat/reading/classifier';
+import { isManipulation } from '../../../lambdas/domain/chat/reading/injection';
+import { protectedRuleHits } from '../../../lambdas/domain/chat/reading/protected-rules';
+import { decide, type MessageFeatures, messageFeatures } from '../../../lambdas/domain/chat/reading/reader';
+import { slotsFor } from '../../../lambdas/domain/chat/reading/slots';
+import { INTENTS, PROTECTED_INTENTS, type Understanding } from '../../../lambdas/domain/chat/taxonomy';
+import type { CorpusLine } from './corpus';
+import { DEFAULT_TRAINING, seededRandom, shuffled, type TrainingExample, type TrainingOptions, toArtifact, trainLogistic } from './logistic';
+import type { Scored } from './metrics';
+
+export interface Prepared {
+  readonly line: CorpusLine;
+  readonly features: MessageFeatures;
+  readonly label: number;
+}
+
+export interface TrainSettings extends TrainingOptions {
+  readonly folds: number;
+  readonly maxFeatures: number;
+  /** Extra weight of the legally weighty intents' examples: missing one costs more than a false alarm. */
+  readonly protectedWeight: number;
+}
+
+export const DEFAULT_SETTINGS: TrainSettings = { ...DEFAULT_TRAINING, folds: 5, maxFeatures: 12_000, protectedWeight: 1.5 };
+
+export function prepare(lines: readonly CorpusLine[]): Prepared[] {
+  return lines.map((line) => ({
+    line,
+    features: messageFeatures(line.text, { currency: line.currency, today: line.today }),
+    label: INTENTS.indexOf(line.expected.intent),
+  }));
+}
+
+const examplesOf = (prepared: readonly Prepared[], settings: TrainSettings): TrainingExample[] =>
+  prepared.map(({ features, label }) => ({
+    hashes: [...new Set(features.hashes)],
+    label,
+    weight: PROTECTED_INTENTS.has(INTENTS[label]!) ? settings.protectedWeight : 1,
+  }));
+
+export function trainArtifact(
+  prepared: readonly Prepared[],
+  settings: TrainSettings,
+  temperature: number,
+  version: string,
+): IntentModelArtifact {
+  const model = trainLogistic(examplesOf(prepared, settings), INTENTS.length, settings);
+  return toArtifact(model, INTENTS, { maxFeatures: settings.maxFeatures, temperature, version });
+}
+
+/** Reads prepared messages with an artefact, exactly as `understand` does; also returns each message's log-probabilities. */
+export function readWith(artifact: IntentModelArtifact, prepared: readonly Prepared[]) {
+  const model = decodeIntentModel(artifact);
+  return prepared.map(({ line, features }) => {
+    const probabilities = intentProbabilities(model, features.hashes);
+    const injection = isManipulation(features.normalised);
+    const decision = /[\p{L}\p{N}]/u.test(features.normalised)
+      ? decide(model.classes, probabilities, protectedRuleHits(features.normalised))
+      : { intent: 'unknown' as const, confidence: 1 };
+    const reading: Understanding = { ...decision, injection, slots: slotsFor(features.reading, decision.intent) };
+    return { line, reading, logProbabilities: Array.from(probabilities, (p) => Math.log(Math.max(p, 1e-12))) };
+  });
+}
+
+/** Folds stratified by language and intent, assigned in a seeded order. */
+export function foldsOf(prepared: readonly Prepared[], folds: number, seed: number): number[] {
+  const assignment = new Array<number>(prepared.length).fill(0);
+  const groups = new Map<string, number[]>();
+  prepared.forEach(({ line }, index) => {
+    const key = `${line.language}/${line.expected.intent}`;
+    groups.set(key, [...(groups.get(key) ?? []), index]);
+  });
+  const random = seededRandom(seed);
+  let next = 0;
+  for (const key of [...groups.keys()].sort()) {
+    for (const index of shuffled(groups.get(key)!, random)) assignment[index] = next++ % folds;
+  }
+  return assignment;
+}
+
+/** Out-of-fold readings of every prepared message, and their log-probabilities at temperature 1. */
+export function crossValidate(prepared: readonly Prepared[], settings: TrainSettings) {
+  const fold = foldsOf(prepared, settings.folds, settings.seed);
+  const scored: (Scored & { logProbabilities: number[] })[] = new Array(prepared.length);
+  for (let f = 0; f < settings.folds; f++) {
+    const train = prepared.filter((_, i) => fold[i] !== f);
+    const testIndexes = prepared.flatMap((_, i) => (fold[i] === f ? [i] : []));
+    const artifact = trainArtifact(train, settings, 1, `fold-${f}`);
+    const read = readWith(artifact, testIndexes.map((i) => prepared[i]!));
+    testIndexes.forEach((i, j) => {
+      scored[i] = read[j]!;
+    });
+  }
+  return scored;
+}
+
+/** The softmax temperature that minimises the out-of-fold negative log-likelihood (grid 0.3–3). */
+export function fitTemperature(scored: readonly { line: CorpusLine; logProbabilities: number[] }[]): number {
+  let best = { temperature: 1, loss: Infinity };
+  for (let t = 0.3; t <= 3.0001; t += 0.05) {
+    let loss = 0;
+    for (const { line, logProbabilities } of scored) {
+      const scaled = logProbabilities.map((l) => l / t);
+      const max = Math.max(...scaled);
+      const logSum = max + Math.log(scaled.reduce((sum, s) => sum + Math.exp(s - max), 0));
+      loss -= scaled[INTENTS.indexOf(line.expected.intent)]! - logSum;
+    }
+    if (loss < best.loss) best = { temperature: Number(t.toFixed(2)), loss };
+  }
+  return best.temperature;
+}
+
+/** Expected calibration error over 10 confidence bins: how far confidence is from accuracy. */
+export function calibrationError(scored: readonly Scored[]): number {
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, confidence: 0, right: 0 }));
+  for (const { line, reading } of scored) {
+    const bin = bins[Math.min(9, Math.floor(reading.confidence * 10))]!;
+    bin.n++;
+    bin.confidence += reading.confidence;
+    if (reading.intent === line.expected.intent) bin.right++;
+  }
+  const total = scored.length || 1;
+  return Number(bins.reduce((sum, b) => sum + (b.n === 0 ? 0 : (b.n / total) * Math.abs(b.right / b.n - b.confidence / b.n)), 0).toFixed(4));
+}
