@@ -45,13 +45,17 @@ export type StatedSlots = Partial<Record<(typeof SLOT_NAMES)[number], unknown>>;
 
 /** The slots an expected reading states. */
 export function statedSlots(expected: Expected): StatedSlots {
-  return Object.fromEntries(SLOT_NAMES.flatMap((name) => (expected[name] === undefined ? [] : [[name, expected[name]]])));
+  return Object.fromEntries(
+    SLOT_NAMES.flatMap((name) => (expected[name] === undefined ? [] : [[name, expected[name]]])),
+  );
 }
 
 /** Roughly one line in seven, chosen by a hash of its id. */
 export const isHeldOut = (id: string | number) => crc32(String(id)) % 7 === 0;
 
-export type LineResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
+export type LineResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problem: string };
 
 /** Parses one non-blank line with a schema: the value, or what is wrong with it. */
 export function parseLine<T>(schema: z.ZodType<T>, line: string): LineResult<T> {
@@ -70,7 +74,10 @@ export function parseLine<T>(schema: z.ZodType<T>, line: string): LineResult<T> 
         const field = issue.path.join('.');
         if (field === '') return issue.message;
         const present = issue.path.reduce<unknown>(
-          (value, key) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined),
+          (value, key) =>
+            typeof value === 'object' && value !== null
+              ? (value as Record<PropertyKey, unknown>)[key]
+              : undefined,
           raw,
         );
         return present === undefined ? `missing field "${field}"` : `field "${field}": ${issue.message}`;

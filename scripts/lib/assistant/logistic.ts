@@ -3,6 +3,7 @@
  * order (a seeded shuffle per epoch), so the same corpus and seed always give the same model. Then pruned to the
  * features that matter and quantised to int8 for the artefact.
  */
+import { deflateRawSync } from 'node:zlib';
 import type { IntentModelArtifact } from '../../../lambdas/domain/chat/reading/classifier';
 
 export interface TrainingExample {
@@ -16,11 +17,19 @@ export interface TrainingOptions {
   readonly epochs: number;
   readonly learningRate: number;
   readonly l2: number;
+  readonly l1: number;
   readonly minCount: number;
   readonly seed: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { epochs: 30, learningRate: 0.5, l2: 1e-6, minCount: 2, seed: 42 };
+export const DEFAULT_TRAINING: TrainingOptions = {
+  epochs: 30,
+  learningRate: 0.5,
+  l2: 1e-6,
+  l1: 0.0003,
+  minCount: 5,
+  seed: 42,
+};
 
 export interface LinearModel {
   readonly hashes: Uint32Array;
@@ -51,10 +60,18 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
-export function trainLogistic(examples: readonly TrainingExample[], classes: number, options: TrainingOptions): LinearModel {
+export function trainLogistic(
+  examples: readonly TrainingExample[],
+  classes: number,
+  options: TrainingOptions,
+): LinearModel {
   const counts = new Map<number, number>();
-  for (const example of examples) for (const hash of example.hashes) counts.set(hash, (counts.get(hash) ?? 0) + 1);
-  const kept = [...counts].filter(([, count]) => count >= options.minCount).map(([hash]) => hash).sort((a, b) => a - b);
+  for (const example of examples)
+    for (const hash of example.hashes) counts.set(hash, (counts.get(hash) ?? 0) + 1);
+  const kept = [...counts]
+    .filter(([, count]) => count >= options.minCount)
+    .map(([hash]) => hash)
+    .sort((a, b) => a - b);
   const column = new Map(kept.map((hash, index) => [hash, index]));
   const k = classes;
   const weights = new Float64Array(kept.length * k);
@@ -93,7 +110,11 @@ export function trainLogistic(examples: readonly TrainingExample[], classes: num
           const index = col * k + c;
           const g = gradient * example.value + options.l2 * weights[index]!;
           squared[index]! += g * g;
-          weights[index]! -= (options.learningRate * g) / Math.sqrt(squared[index]! + eps);
+          const step = options.learningRate / Math.sqrt(squared[index]! + eps);
+          const updated = weights[index]! - step * g;
+          // Proximal L1 step: small weights become exactly zero, so the artefact stores few of them.
+          const shrink = step * options.l1;
+          weights[index] = updated > shrink ? updated - shrink : updated < -shrink ? updated + shrink : 0;
         }
       }
     }
@@ -101,39 +122,51 @@ export function trainLogistic(examples: readonly TrainingExample[], classes: num
   return { hashes: Uint32Array.from(kept), weights, bias, classes: k };
 }
 
-/** Keeps the `maxFeatures` rows with the largest weight and quantises them to int8 with one scale. */
+/**
+ * The artefact: every feature with at least one non-zero weight, its weights quantised to int8 with one scale,
+ * written sparse (see IntentModelArtifact) and raw-deflated.
+ */
 export function toArtifact(
   model: LinearModel,
   classNames: readonly string[],
-  options: { readonly maxFeatures: number; readonly temperature: number; readonly version: string },
+  options: { readonly temperature: number; readonly version: string },
 ): IntentModelArtifact {
   const k = model.classes;
-  const rows = Array.from(model.hashes, (hash, row) => {
-    let strength = 0;
-    for (let c = 0; c < k; c++) strength = Math.max(strength, Math.abs(model.weights[row * k + c]!));
-    return { hash, row, strength };
-  })
-    .sort((a, b) => b.strength - a.strength || a.hash - b.hash)
-    .slice(0, options.maxFeatures)
-    .sort((a, b) => a.hash - b.hash);
   let maxAbs = 0;
-  for (const { row } of rows) for (let c = 0; c < k; c++) maxAbs = Math.max(maxAbs, Math.abs(model.weights[row * k + c]!));
-  const scale = maxAbs / 127 || 1;
-  const hashBytes = new Uint8Array(rows.length * 4);
-  const view = new DataView(hashBytes.buffer);
-  const quantised = new Int8Array(rows.length * k);
-  rows.forEach(({ hash, row }, index) => {
-    view.setUint32(index * 4, hash, true);
-    for (let c = 0; c < k; c++) quantised[index * k + c] = Math.round(model.weights[row * k + c]! / scale);
+  for (const w of model.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
+  const scale = Number((maxAbs / 127 || 1).toPrecision(8));
+  const deltas: number[] = [];
+  const counts: number[] = [];
+  const classes: number[] = [];
+  const weights: number[] = [];
+  let previous = 0;
+  model.hashes.forEach((hash, row) => {
+    const kept: number[] = [];
+    for (let c = 0; c < k; c++) if (Math.round(model.weights[row * k + c]! / scale) !== 0) kept.push(c);
+    if (kept.length === 0) return;
+    let delta = hash - previous;
+    previous = hash;
+    while (delta >= 128) {
+      deltas.push((delta % 128) | 128);
+      delta = Math.floor(delta / 128);
+    }
+    deltas.push(delta);
+    counts.push(kept.length);
+    for (const c of kept) {
+      classes.push(c);
+      weights.push(Math.round(model.weights[row * k + c]! / scale) & 255);
+    }
   });
+  const bytes = Uint8Array.from([...deltas, ...counts, ...classes, ...weights]);
   return {
-    format: 'assistant-intents/1',
+    format: 'assistant-intents/2',
     version: options.version,
     classes: classNames,
-    featureHashes: Buffer.from(hashBytes).toString('base64'),
-    weights: Buffer.from(quantised.buffer).toString('base64'),
-    scale: Number(scale.toPrecision(8)),
+    features: counts.length,
+    entries: classes.length,
+    scale,
     bias: Array.from(model.bias, (b) => Number(b.toFixed(5))),
     temperature: options.temperature,
+    model: deflateRawSync(bytes, { level: 9 }).toString('base64'),
   };
 }

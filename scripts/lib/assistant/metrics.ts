@@ -3,7 +3,12 @@
  * confusion matrix, slot exactness (stated slots read exactly; slots read that were not stated), and the
  * manipulation flag (flagged attempts, false flags).
  */
-import { INTENTS, type IntentName, SLOT_NAMES, type Understanding } from '../../../lambdas/domain/chat/taxonomy';
+import {
+  INTENTS,
+  type IntentName,
+  SLOT_NAMES,
+  type Understanding,
+} from '../../../lambdas/domain/chat/taxonomy';
 import { type CorpusLine, statedSlots } from './corpus';
 
 export interface Scored {
@@ -30,9 +35,17 @@ export interface Figures {
     readonly exact: number;
     readonly exactness: number;
     readonly spurious: number;
-    readonly bySlot: Record<string, { readonly stated: number; readonly exact: number; readonly spurious: number }>;
+    readonly bySlot: Record<
+      string,
+      { readonly stated: number; readonly exact: number; readonly spurious: number }
+    >;
   };
-  readonly injection: { readonly attempts: number; readonly flagged: number; readonly falseFlags: number; readonly clean: number };
+  readonly injection: {
+    readonly attempts: number;
+    readonly flagged: number;
+    readonly falseFlags: number;
+    readonly clean: number;
+  };
 }
 
 const ratio = (part: number, whole: number) => (whole === 0 ? 0 : Number((part / whole).toFixed(4)));
@@ -50,7 +63,8 @@ export function figuresOf(scored: readonly Scored[]): Figures {
     const expected = line.expected.intent;
     confusion[expected] ??= {};
     confusion[expected][reading.intent] = (confusion[expected][reading.intent] ?? 0) + 1;
-    const language = (byLanguage[line.language] ??= { messages: 0, right: 0 });
+    byLanguage[line.language] ??= { messages: 0, right: 0 };
+    const language = byLanguage[line.language]!;
     language.messages++;
     if (reading.intent === expected) {
       right++;
@@ -90,7 +104,10 @@ export function figuresOf(scored: readonly Scored[]): Figures {
     messages: scored.length,
     accuracy: ratio(right, scored.length),
     accuracyByLanguage: Object.fromEntries(
-      Object.entries(byLanguage).map(([language, { messages, right: r }]) => [language, { messages, accuracy: ratio(r, messages) }]),
+      Object.entries(byLanguage).map(([language, { messages, right: r }]) => [
+        language,
+        { messages, accuracy: ratio(r, messages) },
+      ]),
     ),
     intents,
     confusion,
@@ -125,12 +142,19 @@ export function reportLines(figures: Figures): string[] {
   lines.push('per intent (support, recall, precision):');
   for (const row of figures.intents)
     if (row.support > 0 || row.precision !== null)
-      lines.push(`  ${row.intent.padEnd(22)} ${String(row.support).padStart(5)}  ${percent(row.recall).padStart(6)}  ${percent(row.precision).padStart(6)}`);
-  lines.push(`slots: ${figures.slots.exact}/${figures.slots.stated} stated slots exact (${percent(figures.slots.exactness)}), ${figures.slots.spurious} read but not stated`);
+      lines.push(
+        `  ${row.intent.padEnd(22)} ${String(row.support).padStart(5)}  ${percent(row.recall).padStart(6)}  ${percent(row.precision).padStart(6)}`,
+      );
+  lines.push(
+    `slots: ${figures.slots.exact}/${figures.slots.stated} stated slots exact (${percent(figures.slots.exactness)}), ${figures.slots.spurious} read but not stated`,
+  );
   for (const [name, slot] of Object.entries(figures.slots.bySlot))
-    if (slot.stated > 0 || slot.spurious > 0) lines.push(`  ${name.padEnd(22)} ${slot.exact}/${slot.stated} exact, ${slot.spurious} spurious`);
+    if (slot.stated > 0 || slot.spurious > 0)
+      lines.push(`  ${name.padEnd(22)} ${slot.exact}/${slot.stated} exact, ${slot.spurious} spurious`);
   const { attempts, flagged, falseFlags, clean } = figures.injection;
-  lines.push(`manipulation: ${flagged}/${attempts} attempts flagged, ${falseFlags} false flags in ${clean} clean messages`);
+  lines.push(
+    `manipulation: ${flagged}/${attempts} attempts flagged, ${falseFlags} false flags in ${clean} clean messages`,
+  );
   const confusions = topConfusions(figures, 8);
   if (confusions.length > 0) {
     lines.push('most confused (expected → read):');

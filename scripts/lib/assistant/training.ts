@@ -3,14 +3,26 @@
  * cross-validation through the full reading (quantised model, protected rules, slots), a softmax temperature fitted
  * on the out-of-fold predictions, a held-out check, and the final model on every line.
  */
-import { decodeIntentModel, intentProbabilities, type IntentModelArtifact } from '../../../lambdas/domain/chat/reading/classifier';
+import {
+  decodeIntentModel,
+  type IntentModelArtifact,
+  intentProbabilities,
+} from '../../../lambdas/domain/chat/reading/classifier';
 import { isManipulation } from '../../../lambdas/domain/chat/reading/injection';
 import { protectedRuleHits } from '../../../lambdas/domain/chat/reading/protected-rules';
 import { decide, type MessageFeatures, messageFeatures } from '../../../lambdas/domain/chat/reading/reader';
 import { slotsFor } from '../../../lambdas/domain/chat/reading/slots';
 import { INTENTS, PROTECTED_INTENTS, type Understanding } from '../../../lambdas/domain/chat/taxonomy';
 import type { CorpusLine } from './corpus';
-import { DEFAULT_TRAINING, seededRandom, shuffled, type TrainingExample, type TrainingOptions, toArtifact, trainLogistic } from './logistic';
+import {
+  DEFAULT_TRAINING,
+  seededRandom,
+  shuffled,
+  type TrainingExample,
+  type TrainingOptions,
+  toArtifact,
+  trainLogistic,
+} from './logistic';
 import type { Scored } from './metrics';
 
 export interface Prepared {
@@ -21,12 +33,11 @@ export interface Prepared {
 
 export interface TrainSettings extends TrainingOptions {
   readonly folds: number;
-  readonly maxFeatures: number;
   /** Extra weight of the legally weighty intents' examples: missing one costs more than a false alarm. */
   readonly protectedWeight: number;
 }
 
-export const DEFAULT_SETTINGS: TrainSettings = { ...DEFAULT_TRAINING, folds: 5, maxFeatures: 12_000, protectedWeight: 1.5 };
+export const DEFAULT_SETTINGS: TrainSettings = { ...DEFAULT_TRAINING, folds: 5, protectedWeight: 1.5 };
 
 export function prepare(lines: readonly CorpusLine[]): Prepared[] {
   return lines.map((line) => ({
@@ -50,7 +61,7 @@ export function trainArtifact(
   version: string,
 ): IntentModelArtifact {
   const model = trainLogistic(examplesOf(prepared, settings), INTENTS.length, settings);
-  return toArtifact(model, INTENTS, { maxFeatures: settings.maxFeatures, temperature, version });
+  return toArtifact(model, INTENTS, { temperature, version });
 }
 
 /** Reads prepared messages with an artefact, exactly as `understand` does; also returns each message's log-probabilities. */
@@ -62,8 +73,16 @@ export function readWith(artifact: IntentModelArtifact, prepared: readonly Prepa
     const decision = /[\p{L}\p{N}]/u.test(features.normalised)
       ? decide(model.classes, probabilities, protectedRuleHits(features.normalised))
       : { intent: 'unknown' as const, confidence: 1 };
-    const reading: Understanding = { ...decision, injection, slots: slotsFor(features.reading, decision.intent) };
-    return { line, reading, logProbabilities: Array.from(probabilities, (p) => Math.log(Math.max(p, 1e-12))) };
+    const reading: Understanding = {
+      ...decision,
+      injection,
+      slots: slotsFor(features.reading, decision.intent),
+    };
+    return {
+      line,
+      reading,
+      logProbabilities: Array.from(probabilities, (p) => Math.log(Math.max(p, 1e-12))),
+    };
   });
 }
 
@@ -91,7 +110,10 @@ export function crossValidate(prepared: readonly Prepared[], settings: TrainSett
     const train = prepared.filter((_, i) => fold[i] !== f);
     const testIndexes = prepared.flatMap((_, i) => (fold[i] === f ? [i] : []));
     const artifact = trainArtifact(train, settings, 1, `fold-${f}`);
-    const read = readWith(artifact, testIndexes.map((i) => prepared[i]!));
+    const read = readWith(
+      artifact,
+      testIndexes.map((i) => prepared[i]!),
+    );
     testIndexes.forEach((i, j) => {
       scored[i] = read[j]!;
     });
@@ -125,5 +147,12 @@ export function calibrationError(scored: readonly Scored[]): number {
     if (reading.intent === line.expected.intent) bin.right++;
   }
   const total = scored.length || 1;
-  return Number(bins.reduce((sum, b) => sum + (b.n === 0 ? 0 : (b.n / total) * Math.abs(b.right / b.n - b.confidence / b.n)), 0).toFixed(4));
+  return Number(
+    bins
+      .reduce(
+        (sum, b) => sum + (b.n === 0 ? 0 : (b.n / total) * Math.abs(b.right / b.n - b.confidence / b.n)),
+        0,
+      )
+      .toFixed(4),
+  );
 }

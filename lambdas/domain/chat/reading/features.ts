@@ -80,7 +80,9 @@ export function featuresOf(text: string, facts: SlotFacts): string[] {
   if (facts.term) features.push('s:term');
   const letters = text.replace(/[^\p{L}]/gu, '').length;
   const size = han > 0 ? han / 2 : words.length;
-  features.push(`len:${size === 0 ? 0 : size <= 1 ? 1 : size <= 3 ? 3 : size <= 8 ? 8 : size <= 20 ? 20 : 99}`);
+  features.push(
+    `len:${size === 0 ? 0 : size <= 1 ? 1 : size <= 3 ? 3 : size <= 8 ? 8 : size <= 20 ? 20 : 99}`,
+  );
   if (letters === 0 && /\d/u.test(text)) features.push('shape:digits');
   if (letters === 0 && !/\d/u.test(text)) features.push('shape:noletters');
   if (han > 0 && /[a-z]{2,}/u.test(text)) features.push('shape:mixed');

@@ -64,5 +64,7 @@ export function isManipulation(text: string): boolean {
   if (EN.some((p) => p.test(text)) || ZH.some((p) => p.test(text))) return true;
   // Spacing and punctuation tricks: "i.g.n.o.r.e your r u l e s", "忽 略".
   const squeezed = text.replace(/[\s.\-_*·•|]+/gu, '');
-  return /ignore(?:all|your|previous|the)?(?:previous|prior)?(?:rules|instructions|prompt)|systemprompt|developermode|忽略|开发者模式|系统提示/u.test(squeezed);
+  return /ignore(?:all|your|previous|the)?(?:previous|prior)?(?:rules|instructions|prompt)|systemprompt|developermode|忽略|开发者模式|系统提示/u.test(
+    squeezed,
+  );
 }

@@ -13,7 +13,19 @@ export interface NumberMention {
 }
 
 const ZH_DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  俩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const ZH_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 10_000, 亿: 100_000_000 };
 const ZH_CHAR = '[零〇一二两俩三四五六七八九十百千万亿]';
@@ -68,12 +80,39 @@ export function parseChineseNumber(raw: string): number | undefined {
 const ZH_NUMERAL = new RegExp(`(?:\\d+(?:\\.\\d+)?|${ZH_CHAR})(?:[\\d.]|${ZH_CHAR})*`, 'gu');
 
 const EN_UNITS: Readonly<Record<string, number>> = {
-  zero: 0, a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19,
+  zero: 0,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 const EN_TENS: Readonly<Record<string, number>> = {
-  twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const EN_SCALES: Readonly<Record<string, number>> = { hundred: 100, grand: 1000, thousand: 1000, k: 1000 };
 const EN_WORD = new RegExp(
@@ -135,11 +174,15 @@ export function findNumbers(text: string): NumberMention[] {
       const raw = match[0].replace(/\.$/u, '');
       if (/^\d+(?:\.\d+)?$/u.test(raw)) continue;
       // A lone 一 or 十 is usually a word (一下, 一直), not an amount.
-      if (/^[一二两三四五六七八九十]$/u.test(raw) && !/^[万千百]/u.test(text.slice(match.index + raw.length))) {
+      if (
+        /^[一二两三四五六七八九十]$/u.test(raw) &&
+        !/^[万千百]/u.test(text.slice(match.index + raw.length))
+      ) {
         if (!/^[块元号日月期个]/u.test(text.slice(match.index + raw.length))) continue;
       }
       const value = parseChineseNumber(raw);
-      if (value !== undefined) take({ value, start: match.index, end: match.index + raw.length, words: true });
+      if (value !== undefined)
+        take({ value, start: match.index, end: match.index + raw.length, words: true });
     }
   }
   for (const match of text.matchAll(DIGITS)) {
@@ -148,7 +191,12 @@ export function findNumbers(text: string): NumberMention[] {
     if (k) value *= 1000;
     if (zhUnit?.trim() === '万') value *= 10_000;
     if (zhUnit?.trim() === '千') value *= 1000;
-    take({ value: Math.round(value * 100) / 100, start: match.index, end: match.index + match[0].length, words: false });
+    take({
+      value: Math.round(value * 100) / 100,
+      start: match.index,
+      end: match.index + match[0].length,
+      words: false,
+    });
   }
   if (/[a-z]/u.test(text)) {
     let run: { words: string[]; start: number; end: number } | undefined;

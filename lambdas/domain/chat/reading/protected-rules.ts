@@ -38,7 +38,8 @@ const RULES: readonly (readonly [IntentName, RegExp])[] = [
   ],
 ];
 
-const NEGATED = /(?:\b(?:not|never|no|isn'?t|wasn'?t|won'?t|don'?t|didn'?t|not going to|i'?m not|am not)\s+(?:\S+\s+){0,2}|不|没有|没|并非)$/u;
+const NEGATED =
+  /(?:\b(?:not|never|no|isn'?t|wasn'?t|won'?t|don'?t|didn'?t|not going to|i'?m not|am not)\s+(?:\S+\s+){0,2}|不|没有|没|并非)$/u;
 
 /** The protected intents whose rule fires on the normalised text, in RULES (priority) order. */
 export function protectedRuleHits(text: string): IntentName[] {

@@ -3,7 +3,7 @@
  * with the protected-intent rules where it is unsure), keep the slots the intent means, flag manipulation.
  * Pure and total: any string (empty, 2,000 characters, emoji only, mixed scripts) gets a reading.
  */
-import { INTENTS, type IntentName, PROTECTED_INTENTS, type Understanding } from '../taxonomy';
+import { type IntentName, PROTECTED_INTENTS, type Understanding } from '../taxonomy';
 import { type IntentModel, intentProbabilities } from './classifier';
 import { featuresOf, hashFeature, type SlotFacts } from './features';
 import { isManipulation } from './injection';
@@ -82,7 +82,11 @@ export interface Decision {
 }
 
 /** The intent from the model's probabilities and the protected rules that fired. */
-export function decide(classes: readonly IntentName[], probabilities: ArrayLike<number>, ruleHits: readonly IntentName[]): Decision {
+export function decide(
+  classes: readonly IntentName[],
+  probabilities: ArrayLike<number>,
+  ruleHits: readonly IntentName[],
+): Decision {
   const ranked = classes
     .map((intent, index) => ({ intent, p: probabilities[index]! }))
     .sort((a, b) => b.p - a.p || rank(a.intent) - rank(b.intent));
@@ -90,10 +94,15 @@ export function decide(classes: readonly IntentName[], probabilities: ArrayLike<
   const probabilityOf = (intent: IntentName) => ranked.find((r) => r.intent === intent)?.p ?? 0;
   let chosen = top;
   // Self-harm is never left to a guess.
-  if (ruleHits[0] === 'vulnerability' && top.intent !== 'deceased') chosen = { intent: 'vulnerability', p: Math.max(probabilityOf('vulnerability'), SURE) };
+  if (ruleHits[0] === 'vulnerability' && top.intent !== 'deceased')
+    chosen = { intent: 'vulnerability', p: Math.max(probabilityOf('vulnerability'), SURE) };
   else {
     const rule = ruleHits.find((hit) => hit !== top.intent);
-    if (rule !== undefined && !ruleHits.includes(top.intent) && (top.p < SURE || rank(rule) < rank(top.intent))) {
+    if (
+      rule !== undefined &&
+      !ruleHits.includes(top.intent) &&
+      (top.p < SURE || rank(rule) < rank(top.intent))
+    ) {
       chosen = { intent: rule, p: Math.max(probabilityOf(rule), 0.5) };
     }
   }
@@ -118,5 +127,3 @@ export function readMessage(model: IntentModel, text: string, context: SlotConte
   const decision = decide(model.classes, intentProbabilities(model, hashes), protectedRuleHits(normalised));
   return { ...decision, injection, slots: slotsFor(reading, decision.intent) };
 }
-
-export { INTENTS };

@@ -18,7 +18,6 @@ const USD_BEFORE = /(?:us\$|\$|usd|us dollars?)\s*$/u;
 const CNY_BEFORE = /(?:¥|rmb|cny|人民币)\s*$/u;
 const USD_AFTER = /^\s*(?:dollars?|dollas?|bucks|usd|刀|美元|美金)/u;
 const CNY_AFTER = /^\s*(?:yuan|rmb|cny|kuai|块钱|块|元钱|元|人民币|大洋)/u;
-const NEUTRAL_AFTER = /^\s*(?:quid)/u;
 
 /** Where an amount sits among the words around it. */
 interface AmountMention extends NumberMention {
@@ -27,14 +26,21 @@ interface AmountMention extends NumberMention {
   readonly after: string;
 }
 
-const PERIOD_MONTH = /^\s*(?:\/\s*(?:mo|month|m)\b|(?:a|per|each|every|p\/?)\s*(?:month|mo|mth)\b|monthly\b|pm\b|a month\b|\/月|每月|一个月|每个月|一月|月供)/u;
-const PERIOD_MONTH_BEFORE = /(?:每个?月|一个月|月供|月(?:入|薪|收入)|monthly|a month of)\s*(?:最多|能|可以|只能|大概|才|就|差不多|也就|还|付|交|拿|挣|赚|到手|收入|工资|有|剩)?\s*(?:能|可以|还|付|交|给|个|有)?\s*$/u;
-const PERIOD_OTHER = /^\s*(?:(?:a|per|each|every)\s*(?:week|wk|fortnight|year|day|yr)\b|weekly|fortnightly|biweekly|\/\s*(?:wk|week|yr|year)|每周|一周|每个?星期|每年|每天|一年)/u;
-const PERIOD_OTHER_BEFORE = /(?:每周|每个?星期|每个?礼拜|每两周|每年|每天|weekly|fortnightly)\s*(?:最多|能|可以|只能|大概|还|付|交|给)?\s*$/u;
+const PERIOD_MONTH =
+  /^\s*(?:\/\s*(?:mo|month|m)\b|(?:a|per|each|every|p\/?)\s*(?:month|mo|mth)\b|monthly\b|pm\b|a month\b|\/月|每月|一个月|每个月|一月|月供)/u;
+const PERIOD_MONTH_BEFORE =
+  /(?:每个?月|一个月|月供|月(?:入|薪|收入)|monthly|a month of)\s*(?:最多|能|可以|只能|大概|才|就|差不多|也就|还|付|交|拿|挣|赚|到手|收入|工资|有|剩)?\s*(?:能|可以|还|付|交|给|个|有)?\s*$/u;
+const PERIOD_OTHER =
+  /^\s*(?:(?:a|per|each|every)\s*(?:week|wk|fortnight|year|day|yr)\b|weekly|fortnightly|biweekly|\/\s*(?:wk|week|yr|year)|每周|一周|每个?星期|每年|每天|一年)/u;
+const PERIOD_OTHER_BEFORE =
+  /(?:每周|每个?星期|每个?礼拜|每两周|每年|每天|weekly|fortnightly)\s*(?:最多|能|可以|只能|大概|还|付|交|给)?\s*$/u;
 
-const INCOME_CUE = /\b(?:income|earn(?:s|ing)?|make|making|bring(?:ing)? home|take home|take-home|salary|wages?|pay ?check|paid|get paid|i get|pension|benefits?|disability|universal credit|ssi|ssdi|unemployment|allowance|on)\b|收入|工资|月薪|薪水|薪资|到手|挣|赚|拿|养老金|低保|补助|补贴/u;
-const EXPENSE_CUE = /\b(?:expenses?|outgoings?|spend(?:ing)?|costs?|bills?|rent|mortgage|living|eat|eats|goes on|go on|goes to|go to|groceries|food|utilities|childcare|car payment|loan payments?)\b|支出|开销|开支|花销|花费|花掉|花|生活费|房租|房贷|租金|水电|车贷|房费|吃饭|伙食|学费|日常/u;
-const PAY_CUE = /\b(?:pay|paid|paying|payment|send|sent|sending|transfer(?:red)?|put|putting|do|offer|settle|clear|give|make|made|deposit(?:ed)?|throw|can)\b|还|付|转|交|打|给|存|结清|凑/u;
+const INCOME_CUE =
+  /\b(?:income|earn(?:s|ing)?|make|making|bring(?:ing)? home|take home|take-home|salary|wages?|pay ?check|paid|get paid|i get|pension|benefits?|disability|universal credit|ssi|ssdi|unemployment|allowance|on)\b|收入|工资|月薪|薪水|薪资|到手|挣|赚|拿|养老金|低保|补助|补贴/u;
+const EXPENSE_CUE =
+  /\b(?:expenses?|outgoings?|spend(?:ing)?|costs?|bills?|rent|mortgage|living|eat|eats|goes on|go on|goes to|go to|groceries|food|utilities|childcare|car payment|loan payments?)\b|支出|开销|开支|花销|花费|花掉|花|生活费|房租|房贷|租金|水电|车贷|房费|吃饭|伙食|学费|日常/u;
+const PAY_CUE =
+  /\b(?:pay|paid|paying|payment|send|sent|sending|transfer(?:red)?|put|putting|do|offer|settle|clear|give|make|made|deposit(?:ed)?|throw|can)\b|还|付|转|交|打|给|存|结清|凑/u;
 
 function currencyOf(before: string, after: string): Currency | undefined {
   if (USD_BEFORE.test(before) || USD_AFTER.test(after)) return 'USD';
@@ -54,11 +60,27 @@ function amountMentions(text: string, today: string): AmountMention[] {
     if (currency === undefined) {
       if (inDate(n)) continue;
       if (/^\s*(?:%|percent|per ?cent|成|折)/u.test(after)) continue;
-      if (/^\s*(?:months?|mos?\b|mths?|weeks?|wks?|days?|years?|yrs?|hours?|hrs?|times?|calls?|texts?|payments?|instal?l?ments?|kids?|children|people|accounts?|cards?|letters?|emails?|messages?|am\b|pm\b|st\b|nd\b|rd\b|th\b|个月|月|期|周|天|年|次|个|岁|点|号|日|小时|分钟|通|条|张|笔|家|口|人|孩|倍|楼|层|%)/u.test(after)) continue;
-      if (/(?:#|no\.?|number|option|plan|choice|case|ref(?:erence)?|account|acct|chapter|ch\.?|第|方案|选项|尾号|卡号|账号|编号|电话|手机)\s*$/u.test(before)) continue;
+      if (
+        /^\s*(?:months?|mos?\b|mths?|weeks?|wks?|days?|years?|yrs?|hours?|hrs?|times?|calls?|texts?|payments?|instal?l?ments?|kids?|children|people|accounts?|cards?|letters?|emails?|messages?|am\b|pm\b|st\b|nd\b|rd\b|th\b|个月|月|期|周|天|年|次|个|岁|点|号|日|小时|分钟|通|条|张|笔|家|口|人|孩|倍|楼|层|%)/u.test(
+          after,
+        )
+      )
+        continue;
+      if (
+        /(?:#|no\.?|number|option|plan|choice|case|ref(?:erence)?|account|acct|chapter|ch\.?|第|方案|选项|尾号|卡号|账号|编号|电话|手机)\s*$/u.test(
+          before,
+        )
+      )
+        continue;
       if (/^\s*[-/]\s*\d/u.test(after) || /\d\s*[-/]\s*$/u.test(before)) continue;
       if (n.value >= 1000 && n.value < 10_000_000 && /^\d{7,}$/u.test(text.slice(n.start, n.end))) continue;
-      if (n.words && n.value < 10 && !/^\s*(?:hundred|grand|thousand|k\b)/u.test(after) && !/[千百万]/u.test(text.slice(n.start, n.end))) continue;
+      if (
+        n.words &&
+        n.value < 10 &&
+        !/^\s*(?:hundred|grand|thousand|k\b)/u.test(after) &&
+        !/[千百万]/u.test(text.slice(n.start, n.end))
+      )
+        continue;
     }
     mentions.push({ ...n, currency, before, after });
   }
@@ -86,7 +108,12 @@ const PAYMENT_INTENTS: ReadonlySet<IntentName> = new Set([
 ]);
 
 /** Intents that restrict contact: their messages' refused channels are slots. */
-const CONTACT_INTENTS: ReadonlySet<IntentName> = new Set(['stop_contact', 'contact_preferences', 'vulnerability', 'complaint']);
+const CONTACT_INTENTS: ReadonlySet<IntentName> = new Set([
+  'stop_contact',
+  'contact_preferences',
+  'vulnerability',
+  'complaint',
+]);
 /** Intents about plans: a term or an offer kind they name is a slot. */
 const PLAN_INTENTS: ReadonlySet<IntentName> = new Set([
   'choose_option',
@@ -99,7 +126,8 @@ const PLAN_INTENTS: ReadonlySet<IntentName> = new Set([
   'decline',
 ]);
 
-const PAST_CUE = /\b(?:paid|sent|transferred|made a payment|did a transfer|deposited|already|yesterday|last (?:week|mon|tue|wed|thu|fri|sat|sun)|went out|left my account|came out|ago)\b|已经|已|昨天|前天|上周|上个?星期|上个?礼拜|转过|还过|还了|付了|转了|交了|扣了/u;
+const PAST_CUE =
+  /\b(?:paid|sent|transferred|made a payment|did a transfer|deposited|already|yesterday|last (?:week|mon|tue|wed|thu|fri|sat|sun)|went out|left my account|came out|ago)\b|已经|已|昨天|前天|上周|上个?星期|上个?礼拜|转过|还过|还了|付了|转了|交了|扣了/u;
 
 /** Every slot the text could state, before the intent decides which of them the message means. */
 export interface SlotReading {
@@ -138,7 +166,10 @@ export function readSlotReading(text: string, context: SlotContext): SlotReading
     } else if (PERIOD_OTHER.test(m.after) || PERIOD_OTHER_BEFORE.test(m.before)) used.add(m);
   }
   const oneOff = mentions.find(
-    (m) => !used.has(m) && m.value > 0 && (m.currency !== undefined || PAY_CUE.test(m.before.slice(-16)) || isBareAnswer(text, m)),
+    (m) =>
+      !used.has(m) &&
+      m.value > 0 &&
+      (m.currency !== undefined || PAY_CUE.test(m.before.slice(-16)) || isBareAnswer(text, m)),
   );
   const pastCue = PAST_CUE.test(text);
   return {
@@ -147,7 +178,9 @@ export function readSlotReading(text: string, context: SlotContext): SlotReading
     ...(budget.income ? { monthlyIncomeMinor: toMinor(budget.income.value) } : {}),
     ...(budget.expenses ? { monthlyExpensesMinor: toMinor(budget.expenses.value) } : {}),
     ...(affordable === undefined ? {} : { affordableMinor: affordable }),
-    ...(oneOff ? { amount: { minor: toMinor(oneOff.value), paying: PAY_CUE.test(oneOff.before.slice(-16)) } } : {}),
+    ...(oneOff
+      ? { amount: { minor: toMinor(oneOff.value), paying: PAY_CUE.test(oneOff.before.slice(-16)) } }
+      : {}),
     date: findDate(text, context.today, pastCue ? 'past' : 'future')?.date,
     pastCue,
     refusedChannels: refusedChannels(text),
@@ -166,7 +199,8 @@ export function slotsFor(reading: SlotReading, intent: IntentName): Slots {
   if (reading.monthlyExpensesMinor !== undefined) slots.monthlyExpensesMinor = reading.monthlyExpensesMinor;
   if (reading.affordableMinor !== undefined) slots.affordableMinor = reading.affordableMinor;
   if (PAYMENT_INTENTS.has(intent)) {
-    const amount = reading.amount && (intent !== 'hardship' || reading.amount.paying) ? reading.amount.minor : undefined;
+    const amount =
+      reading.amount && (intent !== 'hardship' || reading.amount.paying) ? reading.amount.minor : undefined;
     if (amount !== undefined) slots.amountMinor = amount;
     const date =
       intent === 'already_paid' && !reading.pastCue
@@ -174,10 +208,12 @@ export function slotsFor(reading: SlotReading, intent: IntentName): Slots {
         : reading.date;
     if (date !== undefined && (intent !== 'hardship' || amount !== undefined)) slots.date = date;
   }
-  if (CONTACT_INTENTS.has(intent) && reading.refusedChannels.length > 0) slots.refusedChannels = reading.refusedChannels;
+  if (CONTACT_INTENTS.has(intent) && reading.refusedChannels.length > 0)
+    slots.refusedChannels = reading.refusedChannels;
   if (reading.noWorkplace) slots.noWorkplace = true;
   if (reading.noThirdParties) slots.noThirdParties = true;
-  if (intent === 'choose_option' && reading.optionNumber !== undefined) slots.optionNumber = reading.optionNumber;
+  if (intent === 'choose_option' && reading.optionNumber !== undefined)
+    slots.optionNumber = reading.optionNumber;
   if (PLAN_INTENTS.has(intent) && reading.termMonths !== undefined) slots.termMonths = reading.termMonths;
   if (PLAN_INTENTS.has(intent) && reading.kind !== undefined) slots.kind = reading.kind;
   return slots;
@@ -199,7 +235,9 @@ const isBareAnswer = (text: string, m: AmountMention) =>
 function readBudget(text: string, mentions: readonly AmountMention[]) {
   let income: AmountMention | undefined;
   let expenses: AmountMention | undefined;
-  const candidates = mentions.filter((m) => !PERIOD_OTHER.test(m.after) && !PERIOD_OTHER_BEFORE.test(m.before));
+  const candidates = mentions.filter(
+    (m) => !PERIOD_OTHER.test(m.after) && !PERIOD_OTHER_BEFORE.test(m.before),
+  );
   const hasBudgetWords = INCOME_STRONG.test(text) || (EXPENSE_STRONG.test(text) && MONTHLY.test(text));
   if (!hasBudgetWords) return { income, expenses };
   for (const m of candidates) {
@@ -208,14 +246,17 @@ function readBudget(text: string, mentions: readonly AmountMention[]) {
     const expenseAt = lastIndex(near, EXPENSE_CUE_G);
     if (incomeAt < 0 && expenseAt < 0) continue;
     if (incomeAt > expenseAt) {
-      if (income === undefined && !/\b(?:pay|can|could|afford)\b.{0,12}$|还|付/u.test(near.slice(incomeAt))) income = m;
+      if (income === undefined && !/\b(?:pay|can|could|afford)\b.{0,12}$|还|付/u.test(near.slice(incomeAt)))
+        income = m;
     } else if (expenses === undefined) expenses = m;
   }
   return { income, expenses };
 }
 
-const INCOME_STRONG = /\b(?:income|earn|make|making|bring(?:ing)? home|take home|take-home|salary|wages?|pay ?check|get paid|pension|benefits|disability|i get)\b|收入|工资|月薪|薪水|薪资|到手|挣|赚|养老金|低保/u;
-const EXPENSE_STRONG = /\b(?:expenses?|outgoings?|rent|mortgage|bills)\b|支出|开销|开支|花销|房租|房贷|生活费/u;
+const INCOME_STRONG =
+  /\b(?:income|earn|make|making|bring(?:ing)? home|take home|take-home|salary|wages?|pay ?check|get paid|pension|benefits|disability|i get)\b|收入|工资|月薪|薪水|薪资|到手|挣|赚|养老金|低保/u;
+const EXPENSE_STRONG =
+  /\b(?:expenses?|outgoings?|rent|mortgage|bills)\b|支出|开销|开支|花销|房租|房贷|生活费/u;
 const MONTHLY = /\b(?:a|per|each|every) month\b|monthly|每个?月|一个月|月/u;
 const INCOME_CUE_G = new RegExp(INCOME_CUE.source, 'gu');
 const EXPENSE_CUE_G = new RegExp(EXPENSE_CUE.source, 'gu');
@@ -238,12 +279,13 @@ function lastIndex(text: string, pattern: RegExp): number {
 // ---------------------------------------------------------------------------------------------------------
 
 const CHANNEL_WORDS: Readonly<Record<ContactChannel, string>> = {
-  call: "(?:phone ?calls?|calls?|calling|ring(?:ing)?|phon(?:e|ing)|(?:the )?phone|voicemails?|打电话|来电|电话|打给我|致电|call我)",
+  call: '(?:phone ?calls?|calls?|calling|ring(?:ing)?|phon(?:e|ing)|(?:the )?phone|voicemails?|打电话|来电|电话|打给我|致电|call我)',
   sms: '(?:texts?|texting|txts?|sms|text messages?|messages? on my phone|短信|简讯|讯息)',
   email: '(?:e-?mails?|e-?mailing|mails? me|邮件|邮箱|电邮)',
 };
 const CHANNELS: readonly ContactChannel[] = ['call', 'sms', 'email'];
-const NEG_EN = "(?:no|not|never|stop|don'?t|do not|dont|quit|cease|no more|without|can'?t (?:take|answer|pick up)|cannot (?:take|answer)|won'?t answer)";
+const NEG_EN =
+  "(?:no|not|never|stop|don'?t|do not|dont|quit|cease|no more|without|can'?t (?:take|answer|pick up)|cannot (?:take|answer)|won'?t answer)";
 const NEG_ZH = '(?:不要|别|不用|请勿|勿|停止|不再|不准|不许|不接|接不了|不方便接|少)';
 
 const refusal = (channel: ContactChannel) => {
@@ -277,8 +319,10 @@ const ONLY_OTHER_MEDIUM =
 /** A refusal limited to a place, a person or a time of day restricts that, not the channel. */
 const QUALIFIED_AFTER =
   /^(?:\s*(?:me|us|him|her|them|anyone|again|anymore|ever|on|the))*\s*(?:at|to|my(?! (?:mobile|cell|phone|number))|our|his|her|their|before|after|during|until|till|when|while|between|past|in the (?:morning|evening)|on (?:weekends|sundays)|\d)\b|^\s*(?!my (?:mobile|cell|phone|number))(?:work|office|job|boss|employer|mother|mom|mum|dad|father|daughter|son|wife|husband|family|parents?|friends?|sister|brother)\b/u;
-const QUALIFIED_BEFORE = /(?:晚上|白天|早上|上午|下午|中午|夜里|半夜|以后|之前|以前|期间|周末|上班时间|工作时间|过年|节假日|点|前)\s*(?:请|麻烦)?\s*$/u;
-const QUALIFIED_INSIDE = /单位|公司|同事|领导|老板|经理|爸|妈|父母|家|对象|老婆|老公|他们|她|他|亲|朋友|孩子|紧急联系人|表姐|表哥|邻居|国内|这个号/u;
+const QUALIFIED_BEFORE =
+  /(?:晚上|白天|早上|上午|下午|中午|夜里|半夜|以后|之前|以前|期间|周末|上班时间|工作时间|过年|节假日|点|前)\s*(?:请|麻烦)?\s*$/u;
+const QUALIFIED_INSIDE =
+  /单位|公司|同事|领导|老板|经理|爸|妈|父母|家|对象|老婆|老公|他们|她|他|亲|朋友|孩子|紧急联系人|表姐|表哥|邻居|国内|这个号/u;
 
 /** The channels refused, in CHANNELS order: each named with a negation, unless the refusal names a place, person or time. */
 export function refusedChannels(text: string): ContactChannel[] {
@@ -287,7 +331,8 @@ export function refusedChannels(text: string): ContactChannel[] {
     for (const match of text.matchAll(REFUSE[channel])) {
       const after = text.slice(match.index + match[0].length, match.index + match[0].length + 30);
       const before = text.slice(Math.max(0, match.index - 10), match.index);
-      if (QUALIFIED_AFTER.test(after) || QUALIFIED_BEFORE.test(before) || QUALIFIED_INSIDE.test(match[0])) continue;
+      if (QUALIFIED_AFTER.test(after) || QUALIFIED_BEFORE.test(before) || QUALIFIED_INSIDE.test(match[0]))
+        continue;
       refused.add(channel);
       break;
     }
@@ -298,15 +343,18 @@ export function refusedChannels(text: string): ContactChannel[] {
   const listAt = text.search(/包括|不管是|无论是|including|whether/u);
   if (listAt >= 0) {
     const list = text.slice(listAt, listAt + 24);
-    for (const channel of CHANNELS) if (new RegExp(CHANNEL_WORDS[channel], 'u').test(list)) refused.add(channel);
+    for (const channel of CHANNELS)
+      if (new RegExp(CHANNEL_WORDS[channel], 'u').test(list)) refused.add(channel);
   }
   const kept = CHANNELS.filter((c) => ONLY[c].test(text) && !refused.has(c));
   if (kept.length > 0) for (const c of CHANNELS) if (!kept.includes(c)) refused.add(c);
-  if (ONLY_OTHER_MEDIUM.test(text) && !/\bonly (?:ring|call|phone|text|email)\b/u.test(text)) for (const c of CHANNELS) refused.add(c);
+  if (ONLY_OTHER_MEDIUM.test(text) && !/\bonly (?:ring|call|phone|text|email)\b/u.test(text))
+    for (const c of CHANNELS) refused.add(c);
   return CHANNELS.filter((c) => refused.has(c));
 }
 
-const WORKPLACE = "(?:work|workplace|job|office|employer|boss|manager|supervisor|hr|my work number|work (?:phone|number|email|address)|company|colleagues?|coworkers?|单位|公司|工作单位|领导|老板|同事|上班的地方|厂里)";
+const WORKPLACE =
+  '(?:work|workplace|job|office|employer|boss|manager|supervisor|hr|my work number|work (?:phone|number|email|address)|company|colleagues?|coworkers?|单位|公司|工作单位|领导|老板|同事|上班的地方|厂里)';
 const NO_WORKPLACE = new RegExp(
   [
     `\\b${NEG_EN}\\s+(?:\\S+\\s+){0,5}?(?:at|to|my|through|via|on|the)\\s+(?:my\\s+)?${WORKPLACE}`,
@@ -318,7 +366,8 @@ const NO_WORKPLACE = new RegExp(
   'u',
 );
 
-const THIRD_PARTY = "(?:family|famly|relatives?|wife|husband|partner|spouse|mum|mom|mother|dad|father|parents?|kids?|children|son|daughter|sister|brother|siblings?|friends?|neighbou?rs?|in-laws?|landlord|roommates?|flatmates?|anyone else|other people|anybody else|my references?|emergency contacts?|家人|家里人|家里|老家|父母|爸妈|爸爸|妈妈|我爸|我妈|老婆|老公|妻子|丈夫|爱人|孩子|亲戚|朋友|邻居|村委会|紧急联系人|联系人|通讯录|亲友|兄弟|姐姐|妹妹|哥哥|弟弟)";
+const THIRD_PARTY =
+  '(?:family|famly|relatives?|wife|husband|partner|spouse|mum|mom|mother|dad|father|parents?|kids?|children|son|daughter|sister|brother|siblings?|friends?|neighbou?rs?|in-laws?|landlord|roommates?|flatmates?|anyone else|other people|anybody else|my references?|emergency contacts?|家人|家里人|家里|老家|父母|爸妈|爸爸|妈妈|我爸|我妈|老婆|老公|妻子|丈夫|爱人|孩子|亲戚|朋友|邻居|村委会|紧急联系人|联系人|通讯录|亲友|兄弟|姐姐|妹妹|哥哥|弟弟)';
 const NO_THIRD_PARTIES = new RegExp(
   [
     `\\b(?:${NEG_EN}|never)\\s+(?:\\S+\\s+){0,3}?(?:contact|call|ring|email|text|message|speak to|talk to|tell|inform|involve|bother|discuss|mention|reach out to|go to|write to|send|visit)\\b(?:\\s+\\S+){0,4}?\\s+(?:my\\s+|any of my\\s+|our\\s+)?${THIRD_PARTY}`,
@@ -336,8 +385,36 @@ const NO_THIRD_PARTIES = new RegExp(
 // ---------------------------------------------------------------------------------------------------------
 
 const WORD_NUMBERS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6,
-  '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+  '5th': 5,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  1: 1,
+  2: 2,
+  3: 3,
+  4: 4,
+  5: 5,
+  6: 6,
 };
 const OPTION_PATTERNS: readonly RegExp[] = [
   /\b(?:option|opt|plan|choice|number|no\.?)\s*#?\s*(?<n>[1-9]|one|two|three|four|five|six)\b(?!\s*(?:months?|years?|weeks?))/u,
@@ -360,9 +437,40 @@ export function optionNumber(text: string): number | undefined {
 }
 
 const TERM_WORDS: Readonly<Record<string, number>> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  eighteen: 18, 'twenty four': 24, 'twenty-four': 24, thirty: 30, 'thirty six': 36, 'thirty-six': 36,
-  一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十二: 12, 十八: 18, 二十四: 24, 三十六: 36, 四十八: 48, 六十: 60,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  eighteen: 18,
+  'twenty four': 24,
+  'twenty-four': 24,
+  thirty: 30,
+  'thirty six': 36,
+  'thirty-six': 36,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  十二: 12,
+  十八: 18,
+  二十四: 24,
+  三十六: 36,
+  四十八: 48,
+  六十: 60,
 };
 const TERM_PATTERNS: readonly RegExp[] = [
   /(?<![\d.$])(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four|thirty[- ]six)[- ]?(?:months?|mos?|mths?)\b(?!\s*(?:ago|behind|late|overdue|in arrears|now|already|since))/u,
@@ -380,11 +488,17 @@ export function termMonths(text: string): number | undefined {
     if (!match) continue;
     const raw = match.groups?.n;
     if (raw === undefined) return 12;
-    const n = /^\d+$/u.test(raw) ? Number(raw) : TERM_WORDS[raw.replace(' ', '-')] ?? TERM_WORDS[raw];
+    const n = /^\d+$/u.test(raw) ? Number(raw) : (TERM_WORDS[raw.replace(' ', '-')] ?? TERM_WORDS[raw]);
     // "over 6 months" after "months behind" style counts were excluded; a plan has 2..120 months.
     if (n !== undefined && n >= 2 && n <= 120) {
-      if (/(?:ago|behind|late|overdue|逾期|拖了|欠了)/u.test(text.slice(match.index + match[0].length, match.index + match[0].length + 12))) continue;
-      if (/(?:逾期|拖了|欠了|已经)\s*$/u.test(text.slice(Math.max(0, match.index - 6), match.index))) continue;
+      if (
+        /(?:ago|behind|late|overdue|逾期|拖了|欠了)/u.test(
+          text.slice(match.index + match[0].length, match.index + match[0].length + 12),
+        )
+      )
+        continue;
+      if (/(?:逾期|拖了|欠了|已经)\s*$/u.test(text.slice(Math.max(0, match.index - 6), match.index)))
+        continue;
       return n;
     }
   }
@@ -392,9 +506,18 @@ export function termMonths(text: string): number | undefined {
 }
 
 const KIND_PATTERNS: readonly [OfferKind, RegExp][] = [
-  ['settlement', /\bsettle(?:ment)?\b|\bsettle (?:it|this|the account|for)\b|\blump sum (?:settlement|offer)\b|\bfull and final\b|结清|和解|一次性了结/u],
-  ['hardship', /\bhardship (?:plan|option|programme|program|one|arrangement|scheme)\b|困难(?:方案|计划|还款|减负)|减负方案/u],
-  ['pay_in_full', /\bpay (?:it |everything |the (?:full|whole) (?:balance|amount) )?(?:all|in full|off in full)\b|\bfull payment\b|\bpay (?:off )?(?:the |my )?(?:whole|full|entire) (?:balance|amount|debt)\b|\bin full\b|一次性还清|全额|全部还清|一次还清|一次性全部/u],
+  [
+    'settlement',
+    /\bsettle(?:ment)?\b|\bsettle (?:it|this|the account|for)\b|\blump sum (?:settlement|offer)\b|\bfull and final\b|结清|和解|一次性了结/u,
+  ],
+  [
+    'hardship',
+    /\bhardship (?:plan|option|programme|program|one|arrangement|scheme)\b|困难(?:方案|计划|还款|减负)|减负方案/u,
+  ],
+  [
+    'pay_in_full',
+    /\bpay (?:it |everything |the (?:full|whole) (?:balance|amount) )?(?:all|in full|off in full)\b|\bfull payment\b|\bpay (?:off )?(?:the |my )?(?:whole|full|entire) (?:balance|amount|debt)\b|\bin full\b|一次性还清|全额|全部还清|一次还清|一次性全部/u,
+  ],
   ['instalment', /\binstal?l?ments?\b|\binstalment plan\b|\bpayment plan\b|\bmonthly payments\b|分期/u],
 ];
 
