@@ -7,7 +7,7 @@
 import { TRADITIONAL_TO_SIMPLIFIED } from './traditional-chinese';
 
 const INVISIBLE =
-  /[\u00AD\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF]|\u034F|[\uFE00-\uFE0F]/gu;
+  /[\u00AD\u061C\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF]|\u034F|\u17B4|\u17B5|[\u180B-\u180F]|[\uFE00-\uFE0F]/gu;
 /** Latin look-alikes from other scripts, as used to slip "ignore" past a word list. */
 const LOOKALIKES: Readonly<Record<string, string>> = {
   а: 'a',
