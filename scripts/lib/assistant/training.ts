@@ -11,6 +11,7 @@ import {
 import { isManipulation } from '../../../lambdas/domain/chat/reading/injection';
 import { protectedRuleHits } from '../../../lambdas/domain/chat/reading/protected-rules';
 import { decide, type MessageFeatures, messageFeatures } from '../../../lambdas/domain/chat/reading/reader';
+import { shortAnswer } from '../../../lambdas/domain/chat/reading/short-answers';
 import { slotsFor } from '../../../lambdas/domain/chat/reading/slots';
 import { INTENTS, PROTECTED_INTENTS, type Understanding } from '../../../lambdas/domain/chat/taxonomy';
 import type { CorpusLine } from './corpus';
@@ -71,7 +72,12 @@ export function readWith(artifact: IntentModelArtifact, prepared: readonly Prepa
     const probabilities = intentProbabilities(model, features.hashes);
     const injection = isManipulation(features.normalised);
     const decision = /[\p{L}\p{N}]/u.test(features.normalised)
-      ? decide(model.classes, probabilities, protectedRuleHits(features.normalised))
+      ? decide(
+          model.classes,
+          probabilities,
+          protectedRuleHits(features.normalised),
+          shortAnswer(features.normalised),
+        )
       : { intent: 'unknown' as const, confidence: 1 };
     const reading: Understanding = {
       ...decision,

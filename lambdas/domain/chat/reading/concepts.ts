@@ -183,8 +183,23 @@ export const CONCEPTS: readonly Concept[] = [
   ),
   c('bot', 'bot|robot|machine|automated|a\\.?i\\.?|computer', '机器人|机器|智能'),
   c(
+    'stop_channel',
+    "stop (?:calling|ringing|phoning|messaging|texting|emailing|sending (?:texts|emails|letters))|no more (?:calls|texts|emails)|(?:don'?t|do not|never) (?:call|text|email|ring|phone)",
+    '(?:别|不要|不用|莫)(?:再)?(?:给我)?(?:打电话|打了|发短信|发了|发邮件|打)',
+  ),
+  c(
+    'not_all',
+    "not (?:saying|asking) (?:you )?(?:to )?stop|(?:can'?t|cannot) stop completely|ok (?:with|for) you (?:to )?contact(?:ing)? me|you can (?:still )?(?:contact|email|text|call) me|(?:is|are) fine|is better|instead|prefer",
+    '不是(?:让|叫|说)你们(?:别|不要)联系我|可以联系我|其他都行|可以发|可以打|就行|都可以|直接找我|打我手机|找我本人',
+  ),
+  c(
+    'restrict_target',
+    '(?:contact|call|ring|text|email|tell|visit|bother|speak to|talk to|message|write to) (?:my|our) (?:\\w+ )?(?:wife|husband|partner|family|mum|mom|mother|dad|father|parents?|son|daughter|kids?|sister|brother|flatmate|roommate|friends?|neighbou?rs?|boss|employer|work|office|workplace|colleagues?|ex|girlfriend|boyfriend|landlord|job)',
+    '(?:联系|打给|打|找|告诉|通知|骚扰|寄|发)(?:到)?(?:给)?我(?:的)?(?:家里人|家人|家里|爸|妈|父母|老婆|老公|对象|女朋友|男朋友|同事|单位|公司|领导|朋友|室友|同学|哥|姐|弟|妹|前妻|前夫|亲戚|老家)|(?:别|不要)(?:再)?(?:打给|找|联系)(?:他|她|他们)',
+  ),
+  c(
     'stop',
-    "stop (?:contacting|calling|messaging|texting|emailing|harass\\w*|bother\\w*|all|sending|writing|this)|cease|leave me alone|(?:don'?t|do not|never) (?:ever )?(?:contact|call|message|bother|text) me (?:again|ever|anymore)|do not contact|no (?:more|further) (?:contact|communication|calls)|never contact|lose my number|remove my (?:number|details|contact)|unsubscribe|opt out|stop all communication|go away|not engaging|stop now|^stop",
+    "stop (?:contacting|harass\\w*|bother\\w*|all|sending|writing|this)|cease|leave me alone|(?:don'?t|do not|never) (?:ever )?(?:contact|call|message|bother|text) me (?:again|ever|anymore)|do not contact|no (?:more|further) (?:contact|communication|calls)|never contact|lose my number|remove my (?:number|details|contact)|unsubscribe|opt out|stop all communication|go away|not engaging|stop now|^stop",
     '别再联系|不要再联系|停止(?:一切)?(?:联系|催收|对我)|别联系|不要联系|别找我|不要找我|删除我的|拉黑|退订|别烦我|别骚扰|不要骚扰|莫联系|不想再收到|拒绝一切联系|别再打|不要再打|别打了|别发了|不想再和你们|不要再给我',
   ),
   c(

@@ -321,7 +321,7 @@ export function findDate(text: string, today: string, direction: DateDirection):
 }
 
 /** Every span that names a date or a time of day: numbers inside them are not amounts. */
-export function dateSpans(text: string, today: string): { start: number; end: number }[] {
+export function dateSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   for (const [pattern] of PATTERNS) {
     const global = new RegExp(pattern.source, `${pattern.flags}g`);
@@ -329,9 +329,8 @@ export function dateSpans(text: string, today: string): { start: number; end: nu
       spans.push({ start: match.index, end: match.index + match[0].length });
   }
   for (const match of text.matchAll(
-    /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|o'?clock)\b|\d{1,2}\s*[点點](?:半|\d{1,2}分?)?|\b(?:19|20)\d{2}\b(?!\s*(?:dollars|bucks|usd|元|块))/gu,
+    /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|o'?clock)\b|\d{1,2}\s*[点點](?:半|\d{1,2}分?)?|\b(?:in|since|from|of|year|until|till|by|back in|early|late|mid)\s+(?:19[5-9]\d|20[0-3]\d)\b|(?:19[5-9]\d|20[0-3]\d)\s*年/gu,
   ))
     spans.push({ start: match.index, end: match.index + match[0].length });
-  void today;
   return spans;
 }

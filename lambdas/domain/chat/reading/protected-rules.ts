@@ -13,10 +13,6 @@ const RULES: readonly (readonly [IntentName, RegExp])[] = [
     /\b(?:kill(?:ing)? myself|end (?:it all|my life)|suicid\w*|(?:don'?t|do not) want to (?:live|be alive|be here anymore|wake up)|better off dead|take my (?:own )?life|self[- ]harm\w*|hurt(?:ing)? myself|want to die|wanna die|no reason to live|not worth living)\b|不想活|自杀|轻生|活着(?:没意思|有什么意思|没什么意思)|死了算了|一了百了|跳楼|割腕|结束(?:自己的)?生命|想死|活不下去|天台/u,
   ],
   [
-    'deceased',
-    /\b(?:(?:my|our) (?:late )?(?:father|dad|mother|mum|mom|husband|wife|son|daughter|brother|sister|uncle|aunt|grandmother|grandfather|grandma|grandpa|partner|fiance|fiancee)\b.{0,30}\b(?:passed away|passed on|died|has passed|passed\b)|(?:account|card) ?holder (?:has |had )?(?:died|passed|is deceased)|(?:he|she) (?:passed away|died)\b.{0,60}\b(?:his|her) (?:card|account|loan|debt)|executor of (?:his|her|the) (?:estate|will)|(?:his|her) death certificate)|(?:持卡人|借款人|卡主).{0,6}(?:已经)?(?:去世|过世|离世|死亡|走了)|(?:我爸|我妈|父亲|母亲|老公|老婆|丈夫|妻子|儿子|女儿|哥|姐|弟|妹|爷爷|奶奶).{0,12}(?:去世|过世|离世|病逝|走了).{0,30}(?:他的|她的|这张卡|卡是|名下|遗产|死亡证明)/u,
-  ],
-  [
     'fraud',
     /\b(?:identity theft|identity (?:was |got )?stolen|stole my identity|someone (?:opened|took out|applied for|used my (?:details|identity|name|info))|opened (?:it |this )?(?:fraudulently|in my name)|(?:charges|purchases|transactions) (?:i|that i) (?:didn'?t|did not|never) (?:make|authori[sz]e)|unauthori[sz]ed (?:charges?|transactions?|purchases?|use)|card (?:was |got )?(?:stolen|cloned|skimmed)\b.{0,40}\b(?:used|charges)|victim of (?:fraud|identity))|盗刷|冒用(?:我的)?(?:身份|名义)?|被人冒名|身份(?:证)?被(?:盗|冒用)|(?:被人|有人)(?:拿|用)我的(?:身份|信息|身份证).{0,6}(?:办|借|申请)/u,
   ],
@@ -30,7 +26,7 @@ const RULES: readonly (readonly [IntentName, RegExp])[] = [
   ],
   [
     'stop_contact',
-    /\b(?:stop (?:contacting|all contact|all communication|communicating|harassing) (?:with )?me|(?:don'?t|do not|never) (?:ever )?contact me (?:again|ever|anymore|in any (?:form|way))|leave me alone|cease (?:all )?(?:contact|communication)|cease and desist|no (?:more|further) contact|stop all communication|(?:my )?right to have you stop)\b|(?:别|不要|停止)(?:再)?(?:联系|骚扰)我|停止(?:对我的)?(?:一切|所有)?(?:催收)?联系|(?:别|不要)(?:再)?找我了|不想再收到(?:你们)?(?:任何)?|拒绝一切联系/u,
+    /\b(?:stop (?:contacting|all contact|all communication|communicating|harassing) (?:with )?me|(?:don'?t|do not|never) (?:ever )?contact me (?:again|ever|anymore|in any (?:form|way))|leave me alone|cease (?:all )?(?:contact|communication)|cease and desist|no (?:more|further) contact|stop all communication|(?:my )?right to have you stop)\b|(?:别|不要|停止)(?:再)?(?:联系|骚扰|打扰)我(?![家的爸妈父母老公同单朋室亲哥姐弟妹女男前对])|停止(?:对我的)?(?:一切|所有)?(?:催收)?联系|(?:别|不要)(?:再)?找我了|不想再收到(?:你们)?(?:任何)?|拒绝一切联系/u,
   ],
   [
     'dispute',
@@ -41,10 +37,20 @@ const RULES: readonly (readonly [IntentName, RegExp])[] = [
 const NEGATED =
   /(?:\b(?:not|never|no|isn'?t|wasn'?t|won'?t|don'?t|didn'?t|not going to|i'?m not|am not)\s+(?:\S+\s+){0,2}|不|没有|没|并非)$/u;
 
-/** The protected intents whose rule fires on the normalised text, in RULES (priority) order. */
+/** Someone died, and the account was theirs (not the writer's own account while grieving). */
+const DEATH =
+  /\b(?:passed away|passed on|has passed|died|is deceased|death|late (?:father|dad|mother|mum|mom|husband|wife|son|daughter|brother|sister|partner|uncle|aunt))\b|去世|过世|离世|病逝|逝世|死亡|走了|人没了|不在了|火化/u;
+const THEIR_ACCOUNT =
+  /\b(?:(?:his|her|their) (?:card|account|loan|debt|name|balance|credit card)|(?:account|card) ?holder|in (?:his|her) name|(?:was|is) (?:his|hers)|executor|estate|next of kin|death certificate|probate|on behalf of (?:my|the))\b|持卡人|借款人|卡主|他的卡|她的卡|卡是(?:他|她)的|(?:他|她)(?:的)?名下|遗产|死亡证明|家属|(?:他|她)的(?:账户|贷款|欠款|信用卡|号码|电话)|是(?:他|她)的/u;
+const MY_OWN_ACCOUNT =
+  /\b(?:the account is mine|it'?s my (?:own )?(?:account|card|debt)|i(?:'m| am) the one who owes|i know i owe|my own (?:card|account|debt))\b|我自己(?:这张|的)?卡|我(?:自己)?欠的|我的卡|我自己的账/u;
+
+/** The protected intents whose rule fires on the normalised text, in priority order. */
 export function protectedRuleHits(text: string): IntentName[] {
   const hits: IntentName[] = [];
+  if (DEATH.test(text) && THEIR_ACCOUNT.test(text) && !MY_OWN_ACCOUNT.test(text)) hits.push('deceased');
   for (const [intent, pattern] of RULES) {
+    if (intent === 'vulnerability' && hits.length > 0) continue;
     const match = pattern.exec(text);
     if (!match) continue;
     const before = text.slice(Math.max(0, match.index - 20), match.index);

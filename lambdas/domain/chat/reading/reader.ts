@@ -9,6 +9,7 @@ import { featuresOf, hashFeature, type SlotFacts } from './features';
 import { isManipulation } from './injection';
 import { normaliseText } from './normalise';
 import { protectedRuleHits } from './protected-rules';
+import { shortAnswer } from './short-answers';
 import { readSlotReading, type SlotContext, type SlotReading, slotsFor } from './slots';
 
 /** Longer messages are read up to this many characters: the ask is stated by then, and reading stays fast. */
@@ -86,6 +87,7 @@ export function decide(
   classes: readonly IntentName[],
   probabilities: ArrayLike<number>,
   ruleHits: readonly IntentName[],
+  short?: IntentName,
 ): Decision {
   const ranked = classes
     .map((intent, index) => ({ intent, p: probabilities[index]! }))
@@ -93,8 +95,10 @@ export function decide(
   const top = ranked[0]!;
   const probabilityOf = (intent: IntentName) => ranked.find((r) => r.intent === intent)?.p ?? 0;
   let chosen = top;
+  if (short !== undefined && ruleHits.length === 0)
+    chosen = { intent: short, p: Math.max(probabilityOf(short), 0.9) };
   // Self-harm is never left to a guess.
-  if (ruleHits[0] === 'vulnerability' && top.intent !== 'deceased')
+  else if (ruleHits[0] === 'vulnerability' && top.intent !== 'deceased')
     chosen = { intent: 'vulnerability', p: Math.max(probabilityOf('vulnerability'), SURE) };
   else {
     const rule = ruleHits.find((hit) => hit !== top.intent);
@@ -124,6 +128,11 @@ export function readMessage(model: IntentModel, text: string, context: SlotConte
   const { normalised, reading, hashes } = messageFeatures(text, context);
   const injection = isManipulation(normalised);
   if (!/[\p{L}\p{N}]/u.test(normalised)) return { intent: 'unknown', confidence: 1, injection, slots: {} };
-  const decision = decide(model.classes, intentProbabilities(model, hashes), protectedRuleHits(normalised));
+  const decision = decide(
+    model.classes,
+    intentProbabilities(model, hashes),
+    protectedRuleHits(normalised),
+    shortAnswer(normalised),
+  );
   return { ...decision, injection, slots: slotsFor(reading, decision.intent) };
 }

@@ -10,6 +10,7 @@ import type { ContactChannel } from '../../compliance';
 import type { OfferKind } from '../../offers/plan-calculator';
 import type { IntentName, Slots } from '../taxonomy';
 import { type DateDirection, dateSpans, findDate } from './dates';
+import { normaliseText } from './normalise';
 import { findNumbers, type NumberMention } from './numbers';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -49,8 +50,8 @@ function currencyOf(before: string, after: string): Currency | undefined {
 }
 
 /** Numbers that can be money: not inside a date or time, not a count of months, weeks or payments, not a percentage. */
-function amountMentions(text: string, today: string): AmountMention[] {
-  const spans = dateSpans(text, today);
+function amountMentions(text: string): AmountMention[] {
+  const spans = dateSpans(text);
   const inDate = (n: NumberMention) => spans.some((s) => n.start >= s.start && n.end <= s.end);
   const mentions: AmountMention[] = [];
   for (const n of findNumbers(text)) {
@@ -150,7 +151,7 @@ export interface SlotReading {
 
 /** Reads every slot a normalised text states, once; `slotsFor` then keeps those the intent means. */
 export function readSlotReading(text: string, context: SlotContext): SlotReading {
-  const mentions = amountMentions(text, context.today).filter(
+  const mentions = amountMentions(text).filter(
     (m) => m.currency === undefined || m.currency === context.currency,
   );
   const budget = readBudget(text, mentions);
@@ -417,12 +418,12 @@ const WORD_NUMBERS: Readonly<Record<string, number>> = {
   6: 6,
 };
 const OPTION_PATTERNS: readonly RegExp[] = [
-  /\b(?:option|opt|plan|choice|number|no\.?)\s*#?\s*(?<n>[1-9]|one|two|three|four|five|six)\b(?!\s*(?:months?|years?|weeks?))/u,
-  /#\s*(?<n>[1-9])\b/u,
+  /\b(?:option|opt|plan|choice|number|no\.?)\s*#?\s*(?<n>1\d|[1-9]|one|two|three|four|five|six)\b(?!\s*(?:months?|years?|weeks?|mo\b))/u,
+  /#\s*(?<n>1\d|[1-9])\b/u,
   /\b(?:the\s+)?(?<n>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:one|option|plan|choice)\b/u,
   /^(?:ok(?:ay)?\s+|i'?ll (?:take|go with|do)\s+|i (?:choose|pick|want)\s+|(?:the\s+)?)?(?<n>first|second|third|fourth|fifth)(?:\s+one)?\s*(?:please|pls|plz)?[.!]*$/u,
   /^\s*(?:option\s*)?(?<n>[1-6])\s*[.!。]?\s*(?:please|pls|plz)?$/u,
-  /(?:方案|选项|计划|选)\s*(?:第)?\s*(?<n>[1-6一二两三四五六])(?![\d十期个]|\s*(?:个月|期|月))/u,
+  /(?:方案|选项|计划|选)\s*(?:第)?\s*(?<n>1\d|[1-9一二两三四五六])(?![\d十期个]|\s*(?:个月|期|月))/u,
   /第\s*(?<n>[1-6一二三四五六])\s*(?:个|种|项|条)?(?!期|个月|月|天|次|号)/u,
   /(?<n>[1-6一二三四五六])\s*号(?:方案|选项)/u,
 ];
@@ -430,7 +431,9 @@ const OPTION_PATTERNS: readonly RegExp[] = [
 export function optionNumber(text: string): number | undefined {
   for (const pattern of OPTION_PATTERNS) {
     const n = pattern.exec(text)?.groups?.n;
-    if (n !== undefined && WORD_NUMBERS[n] !== undefined) return WORD_NUMBERS[n];
+    if (n === undefined) continue;
+    if (/^\d+$/u.test(n)) return Number(n);
+    if (WORD_NUMBERS[n] !== undefined) return WORD_NUMBERS[n];
   }
   if (/\b(?:the )?last (?:one|option)\b|最后一个/u.test(text)) return undefined;
   return undefined;
@@ -523,4 +526,14 @@ const KIND_PATTERNS: readonly [OfferKind, RegExp][] = [
 
 export function kindOf(text: string): OfferKind | undefined {
   return KIND_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+/**
+ * An amount as a model copies it out of a message ("$180", "180", "一千五", "60 bucks"): the first amount in the
+ * account's currency; undefined when there is none or it is in another currency.
+ */
+export function readAmount(text: string, currency: Currency): number | undefined {
+  const mention = amountMentions(normaliseText(text)).find((m) => m.value > 0);
+  if (!mention || (mention.currency !== undefined && mention.currency !== currency)) return undefined;
+  return toMinor(mention.value);
 }
