@@ -24,7 +24,7 @@ export interface TrainingOptions {
 
 export const DEFAULT_TRAINING: TrainingOptions = {
   epochs: 30,
-  learningRate: 0.5,
+  learningRate: 0.2,
   l2: 1e-6,
   l1: 0.0003,
   minCount: 5,
