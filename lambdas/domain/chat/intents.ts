@@ -54,6 +54,14 @@ export function classifyIntent(text: string, language: Language, currency: Curre
 }
 
 function bodyOf({ intent, slots }: Understanding): IntentBody {
+  // A bare figure answers the assistant's last question ("$500", "next Friday", "支出2100").
+  if (intent === 'unknown' && (slots.amountMinor !== undefined || slots.date !== undefined))
+    return bodyOf({ intent: 'promise_to_pay', confidence: 0, injection: false, slots });
+  if (
+    intent === 'unknown' &&
+    (slots.monthlyIncomeMinor !== undefined || slots.monthlyExpensesMinor !== undefined)
+  )
+    return bodyOf({ intent: 'hardship', confidence: 0, injection: false, slots });
   switch (intent) {
     case 'greeting':
     case 'show_options':

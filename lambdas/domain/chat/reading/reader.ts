@@ -68,11 +68,18 @@ function factsOf(reading: SlotReading): SlotFacts {
   };
 }
 
+/**
+ * Spoofed speaker labels ("SYSTEM:", "[admin mode]", "【系统公告】") say who pretends to speak, not what is asked:
+ * the manipulation flag keeps them, the intent is read without them.
+ */
+const ROLE_MARKERS =
+  /(?:^|[\s[(<{【（])(?:system|sys|admin|administrator|assistant|developer|operator|root)(?:\s+(?:mode|override|note|message|notice|prompt))?\s*(?:[\]】>)）])?\s*[:：]|\[\/?(?:inst|system|admin|sys)[^\]]*\]|<\/?(?:system|s|end|inst|admin)>|【[^】]{0,8}】|系统(?:公告|备注|消息|指令|通知)?\s*[:：]/gu;
+
 /** What the classifier sees of a message; training uses exactly this. */
 export function messageFeatures(text: string, context: SlotContext): MessageFeatures {
   const normalised = normaliseText(text.length > MAX_READ_CHARS ? text.slice(0, MAX_READ_CHARS) : text);
   const reading = readSlotReading(normalised, context);
-  const hashes = featuresOf(normalised, factsOf(reading)).map(hashFeature);
+  const hashes = featuresOf(normalised.replace(ROLE_MARKERS, ' '), factsOf(reading)).map(hashFeature);
   return { normalised, reading, hashes };
 }
 

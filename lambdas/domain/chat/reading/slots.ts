@@ -169,7 +169,7 @@ export function readSlotReading(text: string, context: SlotContext): SlotReading
   const oneOff = mentions.find(
     (m) =>
       !used.has(m) &&
-      m.value > 0 &&
+      (m.value > 0 || m.currency !== undefined) &&
       (m.currency !== undefined || PAY_CUE.test(m.before.slice(-16)) || isBareAnswer(text, m)),
   );
   const pastCue = PAST_CUE.test(text);
@@ -239,7 +239,8 @@ function readBudget(text: string, mentions: readonly AmountMention[]) {
   const candidates = mentions.filter(
     (m) => !PERIOD_OTHER.test(m.after) && !PERIOD_OTHER_BEFORE.test(m.before),
   );
-  const hasBudgetWords = INCOME_STRONG.test(text) || (EXPENSE_STRONG.test(text) && MONTHLY.test(text));
+  const hasBudgetWords =
+    INCOME_STRONG.test(text) || (EXPENSE_STRONG.test(text) && (MONTHLY.test(text) || text.length <= 16));
   if (!hasBudgetWords) return { income, expenses };
   for (const m of candidates) {
     const near = clauseBefore(text, m);
