@@ -32,9 +32,9 @@ const PERIOD_MONTH =
 const PERIOD_MONTH_BEFORE =
   /(?:每个?月|一个月|月供|月(?:入|薪|收入)|monthly|a month of)\s*(?:最多|能|可以|只能|大概|才|就|差不多|也就|还|付|交|拿|挣|赚|到手|收入|工资|有|剩)?\s*(?:能|可以|还|付|交|给|个|有)?\s*$/u;
 const PERIOD_OTHER =
-  /^\s*(?:(?:a|per|each|every)\s*(?:week|wk|fortnight|year|day|yr)\b|weekly|fortnightly|biweekly|\/\s*(?:wk|week|yr|year)|每周|一周|每个?星期|每年|每天|一年)/u;
+  /^\s*(?:(?:a|per|each|every)\s*(?:(?:two|2|other|couple of)\s*)?(?:weeks?|wks?|fortnight|years?|days?|yrs?)\b|weekly|fortnightly|biweekly|\/\s*(?:wk|week|yr|year)|每周|一周|每个?星期|每年|每天|一年)/u;
 const PERIOD_OTHER_BEFORE =
-  /(?:每周|每个?星期|每个?礼拜|每两周|每年|每天|weekly|fortnightly)\s*(?:最多|能|可以|只能|大概|还|付|交|给)?\s*$/u;
+  /(?:每半个月|每周|每个?星期|每个?礼拜|每两周|每年|每天|weekly|fortnightly)\s*(?:最多|能|可以|只能|大概|还|付|交|给)?\s*$/u;
 
 const INCOME_CUE =
   /\b(?:income|earn(?:s|ing)?|make|making|bring(?:ing)? home|take home|take-home|salary|wages?|pay ?check|paid|get paid|i get|pension|benefits?|disability|universal credit|ssi|ssdi|unemployment|allowance|on)\b|收入|工资|月薪|薪水|薪资|到手|挣|赚|拿|养老金|低保|补助|补贴/u;
