@@ -27,8 +27,10 @@ export interface IntentModelArtifact {
 export interface IntentModel {
   readonly version: string;
   readonly classes: readonly IntentName[];
-  /** Feature hash → its row; a row's entries are `rowStart[row]` up to `rowStart[row + 1]`. */
-  readonly rows: ReadonlyMap<number, number>;
+  /** Open-addressing table from feature hash to row (`slotRow` holds row + 1; 0 is empty): no boxed keys. */
+  readonly slotHash: Int32Array;
+  readonly slotRow: Int32Array;
+  /** A row's entries are `rowStart[row]` up to `rowStart[row + 1]`. */
   readonly rowStart: Int32Array;
   readonly entryClass: Uint8Array;
   readonly entryWeight: Float32Array;
@@ -47,7 +49,10 @@ export function decodeIntentModel(artifact: IntentModelArtifact): IntentModel {
   const bytes = inflateRawSync(Buffer.from(artifact.model, 'base64'));
   const { features, entries } = artifact;
   let at = 0;
-  const rows = new Map<number, number>();
+  let size = 1;
+  while (size < features * 2) size *= 2;
+  const slotHash = new Int32Array(size);
+  const slotRow = new Int32Array(size);
   let hash = 0;
   for (let row = 0; row < features; row++) {
     let delta = 0;
@@ -59,7 +64,10 @@ export function decodeIntentModel(artifact: IntentModelArtifact): IntentModel {
       shift *= 128;
     }
     hash += delta;
-    rows.set(hash, row);
+    let slot = mix(hash) & (size - 1);
+    while (slotRow[slot] !== 0) slot = (slot + 1) & (size - 1);
+    slotHash[slot] = hash | 0;
+    slotRow[slot] = row + 1;
   }
   const rowStart = new Int32Array(features + 1);
   for (let row = 0; row < features; row++) rowStart[row + 1] = rowStart[row]! + bytes[at++]!;
@@ -73,7 +81,8 @@ export function decodeIntentModel(artifact: IntentModelArtifact): IntentModel {
   return {
     version: artifact.version,
     classes,
-    rows,
+    slotHash,
+    slotRow,
     rowStart,
     entryClass,
     entryWeight,
@@ -81,15 +90,29 @@ export function decodeIntentModel(artifact: IntentModelArtifact): IntentModel {
     temperature: artifact.temperature,
   };
 }
+const mix = (hash: number) => (hash ^ (hash >>> 15)) >>> 0;
+
+/** The row of a feature hash, or -1 when the model does not know the feature. */
+function rowOf(model: IntentModel, hash: number): number {
+  const mask = model.slotRow.length - 1;
+  const key = hash | 0;
+  for (let slot = mix(hash) & mask; model.slotRow[slot] !== 0; slot = (slot + 1) & mask)
+    if (model.slotHash[slot] === key) return model.slotRow[slot]! - 1;
+  return -1;
+}
+
 /** Class probabilities for a message's feature hashes (duplicates ignored), in `model.classes` order. */
 export function intentProbabilities(model: IntentModel, hashes: readonly number[]): Float64Array {
   const k = model.classes.length;
   const scores = new Float64Array(k);
-  const unique = new Set(hashes);
-  const value = 1 / Math.sqrt(unique.size || 1);
-  for (const hash of unique) {
-    const row = model.rows.get(hash);
-    if (row === undefined) continue;
+  const sorted = Uint32Array.from(hashes).sort();
+  let unique = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) unique++;
+  const value = 1 / Math.sqrt(unique || 1);
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
+    const row = rowOf(model, sorted[i]!);
+    if (row < 0) continue;
     for (let e = model.rowStart[row]!; e < model.rowStart[row + 1]!; e++)
       scores[model.entryClass[e]!]! += model.entryWeight[e]! * value;
   }

@@ -7,14 +7,18 @@
 
 export interface Concept {
   readonly name: string;
-  readonly pattern: RegExp;
+  /** The English phrasings, run only on text with Latin letters. */
+  readonly en?: RegExp;
+  /** The Chinese phrasings, run only on text with Chinese characters. */
+  readonly zh?: RegExp;
   /** The concept already contains its own negation ("not mine"): a negation before it is not flipped. */
   readonly selfNegated?: boolean;
 }
 
 const c = (name: string, en: string, zh: string, selfNegated = false): Concept => ({
   name,
-  pattern: new RegExp([en && `(?<![a-z])(?:${en})(?![a-z])`, zh].filter(Boolean).join('|'), 'gu'),
+  ...(en ? { en: new RegExp(`(?<![a-z])(?:${en})(?![a-z])`, 'gu') } : {}),
+  ...(zh ? { zh: new RegExp(zh, 'gu') } : {}),
   selfNegated,
 });
 
@@ -256,19 +260,24 @@ const NEGATION_ZH = /(?:不|没|没有|别|非|并非|未|无)[\u4e00-\u9fff]{0,
 /** The concepts a normalised text mentions, `!name` where a negation governs the mention. */
 export function conceptsIn(text: string): string[] {
   const found: string[] = [];
+  const latin = /[a-z?]/u.test(text);
+  const han = /[\u4e00-\u9fff]/u.test(text);
   for (const concept of CONCEPTS) {
-    concept.pattern.lastIndex = 0;
     let plain = false;
     let negated = false;
-    for (const match of text.matchAll(concept.pattern)) {
-      if (concept.selfNegated) {
-        plain = true;
-        break;
+    for (const [pattern, negation] of [
+      [latin ? concept.en : undefined, NEGATION_EN],
+      [han ? concept.zh : undefined, NEGATION_ZH],
+    ] as const) {
+      if (!pattern) continue;
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        if (match[0] === '') pattern.lastIndex++;
+        if (concept.selfNegated || !negation.test(text.slice(Math.max(0, match.index - 24), match.index))) {
+          plain = true;
+          if (concept.selfNegated) break;
+        } else negated = true;
       }
-      const before = text.slice(Math.max(0, match.index - 24), match.index);
-      const han = /[\u4e00-\u9fff]/u.test(match[0]);
-      if (han ? NEGATION_ZH.test(before) : NEGATION_EN.test(before)) negated = true;
-      else plain = true;
     }
     if (plain) found.push(concept.name);
     if (negated) found.push(`!${concept.name}`);

@@ -321,10 +321,12 @@ export function findDate(text: string, today: string, direction: DateDirection):
 }
 
 /** Every span that names a date or a time of day: numbers inside them are not amounts. */
+const GLOBAL_PATTERNS = PATTERNS.map(([pattern]) => new RegExp(pattern.source, `${pattern.flags}g`));
+
 export function dateSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  for (const [pattern] of PATTERNS) {
-    const global = new RegExp(pattern.source, `${pattern.flags}g`);
+  if (!/\d|[a-z]{3}|[\u4e00-\u9fff]/u.test(text)) return spans;
+  for (const global of GLOBAL_PATTERNS) {
     for (const match of text.matchAll(global))
       spans.push({ start: match.index, end: match.index + match[0].length });
   }

@@ -1,6 +1,6 @@
 /**
- * The classifier's view of a message: word uni- and bigrams and character n-grams for English (typos still
- * share most of their n-grams), character uni-, bi- and trigrams for Chinese (no word boundaries), concept
+ * The classifier's view of a message: word uni- and bigrams and character trigrams for English (typos still
+ * share most of their n-grams), character uni- and bigrams for Chinese (no word boundaries), concept
  * and negated-concept features (concepts.ts), which slots the message states, and its shape (length, only
  * digits, only emoji). Features are strings hashed to 32 bits (FNV-1a); the model stores only the hashes it
  * kept, so the vocabulary is never shipped.
@@ -43,7 +43,6 @@ export function featuresOf(text: string, facts: SlotFacts): string[] {
       for (let i = 0; i < token.length; i++) {
         features.push(`h1:${token[i]}`);
         if (i + 1 < token.length) features.push(`h2:${token.slice(i, i + 2)}`);
-        if (i + 2 < token.length) features.push(`h3:${token.slice(i, i + 3)}`);
       }
       continue;
     }
@@ -56,7 +55,6 @@ export function featuresOf(text: string, facts: SlotFacts): string[] {
     if (word.length >= 3) {
       const padded = `<${word}>`;
       for (let i = 0; i + 3 <= padded.length; i++) features.push(`c3:${padded.slice(i, i + 3)}`);
-      for (let i = 0; i + 4 <= padded.length; i++) features.push(`c4:${padded.slice(i, i + 4)}`);
     }
   }
   for (let i = 0; i < words.length; i++) {
