@@ -105,7 +105,7 @@ function rowOf(model: IntentModel, hash: number): number {
 export function intentProbabilities(model: IntentModel, hashes: readonly number[]): Float64Array {
   const k = model.classes.length;
   const scores = new Float64Array(k);
-  const sorted = Uint32Array.from(hashes).sort();
+  const sorted = new Uint32Array(hashes).sort();
   let unique = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) unique++;
   const value = 1 / Math.sqrt(unique || 1);
