@@ -6,7 +6,7 @@
  */
 import artifact from '../../../models/assistant-intents.json';
 import type { Currency, Language } from '../accounts/account';
-import { decodeIntentModel, type IntentModelArtifact } from './reading/classifier';
+import { decodeIntentModel, type IntentModel, type IntentModelArtifact } from './reading/classifier';
 import { readMessage } from './reading/reader';
 import type { Understanding } from './taxonomy';
 
