@@ -19,14 +19,22 @@ export interface MessageContext {
   readonly today: string;
 }
 
-/** Decoded once per process (Lambda init). */
-const MODEL = decodeIntentModel(artifact as IntentModelArtifact);
+let model: IntentModel | undefined;
+
+/**
+ * Decoded once per process, on first use: a bundle that imports this module without reading messages then
+ * leaves the artefact out.
+ */
+function committedModel(): IntentModel {
+  model ??= decodeIntentModel(artifact as IntentModelArtifact);
+  return model;
+}
 
 /** The version of the classifier behind every reading, for the record of a turn. */
-export const UNDERSTANDING_MODEL_VERSION = MODEL.version;
+export const understandingModelVersion = (): string => committedModel().version;
 
 export function understand(text: string, context: MessageContext): Understanding {
-  return readMessage(MODEL, typeof text === 'string' ? text : '', {
+  return readMessage(committedModel(), typeof text === 'string' ? text : '', {
     currency: context.currency,
     today: context.today,
   });
