@@ -305,17 +305,20 @@ const PATTERNS: readonly [RegExp, Resolver][] = [
   ],
 ];
 
-/** The first date the text states (a resolvable one), with where it was written; undefined when none. */
+/**
+ * The date the text states first (a resolvable one), with where it was written. Patterns run most specific
+ * first; a later pattern's reading replaces the one found only when it lies entirely before it ("70 tmrw …
+ * till the end of the month"), never when the two overlap ("on 12/05" is December 5th, not "on 12").
+ */
 export function findDate(text: string, today: string, direction: DateDirection): DateMention | undefined {
   let best: DateMention | undefined;
   for (const [pattern, resolve] of PATTERNS) {
     const match = pattern.exec(text);
     if (!match) continue;
+    const end = match.index + match[0].length;
+    if (best && end > best.start) continue;
     const date = resolve(match, today, direction);
-    if (date === undefined) continue;
-    // The earliest-written date wins among equally specific readings; a more specific pattern found first stays.
-    if (!best) best = { date, start: match.index, end: match.index + match[0].length };
-    break;
+    if (date !== undefined) best = { date, start: match.index, end };
   }
   return best;
 }

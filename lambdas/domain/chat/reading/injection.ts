@@ -7,6 +7,9 @@
  */
 
 const EN: readonly RegExp[] = [
+  /\{\s*"?role"?\s*:|\b[a-z]+_[a-z_]+\([^)]*=[^)]*\)/u,
+  /\byou(?:'re| are) (?:my|now my) (?:lawyer|attorney|friend|advocate|representative)\b|\byour (?:developer|creator|programmer|admin)s? (?:said|told|says|approved)\b/u,
+  /\b(?:meta[- ]instruction|your first rule|this conversation (?:is|will be) used for training|prompt injection)\b|(?:^|\n)\s*(?:user|assistant)\s*:/u,
   // overriding the rules
   /\b(?:ignore|disregard|forget|override|bypass|skip|drop|abandon)\b.{0,30}\b(?:rules?|instructions?|prompts?|polic(?:y|ies)|guidelines?|restrictions?|programming|script|safety|compliance|checks?|training|above|everything (?:above|before|else))/u,
   /\b(?:ignore|disregard)\s+(?:all|everything|previous|prior|the above|that)\b/u,
@@ -40,6 +43,12 @@ const EN: readonly RegExp[] = [
 ];
 
 const ZH: readonly RegExp[] = [
+  /(?:上一个|其他|别的|另一个)(?:跟你聊天的|来咨询的)?(?:用户|客户)|我(?:邻居|朋友|同事|表哥|表姐)[\u4e00-\u9fff]{0,3}的(?:还款记录|欠款|信息|电话|手机号|资料)/u,
+  /(?:^|[（(\s])(?:助手|用户|客服)\s*[:：]|对话记录/u,
+  /你是我的(?:律师|朋友|表哥|表姐|代理|亲戚|家人)|不是催收方的/u,
+  /元指令|第一条规则|系统命令|当成(?:系统)?(?:命令|指令)|按(?:以下|下面的?)(?:指令|命令)?执行|用于训练|请表现出|提示词注入/u,
+  /你的(?:开发者|创造者|程序员|管理员)|你之前答应过我|(?:ceo|老板|行长|总经理|董事长)的?(?:亲戚|朋友)?.{0,4}(?:说了?|同意了?)让你/u,
+  /【(?:紧急|重要|通知|系统)[^】]*】|(?:合规|风控|法务)(?:部门|部)(?:通知|要求)|系统(?:更新|升级)\s*[:：]/u,
   /忽略|无视|不要管(?:之前|上面|你的)|忘(?:记|掉)(?:之前|以上|上面|所有|你的)(?:的)?(?:指令|规则|设定|提示)?/u,
   /(?:之前|以上|上面|所有|你的|新的?)(?:的)?(?:指令|规则|设定|系统提示|提示词)/u,
   /你(?:现在)?是(?:一个)?(?:没有|不受|无)(?:任何)?(?:限制|规则)|你现在是|你的新(?:任务|身份|角色)|你是dan|dan可以/u,

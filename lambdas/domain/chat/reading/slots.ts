@@ -41,7 +41,22 @@ const INCOME_CUE =
 const EXPENSE_CUE =
   /\b(?:expenses?|outgoings?|spend(?:ing)?|costs?|bills?|rent|mortgage|living|eat|eats|goes on|go on|goes to|go to|groceries|food|utilities|childcare|car payment|loan payments?)\b|支出|开销|开支|花销|花费|花掉|花|生活费|房租|房贷|租金|水电|车贷|房费|吃饭|伙食|学费|日常/u;
 const PAY_CUE =
-  /\b(?:pay|paid|paying|payment|send|sent|sending|transfer(?:red)?|put|putting|do|offer|settle|clear|give|make|made|deposit(?:ed)?|throw|can)\b|还|付|转|交|打|给|存|结清|凑/u;
+  /\b(?:pay|paid|paying|payment|send|sent|sending|transfer(?:red)?|put|putting|do|offer|settle|clear|give|make|made|deposit(?:ed)?|throw|can|have|drop|chuck|get you|find)\b|还|付|转|交|打|给|存|结清|凑|拿出/u;
+
+const CURRENCY_WORD = /^\s*(?:dollars?|bucks|usd|yuan|rmb|元|块钱|块|刀|美元)/u;
+/** "每个月15号还1000", "monthly payments of 120": a monthly word earlier in the same clause. */
+const MONTHLY_CLAUSE =
+  /每个?月|月供|\bmonthly (?:payments? )?(?:of|at)\b|\b(?:a|per|each|every) month (?:of|at)\b/u;
+const OTHER_PERIOD_CLAUSE =
+  /每(?:两|二)?周|每个?星期|每个?礼拜|每次|every (?:week|friday|payday|two weeks|fortnight)|each (?:week|payday)|\bweekly\b/u;
+/** "70 tmrw", "260 on the 1st", "50 going in today": a figure that opens a payment. */
+const LEADS_A_PAYMENT =
+  /^\s*(?:(?:on|by|this|next|going in|in|tonight|today|tomorrow|tmrw|tmr|towards|for you|now)\b|(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*\b)/u;
+const LEADS_A_PAYMENT_ZH = /^\s*(?:明天|后天|今天|今晚|月底|下周|周[一二三四五六日天]|号)/u;
+
+/** The words before a figure back to the start of its clause. */
+const clauseOf = (before: string) =>
+  before.slice(Math.max(0, before.search(/[,.;!?，。；！？](?=[^,.;!?，。；！？]*$)/u) + 1));
 
 function currencyOf(before: string, after: string): Currency | undefined {
   if (USD_BEFORE.test(before) || USD_AFTER.test(after)) return 'USD';
@@ -105,7 +120,6 @@ const PAYMENT_INTENTS: ReadonlySet<IntentName> = new Set([
   'choose_option',
   'confirm',
   'unknown',
-  'complaint',
 ]);
 
 /** Intents that restrict contact: their messages' refused channels are slots. */
@@ -159,18 +173,33 @@ export function readSlotReading(text: string, context: SlotContext): SlotReading
   let affordable: number | undefined;
   for (const m of mentions) {
     if (used.has(m)) continue;
-    if (PERIOD_MONTH.test(m.after) || PERIOD_MONTH_BEFORE.test(m.before)) {
+    const after = m.after.replace(CURRENCY_WORD, '');
+    if (
+      PERIOD_MONTH.test(after) ||
+      PERIOD_MONTH_BEFORE.test(m.before) ||
+      MONTHLY_CLAUSE.test(clauseOf(m.before))
+    ) {
       if (affordable === undefined && budget.income === undefined) {
         affordable = toMinor(m.value);
         used.add(m);
       }
-    } else if (PERIOD_OTHER.test(m.after) || PERIOD_OTHER_BEFORE.test(m.before)) used.add(m);
+    } else if (
+      PERIOD_OTHER.test(after) ||
+      PERIOD_OTHER_BEFORE.test(m.before) ||
+      OTHER_PERIOD_CLAUSE.test(clauseOf(m.before))
+    )
+      used.add(m);
   }
   const oneOff = mentions.find(
     (m) =>
       !used.has(m) &&
       (m.value > 0 || m.currency !== undefined) &&
-      (m.currency !== undefined || PAY_CUE.test(m.before.slice(-16)) || isBareAnswer(text, m)),
+      (m.currency !== undefined ||
+        (m.value >= 10 &&
+          (PAY_CUE.test(m.before.slice(-16)) ||
+            LEADS_A_PAYMENT.test(m.after) ||
+            LEADS_A_PAYMENT_ZH.test(m.after))) ||
+        isBareAnswer(text, m)),
   );
   const pastCue = PAST_CUE.test(text);
   return {
@@ -203,11 +232,18 @@ export function slotsFor(reading: SlotReading, intent: IntentName): Slots {
     const amount =
       reading.amount && (intent !== 'hardship' || reading.amount.paying) ? reading.amount.minor : undefined;
     if (amount !== undefined) slots.amountMinor = amount;
+    // A promise points forward and a payment made points back, whatever tense words the message also has.
+    const direction = intent === 'already_paid' ? 'past' : intent === 'promise_to_pay' ? 'future' : undefined;
     const date =
-      intent === 'already_paid' && !reading.pastCue
-        ? findDate(reading.text, reading.context.today, 'past')?.date
+      direction !== undefined && direction !== (reading.pastCue ? 'past' : 'future')
+        ? findDate(reading.text, reading.context.today, direction)?.date
         : reading.date;
-    if (date !== undefined && (intent !== 'hardship' || amount !== undefined)) slots.date = date;
+    // "on the 15th every month" is a recurring day, not a date.
+    const recurring =
+      /\b(?:every|each|a) month\b|\bmonthly\b|每个?月/u.test(reading.text) &&
+      intent === 'payment_arrangement';
+    if (date !== undefined && !recurring && (intent !== 'hardship' || amount !== undefined))
+      slots.date = date;
   }
   if (CONTACT_INTENTS.has(intent) && reading.refusedChannels.length > 0)
     slots.refusedChannels = reading.refusedChannels;
@@ -216,7 +252,17 @@ export function slotsFor(reading: SlotReading, intent: IntentName): Slots {
   if (intent === 'choose_option' && reading.optionNumber !== undefined)
     slots.optionNumber = reading.optionNumber;
   if (PLAN_INTENTS.has(intent) && reading.termMonths !== undefined) slots.termMonths = reading.termMonths;
-  if (PLAN_INTENTS.has(intent) && reading.kind !== undefined) slots.kind = reading.kind;
+  // A kind is a slot when an option is picked by it, or a settlement is asked for in a discount request.
+  if (
+    reading.kind !== undefined &&
+    (intent === 'choose_option' ||
+      (intent === 'show_options' && reading.kind !== 'pay_in_full') ||
+      (intent === 'payment_arrangement' &&
+        reading.kind === 'instalment' &&
+        reading.termMonths === undefined) ||
+      (intent === 'discount_request' && reading.kind === 'settlement'))
+  )
+    slots.kind = reading.kind;
   return slots;
 }
 
@@ -369,15 +415,19 @@ const NO_WORKPLACE = new RegExp(
 );
 
 const THIRD_PARTY =
-  '(?:family|famly|relatives?|wife|husband|partner|spouse|mum|mom|mother|dad|father|parents?|kids?|children|son|daughter|sister|brother|siblings?|friends?|neighbou?rs?|in-laws?|landlord|roommates?|flatmates?|anyone else|other people|anybody else|my references?|emergency contacts?|家人|家里人|家里|老家|父母|爸妈|爸爸|妈妈|我爸|我妈|老婆|老公|妻子|丈夫|爱人|孩子|亲戚|朋友|邻居|村委会|紧急联系人|联系人|通讯录|亲友|兄弟|姐姐|妹妹|哥哥|弟弟)';
+  "(?:family|famly|relatives?|wife|husband|partner|spouse|ex|ex-wife|ex-husband|mum|mom|mother|mother-in-law|father|father-in-law|dad|parents?|parents'|grand(?:mother|father|ma|pa|parents?)|nan|kids?|children|son|daughter|sister|brother|siblings?|cousin|aunt|uncle|friends?|neighbou?rs?|in-laws?|landlord|roommates?|flatmates?|housemates?|girlfriend|boyfriend|boss|manager|colleagues?|coworkers?|anyone else|anybody else|anyone at my|anybody at my|other people|my references?|emergency contacts?|family members?)";
+const THIRD_PARTY_ZH =
+  '(?:家人|家里人|家里|老家|父母|爸妈|爸爸|妈妈|我爸|我妈|老婆|老公|妻子|丈夫|爱人|对象|女朋友|男朋友|前妻|前夫|孩子|亲戚|亲友|朋友|同学|室友|邻居|村委会|物业|紧急联系人|联系人|通讯录|微信好友|朋友圈|微信群|兄弟|姐姐|妹妹|哥哥|弟弟|我哥|我姐|我弟|我妹|表姐|表哥|表妹|表弟|同事|(?:我们|我的)(?:经理|领导|老板)|身边(?:的)?(?:任何)?人|(?<!你们的)任何人)';
+const CONTACT_VERB =
+  '(?:contact\\w*|call\\w*|ring\\w*|phon\\w*|text\\w*|email\\w*|tell\\w*|inform\\w*|speak\\w*|talk\\w*|message\\w*|visit\\w*|bother\\w*|ask\\w*|post\\w*|send\\w*|writ\\w*|involv\\w*|mention\\w*|discuss\\w*|go(?:ing)? to|reach\\w* out to|harass\\w*)';
 const NO_THIRD_PARTIES = new RegExp(
   [
-    `\\b(?:${NEG_EN}|never)\\s+(?:\\S+\\s+){0,3}?(?:contact|call|ring|email|text|message|speak to|talk to|tell|inform|involve|bother|discuss|mention|reach out to|go to|write to|send|visit)\\b(?:\\s+\\S+){0,4}?\\s+(?:my\\s+|any of my\\s+|our\\s+)?${THIRD_PARTY}`,
+    `\\b(?:${NEG_EN}|never|stop|didn'?t|not)\\b(?:\\s+[^\\s.!?]+){0,4}?\\s+${CONTACT_VERB}\\b(?:\\s+[^\\s.!?]+){0,3}?\\s+(?:my|our|any of my|anyone|anybody)\\b(?:\\s+[^\\s.!?]+){0,1}?\\s*${THIRD_PARTY}`,
     `\\b${THIRD_PARTY}\\s+(?:doesn'?t|don'?t|does not|do not|must not|can'?t|cannot|mustn'?t|shouldn'?t)\\s+(?:know|find out|hear|be told|be contacted|be involved)`,
-    `\\bleave my ${THIRD_PARTY} out\\b|\\bkeep (?:my )?${THIRD_PARTY} out\\b`,
-    `${NEG_ZH}(?:再)?(?:打|联系|找|去|发|给|告诉|通知|骚扰|打扰|寄|往|到)(?:[^，。,.!！?？]{0,4}?)(?:我)?(?:的)?${THIRD_PARTY}`,
-    `${THIRD_PARTY}(?:那边|的电话)?(?:都|也|就)?(?:别|不要|请勿)(?:再)?(?:打|联系|找|告诉|通知|骚扰)`,
-    `(?:别|不要|不能)(?:让|被)(?:我的?)?${THIRD_PARTY}(?:知道|发现)`,
+    `\\bleave my ${THIRD_PARTY} out\\b|\\bkeep (?:my )?${THIRD_PARTY} out\\b|\\b(?:anyone|anybody) (?:at my|else)\\b[^.!?]{0,20}\\bexcept me\\b|\\bspeak only to me\\b|\\bonly (?:speak|talk) to me\\b`,
+    `(?:别|不要|不准|不许|勿|请勿|停止|不能|千万别|更不要)(?:再)?[^，。,.!！?？\\s]{0,4}?(?:打给|打|联系|找|告诉|通知|骚扰|打扰|寄|发给|问|打听|提)[^，。,.!！?？\\s]{0,6}?${THIRD_PARTY_ZH}|不想让(?:我的?)?${THIRD_PARTY_ZH}知道`,
+    `${THIRD_PARTY_ZH}(?:那边|的电话|那栏的人)?(?:都|也|就)?(?:别|不要|请勿)(?:再)?(?:打|联系|找|告诉|通知|骚扰)`,
+    `(?:别|不要|千万别)(?:再)?(?:打给|找|联系|打)(?:他|她)们?|只能找我本人|(?:跟|和)(?:这事|他|她)没(?:有)?关系`,
   ].join('|'),
   'u',
 );
@@ -516,13 +566,16 @@ const KIND_PATTERNS: readonly [OfferKind, RegExp][] = [
   ],
   [
     'hardship',
-    /\bhardship (?:plan|option|programme|program|one|arrangement|scheme)\b|困难(?:方案|计划|还款|减负)|减负方案/u,
+    /\bhardship (?:plan|option|programme|program|one|arrangement|scheme)\b|困难(?:方案|计划|还款|减负)|减负方案|停息挂账/u,
   ],
   [
     'pay_in_full',
     /\bpay (?:it |everything |the (?:full|whole) (?:balance|amount) )?(?:all|in full|off in full)\b|\bfull payment\b|\bpay (?:off )?(?:the |my )?(?:whole|full|entire) (?:balance|amount|debt)\b|\bin full\b|一次性还清|全额|全部还清|一次还清|一次性全部/u,
   ],
-  ['instalment', /\binstal?l?ments?\b|\binstalment plan\b|\bpayment plan\b|\bmonthly payments\b|分期/u],
+  [
+    'instalment',
+    /\binstal?l?ments?\b|\binstalment plan\b|\bpayment plan\b|\bmonthly (?:payments|plan|one)\b|分期/u,
+  ],
 ];
 
 export function kindOf(text: string): OfferKind | undefined {
