@@ -9,7 +9,7 @@ import {
   intentProbabilities,
 } from '../../../lambdas/domain/chat/reading/classifier';
 import { isManipulation } from '../../../lambdas/domain/chat/reading/injection';
-import { protectedRuleHits } from '../../../lambdas/domain/chat/reading/protected-rules';
+import { protectedRules } from '../../../lambdas/domain/chat/reading/protected-rules';
 import { decide, type MessageFeatures, messageFeatures } from '../../../lambdas/domain/chat/reading/reader';
 import { shortAnswer } from '../../../lambdas/domain/chat/reading/short-answers';
 import { slotsFor } from '../../../lambdas/domain/chat/reading/slots';
@@ -75,7 +75,7 @@ export function readWith(artifact: IntentModelArtifact, prepared: readonly Prepa
       ? decide(
           model.classes,
           probabilities,
-          protectedRuleHits(features.normalised),
+          protectedRules(features.normalised),
           shortAnswer(features.normalised),
         )
       : { intent: 'unknown' as const, confidence: 1 };

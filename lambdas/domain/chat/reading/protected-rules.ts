@@ -10,7 +10,7 @@ import type { IntentName } from '../taxonomy';
 const RULES: readonly (readonly [IntentName, RegExp])[] = [
   [
     'vulnerability',
-    /\b(?:kill(?:ing)? myself|end (?:it all|my life)|suicid\w*|(?:don'?t|do not) want to (?:live|be alive|be here anymore|wake up)|better off dead|take my (?:own )?life|self[- ]harm\w*|hurt(?:ing)? myself|want to die|wanna die|no reason to live|not worth living)\b|不想活|自杀|轻生|活着(?:没意思|有什么意思|没什么意思)|死了算了|一了百了|跳楼|割腕|结束(?:自己的)?生命|想死|活不下去|天台/u,
+    /\b(?:kill(?:ing)? myself|end (?:it all|my life)|suicid\w*|(?:don'?t|do not) want to (?:live|be alive|be here anymore|wake up)|better off dead|take my (?:own )?life|self[- ]harm\w*|hurt(?:ing)? myself|want to die|wanna die|no reason to live|not worth living|(?:don'?t|do not|can'?t) see the point (?:in|of) (?:anything|living|going on|life)|overdos\w*|can'?t go on(?: like this)?|end it)\b|不想活|活够了|自杀|轻生|活着(?:没意思|有什么意思|没什么意思)|死了算了|一了百了|跳楼|跳下去|烧炭|安眠药|喝农药|割腕|结束(?:自己的)?生命|想死|活不下去|天台|最后一个年|解脱了/u,
   ],
   [
     'fraud',
@@ -39,23 +39,51 @@ const NEGATED =
 
 /** Someone died, and the account was theirs (not the writer's own account while grieving). */
 const DEATH =
-  /\b(?:passed away|passed on|has passed|died|is deceased|death|late (?:father|dad|mother|mum|mom|husband|wife|son|daughter|brother|sister|partner|uncle|aunt))\b|去世|过世|离世|病逝|逝世|死亡|走了|人没了|不在了|火化/u;
+  /\b(?:passed away|passed on|has passed|passed (?:in|last|on|recently)|died|is deceased|death|late (?:father|dad|mother|mum|mom|husband|wife|son|daughter|brother|sister|partner|uncle|aunt))\b|去世|过世|离世|病逝|逝世|死亡|走了|人没了|不在了|火化/u;
 const THEIR_ACCOUNT =
-  /\b(?:(?:his|her|their) (?:card|account|loan|debt|name|balance|credit card)|(?:account|card) ?holder|in (?:his|her) name|(?:was|is) (?:his|hers)|executor|estate|next of kin|death certificate|probate|on behalf of (?:my|the))\b|持卡人|借款人|卡主|他的卡|她的卡|卡是(?:他|她)的|(?:他|她)(?:的)?名下|遗产|死亡证明|家属|(?:他|她)的(?:账户|贷款|欠款|信用卡|号码|电话)|是(?:他|她)的/u;
+  /\b(?:(?:his|her|their) (?:card|account|loan|debt|name|balance|credit card)|(?:account|card) ?holder|in (?:his|her) name|(?:was|is) (?:his|hers)|(?:account|card) (?:was|is) (?:my )?(?:mum|mom|dad|father|mother|husband|wife|son|daughter|brother|sister|uncle|aunt|gran)\w*'?s|executor|estate|next of kin|death certificate|probate|on behalf of (?:my|the))\b|持卡人|借款人|卡主|他的卡|她的卡|卡是(?:他|她)的|(?:他|她)(?:的)?名下|遗产|死亡证明|家属|(?:他|她)的(?:账户|贷款|欠款|信用卡|号码|电话)|是(?:他|她)的/u;
 const MY_OWN_ACCOUNT =
   /\b(?:the account is mine|it'?s my (?:own )?(?:account|card|debt)|i(?:'m| am) the one who owes|i know i owe|my own (?:card|account|debt))\b|我自己(?:这张|的)?卡|我(?:自己)?欠的|我的卡|我自己的账/u;
 
+/**
+ * A crisis that needs specialist care short of self-harm: abuse, a grave diagnosis, psychiatric care,
+ * addiction treatment, dementia, a disability that blocks the service. It outranks hardship, a payment or a
+ * plan, not the asks with more legal weight.
+ */
+const CRISIS =
+  /\b(?:domestic (?:abuse|violence)|(?:he|she|partner|husband|wife|boyfriend|ex) (?:hits|beats|hurts|controls) (?:me|all|my)|abusive (?:partner|husband|relationship)|i(?:'ve| have| was| am|'m)? (?:been )?(?:diagnosed with|got|have) (?:terminal|cancer|a terminal)|terminal diagnosis|psychiatric|sectioned|bipolar|schizophreni\w*|severe (?:depression|anxiety|ptsd)|ptsd|(?:in|out of) rehab|gambling addiction|i'?m (?:an )?addict|i'?m (?:blind|deaf)|not functioning|falling apart|(?:nervous|mental) breakdown|having a breakdown)\b|家暴|打我|控制了?我(?:所有)?的钱|我(?:得了|确诊了?|查出(?:来)?(?:是)?)|渐冻症|抑郁|焦虑症|双相|精神(?:病|科)|戒毒|戒赌|赌博上瘾|上瘾|盲人|看不清|不会用(?:这个)?app|崩溃|撑不下去/u;
+
+/** Rule intents a crisis outranks. */
+const PRIORITY_AFTER_VULNERABILITY: ReadonlySet<IntentName> = new Set(['hardship']);
+
+export interface RuleReading {
+  /** Protected intents whose rule fired, most legal weight first. */
+  readonly hits: readonly IntentName[];
+  /** Self-harm or suicide is mentioned: always vulnerability (a crisis line and a person at once). */
+  readonly selfHarm: boolean;
+  /** A death in the family, and the account is the writer's own: vulnerability, never deceased. */
+  readonly bereavedOwnAccount: boolean;
+}
+
 /** The protected intents whose rule fires on the normalised text, in priority order. */
-export function protectedRuleHits(text: string): IntentName[] {
+export function protectedRules(text: string): RuleReading {
   const hits: IntentName[] = [];
+  let selfHarm = false;
   if (DEATH.test(text) && THEIR_ACCOUNT.test(text) && !MY_OWN_ACCOUNT.test(text)) hits.push('deceased');
+  // Bereaved, and the account is the writer's own: vulnerability, not a death of the holder.
+  const bereaved = DEATH.test(text) && MY_OWN_ACCOUNT.test(text);
   for (const [intent, pattern] of RULES) {
     if (intent === 'vulnerability' && hits.length > 0) continue;
     const match = pattern.exec(text);
     if (!match) continue;
     const before = text.slice(Math.max(0, match.index - 20), match.index);
     if (NEGATED.test(before) && !/(?:别|不要|停止|don'?t|do not|never)/u.test(match[0].slice(0, 4))) continue;
+    if (intent === 'vulnerability') selfHarm = true;
     hits.push(intent);
   }
-  return hits;
+  if (!selfHarm && (bereaved || CRISIS.test(text))) {
+    const at = hits.findIndex((hit) => PRIORITY_AFTER_VULNERABILITY.has(hit));
+    hits.splice(at < 0 ? hits.length : at, 0, 'vulnerability');
+  }
+  return { hits, selfHarm, bereavedOwnAccount: bereaved };
 }

@@ -8,7 +8,7 @@ import { type IntentModel, intentProbabilities } from './classifier';
 import { featuresOf, hashFeature, type SlotFacts } from './features';
 import { isManipulation } from './injection';
 import { normaliseText } from './normalise';
-import { protectedRuleHits } from './protected-rules';
+import { protectedRules, type RuleReading } from './protected-rules';
 import { shortAnswer } from './short-answers';
 import { readSlotReading, type SlotContext, type SlotReading, slotsFor } from './slots';
 
@@ -93,7 +93,7 @@ export interface Decision {
 export function decide(
   classes: readonly IntentName[],
   probabilities: ArrayLike<number>,
-  ruleHits: readonly IntentName[],
+  rules: RuleReading,
   short?: IntentName,
 ): Decision {
   const ranked = classes
@@ -102,17 +102,20 @@ export function decide(
   const top = ranked[0]!;
   const probabilityOf = (intent: IntentName) => ranked.find((r) => r.intent === intent)?.p ?? 0;
   let chosen = top;
+  const ruleHits = rules.hits;
   if (short !== undefined && ruleHits.length === 0)
     chosen = { intent: short, p: Math.max(probabilityOf(short), 0.9) };
   // Self-harm is never left to a guess.
-  else if (ruleHits[0] === 'vulnerability' && top.intent !== 'deceased')
+  else if (rules.selfHarm && top.intent !== 'deceased')
     chosen = { intent: 'vulnerability', p: Math.max(probabilityOf('vulnerability'), SURE) };
   else {
     const rule = ruleHits.find((hit) => hit !== top.intent);
     if (
       rule !== undefined &&
       !ruleHits.includes(top.intent) &&
-      (top.p < SURE || rank(rule) < rank(top.intent))
+      (top.p < SURE ||
+        rank(rule) < rank(top.intent) ||
+        (rule === 'vulnerability' && top.intent === 'deceased' && rules.bereavedOwnAccount))
     ) {
       chosen = { intent: rule, p: Math.max(probabilityOf(rule), 0.5) };
     }
@@ -138,7 +141,7 @@ export function readMessage(model: IntentModel, text: string, context: SlotConte
   const decision = decide(
     model.classes,
     intentProbabilities(model, hashes),
-    protectedRuleHits(normalised),
+    protectedRules(normalised),
     shortAnswer(normalised),
   );
   return { ...decision, injection, slots: slotsFor(reading, decision.intent) };

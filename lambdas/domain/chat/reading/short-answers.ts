@@ -25,7 +25,7 @@ const SHORT: readonly (readonly [IntentName, RegExp])[] = [
   [
     'greeting',
     whole(
-      'hi|hello|hey|hiya|howdy|hi there|hello there|good (?:morning|afternoon|evening)|yo|你好|您好|在吗|在不在|哈喽|嗨|hello\\s*有人吗|有人吗|早上好|下午好|晚上好',
+      'hi+|hello+|hey+|hiya|howdy|hi there|hello there|(?:good )?(?:morning|afternoon|evening)|yo|你好|您好|在吗|在么|在嘛|在不在|哈喽|嗨|hello\\s*有人吗|有人吗|早上好|下午好|晚上好',
     ),
   ],
   [
