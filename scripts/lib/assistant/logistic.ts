@@ -4,7 +4,7 @@
  * features that matter and quantised to int8 for the artefact.
  */
 import { deflateRawSync } from 'node:zlib';
-import type { IntentModelArtifact } from '../../../lambdas/domain/chat/reading/classifier';
+import type { SparseModelArtifact } from '../../../lambdas/domain/chat/reading/classifier';
 
 export interface TrainingExample {
   /** Unique feature hashes of the message. */
@@ -129,8 +129,8 @@ export function trainLogistic(
 export function toArtifact(
   model: LinearModel,
   classNames: readonly string[],
-  options: { readonly temperature: number; readonly version: string },
-): IntentModelArtifact {
+  options: { readonly temperature: number },
+): SparseModelArtifact {
   const k = model.classes;
   let maxAbs = 0;
   for (const w of model.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
@@ -159,8 +159,6 @@ export function toArtifact(
   });
   const bytes = Uint8Array.from([...deltas, ...counts, ...classes, ...weights]);
   return {
-    format: 'assistant-intents/2',
-    version: options.version,
     classes: classNames,
     features: counts.length,
     entries: classes.length,

@@ -16,6 +16,7 @@ import {
   calibrationError,
   crossValidate,
   DEFAULT_SETTINGS,
+  fitManipulationThreshold,
   fitTemperature,
   prepare,
   readWith,
@@ -86,12 +87,18 @@ export function trainMain(args: readonly string[], io: TrainIo): number {
   const heldOut = prepare(lines.filter((line) => isHeldOut(line.id)));
   io.writeErr(`training on ${tuning.length} tuning + ${heldOut.length} held-out lines, ${folds}-fold…\n`);
 
-  const outOfFold = crossValidate(tuning, settings);
-  const temperature = fitTemperature(outOfFold);
-  const tuningOnly = trainArtifact(tuning, settings, temperature, 'tuning-only');
+  const rawOutOfFold = crossValidate(tuning, settings);
+  const temperature = fitTemperature(rawOutOfFold);
+  const threshold = fitManipulationThreshold(rawOutOfFold);
+  // Out-of-fold flags at the fitted threshold, as the shipped model flags.
+  const outOfFold = rawOutOfFold.map((s) => ({
+    ...s,
+    reading: { ...s.reading, injection: s.ruleFlag || s.manipulationProbability >= threshold },
+  }));
+  const tuningOnly = trainArtifact(tuning, settings, temperature, 'tuning-only', threshold);
   const heldOutScored = readWith(tuningOnly, heldOut);
   const all = [...tuning, ...heldOut];
-  const draft = trainArtifact(all, settings, temperature, '');
+  const draft = trainArtifact(all, settings, temperature, '', threshold);
   const digest = createHash('sha256')
     .update(draft.model)
     .update(JSON.stringify(draft.bias))
@@ -121,6 +128,7 @@ export function trainMain(args: readonly string[], io: TrainIo): number {
       features: artifact.features,
       entries: artifact.entries,
       temperature,
+      manipulationThreshold: threshold,
       kFold: { accuracy: cv.accuracy, byLanguage: cv.accuracyByLanguage },
       heldOut: {
         accuracy: figuresOf(heldOutScored).accuracy,

@@ -9,11 +9,13 @@ import {
   intentProbabilities,
 } from '../../../lambdas/domain/chat/reading/classifier';
 import { isManipulation } from '../../../lambdas/domain/chat/reading/injection';
-import { protectedRules } from '../../../lambdas/domain/chat/reading/protected-rules';
-import { decide, type MessageFeatures, messageFeatures } from '../../../lambdas/domain/chat/reading/reader';
-import { shortAnswer } from '../../../lambdas/domain/chat/reading/short-answers';
-import { slotsFor } from '../../../lambdas/domain/chat/reading/slots';
-import { INTENTS, PROTECTED_INTENTS, type Understanding } from '../../../lambdas/domain/chat/taxonomy';
+import {
+  type MessageFeatures,
+  manipulationProbability,
+  messageFeatures,
+  readFeatures,
+} from '../../../lambdas/domain/chat/reading/reader';
+import { INTENTS, PROTECTED_INTENTS } from '../../../lambdas/domain/chat/taxonomy';
 import type { CorpusLine } from './corpus';
 import {
   DEFAULT_TRAINING,
@@ -55,41 +57,69 @@ const examplesOf = (prepared: readonly Prepared[], settings: TrainSettings): Tra
     weight: PROTECTED_INTENTS.has(INTENTS[label]!) ? settings.protectedWeight : 1,
   }));
 
+/** Manipulation examples are few: each counts this many times in the binary model. */
+const MANIPULATION_WEIGHT = 3;
+export const MANIPULATION_CLASSES = ['clean', 'manipulation'] as const;
+
 export function trainArtifact(
   prepared: readonly Prepared[],
   settings: TrainSettings,
   temperature: number,
   version: string,
+  manipulationThreshold = 0.5,
 ): IntentModelArtifact {
-  const model = trainLogistic(examplesOf(prepared, settings), INTENTS.length, settings);
-  return toArtifact(model, INTENTS, { temperature, version });
+  const intents = trainLogistic(examplesOf(prepared, settings), INTENTS.length, settings);
+  const manipulation = trainLogistic(
+    prepared.map(({ line, features }) => ({
+      hashes: [...new Set(features.hashes)],
+      label: line.expected.injection ? 1 : 0,
+      weight: line.expected.injection ? MANIPULATION_WEIGHT : 1,
+    })),
+    2,
+    settings,
+  );
+  return {
+    format: 'assistant-intents/2',
+    version,
+    ...toArtifact(intents, INTENTS, { temperature }),
+    manipulation: {
+      ...toArtifact(manipulation, MANIPULATION_CLASSES, { temperature: 1 }),
+      threshold: manipulationThreshold,
+    },
+  };
 }
 
-/** Reads prepared messages with an artefact, exactly as `understand` does; also returns each message's log-probabilities. */
+/**
+ * Reads prepared messages with an artefact, exactly as `understand` does; also returns each message's intent
+ * log-probabilities and its manipulation probability (for fitting the temperature and the threshold).
+ */
 export function readWith(artifact: IntentModelArtifact, prepared: readonly Prepared[]) {
   const model = decodeIntentModel(artifact);
-  return prepared.map(({ line, features }) => {
-    const probabilities = intentProbabilities(model, features.hashes);
-    const injection = isManipulation(features.normalised);
-    const decision = /[\p{L}\p{N}]/u.test(features.normalised)
-      ? decide(
-          model.classes,
-          probabilities,
-          protectedRules(features.normalised),
-          shortAnswer(features.normalised),
-        )
-      : { intent: 'unknown' as const, confidence: 1 };
-    const reading: Understanding = {
-      ...decision,
-      injection,
-      slots: slotsFor(features.reading, decision.intent),
-    };
-    return {
-      line,
-      reading,
-      logProbabilities: Array.from(probabilities, (p) => Math.log(Math.max(p, 1e-12))),
-    };
-  });
+  return prepared.map(({ line, features }) => ({
+    line,
+    reading: readFeatures(model, features),
+    logProbabilities: Array.from(intentProbabilities(model, features.hashes), (p) =>
+      Math.log(Math.max(p, 1e-12)),
+    ),
+    manipulationProbability: manipulationProbability(model, features.hashes),
+    ruleFlag: isManipulation(features.normalised),
+  }));
+}
+
+/**
+ * The manipulation threshold: the lowest at which the out-of-fold false flags (rules and model together) stay
+ * within `maxFalseFlagRate` of clean messages — a false flag costs a customer a guarded reply.
+ */
+export function fitManipulationThreshold(
+  scored: readonly { line: CorpusLine; manipulationProbability: number; ruleFlag: boolean }[],
+  maxFalseFlagRate = 0.006,
+): number {
+  const clean = scored.filter(({ line }) => !line.expected.injection);
+  for (let t = 0.2; t <= 0.99; t += 0.01) {
+    const falseFlags = clean.filter((s) => s.ruleFlag || s.manipulationProbability >= t).length;
+    if (falseFlags <= maxFalseFlagRate * clean.length) return Number(t.toFixed(2));
+  }
+  return 0.99;
 }
 
 /** Folds stratified by language and intent, assigned in a seeded order. */
@@ -111,7 +141,7 @@ export function foldsOf(prepared: readonly Prepared[], folds: number, seed: numb
 /** Out-of-fold readings of every prepared message, and their log-probabilities at temperature 1. */
 export function crossValidate(prepared: readonly Prepared[], settings: TrainSettings) {
   const fold = foldsOf(prepared, settings.folds, settings.seed);
-  const scored: (Scored & { logProbabilities: number[] })[] = new Array(prepared.length);
+  const scored: ReturnType<typeof readWith> = new Array(prepared.length);
   for (let f = 0; f < settings.folds; f++) {
     const train = prepared.filter((_, i) => fold[i] !== f);
     const testIndexes = prepared.flatMap((_, i) => (fold[i] === f ? [i] : []));

@@ -7,26 +7,30 @@ import { inflateRawSync } from 'node:zlib';
 import { INTENTS, type IntentName } from '../taxonomy';
 
 /**
- * The committed artefact. `model` is base64 of raw-deflated sparse weights: for each kept feature in ascending
- * hash order its hash delta (LEB128 varint), then every feature's entry count (one byte), then the entries' class
- * indexes (one byte each), then their int8 weights (times `scale`).
+ * A sparse linear model as stored. `model` is base64 of raw-deflated sparse weights: for each kept feature in
+ * ascending hash order its hash delta (LEB128 varint), then every feature's entry count (one byte), then the
+ * entries' class indexes (one byte each), then their int8 weights (times `scale`).
  */
-export interface IntentModelArtifact {
-  readonly format: 'assistant-intents/2';
-  readonly version: string;
+export interface SparseModelArtifact {
   readonly classes: readonly string[];
   readonly features: number;
   readonly entries: number;
   readonly scale: number;
   readonly bias: readonly number[];
-  /** Softmax temperature fitted on out-of-fold predictions, so confidences are calibrated. */
+  /** Softmax temperature fitted on out-of-fold predictions, so probabilities are calibrated. */
   readonly temperature: number;
   readonly model: string;
 }
 
-export interface IntentModel {
+/** The committed artefact: the intent model, and a binary manipulation model with its decision threshold. */
+export interface IntentModelArtifact extends SparseModelArtifact {
+  readonly format: 'assistant-intents/2';
   readonly version: string;
-  readonly classes: readonly IntentName[];
+  readonly manipulation?: SparseModelArtifact & { readonly threshold: number };
+}
+
+export interface SparseModel {
+  readonly classes: readonly string[];
   /** Open-addressing table from feature hash to row (`slotRow` holds row + 1; 0 is empty): no boxed keys. */
   readonly slotHash: Int32Array;
   readonly slotRow: Int32Array;
@@ -38,6 +42,13 @@ export interface IntentModel {
   readonly temperature: number;
 }
 
+export interface IntentModel extends SparseModel {
+  readonly version: string;
+  readonly classes: readonly IntentName[];
+  /** Probability of class 1 ("manipulation") at or above `threshold` flags a message. */
+  readonly manipulation?: { readonly model: SparseModel; readonly threshold: number };
+}
+
 /** Decodes and checks an artefact; throws on a malformed one (a build-time fault, never a customer's). */
 export function decodeIntentModel(artifact: IntentModelArtifact): IntentModel {
   if (artifact.format !== 'assistant-intents/2') throw new Error(`unknown model format ${artifact.format}`);
@@ -46,8 +57,20 @@ export function decodeIntentModel(artifact: IntentModelArtifact): IntentModel {
       throw new Error(`model class ${name} is not in the taxonomy`);
     return name as IntentName;
   });
+  const { manipulation } = artifact;
+  return {
+    ...decodeSparseModel(artifact),
+    version: artifact.version,
+    classes,
+    ...(manipulation
+      ? { manipulation: { model: decodeSparseModel(manipulation), threshold: manipulation.threshold } }
+      : {}),
+  };
+}
+
+export function decodeSparseModel(artifact: SparseModelArtifact): SparseModel {
   const bytes = inflateRawSync(Buffer.from(artifact.model, 'base64'));
-  const { features, entries } = artifact;
+  const { features, entries, classes } = artifact;
   let at = 0;
   let size = 1;
   while (size < features * 2) size *= 2;
@@ -79,7 +102,6 @@ export function decodeIntentModel(artifact: IntentModelArtifact): IntentModel {
   for (let i = 0; i < entries; i++)
     entryWeight[i] = ((bytes[at + entries + i]! << 24) >> 24) * artifact.scale;
   return {
-    version: artifact.version,
     classes,
     slotHash,
     slotRow,
@@ -90,10 +112,11 @@ export function decodeIntentModel(artifact: IntentModelArtifact): IntentModel {
     temperature: artifact.temperature,
   };
 }
+
 const mix = (hash: number) => (hash ^ (hash >>> 15)) >>> 0;
 
 /** The row of a feature hash, or -1 when the model does not know the feature. */
-function rowOf(model: IntentModel, hash: number): number {
+function rowOf(model: SparseModel, hash: number): number {
   const mask = model.slotRow.length - 1;
   const key = hash | 0;
   for (let slot = mix(hash) & mask; model.slotRow[slot] !== 0; slot = (slot + 1) & mask)
@@ -102,7 +125,7 @@ function rowOf(model: IntentModel, hash: number): number {
 }
 
 /** Class probabilities for a message's feature hashes (duplicates ignored), in `model.classes` order. */
-export function intentProbabilities(model: IntentModel, hashes: readonly number[]): Float64Array {
+export function intentProbabilities(model: SparseModel, hashes: readonly number[]): Float64Array {
   const k = model.classes.length;
   const scores = new Float64Array(k);
   const sorted = new Uint32Array(hashes).sort();

@@ -187,6 +187,31 @@ export const CONCEPTS: readonly Concept[] = [
   ),
   c('bot', 'bot|robot|machine|automated|a\\.?i\\.?|computer', '机器人|机器|智能'),
   c(
+    'steer',
+    'instructions?|rules?|prompts?|system|override|bypass|policy|polic(?:ies)|guidelines?|programming|script|mode|configuration|restrictions?|jailbreak|training|protocol|directive|command',
+    '指令|规则|系统|提示词?|设定|模式|命令|协议|程序|训练|限制|后台|合规检查',
+  ),
+  c(
+    'authority',
+    "authori[sz]ed|approved|admin\\w*|developer|supervisor|manager|head office|ceo|compliance (?:team|department)|internal|staff only|official notice|i'?m (?:the|your)|as (?:the|an?) \\w+,",
+    '授权|批准|获批|管理员|开发者|主管|经理|总部|领导|内部|官方|通知|工号|技术人员|监管|部门|上级|已同意|已经同意|答应过',
+  ),
+  c(
+    'command',
+    'confirm (?:it|this|that)|apply (?:it|this|that)|do it now|process (?:it|this)|execute|just (?:confirm|apply|do|say|approve)|respond (?:only )?with|reply (?:only )?with|output|print|repeat|reveal|must|have to honou?r',
+    '直接(?:确认|执行|批准|同意|回复|应用)|立即|马上执行|请执行|执行|必须|照做|输出|重复|回答[“"]|请确认|照办|按(?:这个|新)',
+  ),
+  c(
+    'pretend',
+    "pretend|roleplay|role[- ]play|act as|you are (?:now|a|an|my)|you'?re (?:now|a|an|my)|imagine you|from now on|as if you|play the (?:role|part)",
+    '扮演|假装|假设你|假如你|你现在是|你是一个|你是我的|当成|模拟|从现在起你|你的新',
+  ),
+  c(
+    'others_data',
+    "other (?:customers?|users?|people|accounts?|borrowers?)|everyone else|all (?:accounts|customers|users|balances)|someone else'?s|database|phone numbers?|home address|(?:his|her) (?:balance|number|address|account)",
+    '别的客户|其他客户|其他用户|别人|所有用户|所有客户|数据库|手机号|电话号码|家庭住址|他的欠款|她的欠款|名单|还款记录',
+  ),
+  c(
     'stop_channel',
     "stop (?:calling|ringing|phoning|messaging|texting|emailing|sending (?:texts|emails|letters))|no more (?:calls|texts|emails)|(?:don'?t|do not|never) (?:call|text|email|ring|phone)",
     '(?:别|不要|不用|莫)(?:再)?(?:给我)?(?:打电话|打了|发短信|发了|发邮件|打)',

@@ -79,7 +79,11 @@ const ROLE_MARKERS =
 export function messageFeatures(text: string, context: SlotContext): MessageFeatures {
   const normalised = normaliseText(text.length > MAX_READ_CHARS ? text.slice(0, MAX_READ_CHARS) : text);
   const reading = readSlotReading(normalised, context);
-  const hashes = featuresOf(normalised.replace(ROLE_MARKERS, ' '), factsOf(reading)).map(hashFeature);
+  const withoutRoles = normalised.replace(ROLE_MARKERS, ' ');
+  const features = featuresOf(withoutRoles, factsOf(reading));
+  // The labels themselves are a strong sign of manipulation, for the manipulation model.
+  if (withoutRoles !== normalised) features.push('role-marker');
+  const hashes = features.map(hashFeature);
   return { normalised, reading, hashes };
 }
 
@@ -133,10 +137,20 @@ export function decide(
 
 const round = (p: number) => Math.round(p * 1000) / 1000;
 
-/** Reads one message with a decoded model. */
-export function readMessage(model: IntentModel, text: string, context: SlotContext): Understanding {
-  const { normalised, reading, hashes } = messageFeatures(text, context);
-  const injection = isManipulation(normalised);
+/** The probability that a message tries to manipulate the assistant, by the trained model (0 without one). */
+export function manipulationProbability(model: IntentModel, hashes: readonly number[]): number {
+  return model.manipulation ? intentProbabilities(model.manipulation.model, hashes)[1]! : 0;
+}
+
+/** Reads a message's features with a decoded model: the rules flag manipulation, and so does the model when sure. */
+export function readFeatures(
+  model: IntentModel,
+  { normalised, reading, hashes }: MessageFeatures,
+): Understanding {
+  const injection =
+    isManipulation(normalised) ||
+    (model.manipulation !== undefined &&
+      manipulationProbability(model, hashes) >= model.manipulation.threshold);
   if (!/[\p{L}\p{N}]/u.test(normalised)) return { intent: 'unknown', confidence: 1, injection, slots: {} };
   const decision = decide(
     model.classes,
@@ -145,4 +159,9 @@ export function readMessage(model: IntentModel, text: string, context: SlotConte
     shortAnswer(normalised),
   );
   return { ...decision, injection, slots: slotsFor(reading, decision.intent) };
+}
+
+/** Reads one message with a decoded model. */
+export function readMessage(model: IntentModel, text: string, context: SlotContext): Understanding {
+  return readFeatures(model, messageFeatures(text, context));
 }
