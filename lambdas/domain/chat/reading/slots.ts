@@ -11,7 +11,7 @@ import type { OfferKind } from '../../offers/plan-calculator';
 import type { IntentName, Slots } from '../taxonomy';
 import { type DateDirection, dateSpans, findDate } from './dates';
 import { normaliseText } from './normalise';
-import { findNumbers, type NumberMention } from './numbers';
+import { findNumbers, type NumberMention, parseChineseNumber } from './numbers';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -135,10 +135,7 @@ const PLAN_INTENTS: ReadonlySet<IntentName> = new Set([
   'show_options',
   'payment_arrangement',
   'discount_request',
-  'hardship',
-  'vulnerability',
   'confirm',
-  'decline',
 ]);
 
 const PAST_CUE =
@@ -345,7 +342,7 @@ const refusal = (channel: ContactChannel) => {
       `\\bnot (?:a |by |via )?${words}`,
       `${words}\\s*(?:are|is)?\\s*(?:useless|pointless|no good|not ok|not okay|a no|waking)`,
       `${NEG_ZH}(?:再|要)?(?:给我|往我)?(?:打|发|用|通过|来)?(?:[^，。,.!！?？]{0,4}?)${words}`,
-      `${words}(?:和|跟|、|,|，|\\s)*(?:短信|邮件|电话)?(?:都|也|就|真的)?(?:别|不要|不用|勿|莫)(?:再)?(?:打|发|来)?`,
+      `(?<![a-z])${words}(?:和|跟|、|,|，|\\s)*(?:短信|邮件|电话)?(?:都|也|就|真的)?(?:别|不要|不用|勿|莫)(?:再)?(?:打|发|来)?`,
       `${words}(?:我)?(?:真的)?(?:不看|不接|不用)`,
     ].join('|'),
     'gu',
@@ -361,6 +358,16 @@ const onlyChannel = (channel: ContactChannel) => {
   );
 };
 const ONLY = Object.fromEntries(CHANNELS.map((c) => [c, onlyChannel(c)])) as Record<ContactChannel, RegExp>;
+const ANY_CHANNEL = Object.values(CHANNEL_WORDS).join('|');
+const LIST_ITEM = `(?:(?:a|an|any|no|not|more|或者|或|还是)\\s*)?(?:发|打)?(?:${ANY_CHANNEL}|letters?|post|visits?|上门|信)`;
+/** Two or more contact means in a row, separated by commas, "or", "and", 、 or 和. */
+const CHANNEL_LIST = new RegExp(
+  `${LIST_ITEM}(?:\\s*(?:,|、|，|/|\\bor\\b|\\band\\b|和|跟|及|或)\\s*${LIST_ITEM})+`,
+  'gu',
+);
+const CHANNEL_ONLY = Object.fromEntries(
+  CHANNELS.map((c) => [c, new RegExp(CHANNEL_WORDS[c], 'u')]),
+) as Record<ContactChannel, RegExp>;
 /** A medium outside the three (an app, WeChat, letters) kept as the only one: every channel is refused. */
 const ONLY_OTHER_MEDIUM =
   /\b(?:only|just)\s+(?:\S+\s+){0,2}?(?:on |via |through |by |in |use )?(?:the )?(?:wechat|whatsapp|app|chat|portal|letters?|post|in writing)\b|\b(?:wechat|whatsapp|app|chat|portal|letters?|post)\s*(?:only|nalang)\b|\bkeep (?:this|it|everything) (?:to|in|on) (?:the )?(?:app|chat|portal|writing|wechat)|只(?:在|用|通过|发)?(?:app|微信|网上|线上|站内信)/u;
@@ -394,10 +401,20 @@ export function refusedChannels(text: string): ContactChannel[] {
     for (const channel of CHANNELS)
       if (new RegExp(CHANNEL_WORDS[channel], 'u').test(list)) refused.add(channel);
   }
-  const kept = CHANNELS.filter((c) => ONLY[c].test(text) && !refused.has(c));
-  if (kept.length > 0) for (const c of CHANNELS) if (!kept.includes(c)) refused.add(c);
-  if (ONLY_OTHER_MEDIUM.test(text) && !/\bonly (?:ring|call|phone|text|email)\b/u.test(text))
-    for (const c of CHANNELS) refused.add(c);
+  // A refusal runs on through a list: "stop texting, calling, emailing", "不要再给我打电话、发短信、发邮件".
+  if (refused.size > 0) {
+    for (const list of text.matchAll(CHANNEL_LIST)) {
+      const named = CHANNELS.filter((c) => CHANNEL_ONLY[c].test(list[0]));
+      if (named.some((c) => refused.has(c))) for (const c of named) refused.add(c);
+    }
+  }
+  // "email only" refuses the other channels, unless the message names its refusals itself.
+  if (refused.size === 0) {
+    const kept = CHANNELS.filter((c) => ONLY[c].test(text));
+    if (kept.length > 0) for (const c of CHANNELS) if (!kept.includes(c)) refused.add(c);
+    if (ONLY_OTHER_MEDIUM.test(text) && !/\bonly (?:ring|call|phone|text|email)\b/u.test(text))
+      for (const c of CHANNELS) refused.add(c);
+  }
   return CHANNELS.filter((c) => refused.has(c));
 }
 
@@ -526,24 +543,32 @@ const TERM_WORDS: Readonly<Record<string, number>> = {
   四十八: 48,
   六十: 60,
 };
+const ZH_COUNT = '\\d{1,3}|[一二两三四五六七八九十百]{1,4}';
 const TERM_PATTERNS: readonly RegExp[] = [
-  /(?<![\d.$])(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four|thirty[- ]six)[- ]?(?:months?|mos?|mths?)\b(?!\s*(?:ago|behind|late|overdue|in arrears|now|already|since))/u,
-  /(?<![\d.$])(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:monthly )?(?:payments|instal?l?ments)\b/u,
-  /\b(?:split|break|divide)\s+(?:it|this|the \w+)?\s*(?:in|into)\s+(?<n>\d{1,2}|two|three|four|five|six)\b(?!\s*(?:weeks?|payments? a week))/u,
+  /(?<![\d.$])(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four|thirty[- ]six)[- ]?(?:months?|mos?|mths?)\b(?!\s*(?:ago|behind|late|overdue|in arrears|now|already|since|clean))/u,
+  /(?<![\d.$])(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:monthly )?(?:payments|instal?l?ments)\b(?!\s*(?:a|per|each) (?:week|month)|[^.!?]{0,20}\b(?:weeks?|fridays?|mondays?|days?)\b)/u,
   /\b(?:a|one|1)[- ]year (?:plan|one|option)|\bover (?:a|one) year\b/u,
-  /分\s*(?<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:期|个月|次|回)/u,
-  /(?<![第\d])(?<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:期|个月)(?:的)?(?:那个|方案|分期|还|还完|还清|内|选项|计划)/u,
-  /(?:选|要|就)(?<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:期|个月)/u,
+  new RegExp(`分(?:成)?\\s*(?<n>${ZH_COUNT})\\s*(?:期|个月)`, 'u'),
+  new RegExp(
+    `(?<![第\\d])(?<n>${ZH_COUNT})\\s*(?:期|个月)(?:的)?(?:那个|方案|分期|还|还完|还清|内|选项|计划|的|$)`,
+    'u',
+  ),
+  new RegExp(`(?:选|要|就|还|一共还|总共还)\\s*(?<n>${ZH_COUNT})\\s*(?:期|个月)`, 'u'),
+  new RegExp(`(?<n>${ZH_COUNT})期`, 'u'),
+  /还(?<n>一年半|半年|一年|两年|三年)|(?<n2>一年半|半年|两年|三年)(?:还完|还清|内)/u,
 ];
+const YEARS: Readonly<Record<string, number>> = { 半年: 6, 一年: 12, 一年半: 18, 两年: 24, 三年: 36 };
 
 export function termMonths(text: string): number | undefined {
   for (const pattern of TERM_PATTERNS) {
     const match = pattern.exec(text);
     if (!match) continue;
-    const raw = match.groups?.n;
+    const raw = match.groups?.n ?? match.groups?.n2;
     if (raw === undefined) return 12;
-    const n = /^\d+$/u.test(raw) ? Number(raw) : (TERM_WORDS[raw.replace(' ', '-')] ?? TERM_WORDS[raw]);
-    // "over 6 months" after "months behind" style counts were excluded; a plan has 2..120 months.
+    const n = /^\d+$/u.test(raw)
+      ? Number(raw)
+      : (YEARS[raw] ?? TERM_WORDS[raw.replace(' ', '-')] ?? TERM_WORDS[raw] ?? parseChineseNumber(raw));
+    // A plan has 2..120 months; "3 months behind", "逾期3个月" are not terms.
     if (n !== undefined && n >= 2 && n <= 120) {
       if (
         /(?:ago|behind|late|overdue|逾期|拖了|欠了)/u.test(
@@ -551,7 +576,7 @@ export function termMonths(text: string): number | undefined {
         )
       )
         continue;
-      if (/(?:逾期|拖了|欠了|已经)\s*$/u.test(text.slice(Math.max(0, match.index - 6), match.index)))
+      if (/(?:逾期|拖了|欠了|已经|第)\s*$/u.test(text.slice(Math.max(0, match.index - 6), match.index)))
         continue;
       return n;
     }
