@@ -9,7 +9,7 @@ import type { Currency } from '../../accounts/account';
 import type { ContactChannel } from '../../compliance';
 import type { OfferKind } from '../../offers/plan-calculator';
 import type { IntentName, Slots } from '../taxonomy';
-import { type DateDirection, dateSpans, findDate } from './dates';
+import { dateSpans, findDate } from './dates';
 import { normaliseText } from './normalise';
 import { findNumbers, type NumberMention, parseChineseNumber } from './numbers';
 
@@ -503,7 +503,6 @@ export function optionNumber(text: string): number | undefined {
     if (/^\d+$/u.test(n)) return Number(n);
     if (WORD_NUMBERS[n] !== undefined) return WORD_NUMBERS[n];
   }
-  if (/\b(?:the )?last (?:one|option)\b|最后一个/u.test(text)) return undefined;
   return undefined;
 }
 
