@@ -38,9 +38,16 @@ export interface TrainSettings extends TrainingOptions {
   readonly folds: number;
   /** Extra weight of the legally weighty intents' examples: missing one costs more than a false alarm. */
   readonly protectedWeight: number;
+  /** L1 of the binary manipulation model: few words matter, so it can be much sparser. */
+  readonly manipulationL1: number;
 }
 
-export const DEFAULT_SETTINGS: TrainSettings = { ...DEFAULT_TRAINING, folds: 5, protectedWeight: 1.5 };
+export const DEFAULT_SETTINGS: TrainSettings = {
+  ...DEFAULT_TRAINING,
+  folds: 5,
+  protectedWeight: 1.5,
+  manipulationL1: 0.0015,
+};
 
 export function prepare(lines: readonly CorpusLine[]): Prepared[] {
   return lines.map((line) => ({
@@ -76,7 +83,7 @@ export function trainArtifact(
       weight: line.expected.injection ? MANIPULATION_WEIGHT : 1,
     })),
     2,
-    settings,
+    { ...settings, l1: settings.manipulationL1 },
   );
   return {
     format: 'assistant-intents/2',
