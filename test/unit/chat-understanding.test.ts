@@ -336,3 +336,25 @@ describe('the committed model', () => {
     expect(() => decodeIntentModel({ ...(artifact as IntentModelArtifact), entries: 3 })).toThrow(/entries/);
   });
 });
+
+describe('understand: near misses the issue names', () => {
+  it('reads "not saying I don\'t owe it, money\'s just tight" as hardship, not a dispute', () => {
+    expect(read("not saying I don't owe it, money's just tight").intent).toBe('hardship');
+  });
+
+  it('vetoes a denied ask and shares its probability out', () => {
+    const reading = read("i'm not going bankrupt");
+    expect(reading.intent).not.toBe('bankruptcy');
+    expect(reading.confidence).toBeGreaterThan(0);
+    expect(read("i don't have a lawyer, what are my options").intent).not.toBe('legal_representation');
+  });
+
+  it('keeps the date of a correction ("no, the 20th") for the dialogue', () => {
+    expect(read('no, the 20th').slots.date).toBe('2026-12-20');
+  });
+
+  it('reads hopelessness as vulnerability', () => {
+    expect(read("honestly what's the point anymore").intent).toBe('vulnerability');
+    expect(read('我被逼得没办法了 今晚就从楼上跳下去').intent).toBe('vulnerability');
+  });
+});

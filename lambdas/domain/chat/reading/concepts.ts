@@ -280,6 +280,9 @@ export const CONCEPTS: readonly Concept[] = [
 
 const NEGATION_EN =
   /(?:^|\b)(?:not|never|no|isn'?t|aren'?t|wasn'?t|don'?t|doesn'?t|didn'?t|won'?t|haven'?t|hasn'?t|ain'?t|nor|without|dont|didnt|isnt|im not|i'm not)\s+(?:\S+\s+){0,2}$/u;
+/** "not saying i don't owe it": a denial of a denial. */
+const DOUBLE_NEGATION =
+  /(?:not (?:saying|claiming|that|disputing)|i'?m not saying|不是说|并不是说|不是我)\s*(?:\S+\s+){0,1}$/u;
 const NEGATION_ZH = /(?:不|没|没有|别|非|并非|未|无)[\u4e00-\u9fff]{0,1}$/u;
 
 /** The concepts a normalised text mentions, `!name` where a negation governs the mention. */
@@ -298,9 +301,10 @@ export function conceptsIn(text: string): string[] {
       pattern.lastIndex = 0;
       for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
         if (match[0] === '') pattern.lastIndex++;
-        if (concept.selfNegated || !negation.test(text.slice(Math.max(0, match.index - 24), match.index))) {
+        const before = text.slice(Math.max(0, match.index - 24), match.index);
+        const denied = concept.selfNegated ? DOUBLE_NEGATION.test(before) : negation.test(before);
+        if (!denied) {
           plain = true;
-          if (concept.selfNegated) break;
         } else negated = true;
       }
     }

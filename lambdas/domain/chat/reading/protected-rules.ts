@@ -10,7 +10,7 @@ import type { IntentName } from '../taxonomy';
 const RULES: readonly (readonly [IntentName, RegExp])[] = [
   [
     'vulnerability',
-    /\b(?:kill(?:ing)? myself|end (?:it all|my life)|suicid\w*|(?:don'?t|do not) want to (?:live|be alive|be here anymore|wake up)|better off dead|take my (?:own )?life|self[- ]harm\w*|hurt(?:ing)? myself|want to die|wanna die|no reason to live|not worth living|(?:don'?t|do not|can'?t) see the point (?:in|of) (?:anything|living|going on|life)|overdos\w*|can'?t go on(?: like this)?|end it)\b|不想活|活够了|自杀|轻生|活着(?:没意思|有什么意思|没什么意思)|死了算了|一了百了|跳楼|跳下去|烧炭|安眠药|喝农药|割腕|结束(?:自己的)?生命|想死|活不下去|天台|最后一个年|解脱了/u,
+    /\b(?:kill(?:ing)? myself|end (?:it all|my life)|suicid\w*|(?:don'?t|do not) want to (?:live|be alive|be here anymore|wake up)|better off dead|take my (?:own )?life|self[- ]harm\w*|hurt(?:ing)? myself|want to die|wanna die|no reason to live|not worth living|(?:don'?t|do not|can'?t) see the point (?:in|of) (?:anything|living|going on|life)|what'?s the point (?:anymore|any more|of (?:anything|living|going on|it all))|overdos\w*|can'?t go on(?: like this)?|end it)\b|不想活|活够了|自杀|轻生|活着(?:没意思|有什么意思|没什么意思)|死了算了|一了百了|跳楼|跳下去|烧炭|安眠药|喝农药|割腕|结束(?:自己的)?生命|想死|活不下去|天台|最后一个年|解脱了/u,
   ],
   [
     'fraud',
@@ -56,6 +56,18 @@ const CRISIS =
 /** Rule intents a crisis outranks. */
 const PRIORITY_AFTER_VULNERABILITY: ReadonlySet<IntentName> = new Set(['hardship']);
 
+/** Denials of an ask ("i'm not going bankrupt", "i don't have a lawyer"): the model's reading of that ask is vetoed. */
+const DENIALS: readonly (readonly [IntentName, RegExp])[] = [
+  [
+    'bankruptcy',
+    /\b(?:not|never|n'?t|no)\s+(?:\w+\s+){0,2}?(?:bankrupt|bankruptcy)\b|(?:不会|没有|没|不想|不打算)(?:去)?(?:申请)?破产/u,
+  ],
+  [
+    'legal_representation',
+    /\b(?:don'?t|do not|never|can'?t afford (?:to|a)|no)\s+(?:\w+\s+){0,2}?(?:lawyer|attorney|solicitor)s?\b|没(?:有)?(?:钱)?(?:请|找)?律师/u,
+  ],
+];
+
 export interface RuleReading {
   /** Protected intents whose rule fired, most legal weight first. */
   readonly hits: readonly IntentName[];
@@ -63,6 +75,8 @@ export interface RuleReading {
   readonly selfHarm: boolean;
   /** A death in the family, and the account is the writer's own: vulnerability, never deceased. */
   readonly bereavedOwnAccount: boolean;
+  /** Asks the message denies; the model's reading of them falls to its runner-up. */
+  readonly denied: readonly IntentName[];
 }
 
 /** The protected intents whose rule fires on the normalised text, in priority order. */
@@ -85,5 +99,8 @@ export function protectedRules(text: string): RuleReading {
     const at = hits.findIndex((hit) => PRIORITY_AFTER_VULNERABILITY.has(hit));
     hits.splice(at < 0 ? hits.length : at, 0, 'vulnerability');
   }
-  return { hits, selfHarm, bereavedOwnAccount: bereaved };
+  const denied = DENIALS.filter(([intent, pattern]) => pattern.test(text) && !hits.includes(intent)).map(
+    ([intent]) => intent,
+  );
+  return { hits, selfHarm, bereavedOwnAccount: bereaved, denied };
 }

@@ -102,7 +102,11 @@ export function decide(
 ): Decision {
   const ranked = classes
     .map((intent, index) => ({ intent, p: probabilities[index]! }))
+    .filter(({ intent }) => !rules.denied.includes(intent))
     .sort((a, b) => b.p - a.p || rank(a.intent) - rank(b.intent));
+  // A denied ask's probability is shared out among the rest.
+  const kept = ranked.reduce((sum, r) => sum + r.p, 0) || 1;
+  for (const r of ranked) r.p /= kept;
   const top = ranked[0]!;
   const probabilityOf = (intent: IntentName) => ranked.find((r) => r.intent === intent)?.p ?? 0;
   let chosen = top;

@@ -119,6 +119,7 @@ const PAYMENT_INTENTS: ReadonlySet<IntentName> = new Set([
   'hardship',
   'choose_option',
   'confirm',
+  'decline',
   'unknown',
 ]);
 
