@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchChat } from './chat';
+import { benchClassify } from './classify';
 import { benchDebits } from './debits';
 import { benchDrafting } from './drafting';
 import { benchGate } from './gate';
@@ -15,6 +16,7 @@ const sections: Record<string, () => Promise<unknown>> = {
   lambdaBundles: () => benchLambdaBundles(projectRoot),
   scoring: () => benchScoring(),
   chat: () => benchChat(),
+  classify: async () => benchClassify(projectRoot),
   drafting: () => benchDrafting(),
   debits: () => benchDebits(),
   gate: () => benchGate(projectRoot),

@@ -260,7 +260,7 @@ describe('promises to pay', () => {
     {
       name: 'a past date',
       setup: US,
-      text: 'I paid $100 on Nov 19, 2026',
+      text: 'I can pay $100 on Nov 19, 2026',
       ask: 'between today and 30 days from now',
     },
     {

@@ -13,8 +13,8 @@ import { parsePromptTemplate } from '../drafting/prompt-template';
 import { personalDataOf, pseudonymise } from '../drafting/pseudonymise';
 import { OFFER_KINDS } from '../offers/plan-calculator';
 import { type OfflineTurnInput, type TurnResult, turnForIntent } from './assistant';
-import { findAmount, normaliseCustomerText, toMinorUnits } from './customer-figures';
 import { classifyIntent, type Intent, type IntentBody } from './intents';
+import { readAmount } from './reading/slots';
 
 export const CHAT_PROMPT = parsePromptTemplate(CHAT_ASSISTANT_PROMPT);
 /** Messages of context: enough to resolve "yes" or "the second one", and the prompt stays flat. */
@@ -134,11 +134,7 @@ export function renderChatPrompt(input: OfflineTurnInput & { readonly recent: re
 
 /** The amount the model copied, read as a typed one would be; a bare number is in the account's currency. */
 function amountIn(text: string, currency: OfflineTurnInput['account']['currency']): number | undefined {
-  const normalised = normaliseCustomerText(text);
-  const found = findAmount(normalised, currency);
-  if (found) return found.otherCurrency ? undefined : found.minor;
-  const bare = /^\s*(\d[\d,]*(?:\.\d{1,2})?)\s*$/.exec(normalised);
-  return bare ? toMinorUnits(bare[1]!) : undefined;
+  return readAmount(text, currency);
 }
 
 function intentOf(choice: ToolChoice, input: OfflineTurnInput): IntentBody {

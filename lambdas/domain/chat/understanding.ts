@@ -1,12 +1,14 @@
 /**
  * Reads one customer message into the taxonomy: `understand` is the only entry point the assistant, the model
- * fallback and the CLI use.
- *
- * Interim: wraps the rule-based intent layer (`intents.ts`) until the trained classifier replaces it.
+ * fallback and the CLI use. Offline and deterministic: the trained intent classifier (models/assistant-intents.json,
+ * see docs/assistant-model-card.md) with high-precision rules for the asks with legal weight, slots read by rules,
+ * and the manipulation flag. Any text gets a reading; nothing here throws on customer input.
  */
+import artifact from '../../../models/assistant-intents.json';
 import type { Currency, Language } from '../accounts/account';
-import { classifyIntent } from './intents';
-import type { Slots, Understanding } from './taxonomy';
+import { decodeIntentModel, type IntentModel, type IntentModelArtifact } from './reading/classifier';
+import { readMessage } from './reading/reader';
+import type { Understanding } from './taxonomy';
 
 export interface MessageContext {
   /** The page's language. */
@@ -17,35 +19,23 @@ export interface MessageContext {
   readonly today: string;
 }
 
-export function understand(text: string, context: MessageContext): Understanding {
-  const intent = classifyIntent(text, context.language, context.currency, context.today);
-  const injection = intent.injectionSuspected;
-  switch (intent.type) {
-    case 'promise_to_pay':
-      return understood(intent.type, injection, { amountMinor: intent.amountMinor, date: intent.dueDate });
-    case 'hardship':
-      return understood(intent.type, injection, {
-        monthlyIncomeMinor: intent.monthlyIncomeMinor,
-        monthlyExpensesMinor: intent.monthlyExpensesMinor,
-      });
-    case 'contact_preferences':
-      return understood(intent.type, injection, { refusedChannels: intent.refusedChannels });
-    case 'choose_option': {
-      const { choice } = intent;
-      const slots: Slots =
-        choice.by === 'number'
-          ? { optionNumber: choice.number }
-          : choice.by === 'kind'
-            ? { kind: choice.kind }
-            : { termMonths: choice.termMonths };
-      return understood(intent.type, injection, slots);
-    }
-    default:
-      return understood(intent.type, injection, {});
-  }
+let model: IntentModel | undefined;
+
+/**
+ * Decoded once per process, on first use: a bundle that imports this module without reading messages then
+ * leaves the artefact out.
+ */
+function committedModel(): IntentModel {
+  model ??= decodeIntentModel(artifact as IntentModelArtifact);
+  return model;
 }
 
-function understood(intent: Understanding['intent'], injection: boolean, slots: Slots): Understanding {
-  const stated = Object.fromEntries(Object.entries(slots).filter(([, value]) => value !== undefined));
-  return { intent, confidence: intent === 'unknown' ? 0 : 1, injection, slots: stated };
+/** The version of the classifier behind every reading, for the record of a turn. */
+export const understandingModelVersion = (): string => committedModel().version;
+
+export function understand(text: string, context: MessageContext): Understanding {
+  return readMessage(committedModel(), typeof text === 'string' ? text : '', {
+    currency: context.currency,
+    today: context.today,
+  });
 }
