@@ -133,7 +133,7 @@ function promptTokens(account: Account) {
       text: SCRIPT[turnNumber % SCRIPT.length]!,
       today: new Date().toISOString().slice(0, 10),
       language: 'en',
-      offersWithAffordability: () => offers,
+      offersFor: () => offers,
       recent,
     });
     return countTokens(prompt.system) + countTokens(prompt.user);

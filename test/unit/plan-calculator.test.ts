@@ -497,7 +497,7 @@ describe('properties over arbitrary accounts', () => {
         expect(offers.totalDueMinor).toBe(input.account.balanceMinor);
         const disposable =
           input.affordability &&
-          input.affordability.monthlyIncomeMinor - input.affordability.monthlyExpensesMinor;
+          input.affordability.monthlyIncomeMinor! - input.affordability.monthlyExpensesMinor!;
         for (const option of offers.options) {
           expect(input.eligible).toContain(option.kind);
           if (disposable !== undefined && disposable <= 0) expect(option.kind).toBe('hardship');

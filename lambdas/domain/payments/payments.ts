@@ -9,6 +9,7 @@
  * (`DebitSucceeded` / `DebitFailed`) updates the account and goes back to collections.
  */
 import type { Currency } from '../accounts/account';
+import type { SpecialistHold } from '../accounts/holds';
 
 // ---------------------------------------------------------------------------------------------------------
 // Mandates
@@ -107,7 +108,7 @@ export type DebitBlockReason =
   | 'DISPUTE'
   | 'CEASE'
   | 'HARDSHIP_PLAN'
-  | 'ACCOUNT_EXCLUDED'
+  | SpecialistHold
   | 'ACCOUNT_NOT_FOUND'
   | 'PAID'
   | 'SUPERSEDED'
