@@ -9,43 +9,68 @@ import type { OfferOption, ScheduledPayment } from '../offers/plan-calculator';
 
 const LOCALES: Record<Language, string> = { en: 'en-US', 'zh-CN': 'zh-CN' };
 
+/** Formatters are costly to build and immutable: one per locale and style, built on first use. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => T): T {
+  let built = formatters.get(key) as T | undefined;
+  if (!built) {
+    built = build();
+    formatters.set(key, built);
+  }
+  return built;
+}
+
 /** Money in minor units, as the cards show it (currency code in English, symbol in Chinese). */
 export function money(minor: number, currency: Currency, language: Language): string {
   const sign = minor < 0 ? '-' : '';
   const abs = Math.abs(Math.trunc(minor));
   // A decimal string keeps the exact minor units (no floating point on the way).
   const amount = `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-  return new Intl.NumberFormat(LOCALES[language], {
-    style: 'currency',
-    currency,
-    currencyDisplay: language === 'zh-CN' ? 'symbol' : 'code',
-    // Intl.NumberFormat takes exact decimal strings; the DOM lib types only name number and bigint.
-  }).format(amount as unknown as number);
+  const format = formatter(
+    `money:${language}:${currency}`,
+    () =>
+      new Intl.NumberFormat(LOCALES[language], {
+        style: 'currency',
+        currency,
+        currencyDisplay: language === 'zh-CN' ? 'symbol' : 'code',
+      }),
+  );
+  // Intl.NumberFormat takes exact decimal strings; the DOM lib types only name number and bigint.
+  return format.format(amount as unknown as number);
 }
 
 /** A calendar date `YYYY-MM-DD`: "Dec 11, 2026" / "2026年12月11日" (no time zone shift). */
 export function day(isoDate: string, language: Language): string {
   const [year, month, date] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, date)),
+  const format = formatter(
+    `day:${language}`,
+    () => new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }),
   );
+  return format.format(new Date(Date.UTC(year, month - 1, date)));
 }
 
 /** A statement month `YYYY-MM`: "Nov 2026" / "2026年11月" (not a date: the linter reads no day in it). */
 export function month(isoMonth: string, language: Language): string {
   const [year, monthNumber] = isoMonth.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    year: 'numeric',
-    month: language === 'en' ? 'short' : 'long',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year, monthNumber - 1, 1)));
+  const format = formatter(
+    `month:${language}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALES[language], {
+        year: 'numeric',
+        month: language === 'en' ? 'short' : 'long',
+        timeZone: 'UTC',
+      }),
+  );
+  return format.format(new Date(Date.UTC(year, monthNumber - 1, 1)));
 }
 
 /** A percentage as stored on the offer (15.37 → "15.37%"), never rounded up. */
 export function percent(value: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 2 }).format(
-    value / 100,
+  const format = formatter(
+    `percent:${language}`,
+    () => new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 2 }),
   );
+  return format.format(value / 100);
 }
 
 /** One line per option, with the figures a customer compares: total, payments, first due date. */
