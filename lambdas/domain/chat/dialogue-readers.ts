@@ -155,7 +155,7 @@ export function namesOtherAccount(text: string, ownAccountId: string): boolean {
 }
 
 const FULL_SCHEDULE =
-  /\b(?:full|whole|entire|complete|every|all(?: the)?|each)\b.{0,20}\b(?:schedule|dates|payments|instal?ments|breakdown)\b|\bschedule in full\b|完整.{0,4}(?:明细|计划|还款)|(?:全部|所有|每一?期).{0,6}(?:日期|明细|还款)|还款明细/u;
+  /\b(?:full|whole|entire|complete|every|all(?: the)?|each)\b.{0,20}\b(?:schedule|dates?|payments?|instal?lments?|breakdown)\b|\bschedule in full\b|完整.{0,4}(?:明细|计划|还款)|(?:全部|所有|每一?期).{0,6}(?:日期|明细|还款)|还款明细/u;
 
 /** Asks to see every payment of a summarised schedule. */
 export function asksFullSchedule(text: string): boolean {
