@@ -361,13 +361,19 @@ export function hardship(context: Context, slots: Slots): Outcome {
     return promise(
       context,
       { amountMinor: slots.amountMinor, date: slots.date },
-      { preface: wording.hardshipAndPromise },
+      { preface: wording.hardshipSorry },
     );
   const want = budget.monthlyIncomeMinor === undefined ? 'income' : 'expenses';
-  const first = context.state.budget === undefined && Object.keys(budget).length === 0;
-  const reply = want === 'income' && first ? wording.hardshipAskIncome : wording.ask(want);
+  // The first time: a word of sympathy, and the easier way out (just the amount they can manage).
+  const first = context.state.budget === undefined;
+  const reply =
+    first && Object.keys(budget).length === 0
+      ? wording.hardshipAskIncome
+      : first
+        ? sentences(language, wording.hardshipSorry, wording.ask(want))
+        : wording.ask(want);
   return {
-    reply: sentences(language, reply),
+    reply,
     state: { ...lasting(context.state), budget, pending: { kind: 'figure', want } },
     offers: context.offers,
   };

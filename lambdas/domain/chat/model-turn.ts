@@ -140,6 +140,9 @@ export async function modelTurn(llm: LlmPort, input: ModelTurnInput): Promise<Mo
  * reader saw becomes the runner-up of an unsure reading, so the dialogue asks about it once.
  */
 export function readingOf(choice: ToolChoice, input: TurnInput, offline: Understanding): Understanding {
+  // The model could not place it and the offline reader could: the offline reading stands.
+  if (choice.intent === 'unknown' && offline.intent !== 'unknown')
+    return { ...offline, injection: choice.injection || offline.injection };
   const message = cleanText(input.text);
   const amount = (text: string | null) => (text ? copiedAmount(text, message, input) : undefined);
   const slots: Slots = Object.fromEntries(

@@ -48,7 +48,7 @@ export interface Wording {
   ask(wanted: FigureWanted): string;
   askAgain(wanted: FigureWanted): string;
   readonly hardshipAskIncome: string;
-  readonly hardshipAndPromise: string;
+  readonly hardshipSorry: string;
   fitsIntro(cap: string): string;
   nothingFits(cap: string, lowest: string | undefined): string;
   readonly noSurplus: string;
@@ -181,7 +181,7 @@ const ENGLISH: Wording = {
     })[wanted],
   hardshipAskIncome:
     "I'm sorry things are hard at the moment. Let's find a plan you can manage. Roughly how much comes in each month, after tax? If it's easier, just tell me how much you could manage to pay each month.",
-  hardshipAndPromise: "I'm sorry things are hard at the moment.",
+  hardshipSorry: "I'm sorry things are hard at the moment.",
   fitsIntro: (cap) => `Thank you for telling me. These plans fit within ${cap} a month:`,
   nothingFits: (cap, lowest) =>
     lowest
@@ -394,7 +394,7 @@ const CHINESE: Wording = {
     })[wanted],
   hardshipAskIncome:
     '很抱歉您目前遇到了困难，我们一起找一个您能负担的方案。请问您每月税后收入大约是多少？如果更方便，也可以直接告诉我您每月最多能还多少。',
-  hardshipAndPromise: '很抱歉您目前遇到了困难。',
+  hardshipSorry: '很抱歉您目前遇到了困难。',
   fitsIntro: (cap) => `感谢您告诉我。以下方案每月还款不超过${cap}：`,
   nothingFits: (cap, lowest) =>
     lowest
