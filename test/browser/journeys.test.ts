@@ -277,10 +277,23 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
       // A send whose answer is lost is retried with the same clientMessageId: stored and answered once.
       const sent: string[] = [];
       let dropped = false;
-      await page.route('**/portal/conversations/*/messages', async (route) => {
-        if (route.request().method() !== 'POST') return route.continue();
+      // The page's poll would find the stored message and take the retry away before it is clicked (as it
+      // should): polls wait until the retry was sent, so the retry is what this checks.
+      let retried: () => void = () => {};
+      const retry = new Promise<void>((resolve) => {
+        retried = resolve;
+      });
+      const messagesRoute = /\/portal\/conversations\/[^/]+\/messages(\?|$)/;
+      await page.route(messagesRoute, async (route) => {
+        if (route.request().method() !== 'POST') {
+          await retry;
+          return route.continue();
+        }
         sent.push(JSON.parse(route.request().postData() ?? '{}').clientMessageId);
-        if (dropped) return route.continue();
+        if (dropped) {
+          retried();
+          return route.continue();
+        }
         dropped = true;
         await route.fetch(); // the service stores it…
         return route.abort('connectionreset'); // …but the answer never arrives
@@ -294,7 +307,7 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
       expect(customerTexts.filter((text) => text === 'show my options')).toHaveLength(1);
       const replies = await page.locator('#chat-log li[data-author=assistant] .text').allTextContents();
       expect(replies.filter((text) => text.startsWith('Here are your repayment options'))).toHaveLength(1);
-      await page.unroute('**/portal/conversations/*/messages');
+      await page.unroute(messagesRoute);
 
       // Contact preferences: no more calls.
       await page.locator('a[data-view=contact]').click();
