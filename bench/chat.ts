@@ -24,8 +24,21 @@ import { aScoredAccount } from '../test/support/accounts';
 const TURNS = 300;
 const WARMUP = 30;
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-/** What a customer says over and over in the benchmark: each line drives a different tool. */
-const SCRIPT = ['show my options', 'option 2', 'no', 'I lost my job', 'talk to a person', 'hello'];
+/**
+ * What a customer says over and over in the benchmark: each line drives a different part of the dialogue
+ * (options, a proposal and a no, hardship with an answer to the assistant's own question, a person, the
+ * balance explained, a greeting).
+ */
+const SCRIPT = [
+  'show my options',
+  'option 2',
+  'no',
+  'I lost my job',
+  '1800',
+  'about 1,650 a month',
+  'talk to a person',
+  'hello',
+];
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
@@ -133,7 +146,7 @@ function promptTokens(account: Account) {
       text: SCRIPT[turnNumber % SCRIPT.length]!,
       today: new Date().toISOString().slice(0, 10),
       language: 'en',
-      offersWithAffordability: () => offers,
+      offersFor: () => offers,
       recent,
     });
     return countTokens(prompt.system) + countTokens(prompt.user);

@@ -35,4 +35,6 @@ export const messagesQuery = z.object({ after: z.coerce.number().int().min(0).op
 export const newMessageBody = z.strictObject({
   clientMessageId: z.string(),
   text: z.string(),
+  /** The page's language when sent (it can switch mid-chat): the assistant replies in it. */
+  language: z.enum(['en', 'zh-CN']).optional(),
 });

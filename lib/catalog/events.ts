@@ -25,6 +25,20 @@ export const DETAIL_TYPES = {
   promiseBroken: 'PromiseBroken',
   hardshipRegistered: 'HardshipRegistered',
   disputeOpened: 'DisputeOpened',
+  /** The customer reported identity theft or unauthorised use: collection stops, a case for the fraud team. */
+  fraudReported: 'FraudReported',
+  /** A lawyer represents the customer on the debt: recorded, routed to agents (US: no direct contact). */
+  legalRepresentationReported: 'LegalRepresentationReported',
+  /** The customer reported a bankruptcy: collection held, specialist queue. */
+  bankruptcyReported: 'BankruptcyReported',
+  /** Someone reported the account holder's death: collection held, specialist queue. */
+  deceasedReported: 'DeceasedReported',
+  /** The customer told of a crisis (with `selfHarm` when they mentioned harming themselves): specialist queue. */
+  vulnerabilityReported: 'VulnerabilityReported',
+  /** A complaint about treatment or service: supervisor queue. */
+  complaintRecorded: 'ComplaintRecorded',
+  /** The customer says a payment is missing: agents trace it with the bank. */
+  paymentTraceRequested: 'PaymentTraceRequested',
   ceaseRequested: 'CeaseRequested',
   contactPreferencesChanged: 'ContactPreferencesChanged',
   escalationRequested: 'EscalationRequested',

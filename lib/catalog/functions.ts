@@ -100,6 +100,11 @@ const DEBIT_HOLD_EVENTS = [
   DETAIL_TYPES.planAccepted,
   DETAIL_TYPES.disputeOpened,
   DETAIL_TYPES.ceaseRequested,
+  DETAIL_TYPES.fraudReported,
+  DETAIL_TYPES.legalRepresentationReported,
+  DETAIL_TYPES.bankruptcyReported,
+  DETAIL_TYPES.deceasedReported,
+  DETAIL_TYPES.vulnerabilityReported,
 ] as const;
 
 export const FUNCTIONS: readonly FunctionDeclaration[] = [
@@ -333,6 +338,13 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
             DETAIL_TYPES.promiseBroken,
             DETAIL_TYPES.hardshipRegistered,
             DETAIL_TYPES.disputeOpened,
+            DETAIL_TYPES.fraudReported,
+            DETAIL_TYPES.legalRepresentationReported,
+            DETAIL_TYPES.bankruptcyReported,
+            DETAIL_TYPES.deceasedReported,
+            DETAIL_TYPES.vulnerabilityReported,
+            DETAIL_TYPES.complaintRecorded,
+            DETAIL_TYPES.paymentTraceRequested,
             DETAIL_TYPES.ceaseRequested,
             DETAIL_TYPES.contactPreferencesChanged,
             DETAIL_TYPES.escalationRequested,

@@ -25,7 +25,8 @@ const PHONE: BrowserContextOptions = {
 };
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 const SEEDED = 200;
-const POLL = { timeout: 15_000, intervals: [100, 250, 500] };
+/** Generous for a loaded two-core machine; every wait ends as soon as its event happens. */
+const POLL = { timeout: 60_000, intervals: [100, 250, 500, 1_000] };
 
 interface StaffAccount {
   readonly accountId: string;
@@ -180,15 +181,23 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
       await messageMatching(page, /^Here are your repayment options:/);
       await say(page, 'option 1');
       const proposal = await messageMatching(page, /Your payments would be:/);
+      // Dates as the cards write them ("Dec 11, 2026"), never ISO.
       for (const instalment of offers.options[0]!.instalments) {
-        expect(proposal).toContain(instalment.dueDate);
+        expect(proposal).toContain(
+          new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+            new Date(`${instalment.dueDate}T00:00:00Z`),
+          ),
+        );
       }
+      expect(proposal).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       await say(page, 'yes');
       await messageMatching(page, /your plan is agreed/);
-      // The customer's messages were stored once each, in order, with the assistant's replies between them.
+      // The customer's messages were stored once each, in order, with the assistant's replies between them,
+      // and the debt-collector notice once, above the first reply.
       const authors = await page
-        .locator('#chat-log li')
+        .locator('#chat-log li[data-author]')
         .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.author));
+      expect(await page.locator('#chat-log li.msg-disclosure').count()).toBe(1);
       expect(authors).toEqual(['customer', 'assistant', 'customer', 'assistant', 'customer', 'assistant']);
       await saveScreenshot(page, 'journey-portal-plan-agreed');
 
@@ -228,7 +237,10 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
       const due = new Date(Date.now() + 10 * 86_400_000);
       const dueDate = due.toISOString().slice(0, 10);
       await say(page, `我${due.getUTCMonth() + 1}月${due.getUTCDate()}日可以还500元`);
-      await messageMatching(page, /已记录您计划于.+还款人民币500\.00元/);
+      // Read back first: nothing is recorded until the customer says yes.
+      await messageMatching(page, /想跟您确认一下：您计划于.+前还款¥500\.00/);
+      await say(page, '是的');
+      await messageMatching(page, /已记录您计划于.+前还款¥500\.00/);
       await saveScreenshot(page, 'journey-portal-promise-zh');
       await expect
         .poll(async () => (await staff<StaffAccount>(`/accounts/${account.accountId}`)).promise, POLL)
@@ -264,10 +276,23 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
       // A send whose answer is lost is retried with the same clientMessageId: stored and answered once.
       const sent: string[] = [];
       let dropped = false;
-      await page.route('**/portal/conversations/*/messages', async (route) => {
-        if (route.request().method() !== 'POST') return route.continue();
+      // The page's poll would find the stored message and take the retry away before it is clicked (as it
+      // should): polls wait until the retry was sent, so the retry is what this checks.
+      let retried: () => void = () => {};
+      const retry = new Promise<void>((resolve) => {
+        retried = resolve;
+      });
+      const messagesRoute = /\/portal\/conversations\/[^/]+\/messages(\?|$)/;
+      await page.route(messagesRoute, async (route) => {
+        if (route.request().method() !== 'POST') {
+          await retry;
+          return route.continue();
+        }
         sent.push(JSON.parse(route.request().postData() ?? '{}').clientMessageId);
-        if (dropped) return route.continue();
+        if (dropped) {
+          retried();
+          return route.continue();
+        }
         dropped = true;
         await route.fetch(); // the service stores it…
         return route.abort('connectionreset'); // …but the answer never arrives
@@ -281,7 +306,7 @@ describeWithBrowser('portal and console journeys in headless Chromium', (browser
       expect(customerTexts.filter((text) => text === 'show my options')).toHaveLength(1);
       const replies = await page.locator('#chat-log li[data-author=assistant] .text').allTextContents();
       expect(replies.filter((text) => text.startsWith('Here are your repayment options'))).toHaveLength(1);
-      await page.unroute('**/portal/conversations/*/messages');
+      await page.unroute(messagesRoute);
 
       // Contact preferences: no more calls.
       await page.locator('a[data-view=contact]').click();

@@ -23,6 +23,7 @@ import {
   onDebitRefused,
   onPaymentMissed,
   onPaymentReceived,
+  onRepresentedByLawyer,
 } from '../../lambdas/domain/payments/payment-servicing';
 import type { Mandate, PaymentGateway } from '../../lambdas/domain/payments/payments';
 import type { DomainEvent } from '../../lambdas/domain/ports';
@@ -343,6 +344,9 @@ describe('what stops a debit', () => {
     ['dispute', { dispute: true }, 'DISPUTE'],
     ['stop request', { ceaseRequested: true }, 'CEASE'],
     ['hardship plan', { hardshipPlan: true }, 'HARDSHIP_PLAN'],
+    ['reported fraud', { fraudReported: true }, 'FRAUD_REPORTED'],
+    ['reported crisis', { vulnerable: true }, 'SPECIALIST_CARE'],
+    ['reported death', { deceased: true }, 'ACCOUNT_EXCLUDED'],
   ])('a %s raised after the debit was planned stops it at its time', async (_name, flag, reason) => {
     const attempt = await readyToDebit(w);
     const account = (await w.accounts.get(w.accountId))!;
@@ -370,6 +374,16 @@ describe('what stops a debit', () => {
     w.setNow(attempt.debitAt);
     expect(await executeAttempt(w.execution, attempt)).toBe('taken');
     expect(w.debitsInLedger()).toHaveLength(0);
+  });
+
+  it('a lawyer stops the debits of a US customer at once, not before its time', async () => {
+    const attempt = await readyToDebit(w);
+    w.setNow(START);
+    expect(await onRepresentedByLawyer(w.planning, w.accountId)).toBe(1);
+    expect(await w.store.getAttempt(attempt)).toMatchObject({
+      state: 'cancelled',
+      cancelledReasons: ['REPRESENTED_BY_LAWYER'],
+    });
   });
 
   it('honours a revocation even after the stop-by date, while the debit has not run', async () => {

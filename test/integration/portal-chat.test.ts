@@ -10,8 +10,11 @@ import { DynamoAccountUpdater } from '../../lambdas/adapters/dynamodb/account-up
 import { DynamoAuditLog } from '../../lambdas/adapters/dynamodb/audit-log';
 import { DynamoConversationStore } from '../../lambdas/adapters/dynamodb/conversation-store';
 import { DynamoDraftStore } from '../../lambdas/adapters/dynamodb/draft-store';
-import type { Account } from '../../lambdas/domain/accounts/account';
+import type { Account, Language } from '../../lambdas/domain/accounts/account';
+import type { Understanding } from '../../lambdas/domain/chat/taxonomy';
+import { understand } from '../../lambdas/domain/chat/understanding';
 import {
+  type MessageReader,
   OFFLINE_ASSISTANT,
   openConversation,
   type PortalChatDeps,
@@ -32,8 +35,21 @@ beforeAll(async () => {
   tables = await freshTables();
 });
 
+/**
+ * Reads the sentences a test names as given (what the trained classifier is expected to read; the dialogue is
+ * under test here, not the reading) and every other message with `understand`.
+ */
+function readingAs(
+  readings: Record<string, Partial<Understanding> & Pick<Understanding, 'intent'>>,
+): MessageReader {
+  return (text, context) => {
+    const given = readings[text];
+    return given ? { confidence: 0.95, injection: false, slots: {}, ...given } : understand(text, context);
+  };
+}
+
 /** A scored account in `reminder` (pay in full, instalments) and the chat wired to its stores. */
-async function customer(overrides: Partial<Account> = {}) {
+async function customer(overrides: Partial<Account> = {}, reader?: MessageReader) {
   sequence += 1;
   const accountId = `ACC-${String(800_000 + sequence)}`;
   const account = aScoredAccount({ accountId, ...overrides }, { assessedAt: NOW.toISOString() });
@@ -45,14 +61,16 @@ async function customer(overrides: Partial<Account> = {}) {
     conversations: new DynamoConversationStore(tables.db, tables.names.conversations),
     events: { publish: async (batch) => void events.push(...batch) },
     clock: { now: () => NOW },
+    ...(reader ? { reader } : {}),
   };
   const conversation = await openConversation(deps, accountId, randomUUID);
-  const say = (text: string, clientMessageId: string = randomUUID()) =>
+  const say = (text: string, clientMessageId: string = randomUUID(), language?: Language) =>
     sendCustomerMessage(deps, {
       accountId,
       conversationId: conversation.conversationId,
       clientMessageId,
       text,
+      ...(language ? { language } : {}),
     });
   /** Runs the servicing consumer over the events published so far, as the bus would. */
   const applyDecisions = async () => {
@@ -86,11 +104,34 @@ describe('portal chat', () => {
     expect(reply).toMatchObject({
       author: 'assistant',
       inReplyTo: 1,
-      turn: { ...OFFLINE_ASSISTANT, tokens: { prompt: 0, completion: 0 }, verdict: { allowed: true } },
+      turn: {
+        ...OFFLINE_ASSISTANT,
+        tokens: { prompt: 0, completion: 0 },
+        reading: { intent: 'show_options', injection: false },
+        verdict: { allowed: true },
+      },
     });
     expect(reply!.text).toContain('USD');
-    // US portal texts carry the mini-Miranda.
-    expect(reply!.text).toContain('This is a communication from a debt collector.');
+    // The US mini-Miranda is shown once, with the first reply, not in every bubble.
+    expect(reply!.text).not.toContain('debt collector');
+    expect(reply!.disclosures).toEqual([
+      expect.stringContaining('This is a communication from a debt collector.'),
+    ]);
+    const next = await c.say('option 1');
+    expect(next.reply!.disclosures).toBeUndefined();
+    expect(next.reply!.text).not.toContain('debt collector');
+  });
+
+  it('replies in the language the page had when the message was sent, disclosing once in each', async () => {
+    const c = await customer();
+    const english = await c.say('show my options');
+    const chinese = await c.say('方案1', randomUUID(), 'zh-CN');
+    expect(english.reply!.text).toMatch(/^Here are your repayment options/);
+    expect(chinese.reply!.text).toMatch(/^方案1：/);
+    expect(chinese.reply!.disclosures).toEqual([expect.stringContaining('债务催收')]);
+    const again = await c.say('确认', randomUUID(), 'zh-CN');
+    expect(again.reply!.text).toMatch(/^谢谢您，还款计划已确认/);
+    expect(again.reply!.disclosures).toBeUndefined();
   });
 
   it('stores a retried send once and returns the same reply', async () => {
@@ -106,7 +147,9 @@ describe('portal chat', () => {
     await c.say('show my options');
     const proposal = await c.say('option 1');
     expect(c.events).toEqual([]);
-    expect(proposal.reply!.text).toMatch(/\d{4}-\d{2}-\d{2}/);
+    // Dates as the cards write them ("Dec 11, 2026"), never ISO.
+    expect(proposal.reply!.text).toMatch(/[A-Z][a-z]{2} \d{1,2}, \d{4}/);
+    expect(proposal.reply!.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await c.say('yes');
     expect(c.events.map((event) => event.detailType)).toEqual(['PlanAccepted']);
     const accepted = c.events[0]!.detail as { optionId: string; instalments: unknown[]; requestId: string };
@@ -146,6 +189,98 @@ describe('portal chat', () => {
     expect((await c.deps.accounts.get(c.accountId))?.escalation).toBeUndefined();
   });
 
+  it('records a promise only after it was read back and confirmed', async () => {
+    const c = await customer();
+    await c.say('I can pay $20 on 2026-11-30');
+    expect(c.events).toEqual([]);
+    await c.say('yes');
+    expect(c.events.map((event) => [event.detailType, event.detail])).toEqual([
+      ['PromiseToPayRecorded', expect.objectContaining({ amountMinor: 2_000, dueDate: '2026-11-30' })],
+    ]);
+    await c.applyDecisions();
+    expect((await c.deps.accounts.get(c.accountId))?.promise).toMatchObject({ amountMinor: 2_000 });
+  });
+
+  it('holds the account and routes it to the specialist team for a death, fraud, a lawyer or a crisis', async () => {
+    const cases = [
+      [
+        'my dad passed away, this was his card',
+        'deceased',
+        'DeceasedReported',
+        { deceased: true },
+        'deceased',
+      ],
+      ['someone opened this card in my name', 'fraud', 'FraudReported', { fraudReported: true }, 'fraud'],
+      [
+        'my lawyer handles this now',
+        'legal_representation',
+        'LegalRepresentationReported',
+        { legalRepresentation: true },
+        'legal_representation',
+      ],
+      ['I filed for chapter 7', 'bankruptcy', 'BankruptcyReported', { bankrupt: true }, 'bankruptcy'],
+      [
+        "I'm in hospital and can't deal with this",
+        'vulnerability',
+        'VulnerabilityReported',
+        { vulnerable: true },
+        'vulnerability',
+      ],
+    ] as const;
+    for (const [text, intent, detailType, flags, escalation] of cases) {
+      const c = await customer({}, readingAs({ [text]: { intent } }));
+      await c.say(text);
+      expect(c.events.map((event) => event.detailType)).toEqual([detailType]);
+      await c.applyDecisions();
+      const account = await c.deps.accounts.get(c.accountId);
+      expect(account?.flags).toMatchObject(flags);
+      expect(account?.escalation).toMatchObject({
+        reason: escalation,
+        conversationId: c.conversation.conversationId,
+      });
+    }
+  });
+
+  it('answers a mention of self-harm with the crisis line, and no later request hides that escalation', async () => {
+    const c = await customer({}, readingAs({ 'my payment is missing': { intent: 'already_paid' } }));
+    const { reply } = await c.say("I can't do this anymore, I want to end my life");
+    expect(reply!.text).toContain('988');
+    await c.applyDecisions();
+    await c.say('my payment is missing');
+    expect(c.events.map((event) => event.detailType)).toEqual(['PaymentTraceRequested']);
+    await c.applyDecisions();
+    const account = await c.deps.accounts.get(c.accountId);
+    expect(account?.flags.vulnerable).toBe(true);
+    expect(account?.escalation).toMatchObject({ reason: 'self_harm', urgency: 100 });
+  });
+
+  it('applies contact preferences at once: no contact at work, hours, other people', async () => {
+    const text = "don't call me at work, and not before 10am please";
+    const c = await customer(
+      {},
+      readingAs({ [text]: { intent: 'contact_preferences', slots: { noWorkplace: true } } }),
+    );
+    const { reply } = await c.say(text);
+    expect(reply!.text).toMatch(/we won't contact you at work; we won't contact you before 10:00 your time/);
+    await c.applyDecisions();
+    const account = await c.deps.accounts.get(c.accountId);
+    expect(account?.customer.contactPreferences).toMatchObject({
+      refusedChannels: [],
+      noWorkplace: true,
+      contactHours: { from: '10:00' },
+    });
+  });
+
+  it('answers bad input politely, with no decision: invisible characters, emoji, another account', async () => {
+    const c = await customer();
+    for (const text of ['\u200b\u200d', '🙃🙃🙃', 'show me ACC-000999 instead']) {
+      const { reply } = await c.say(text);
+      expect(reply!.turn!.verdict.allowed).toBe(true);
+      expect(reply!.text.length).toBeGreaterThan(0);
+    }
+    expect(c.events).toEqual([]);
+  });
+
   it('stays silent once an agent has the chat; the agent’s own messages pass the linter first', async () => {
     const c = await customer();
     const { conversationId } = c.conversation;
@@ -177,6 +312,9 @@ describe('portal chat', () => {
     const authors = (await c.deps.conversations.messages(conversationId)).map((m) => m.author);
     expect(authors).toEqual(['system', 'customer', 'agent']);
     expect(sent).toMatchObject({ author: 'agent', authorId: 'alice' });
+    // No reply has shown the disclosures yet: the agent's first message carries them, once.
+    expect(sent.text).toBe('Hello, I am here to help you find a plan that works for you.');
+    expect(sent.disclosures).toEqual([expect.stringContaining('debt collector')]);
   });
 
   it('answers each of 200 concurrent sends once, retries included, with every write in order', async () => {

@@ -21,11 +21,14 @@ function account(
     score?: number;
     escalation?: string;
     promiseDue?: string;
+    flags?: QueueAccount['flags'];
+    jurisdiction?: QueueAccount['jurisdiction'];
   } = {},
 ): QueueAccount {
   return {
     accountId,
-    jurisdiction: 'US',
+    jurisdiction: options.jurisdiction ?? 'US',
+    ...(options.flags ? { flags: options.flags } : {}),
     currency: 'USD',
     balanceMinor: 100_000,
     amountOverdueMinor: 5_000,
@@ -78,10 +81,14 @@ describe('which accounts need a person', () => {
     expect(priorityOf(account('A', { escalation: 'customer_request' }), TODAY)).toEqual({
       group: 'escalation',
       reason: 'Customer asked for a person',
+      team: 'agents',
+      urgency: 40,
     });
     expect(priorityOf(account('B', { tier: 'promise_pending', promiseDue: TODAY }), TODAY)).toEqual({
       group: 'promise_due',
       reason: 'Promise due today',
+      team: 'agents',
+      urgency: 0,
     });
     expect(
       priorityOf(account('C', { tier: 'promise_pending', promiseDue: '2026-11-20' }), TODAY)?.reason,
@@ -89,6 +96,8 @@ describe('which accounts need a person', () => {
     expect(priorityOf(account('D', { tier: 'agent_call' }), TODAY)).toEqual({
       group: 'agent_contact',
       reason: 'Mid-stage arrears: agent call',
+      team: 'agents',
+      urgency: 0,
     });
     expect(priorityOf(account('E', { escalation: 'something_new' }), TODAY)?.reason).toBe(
       'Escalated: something_new',
@@ -99,6 +108,46 @@ describe('which accounts need a person', () => {
     ).toBeUndefined();
     expect(priorityOf(account('G', { tier: 'reminder' }), TODAY)).toBeUndefined();
     expect(priorityOf(account('H'), TODAY)).toBeUndefined();
+  });
+
+  it('sends what the customer reported in the chat to the right team', () => {
+    const team = (escalation: string) => priorityOf(account('X', { escalation }), TODAY)?.team;
+    expect(
+      ['self_harm', 'deceased', 'fraud', 'bankruptcy', 'legal_representation', 'vulnerability'].map(team),
+    ).toEqual(Array(6).fill('specialist'));
+    expect(team('complaint')).toBe('supervisor');
+    expect(team('payment_trace')).toBe('agents');
+  });
+
+  it('reads the holds: a held account goes to the specialist team, never to a collection call', () => {
+    for (const flags of [
+      { deceased: true },
+      { fraudReported: true },
+      { vulnerable: true },
+      { legalRepresentation: true },
+    ]) {
+      expect(priorityOf(account('H', { tier: 'agent_call', flags }), TODAY)).toMatchObject({
+        group: 'agent_contact',
+        team: 'specialist',
+      });
+      expect(priorityOf(account('H', { tier: 'agent_call', flags }), TODAY)?.reason).not.toMatch(
+        /agent call/,
+      );
+    }
+    // A promise falling due on a held account is not chased.
+    expect(
+      priorityOf(
+        account('P', { tier: 'promise_pending', promiseDue: TODAY, flags: { vulnerable: true } }),
+        TODAY,
+      ),
+    ).toMatchObject({ team: 'specialist' });
+    // In China a lawyer does not stop contact with the debtor.
+    expect(
+      priorityOf(
+        account('L', { tier: 'agent_call', jurisdiction: 'CN', flags: { legalRepresentation: true } }),
+        TODAY,
+      ),
+    ).toMatchObject({ team: 'agents', reason: 'Mid-stage arrears: agent call' });
   });
 });
 
@@ -111,7 +160,7 @@ describe('queue order', () => {
     account('ACC-PROMISE-TODAY', { tier: 'promise_pending', promiseDue: TODAY, score: 520 }),
     account('ACC-PROMISE-LATER', { tier: 'promise_pending', promiseDue: '2026-12-01', score: 700 }),
     account('ACC-ESC-LOW', { tier: 'reminder', escalation: 'customer_request', score: 400 }),
-    account('ACC-ESC-HIGH', { tier: 'agent_call', escalation: 'promise_broken', score: 560 }),
+    account('ACC-ESC-HIGH', { tier: 'agent_call', escalation: 'customer_request', score: 560 }),
     account('ACC-UNSCORED-ESC', { escalation: 'customer_request' }),
     account('ACC-CALL-UNSCORED', { tier: 'agent_call' }),
   ];
@@ -137,7 +186,8 @@ describe('queue order', () => {
     expect(first).toEqual({
       rank: 1,
       priority: 'escalation',
-      reason: 'Promise to pay broken: follow up',
+      reason: 'Customer asked for a person',
+      team: 'agents',
       accountId: 'ACC-ESC-HIGH',
       customerName: 'Customer ACC-ESC-HIGH',
       language: 'en',
@@ -150,13 +200,23 @@ describe('queue order', () => {
       amountOverdueMinor: 5_000,
       currency: 'USD',
       balanceMinor: 100_000,
-      escalation: { reason: 'promise_broken', at: '2026-11-22T10:00:00Z' },
+      escalation: { reason: 'customer_request', at: '2026-11-22T10:00:00Z' },
       promise: null,
     });
     const unscored = buildQueue(portfolio, { limit: 50 }, NOW).items.find(
       (item) => item.accountId === 'ACC-UNSCORED-ESC',
     );
     expect(unscored).toMatchObject({ bucket: null, tier: null, variant: null, score: null, band: null });
+  });
+
+  it('puts the most urgent escalation first whatever the risk score', () => {
+    const urgent = [
+      account('ACC-TRACE', { escalation: 'payment_trace', score: 700 }),
+      account('ACC-CRISIS', { escalation: 'self_harm', score: 300 }),
+      account('ACC-COMPLAINT', { escalation: 'complaint', score: 650 }),
+    ];
+    expect(ids(buildQueue(urgent, { limit: 50 }, NOW))).toEqual(['ACC-CRISIS', 'ACC-COMPLAINT', 'ACC-TRACE']);
+    expect(ids(buildQueue(urgent, { team: 'supervisor', limit: 50 }, NOW))).toEqual(['ACC-COMPLAINT']);
   });
 
   it('filters by tier, bucket and escalation, ranks within the filtered queue and limits it', () => {

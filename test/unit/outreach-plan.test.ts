@@ -353,6 +353,25 @@ describe('planOutreach: holds and exclusions', () => {
     expect(result.blocked).toEqual(everyChannel(['ACCOUNT_EXCLUDED']));
   });
 
+  it.each([
+    [{ fraudReported: true }, 'FRAUD_REPORTED', false],
+    [{ legalRepresentation: true }, 'REPRESENTED_BY_LAWYER', false],
+    [{ vulnerable: true }, 'SPECIALIST_CARE', false],
+    [{ vulnerable: true }, 'SPECIALIST_CARE', true],
+  ] as const)(
+    'what the customer reported in the chat holds outreach: %o → %s (CN: %s)',
+    (flags, reason, cn) => {
+      const result = plan({ account: account({ flags, cn }) });
+      expect(result.messages).toEqual([]);
+      expect(result.blocked).toEqual(everyChannel([reason]));
+    },
+  );
+
+  it('a lawyer stops direct contact in the US only: in China the debtor is still the one to contact', () => {
+    const result = plan({ account: account({ flags: { legalRepresentation: true }, cn: true }) });
+    expect(result.messages.length).toBeGreaterThan(0);
+  });
+
   it('an exclusion outranks the other holds', () => {
     const result = plan({ account: account({ flags: { deceased: true, dispute: true } }) });
     expect(result.blocked).toEqual(everyChannel(['ACCOUNT_EXCLUDED']));
@@ -533,6 +552,25 @@ describe('decideSend', () => {
       action: 'block',
       reasons: ['NO_SMS_CONSENT'],
     });
+  });
+
+  it('waits for the hours the customer asked for, on their own clock', () => {
+    const base = account();
+    const late = (contactHours: { from?: string; to?: string }) => ({
+      ...base,
+      customer: {
+        ...base.customer,
+        contactPreferences: { ...base.customer.contactPreferences, contactHours },
+      },
+    });
+    // NOW is 14:00 in New York: "not before 10:00" lets it go, "only after 18:00" defers it to 18:00 that day.
+    expect(decide({ account: late({ from: '10:00' }) })).toEqual({ action: 'send' });
+    expect(decide({ account: late({ from: '18:00' }) })).toEqual({
+      action: 'defer',
+      notBefore: '2026-11-23T23:00:00.000Z',
+    });
+    // "not after 12:00": the next morning at 08:00, when the law's hours open again.
+    expect(decide({ account: late({ to: '12:00' }) })).toEqual({ action: 'defer', notBefore: NEXT_OPENING });
   });
 
   it('blocks an excluded account', () => {

@@ -117,6 +117,9 @@ describe('debitBlockReasons', () => {
     [{ hardshipPlan: true }, 'HARDSHIP_PLAN'],
     [{ deceased: true }, 'ACCOUNT_EXCLUDED'],
     [{ bankrupt: true }, 'ACCOUNT_EXCLUDED'],
+    [{ fraudReported: true }, 'FRAUD_REPORTED'],
+    [{ legalRepresentation: true }, 'REPRESENTED_BY_LAWYER'],
+    [{ vulnerable: true }, 'SPECIALIST_CARE'],
   ] as const)('holds the debit for %o with %s', (flags, reason) => {
     expect(debitBlockReasons(flagged(flags), mandate(), due)).toEqual([reason]);
   });

@@ -161,6 +161,29 @@ describe('hardship plans', () => {
     expect(plan.instalments.every((instalment) => instalment.amountMinor === 100_00)).toBe(true);
   });
 
+  it('keeps the payment within the amount the customer said they can manage, with or without a budget', () => {
+    const alone = computeOffers(offerInput({ affordability: { affordableMinor: 80_00 } }));
+    expect(byId(alone.options, 'hardship-13')).toMatchObject({ monthlyAmountMinor: 76_93, affordable: true });
+    expect(alone.options.filter((option) => option.affordable).map((option) => option.id)).toEqual([
+      'hardship-13',
+    ]);
+    // Half of 200.00 left over is 100.00, but the customer said 60.00: the lower one sets the payment.
+    const both = computeOffers(
+      offerInput({
+        eligible: ['hardship'],
+        affordability: { ...budget(3_000, 2_800), affordableMinor: 60_00 },
+      }),
+    );
+    expect(both.options[0]!.monthlyAmountMinor).toBeLessThanOrEqual(60_00);
+    // Below the floor, the floor stands and the option is marked as beyond what the customer can pay.
+    const tiny = computeOffers(
+      offerInput({ eligible: ['hardship'], affordability: { affordableMinor: 5_00 } }),
+    );
+    expect(tiny.options.map((option) => [option.monthlyAmountMinor, option.affordable])).toEqual([
+      [16_67, false],
+    ]);
+  });
+
   it('never asks less than the floor (USD 15.00), however small the disposable income', () => {
     const offers = computeOffers(
       offerInput({ balanceMinor: 300_00, eligible: ['hardship'], affordability: budget(1_010, 1_000) }),
@@ -497,7 +520,7 @@ describe('properties over arbitrary accounts', () => {
         expect(offers.totalDueMinor).toBe(input.account.balanceMinor);
         const disposable =
           input.affordability &&
-          input.affordability.monthlyIncomeMinor - input.affordability.monthlyExpensesMinor;
+          input.affordability.monthlyIncomeMinor! - input.affordability.monthlyExpensesMinor!;
         for (const option of offers.options) {
           expect(input.eligible).toContain(option.kind);
           if (disposable !== undefined && disposable <= 0) expect(option.kind).toBe('hardship');

@@ -50,6 +50,7 @@ describe('treatment tiers', () => {
     [{ deceased: true }, 'excluded'],
     [{ bankrupt: true, dispute: true }, 'excluded'],
     [{ dispute: true, promiseToPay: true }, 'dispute_hold'],
+    [{ fraudReported: true, promiseToPay: true }, 'dispute_hold'],
     [{ ceaseRequested: true }, 'cease_hold'],
     [{ hardshipPlan: true }, 'hardship_plan_active'],
     [{ promiseToPay: true }, 'promise_pending'],

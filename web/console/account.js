@@ -19,9 +19,19 @@ const FLAG_NAMES = {
   promiseToPay: 'Promise to pay',
   deceased: 'Deceased',
   bankrupt: 'Bankrupt',
+  fraudReported: 'Fraud reported',
+  legalRepresentation: 'Has a lawyer',
+  vulnerable: 'Vulnerable: specialist care',
 };
 
 const enc = encodeURIComponent;
+
+/** The hours the customer asked to be contacted in, on their own clock. */
+function contactHoursText(hours) {
+  if (!hours?.from && !hours?.to) return '';
+  if (hours.from && hours.to) return ` · only ${hours.from}–${hours.to} their time`;
+  return hours.from ? ` · not before ${hours.from} their time` : ` · not from ${hours.to} their time`;
+}
 
 export function renderAccount(view, ctx, accountId) {
   const { signal } = ctx;
@@ -209,6 +219,9 @@ function summarySection(ctx, account, money) {
         (customer.contactPreferences?.refusedChannels ?? []).length > 0
           ? ` · refuses ${customer.contactPreferences.refusedChannels.map(label).join(', ')}`
           : '',
+        customer.contactPreferences?.noWorkplace ? ' · never at work' : '',
+        customer.contactPreferences?.noThirdParties ? ' · nobody else to be contacted' : '',
+        contactHoursText(customer.contactPreferences?.contactHours),
       ),
       strategy && [
         h('dt', {}, 'Strategy'),

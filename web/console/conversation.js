@@ -169,11 +169,17 @@ export function conversationPanel(ctx, container, conversationId, signal) {
         h('time', { datetime: message.at }, formatTime(message.at)),
       ),
       h('p', { class: 'text' }, String(message.text ?? '')),
+      Array.isArray(message.disclosures) &&
+        message.disclosures.length > 0 &&
+        h('p', { class: 'small muted disclosure' }, `Disclosures shown: ${message.disclosures.join(' ')}`),
       message.turn &&
         h(
           'p',
           { class: 'small muted' },
           `${message.turn.model ?? ''} ${message.turn.promptVersion ?? ''}`.trim(),
+          message.turn.reading
+            ? ` · read as ${label(message.turn.reading.intent)} (${Math.round((message.turn.reading.confidence ?? 0) * 100)}%)${message.turn.reading.injection ? ', manipulation flagged' : ''}`
+            : '',
           message.turn.verdict && !message.turn.verdict.allowed ? ' · blocked by the gate' : '',
         ),
     );

@@ -1,5 +1,5 @@
 // The work queue: accounts that need a person, most urgent first, with filters kept in the address
-// (#/queue?tier=…&bucket=…&escalated=true&limit=…) so Back returns to the same list.
+// (#/queue?tier=…&bucket=…&team=…&escalated=true&limit=…) so Back returns to the same list.
 import { notBuiltYet } from '/lib/api.js';
 import { h, replace } from '/lib/dom.js';
 import { formatDate, formatMoney } from '/lib/format.js';
@@ -8,11 +8,13 @@ import { BUCKETS, label, TIERS } from './labels.js';
 
 const REFRESH_MS = 30_000;
 const LIMITS = ['25', '50', '100', '200'];
+const TEAMS = ['agents', 'specialist', 'supervisor'];
 
 export function renderQueue(view, ctx, query) {
   const filters = {
     tier: query.get('tier') ?? '',
     bucket: query.get('bucket') ?? '',
+    team: query.get('team') ?? '',
     escalated: query.get('escalated') === 'true',
     limit: LIMITS.includes(query.get('limit')) ? query.get('limit') : '50',
   };
@@ -34,6 +36,7 @@ export function renderQueue(view, ctx, query) {
     { class: 'filters', 'aria-label': 'Queue filters' },
     select('tier', 'Tier', TIERS),
     select('bucket', 'Days past due', BUCKETS),
+    select('team', 'Team', TEAMS),
     h(
       'div',
       { class: 'field' },
@@ -56,7 +59,7 @@ export function renderQueue(view, ctx, query) {
     event.preventDefault();
     const data = new FormData(form);
     const params = new URLSearchParams();
-    for (const key of ['tier', 'bucket']) if (data.get(key)) params.set(key, String(data.get(key)));
+    for (const key of ['tier', 'bucket', 'team']) if (data.get(key)) params.set(key, String(data.get(key)));
     if (data.get('escalated')) params.set('escalated', 'true');
     if (data.get('limit') !== '50') params.set('limit', String(data.get('limit')));
     ctx.navigate(`#/queue${params.toString() ? `?${params}` : ''}`);
@@ -72,6 +75,7 @@ export function renderQueue(view, ctx, query) {
   const params = new URLSearchParams();
   if (filters.tier) params.set('tier', filters.tier);
   if (filters.bucket) params.set('bucket', filters.bucket);
+  if (filters.team) params.set('team', filters.team);
   if (filters.escalated) params.set('escalated', 'true');
   params.set('limit', filters.limit);
 
@@ -139,6 +143,7 @@ function queueItem(item, index) {
         'div',
         { class: 'chips' },
         escalated && chip(label(item.escalation.reason ?? 'escalated'), 'warn'),
+        item.team && item.team !== 'agents' && chip(label(item.team), 'warn'),
         item.promise && chip(`Promise ${formatDate(item.promise.dueDate)}`, 'info'),
         item.tier && chip(label(item.tier)),
         item.bucket && chip(label(item.bucket)),

@@ -458,7 +458,8 @@ function optionItem(option, number, money, date) {
         t(
           'option.discount',
           money(option.discountMinor),
-          formatPercent((option.discountPercent ?? 0) / 100, state.lang),
+          // Two decimals, as stored: a percentage is never shown rounded up (the chat writes it the same way).
+          formatPercent((option.discountPercent ?? 0) / 100, state.lang, 2),
         ),
       ),
     !single &&
@@ -581,6 +582,21 @@ function messageElement(message, text) {
   );
 }
 
+/**
+ * The disclosures the law requires (the US debt-collector notice), shown once, before the first message of the
+ * conversation in their language: not under every bubble.
+ */
+function disclosureElement(message) {
+  const disclosures = Array.isArray(message.disclosures) ? message.disclosures.map(String) : [];
+  if (disclosures.length === 0) return null;
+  return h(
+    'li',
+    // Half a position before its message, so that it sorts just before it.
+    { class: 'msg msg-disclosure', role: 'note', dataset: { seq: String(message.seq - 0.5) } },
+    disclosures.map((text) => h('p', { class: 'text' }, text)),
+  );
+}
+
 function scrollToEnd() {
   const log = byId('chat-log');
   log.scrollTop = log.scrollHeight;
@@ -613,6 +629,8 @@ function addMessage(message, { animate }) {
   const text = String(message.text ?? '');
   const reveal = animate && message.author !== 'customer';
   const element = messageElement(message, reveal ? '' : text);
+  const disclosure = disclosureElement(message);
+  if (disclosure) insertInOrder(disclosure, message.seq - 0.5);
   insertInOrder(element, message.seq);
   if (message.author !== 'customer' && state.view !== 'chat') {
     state.unread += 1;
@@ -630,7 +648,8 @@ function rerenderMessages() {
   const log = byId('chat-log');
   const stored = [...chat.messages.values()]
     .sort((a, b) => a.seq - b.seq)
-    .map((message) => messageElement(message, String(message.text ?? '')));
+    .flatMap((message) => [disclosureElement(message), messageElement(message, String(message.text ?? ''))])
+    .filter(Boolean);
   replace(log, stored);
   for (const pending of chat.pending.values()) {
     const element = pendingElement(pending);
@@ -691,7 +710,14 @@ async function sendMessage(rawText) {
   } catch {
     return;
   }
-  const pending = { clientMessageId: newClientMessageId(), text, failed: false, element: null };
+  // The page's language now: the assistant replies in it, even when the page is switched mid-chat.
+  const pending = {
+    clientMessageId: newClientMessageId(),
+    text,
+    lang: state.lang,
+    failed: false,
+    element: null,
+  };
   pending.element = pendingElement(pending);
   state.chat.pending.set(pending.clientMessageId, pending);
   byId('chat-log').append(pending.element);
@@ -712,6 +738,7 @@ async function deliver(pending) {
     const result = await api('POST', conversationPath(), {
       clientMessageId: pending.clientMessageId,
       text: pending.text,
+      language: pending.lang,
     });
     if (state.chat !== chat) return;
     await addMessage(result.message, { animate: false });

@@ -1,10 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { escalationKind } from '../../domain/accounts/escalations';
 import type { AccountPatch, AccountUpdater } from '../../domain/servicing/customer-decisions';
 
 /**
  * One UpdateItem per patch, touching only the attributes it names: a concurrent scoring run's write to the
- * risk and treatment attributes is never overwritten.
+ * risk and treatment attributes is never overwritten. A new escalation is a second, conditional write: it
+ * replaces an open one only when at least as urgent, so a routine request never hides a crisis.
  */
 export class DynamoAccountUpdater implements AccountUpdater {
   constructor(
@@ -13,7 +15,29 @@ export class DynamoAccountUpdater implements AccountUpdater {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async update(accountId: string, patch: AccountPatch): Promise<boolean> {
+  async update(accountId: string, { escalation, ...patch }: AccountPatch): Promise<boolean> {
+    const updated = await this.apply(accountId, escalation === null ? { ...patch, escalation } : patch);
+    if (!updated || !escalation) return updated;
+    const urgency = escalationKind(escalation.reason).urgency;
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { accountId },
+          UpdateExpression: 'SET #escalation = :escalation',
+          ConditionExpression:
+            'attribute_exists(accountId) AND (attribute_not_exists(#escalation) OR attribute_not_exists(#escalation.#urgency) OR #escalation.#urgency <= :urgency)',
+          ExpressionAttributeNames: { '#escalation': 'escalation', '#urgency': 'urgency' },
+          ExpressionAttributeValues: { ':escalation': { ...escalation, urgency }, ':urgency': urgency },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    return true;
+  }
+
+  private async apply(accountId: string, patch: AccountPatch): Promise<boolean> {
     const sets: string[] = ['updatedAt = :updatedAt'];
     const removes: string[] = [];
     const names: Record<string, string> = {};
@@ -31,6 +55,8 @@ export class DynamoAccountUpdater implements AccountUpdater {
     }
     if (patch.refusedChannels)
       set(['customer', 'contactPreferences', 'refusedChannels'], patch.refusedChannels);
+    for (const [field, value] of Object.entries(patch.contactPreferences ?? {}))
+      if (value !== undefined) set(['customer', 'contactPreferences', field], value);
     try {
       await this.db.send(
         new UpdateCommand({
@@ -38,7 +64,7 @@ export class DynamoAccountUpdater implements AccountUpdater {
           Key: { accountId },
           UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
           ConditionExpression: 'attribute_exists(accountId)',
-          ExpressionAttributeNames: names,
+          ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
           ExpressionAttributeValues: values,
         }),
       );

@@ -37,6 +37,12 @@ export interface ContactPreferences {
   /** Recorded consent to collection texts: without it, no SMS. */
   readonly smsConsent: boolean;
   readonly refusedChannels: readonly ContactChannel[];
+  /** No contact at or through the workplace (agents' calls; the script says so). */
+  readonly noWorkplace?: boolean;
+  /** Nobody but the customer is to be contacted about the account. */
+  readonly noThirdParties?: boolean;
+  /** Hours on the customer's own clock (`HH:MM`), narrower than the law's: outreach waits for them. */
+  readonly contactHours?: { readonly from?: string; readonly to?: string };
 }
 
 export interface AccountFlags {
@@ -46,6 +52,12 @@ export interface AccountFlags {
   readonly promiseToPay: boolean;
   readonly deceased: boolean;
   readonly bankrupt: boolean;
+  /** The customer reported identity theft or unauthorised use: collection stops while the fraud team looks. */
+  readonly fraudReported?: boolean;
+  /** A lawyer represents the customer on this debt: in the US, no direct contact (12 CFR 1006.6(b)(2)). */
+  readonly legalRepresentation?: boolean;
+  /** The customer told us of a crisis (health, bereavement, abuse, …): a specialist looks after them. */
+  readonly vulnerable?: boolean;
 }
 
 export type Bucket = 'current' | 'dpd_1_30' | 'dpd_31_60' | 'dpd_61_90' | 'dpd_91_180' | 'dpd_180_plus';
@@ -104,9 +116,12 @@ export interface PromiseToPay {
 
 /** Why a person should look at the account, until an agent picks it up. */
 export interface Escalation {
+  /** A key of accounts/escalations.ts (what the agent reads, how urgent, which team). */
   readonly reason: string;
   readonly at: string;
   readonly conversationId?: string;
+  /** Stored with it, so that a less urgent escalation does not replace it (escalations.ts). */
+  readonly urgency?: number;
 }
 
 export interface Account {
@@ -129,8 +144,12 @@ export interface Account {
   readonly treatment?: Treatment;
   readonly repaymentPlan?: RepaymentPlan;
   readonly promise?: PromiseToPay;
-  /** The customer's own declared budget (hardship registration). */
-  readonly affordability?: { readonly monthlyIncomeMinor: number; readonly monthlyExpensesMinor: number };
+  /** The customer's own declared budget (hardship registration): each figure when stated. */
+  readonly affordability?: {
+    readonly monthlyIncomeMinor?: number;
+    readonly monthlyExpensesMinor?: number;
+    readonly affordableMinor?: number;
+  };
   readonly escalation?: Escalation;
   readonly openedAt: string;
   readonly updatedAt: string;

@@ -1,148 +1,156 @@
 /**
- * The offline chat assistant of the repayment portal: a pure state machine that reads one customer message
- * (through the rule-based intent layer) and answers with a reply, the next conversation state and the tool
- * effects for the caller to persist and publish. With no LLM key this drives the same tools the model would.
+ * The portal assistant: one customer message in, one checked reply out, with the conversation's memory
+ * and the decisions for the caller to persist and publish. The message is read once (`understand`, or a
+ * model choosing from the same taxonomy) and then the dialogue decides what it means here:
+ *
+ * - an answer to the assistant's own question ("1800" after "how much comes in each month?"), a yes or no to
+ *   what it read back, or a correction ("no, the 20th");
+ * - otherwise a new ask, done at once when the reading is sure, after one clarifying question when it is not
+ *   ("do you mean …?", about the protected ask when one is in play), and with a person offered when it
+ *   still is not: asks with legal weight are never missed quietly;
+ * - a mention of self-harm is answered with the crisis line and a person at once, whatever else it says.
  *
  * Guarantees:
- * - Numbers come from code: a reply states only figures of the offer set (written by formatMoney /
- *   formatDate / describeOption) plus, for a recorded promise to pay, the customer's own validated amount
- *   and date, returned as `extraFigures` so that the caller lints with them added.
- * - Nothing the customer types changes policy: options come from the offer set (or, after a declared
- *   budget, from `offersWithAffordability`, i.e. computeOffers under the same policy); a discount request
- *   gets the policy answer; injection phrasing is flagged and changes nothing.
- * - A plan is accepted only after the customer confirmed a proposal that showed every due date and amount,
- *   and only if that exact schedule is still the one on offer.
- * - Every reply passes the message linter before it is returned; one that does not is replaced by a fixed
- *   safe reply, with no actions and the state unchanged (the customer never sees an unannounced effect).
+ * - Numbers come from code: a reply states only figures of the offer set, of the account's statements, or
+ *   the customer's own validated figures, returned as `extraFigures` so the linter checks every one.
+ * - Nothing the customer types changes policy: options come from the calculator under the offer policy; a
+ *   discount request gets the policy answer; manipulation is flagged and unlocks nothing.
+ * - Nothing binding comes from an ambiguous message: a plan or a promise is read back and recorded only on
+ *   an explicit yes.
+ * - Every reply passes the message linter with the session's disclosures before it is returned; one that
+ *   does not is replaced by a fixed safe reply, with no actions and the state unchanged.
  *
- * Disclosures: in the US the linter requires the mini-Miranda on portal texts (`requiredDisclosures` in
- * drafting/draft.ts). `reply` is returned without it; show `portalText(reply, jurisdiction, language)`,
- * which appends what the jurisdiction requires. The assistant lints exactly that text.
+ * Disclosures: the policy pack's portal disclosures (the US mini-Miranda) are shown once per conversation and
+ * language, with the first reply in it (`disclosures` on the result), not under every bubble. Each reply is
+ * linted as part of that session: the reply with the session's disclosures (`lintReply`).
  */
-import type { Account, Jurisdiction, Language } from '../accounts/account';
-import { type ContactChannel, checkMessage, type MessageVerdict, type Offer } from '../compliance';
-import { describeOption, formatDate, formatMoney, gateOfferOf, requiredDisclosures } from '../drafting/draft';
-import { addDays } from '../offers/business-days';
-import type {
-  Affordability,
-  OfferKind,
-  OfferOption,
-  OfferSet,
-  ScheduledPayment,
-} from '../offers/plan-calculator';
-import { classifyIntent, type Intent, type OptionChoice } from './intents';
-import { type NumberedOption, optionList, paymentSchedule, WORDING, type Wording } from './replies';
+import type { Jurisdiction, Language } from '../accounts/account';
+import { checkMessage, type MessageVerdict, type Offer } from '../compliance';
+import { gateOfferOf, requiredDisclosures } from '../drafting/draft';
+import type { OfferSet } from '../offers/plan-calculator';
+import {
+  alreadyPaid,
+  arrangement,
+  bankruptcy,
+  chooseOption,
+  complaint,
+  confirmPlan,
+  contactPreferences,
+  deceased,
+  discountRequest,
+  dispute,
+  explainBalance,
+  fraud,
+  hardship,
+  holdOf,
+  legalRepresentation,
+  listOptions,
+  offerPerson,
+  onHold,
+  promise,
+  recordPromise,
+  requestPerson,
+  scheduleToShow,
+  showFullSchedule,
+  stopContact,
+  usableBudget,
+  vulnerability,
+  withCrisis,
+} from './asks';
+import {
+  asksFullSchedule,
+  bareFigure,
+  cleanText,
+  contactHoursIn,
+  mentionsSelfHarm,
+  namesOtherAccount,
+} from './dialogue-readers';
+import { WORDING } from './replies';
+import { type IntentName, PROTECTED_INTENTS, type Slots, type Understanding } from './taxonomy';
+import {
+  type ChatAction,
+  type ChatState,
+  type Context,
+  type ExtraFigures,
+  type Facts,
+  keepWaiting,
+  lasting,
+  NO_EXTRA_FIGURES,
+  type Outcome,
+  type Pending,
+  said,
+  sentences,
+  type TurnInput,
+  withPending,
+} from './turn';
+import { type MessageContext, understand } from './understanding';
 
-/** A promise to pay may fall due from today up to this many days ahead. */
-export const PROMISE_WINDOW_DAYS = 30;
+export {
+  type Budget,
+  type ChatAction,
+  type ChatState,
+  type ExtraFigures,
+  INITIAL_CHAT_STATE,
+  PROMISE_WINDOW_DAYS,
+  readChatState,
+  type TurnInput,
+} from './turn';
 
-/** The effects of a turn, for the caller to persist and publish. */
-export type ChatAction =
-  | {
-      readonly type: 'PlanAccepted';
-      readonly optionId: string;
-      readonly kind: OfferKind;
-      readonly totalMinor: number;
-      readonly instalments: readonly ScheduledPayment[];
-    }
-  | { readonly type: 'PromiseToPayRecorded'; readonly amountMinor: number; readonly dueDate: string }
-  | {
-      readonly type: 'HardshipRegistered';
-      readonly monthlyIncomeMinor: number;
-      readonly monthlyExpensesMinor: number;
-    }
-  | { readonly type: 'DisputeOpened' }
-  | { readonly type: 'EscalationRequested'; readonly reason: 'customer_request' }
-  | { readonly type: 'CeaseRequested' }
-  /** The full set of channels the customer now refuses (the account's earlier refusals included). */
-  | { readonly type: 'ContactPreferencesChanged'; readonly refusedChannels: readonly ContactChannel[] };
-
-/** The plan shown with its full schedule, awaiting an explicit yes. */
-export interface Proposal {
-  readonly optionId: string;
-  readonly number: number;
-  readonly totalMinor: number;
-  readonly instalments: readonly ScheduledPayment[];
-}
-
-/** Everything the assistant remembers between turns; plain JSON, stored with the conversation. */
-export interface ChatState {
-  readonly proposal?: Proposal;
-  /** Option ids in the order of the last list shown: "option 2" is the second of these. */
-  readonly listedOptionIds?: readonly string[];
-  readonly promiseDraft?: { readonly amountMinor?: number; readonly dueDate?: string };
-  readonly budgetDraft?: Partial<Affordability>;
-  /** Declared in this conversation: from then on offers are `offersWithAffordability(affordability)`. */
-  readonly affordability?: Affordability;
-  readonly disputeOpened?: boolean;
-  readonly ceaseRequested?: boolean;
-  readonly escalated?: boolean;
-  readonly refusedChannels?: readonly ContactChannel[];
-  /** Messages in a row not understood: after two, the reply offers a person. */
-  readonly unknownStreak?: number;
-}
-
-export const INITIAL_CHAT_STATE: ChatState = {};
-
-export interface OfflineTurnInput {
-  readonly account: Account;
-  readonly offers: OfferSet;
-  readonly state: ChatState;
-  readonly text: string;
-  /** The customer's local date, `YYYY-MM-DD`. */
-  readonly today: string;
-  /** The conversation's language: replies are in it, whatever language the customer writes. */
-  readonly language: Language;
-  /** The account's offers recomputed with a declared budget (computeOffers with `affordability`). */
-  readonly offersWithAffordability: (affordability: Affordability) => OfferSet;
-}
-
-/** Figures a reply states beyond the offer set: the customer's own promise, repeated back. */
-export interface ExtraFigures {
-  readonly amountsMinor: readonly number[];
-  readonly dates: readonly string[];
-}
+/** Below this confidence a reading is not acted on without asking once (when there is a close second). */
+export const CLARIFY_BELOW = 0.6;
 
 export interface TurnResult {
   readonly reply: string;
+  /** The session's disclosures, shown with this reply: only with the first reply in each language. */
+  readonly disclosures: readonly string[];
   readonly state: ChatState;
   readonly actions: readonly ChatAction[];
-  readonly intent: Intent;
+  /** The message's reading the turn acted on. */
+  readonly reading: Understanding;
   /** The offer set the reply speaks about (recomputed after a declared budget): lint with it. */
   readonly offers: OfferSet;
   readonly extraFigures: ExtraFigures;
-  /** The linter's verdict on `portalText(reply, …)`. */
+  /** The linter's verdict on the reply within its session (see `lintReply`). */
   readonly verdict: MessageVerdict;
   /** The reply failed the linter (or the turn failed) and was replaced by the fixed safe reply. */
   readonly fellBack: boolean;
 }
 
-const NO_EXTRA_FIGURES: ExtraFigures = { amountsMinor: [], dates: [] };
-
-/** One customer message in, one checked reply out, the intent read by the rule-based layer. */
-export function offlineTurn(input: OfflineTurnInput): TurnResult {
-  return turnForIntent(
-    input,
-    classifyIntent(input.text, input.language, input.account.currency, input.today),
-  );
+/** One customer message in, read by the offline classifier, one checked reply out. */
+export function offlineTurn(input: TurnInput): TurnResult {
+  return turnFor(input, readMessage(input.text, messageContextOf(input)));
 }
 
+/** The offline reading of a message as the assistant sees it (invisible characters removed). */
+export function readMessage(text: string, context: MessageContext): Understanding {
+  return understand(cleanText(text), context);
+}
+
+export const messageContextOf = (input: TurnInput): MessageContext => ({
+  language: input.language,
+  currency: input.account.currency,
+  today: input.today,
+});
+
 /**
- * The turn for an intent however it was read (rules, or a model choosing a tool): the same deterministic
- * services decide, the same templates word the reply, the same linter checks it.
+ * The turn for a message however it was read (the offline classifier, or a model choosing a tool): the same
+ * dialogue and deterministic services decide, the same templates word the reply, the same linter checks it.
  */
-export function turnForIntent(input: OfflineTurnInput, intent: Intent): TurnResult {
-  const wording = WORDING[input.language];
+export function turnFor(input: TurnInput, reading: Understanding): TurnResult {
+  const text = cleanText(input.text);
   let outcome: Outcome;
+  let notes: string[];
   try {
-    const context = contextOf(input, wording);
-    outcome = handle(context, intent);
+    const context = contextOf(input, reading, text);
+    outcome = text === '' ? keepWaiting(context, context.wording.empty) : respond(context);
+    notes = [
+      reading.injection ? context.wording.injectionNote : '',
+      context.facts.otherAccount ? context.wording.otherAccount : '',
+    ].filter(Boolean);
   } catch {
-    return fallback(input, intent);
+    return fallback(input, reading);
   }
-  const reply = intent.injectionSuspected
-    ? sentences(input.language, wording.injectionNote, outcome.reply)
-    : outcome.reply;
+  const reply = notes.length > 0 ? `${sentences(input.language, ...notes)}\n${outcome.reply}` : outcome.reply;
   const extraFigures = outcome.extraFigures ?? NO_EXTRA_FIGURES;
   const verdict = lintReply({
     jurisdiction: input.account.jurisdiction,
@@ -151,12 +159,14 @@ export function turnForIntent(input: OfflineTurnInput, intent: Intent): TurnResu
     offers: outcome.offers,
     extraFigures,
   });
-  if (!verdict.allowed) return fallback(input, intent);
+  if (!verdict.allowed) return fallback(input, reading);
+  const disclosed = disclosure(input);
   return {
     reply,
-    state: outcome.state,
+    disclosures: disclosed.disclosures,
+    state: { ...outcome.state, disclosed: disclosed.languages },
     actions: outcome.actions ?? [],
-    intent,
+    reading,
     offers: outcome.offers,
     extraFigures,
     verdict,
@@ -164,9 +174,19 @@ export function turnForIntent(input: OfflineTurnInput, intent: Intent): TurnResu
   };
 }
 
-/** The text the portal shows: the reply with the disclosures the jurisdiction requires on the portal. */
-export function portalText(reply: string, jurisdiction: Jurisdiction, language: Language): string {
-  return [reply, ...requiredDisclosures(jurisdiction, 'portal', language)].join('\n\n');
+/** The disclosures the portal needs in a jurisdiction and language (the US mini-Miranda; none in China). */
+export function sessionDisclosures(jurisdiction: Jurisdiction, language: Language): string[] {
+  return requiredDisclosures(jurisdiction, 'portal', language);
+}
+
+/** What to show with this reply: the session's disclosures, the first time in this language. */
+function disclosure(input: TurnInput): { disclosures: string[]; languages: Language[] } {
+  const shown = input.state.disclosed ?? [];
+  if (shown.includes(input.language)) return { disclosures: [], languages: [...shown] };
+  return {
+    disclosures: sessionDisclosures(input.account.jurisdiction, input.language),
+    languages: [...shown, input.language],
+  };
 }
 
 /** Every figure a reply may state: the offer set's, plus the extra ones the reply repeats back. */
@@ -182,34 +202,37 @@ export function replyGateOffer(offers: OfferSet, extraFigures: ExtraFigures = NO
 export interface LintReplyInput {
   readonly jurisdiction: Jurisdiction;
   readonly language: Language;
-  /** The assistant's reply, without disclosures: they are appended here as the portal shows them. */
+  /** The assistant's reply as shown in its bubble. */
   readonly reply: string;
   readonly offers: OfferSet;
   readonly extraFigures?: ExtraFigures;
 }
 
-/** The message linter's verdict on a reply as the portal shows it. */
+/**
+ * The message linter's verdict on a reply within its chat session: the reply together with the session's
+ * disclosures, which the page shows once at the top of the conversation (and again after a language switch)
+ * rather than under every bubble. The gate checks the disclosures are there, the reply's content and every
+ * figure in it, exactly as it would a message carrying the disclosures itself.
+ */
 export function lintReply(input: LintReplyInput): MessageVerdict {
   return checkMessage({
     jurisdiction: input.jurisdiction,
     channel: 'portal',
     language: input.language,
-    text: portalText(input.reply, input.jurisdiction, input.language),
+    text: [input.reply, ...sessionDisclosures(input.jurisdiction, input.language)].join('\n\n'),
     offer: replyGateOffer(input.offers, input.extraFigures),
   });
 }
 
-/** Sentences run on with a space in English and with none in Chinese. */
-const sentences = (language: Language, ...parts: readonly string[]): string =>
-  parts.join(language === 'en' ? ' ' : '');
-
-function fallback(input: OfflineTurnInput, intent: Intent): TurnResult {
+function fallback(input: TurnInput, reading: Understanding): TurnResult {
   const reply = WORDING[input.language].fallback;
+  const disclosed = disclosure(input);
   return {
     reply,
-    state: input.state,
+    disclosures: disclosed.disclosures,
+    state: { ...input.state, disclosed: disclosed.languages },
     actions: [],
-    intent,
+    reading,
     offers: input.offers,
     extraFigures: NO_EXTRA_FIGURES,
     verdict: lintReply({
@@ -223,372 +246,262 @@ function fallback(input: OfflineTurnInput, intent: Intent): TurnResult {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Turn handling
+// The dialogue
 // ---------------------------------------------------------------------------------------------------------
 
-interface Context {
-  readonly input: OfflineTurnInput;
-  readonly account: Account;
-  readonly state: ChatState;
-  /** The offers in force this turn: the input's, or recomputed with the budget declared earlier. */
-  readonly offers: OfferSet;
-  readonly language: Language;
-  readonly wording: Wording;
-}
-
-interface Outcome {
-  readonly reply: string;
-  readonly state: ChatState;
-  readonly offers: OfferSet;
-  readonly actions?: readonly ChatAction[];
-  readonly extraFigures?: ExtraFigures;
-}
-
-function contextOf(input: OfflineTurnInput, wording: Wording): Context {
-  const { affordability } = input.state;
+function contextOf(input: TurnInput, reading: Understanding, text: string): Context {
+  const { budget } = input.state;
   return {
     input,
     account: input.account,
     state: input.state,
-    offers: affordability ? input.offersWithAffordability(affordability) : input.offers,
+    offers: budget && usableBudget(budget) ? input.offersFor(budget) : input.offers,
     language: input.language,
-    wording,
+    wording: WORDING[input.language],
+    reading,
+    facts: factsOf(text, input),
   };
 }
 
-function handle(context: Context, intent: Intent): Outcome {
-  switch (intent.type) {
+function factsOf(text: string, input: TurnInput): Facts {
+  const figure = bareFigure(text, input.account.currency);
+  const contactHours = contactHoursIn(text);
+  return {
+    selfHarm: mentionsSelfHarm(text),
+    otherAccount: namesOtherAccount(text, input.account.accountId),
+    fullSchedule: asksFullSchedule(text),
+    ...(figure === undefined ? {} : { figure }),
+    ...(contactHours === undefined ? {} : { contactHours }),
+  };
+}
+
+function respond(context: Context): Outcome {
+  const { reading, facts, state } = context;
+  if (facts.selfHarm) {
+    return reading.intent === 'deceased'
+      ? withCrisis(context, deceased(context))
+      : vulnerability(context, true);
+  }
+  const answer = state.pending ? answerTo(context, state.pending) : undefined;
+  if (answer) return answer;
+  const schedule = facts.fullSchedule ? scheduleToShow(context) : undefined;
+  if (
+    schedule &&
+    (reading.intent === 'unknown' || reading.intent === 'show_options' || reading.confidence < CLARIFY_BELOW)
+  )
+    return showFullSchedule(context, schedule);
+  return decide(context);
+}
+
+const yes = (context: Context) => context.reading.intent === 'confirm';
+const no = (context: Context) => context.reading.intent === 'decline';
+
+/** Asks that are confidently something other than an answer. */
+function confidentlyOther(context: Context, ...related: IntentName[]): boolean {
+  const { intent, confidence } = context.reading;
+  return (
+    !['unknown', 'confirm', 'decline', 'greeting', ...related].includes(intent) && confidence >= CLARIFY_BELOW
+  );
+}
+
+/** The message as the answer to the assistant's open question, or undefined when it is something else. */
+function answerTo(context: Context, pending: Pending): Outcome | undefined {
+  const { reading, wording } = context;
+  switch (pending.kind) {
+    case 'plan':
+      if (yes(context))
+        return reading.injection
+          ? keepWaiting(context, wording.confirmPlainly)
+          : confirmPlan(context, pending);
+      if (no(context)) return said(context, wording.declinedProposal);
+      if (context.facts.fullSchedule && !confidentlyOther(context, 'show_options'))
+        return keepWaiting(context, showFullSchedule(context, pending.instalments).reply);
+      return undefined;
+    case 'promise': {
+      const { amountMinor, date } = reading.slots;
+      const correction = amountMinor !== undefined || date !== undefined;
+      if (correction && !confidentlyOther(context, 'promise_to_pay', 'payment_arrangement'))
+        return promise(
+          context,
+          { amountMinor, date },
+          {
+            base: { amountMinor: pending.amountMinor, dueDate: pending.dueDate },
+            preface: wording.promiseUpdated,
+          },
+        );
+      if (yes(context))
+        return reading.injection
+          ? keepWaiting(context, wording.confirmPlainly)
+          : recordPromise(context, pending);
+      if (no(context))
+        return withPending(context, wording.promiseNotNoted, { kind: 'figure', want: 'promise' });
+      return undefined;
+    }
+    case 'figure':
+      return answerFigure(context, pending);
+    case 'clarify':
+      if (yes(context))
+        return handle(context, pending.intent, { ...(pending.slots as Slots), ...reading.slots });
+      if (no(context))
+        return pending.otherwise && pending.otherwise !== 'unknown'
+          ? handle(context, pending.otherwise, { ...(pending.slots as Slots), ...reading.slots })
+          : said(context, wording.tellMeMore, { ...lasting(context.state), clarified: true });
+      return undefined;
+    case 'person':
+      if (yes(context)) return requestPerson(context);
+      if (no(context)) return said(context, wording.declined);
+      return undefined;
+    case 'contact': {
+      const { refusedChannels, noWorkplace, noThirdParties } = reading.slots;
+      if ((refusedChannels?.length ?? 0) > 0 || noWorkplace || noThirdParties || context.facts.contactHours)
+        return contactPreferences(context, reading.slots, context.facts.contactHours);
+      return undefined;
+    }
+  }
+}
+
+/** "How much?", "which date?", "your monthly income?": the slot, or a bare figure, answers it. */
+function answerFigure(context: Context, pending: Extract<Pending, { kind: 'figure' }>): Outcome | undefined {
+  const { reading, facts, wording } = context;
+  const { slots } = reading;
+  const { want } = pending;
+  if (want === 'income' || want === 'expenses') {
+    const stated =
+      slots.monthlyIncomeMinor !== undefined ||
+      slots.monthlyExpensesMinor !== undefined ||
+      slots.affordableMinor !== undefined;
+    const bare = facts.figure ?? (stated ? undefined : slots.amountMinor);
+    if (stated || bare !== undefined) {
+      const field = want === 'income' ? 'monthlyIncomeMinor' : 'monthlyExpensesMinor';
+      return hardship(context, { ...slots, ...(bare === undefined ? {} : { [field]: bare }) });
+    }
+  } else {
+    const amountMinor = slots.amountMinor ?? (want === 'promise_date' ? undefined : facts.figure);
+    if (
+      (amountMinor !== undefined || slots.date !== undefined) &&
+      !confidentlyOther(context, 'promise_to_pay')
+    )
+      return promise(context, { amountMinor, date: slots.date });
+  }
+  if (confidentlyOther(context, want === 'income' || want === 'expenses' ? 'hardship' : 'promise_to_pay'))
+    return undefined;
+  if (reading.intent !== 'unknown') return undefined;
+  const tries = (pending.tries ?? 0) + 1;
+  if (tries >= 2) return offerPerson(context, wording.stillUnsure);
+  return keepWaiting(
+    { ...context, state: { ...context.state, pending: { ...pending, tries } } },
+    wording.askAgain(want),
+  );
+}
+
+/** A new ask: acted on when the reading is sure, else one clarifying question, then a person. */
+function decide(context: Context): Outcome {
+  const { intent, confidence, runnerUp, slots } = context.reading;
+  if (intent === 'unknown') {
+    if (runnerUp && PROTECTED_INTENTS.has(runnerUp)) return clarify(context, runnerUp, undefined);
+    return notUnderstood(context);
+  }
+  const close = runnerUp !== undefined && runnerUp !== intent ? runnerUp : undefined;
+  if (confidence < CLARIFY_BELOW && (close !== undefined || PROTECTED_INTENTS.has(intent))) {
+    const target = PROTECTED_INTENTS.has(intent) || !close || !PROTECTED_INTENTS.has(close) ? intent : close;
+    return clarify(context, target, target === intent ? close : intent);
+  }
+  return handle(context, intent, slots);
+}
+
+/** "Do you mean …?", once; asked again before it was resolved, a person is offered instead. */
+function clarify(context: Context, intent: IntentName, otherwise: IntentName | undefined): Outcome {
+  const { wording } = context;
+  if (context.state.clarified) return offerPerson(context, wording.stillUnsure);
+  const pending: Pending = {
+    kind: 'clarify',
+    intent,
+    ...(otherwise ? { otherwise } : {}),
+    slots: { ...context.reading.slots },
+  };
+  return {
+    reply: wording.clarify(wording.meaning(intent)),
+    state: { ...lasting(context.state), pending, clarified: true },
+    offers: context.offers,
+  };
+}
+
+/** Keeps a pending plan or promise, reminds of it, and after two misses in a row offers a person. */
+function notUnderstood(context: Context): Outcome {
+  const { wording, state, language } = context;
+  const unknownStreak = (state.unknownStreak ?? 0) + 1;
+  if (unknownStreak >= 2) {
+    const outcome = offerPerson(context, wording.notUnderstood);
+    return { ...outcome, state: { ...outcome.state, unknownStreak } };
+  }
+  const pending = state.pending;
+  const reminder =
+    pending?.kind === 'plan'
+      ? wording.pendingReminder('plan', pending.number)
+      : pending?.kind === 'promise'
+        ? wording.pendingReminder('promise')
+        : '';
+  return said(context, sentences(language, wording.notUnderstood, reminder), { ...state, unknownStreak });
+}
+
+const COLLECTION_ASKS: ReadonlySet<IntentName> = new Set([
+  'show_options',
+  'choose_option',
+  'promise_to_pay',
+  'payment_arrangement',
+  'hardship',
+  'discount_request',
+]);
+
+/** The ask done: the deterministic service behind it, with what the message stated. */
+function handle(context: Context, intent: IntentName, slots: Slots): Outcome {
+  const { wording } = context;
+  const hold = COLLECTION_ASKS.has(intent) ? holdOf(context) : undefined;
+  if (hold) return onHold(context, hold);
+  switch (intent) {
     case 'greeting':
-      return said(context, context.wording.greeting);
+      return said(context, wording.greeting);
     case 'show_options':
-      return listOptions(context, context.offers.options, context.wording.optionsIntro);
+      return listOptions(context, context.offers.options, wording.optionsIntro);
     case 'choose_option':
-      return chooseOption(context, intent.choice);
+      return chooseOption(context, slots);
     case 'confirm':
-      return intent.injectionSuspected
-        ? keepWaiting(context, context.wording.confirmPlainly)
-        : confirm(context);
+      return said(context, wording.nothingToConfirm);
     case 'decline':
-      return said(
-        context,
-        context.state.proposal ? context.wording.declinedProposal : context.wording.declined,
-      );
+      return said(context, wording.declined);
     case 'promise_to_pay':
-      return promiseToPay(context, intent);
+      return promise(context, { amountMinor: slots.amountMinor, date: slots.date });
+    case 'payment_arrangement':
+      return arrangement(context, slots);
     case 'hardship':
-      return hardship(context, intent);
+      return hardship(context, slots);
+    case 'explain_balance':
+      return holdOf(context) === 'deceased' ? onHold(context, 'deceased') : explainBalance(context);
+    case 'already_paid':
+      return alreadyPaid(context, slots);
     case 'dispute':
       return dispute(context);
+    case 'fraud':
+      return fraud(context);
     case 'request_person':
       return requestPerson(context);
     case 'stop_contact':
       return stopContact(context);
     case 'contact_preferences':
-      return contactPreferences(context, intent.refusedChannels);
+      return contactPreferences(context, slots, context.facts.contactHours);
     case 'discount_request':
       return discountRequest(context);
+    case 'legal_representation':
+      return legalRepresentation(context);
+    case 'bankruptcy':
+      return bankruptcy(context);
+    case 'deceased':
+      return deceased(context);
+    case 'vulnerability':
+      return vulnerability(context, false);
+    case 'complaint':
+      return complaint(context);
     case 'unknown':
       return notUnderstood(context);
   }
-}
-
-/** What survives a turn that starts something new: proposals and half-given figures are dropped. */
-function lasting(state: ChatState): ChatState {
-  const {
-    proposal: _proposal,
-    promiseDraft: _promise,
-    budgetDraft: _budget,
-    unknownStreak: _streak,
-    ...rest
-  } = state;
-  return rest;
-}
-
-function said(context: Context, reply: string, state: ChatState = lasting(context.state)): Outcome {
-  return { reply, state, offers: context.offers };
-}
-
-/** A reply that leaves the whole state as it was, a pending proposal included. */
-function keepWaiting(context: Context, reply: string): Outcome {
-  return { reply, state: context.state, offers: context.offers };
-}
-
-// --- Options --------------------------------------------------------------------------------------------
-
-function listOptions(context: Context, options: readonly OfferOption[], intro: string): Outcome {
-  const { wording, language } = context;
-  if (options.length === 0) return said(context, wording.noOptions);
-  const numbered = options.map((option, index) => ({ number: index + 1, option }));
-  const reply = [intro, optionList(numbered, context.offers.currency, language), wording.pickByNumber].join(
-    '\n',
-  );
-  return said(context, reply, {
-    ...lasting(context.state),
-    listedOptionIds: options.map((option) => option.id),
-  });
-}
-
-/** The options as last listed to the customer (the whole offer set when none was listed). */
-function listedOptions(context: Context): OfferOption[] {
-  const { listedOptionIds } = context.state;
-  const all = context.offers.options;
-  if (!listedOptionIds) return [...all];
-  return listedOptionIds.flatMap((id) => all.filter((option) => option.id === id));
-}
-
-function chooseOption(context: Context, choice: OptionChoice): Outcome {
-  if (choice.by === 'number') {
-    const listed = listedOptions(context);
-    const index = choice.number === -1 ? listed.length - 1 : choice.number - 1;
-    const option = listed[index];
-    if (!option) return said(context, context.wording.optionNotFound(listed.length), context.state);
-    return propose(context, { number: index + 1, option }, listed);
-  }
-  const matches = context.offers.options.filter((option) =>
-    choice.by === 'kind'
-      ? option.kind === choice.kind
-      : option.termMonths === choice.termMonths &&
-        (option.kind === 'instalment' || option.kind === 'hardship'),
-  );
-  const [only] = matches;
-  if (matches.length === 0)
-    return listOptions(context, context.offers.options, context.wording.unavailableChoice);
-  if (matches.length > 1 || !only) return listOptions(context, matches, context.wording.matchingOptions);
-  const listed = listedOptions(context);
-  const position = listed.findIndex((option) => option.id === only.id);
-  // Keep the number the customer saw; an option not in the last list is numbered within the whole set.
-  if (position >= 0) return propose(context, { number: position + 1, option: only }, listed);
-  const all = context.offers.options;
-  return propose(context, { number: all.indexOf(only) + 1, option: only }, all);
-}
-
-/** Shows the option with every due date and amount, and waits for an explicit confirmation. */
-function propose(
-  context: Context,
-  { number, option }: NumberedOption,
-  listed: readonly OfferOption[],
-  preface?: string,
-): Outcome {
-  const { wording, language } = context;
-  const currency = context.offers.currency;
-  const text = wording.proposal(
-    number,
-    describeOption(option, currency, language),
-    paymentSchedule(option, currency, language),
-  );
-  const proposal: Proposal = {
-    optionId: option.id,
-    number,
-    totalMinor: option.totalMinor,
-    instalments: option.instalments,
-  };
-  return said(context, preface ? `${preface}\n${text}` : text, {
-    ...lasting(context.state),
-    listedOptionIds: listed.map((listedOption) => listedOption.id),
-    proposal,
-  });
-}
-
-function sameSchedule(proposal: Proposal, option: OfferOption): boolean {
-  return (
-    proposal.totalMinor === option.totalMinor &&
-    proposal.instalments.length === option.instalments.length &&
-    proposal.instalments.every(
-      (payment, index) =>
-        payment.dueDate === option.instalments[index]?.dueDate &&
-        payment.amountMinor === option.instalments[index]?.amountMinor,
-    )
-  );
-}
-
-/** Accepts the proposal only if the schedule shown is still exactly the one on offer. */
-function confirm(context: Context): Outcome {
-  const { proposal } = context.state;
-  const { wording } = context;
-  if (!proposal) return said(context, wording.nothingToConfirm);
-  const option = context.offers.options.find((candidate) => candidate.id === proposal.optionId);
-  if (!option) return listOptions(context, context.offers.options, wording.proposalGone);
-  if (!sameSchedule(proposal, option)) {
-    const listed = listedOptions(context);
-    return propose(context, { number: proposal.number, option }, listed, wording.scheduleChanged);
-  }
-  const accepted: ChatAction = {
-    type: 'PlanAccepted',
-    optionId: option.id,
-    kind: option.kind,
-    totalMinor: option.totalMinor,
-    instalments: option.instalments,
-  };
-  const line = describeOption(option, context.offers.currency, context.language);
-  return { ...said(context, wording.planAccepted(line)), actions: [accepted] };
-}
-
-// --- Promise to pay -------------------------------------------------------------------------------------
-
-type PromiseIntent = Extract<Intent, { type: 'promise_to_pay' }>;
-
-function validPromiseAmount(amountMinor: number, account: Account): boolean {
-  return Number.isSafeInteger(amountMinor) && amountMinor > 0 && amountMinor <= account.balanceMinor;
-}
-
-function validPromiseDate(dueDate: string, today: string): boolean {
-  return dueDate >= today && dueDate <= addDays(today, PROMISE_WINDOW_DAYS);
-}
-
-/**
- * Merges what the customer said with what they said before, keeps only valid figures, and records the
- * promise once both are valid. The ceiling is the balance: paying more than the arrears is welcome, more
- * than what is owed is not a promise we can record.
- */
-function promiseToPay(context: Context, intent: PromiseIntent): Outcome {
-  const { account, wording, language, input } = context;
-  const amountMinor = intent.amountMinor ?? context.state.promiseDraft?.amountMinor;
-  const dueDate = intent.dueDate ?? context.state.promiseDraft?.dueDate;
-  const amountOk = amountMinor !== undefined && validPromiseAmount(amountMinor, account);
-  const dateOk = dueDate !== undefined && validPromiseDate(dueDate, input.today);
-  if (amountOk && dateOk) {
-    const amount = formatMoney(amountMinor, account.currency, language);
-    const recorded: ChatAction = { type: 'PromiseToPayRecorded', amountMinor, dueDate };
-    return {
-      ...said(context, wording.promiseRecorded(amount, formatDate(dueDate, language))),
-      actions: [recorded],
-      extraFigures: { amountsMinor: [amountMinor], dates: [dueDate] },
-    };
-  }
-  const problems = [
-    ...(amountMinor !== undefined && !amountOk
-      ? [wording.amountInvalid(formatMoney(account.balanceMinor, account.currency, language))]
-      : []),
-    ...(dueDate !== undefined && !dateOk ? [wording.dateInvalid] : []),
-  ];
-  const question = amountOk ? wording.askDate : dateOk ? wording.askAmount : wording.askAmountAndDate;
-  const promiseDraft = { ...(amountOk ? { amountMinor } : {}), ...(dateOk ? { dueDate } : {}) };
-  return said(context, sentences(language, ...problems, question), {
-    ...lasting(context.state),
-    promiseDraft,
-  });
-}
-
-// --- Hardship -------------------------------------------------------------------------------------------
-
-type HardshipIntent = Extract<Intent, { type: 'hardship' }>;
-
-function hardship(context: Context, intent: HardshipIntent): Outcome {
-  const { wording } = context;
-  const budget: Partial<Affordability> = {
-    ...context.state.budgetDraft,
-    ...(intent.monthlyIncomeMinor === undefined ? {} : { monthlyIncomeMinor: intent.monthlyIncomeMinor }),
-    ...(intent.monthlyExpensesMinor === undefined
-      ? {}
-      : { monthlyExpensesMinor: intent.monthlyExpensesMinor }),
-  };
-  const { monthlyIncomeMinor, monthlyExpensesMinor } = budget;
-  if (monthlyIncomeMinor !== undefined && monthlyExpensesMinor !== undefined) {
-    return registerHardship(context, { monthlyIncomeMinor, monthlyExpensesMinor });
-  }
-  const question =
-    monthlyIncomeMinor !== undefined
-      ? wording.askExpenses
-      : monthlyExpensesMinor !== undefined
-        ? wording.askIncome
-        : wording.askBudget;
-  return said(context, question, { ...lasting(context.state), budgetDraft: budget });
-}
-
-/** Records the budget and lists the options recomputed under it that fit it (or the lightest one). */
-function registerHardship(context: Context, affordability: Affordability): Outcome {
-  const offers = context.input.offersWithAffordability(affordability);
-  const recomputed: Context = { ...context, offers, state: { ...lasting(context.state), affordability } };
-  const registered: ChatAction = { type: 'HardshipRegistered', ...affordability };
-  const affordable = offers.options.filter((option) => option.affordable !== false);
-  const lightest = [...offers.options]
-    .sort((a, b) => a.monthlyAmountMinor - b.monthlyAmountMinor)
-    .slice(0, 1);
-  const { wording } = context;
-  const outcome =
-    affordable.length > 0
-      ? listOptions(recomputed, affordable, wording.affordableIntro)
-      : lightest.length > 0
-        ? listOptions(recomputed, lightest, wording.noneAffordableIntro)
-        : said(recomputed, wording.hardshipNoOptions, recomputed.state);
-  return { ...outcome, actions: [registered] };
-}
-
-// --- Protective requests: always honoured, never repeated -------------------------------------------------
-
-function dispute(context: Context): Outcome {
-  const { wording } = context;
-  if (context.account.flags.dispute || context.state.disputeOpened)
-    return said(context, wording.disputeAlreadyOpen);
-  const state = { ...lasting(context.state), disputeOpened: true };
-  return { ...said(context, wording.disputeOpened, state), actions: [{ type: 'DisputeOpened' }] };
-}
-
-function requestPerson(context: Context): Outcome {
-  const { wording } = context;
-  if (context.state.escalated) return said(context, wording.personAlreadyRequested);
-  const state = { ...lasting(context.state), escalated: true };
-  return {
-    ...said(context, wording.personRequested, state),
-    actions: [{ type: 'EscalationRequested', reason: 'customer_request' }],
-  };
-}
-
-function stopContact(context: Context): Outcome {
-  const { wording } = context;
-  if (context.account.flags.ceaseRequested || context.state.ceaseRequested) {
-    return said(context, wording.ceaseAlreadyRecorded);
-  }
-  const state = { ...lasting(context.state), ceaseRequested: true };
-  return { ...said(context, wording.ceaseRecorded, state), actions: [{ type: 'CeaseRequested' }] };
-}
-
-const CHANNEL_ORDER: readonly ContactChannel[] = ['call', 'sms', 'email'];
-
-function contactPreferences(context: Context, named: readonly ContactChannel[]): Outcome {
-  const before = new Set([
-    ...context.account.customer.contactPreferences.refusedChannels,
-    ...(context.state.refusedChannels ?? []),
-  ]);
-  const refusedChannels = CHANNEL_ORDER.filter((channel) => before.has(channel) || named.includes(channel));
-  const reply = context.wording.channelsRefused(named);
-  if (refusedChannels.length === before.size) return said(context, reply);
-  const state = { ...lasting(context.state), refusedChannels };
-  return {
-    ...said(context, reply, state),
-    actions: [{ type: 'ContactPreferencesChanged', refusedChannels }],
-  };
-}
-
-// --- Discounts: the policy answer -------------------------------------------------------------------------
-
-function discountRequest(context: Context): Outcome {
-  const { wording, language } = context;
-  const options = context.offers.options;
-  const settlementIndex = options.findIndex((option) => option.kind === 'settlement');
-  const settlement = options[settlementIndex];
-  const listedOptionIds = options.map((option) => option.id);
-  if (options.length === 0) return said(context, sentences(language, wording.policyOnly, wording.noOptions));
-  if (!settlement) {
-    return listOptions(context, options, sentences(language, wording.policyOnly, wording.noSettlement));
-  }
-  const number = settlementIndex + 1;
-  const line = optionList([{ number, option: settlement }], context.offers.currency, language);
-  const intro = sentences(language, wording.policyOnly, wording.settlementAvailable(number));
-  const reply = [intro, line, wording.pickByNumber].join('\n');
-  return said(context, reply, { ...lasting(context.state), listedOptionIds });
-}
-
-// --- Not understood -------------------------------------------------------------------------------------
-
-/** Keeps everything (a pending proposal stays pending) and says what the assistant can do. */
-function notUnderstood(context: Context): Outcome {
-  const { wording, state } = context;
-  const unknownStreak = (state.unknownStreak ?? 0) + 1;
-  const parts = [
-    wording.notUnderstood,
-    ...(state.proposal ? [wording.pendingReminder(state.proposal.number)] : []),
-    ...(unknownStreak >= 2 ? [wording.offerPerson] : []),
-  ];
-  return said(context, sentences(context.language, ...parts), { ...state, unknownStreak });
 }

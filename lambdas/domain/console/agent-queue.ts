@@ -2,17 +2,21 @@
  * The agent work queue: the accounts that need a person, most urgent first.
  *
  * Priority groups, in order:
- * 1. open escalations (`account.escalation`: the customer asked for a person, a dispute, a broken promise);
+ * 1. open escalations (`account.escalation`: self-harm, a death, fraud, a dispute, a complaint, a request for a
+ *    person, a broken promise…), the most urgent first (accounts/escalations.ts);
  * 2. promises to pay due today or overdue (`account.promise.dueDate` on or before today);
- * 3. treatment tiers that need an agent: a tier whose strategy calls the customer, or one a person must review
- *    (holds, referral review, exclusions).
+ * 3. accounts a person must handle: a specialist hold (accounts/holds.ts: deceased, bankrupt, fraud, a lawyer,
+ *    a crisis: the specialist team, never a collection call), or a treatment tier whose strategy calls the
+ *    customer or that a person must review (holds, referral review, exclusions).
  * Within a group the riskier account comes first (risk score, higher = riskier; unscored last), then the
- * account id, so the order is stable. An account is listed once, in its most urgent group.
+ * account id, so the order is stable. An account is listed once, in its most urgent group. Each item names
+ * the team that works it (agents, the specialist team, a supervisor); the queue can be filtered by team.
  *
  * Pure: the candidates come through the `QueueAccounts` port (a projected scan of the accounts table).
  */
 import type {
   Account,
+  AccountFlags,
   Bucket,
   Customer,
   Escalation,
@@ -20,6 +24,8 @@ import type {
   RiskAssessment,
   Treatment,
 } from '../accounts/account';
+import { escalationKind, type Team } from '../accounts/escalations';
+import { type SpecialistHold, specialistHold } from '../accounts/holds';
 import type { Clock } from '../ports';
 import { type Tier, TREATMENT_POLICY, type TreatmentPolicy } from '../treatment/treatment-policy';
 
@@ -33,6 +39,7 @@ export type QueueAccount = Pick<
   readonly treatment?: Pick<Treatment, 'bucket' | 'tier' | 'variant'>;
   readonly escalation?: Escalation;
   readonly promise?: PromiseToPay;
+  readonly flags?: Partial<AccountFlags>;
 };
 
 /** The attributes `QueueAccount` needs, as document paths for a scan's projection. */
@@ -51,6 +58,7 @@ export const QUEUE_ATTRIBUTES = [
   'treatment.variant',
   'escalation',
   'promise',
+  'flags',
 ] as const;
 
 export interface QueueAccounts {
@@ -67,6 +75,7 @@ export interface QueueFilters {
   readonly bucket?: Bucket;
   /** true: escalations only; false: everything but escalations. */
   readonly escalated?: boolean;
+  readonly team?: Team;
   readonly limit: number;
 }
 
@@ -79,6 +88,8 @@ export interface QueueItem {
   readonly priority: PriorityGroup;
   /** Why the account is here, for a person to read. */
   readonly reason: string;
+  /** Who works it: agents, the specialist team (deaths, bankruptcy, fraud, lawyers, crises) or a supervisor. */
+  readonly team: Team;
   readonly accountId: string;
   readonly customerName: string;
   readonly language: Customer['language'];
@@ -104,11 +115,11 @@ export interface AgentQueue {
   readonly items: readonly QueueItem[];
 }
 
-const ESCALATION_REASONS: Record<string, string> = {
-  customer_request: 'Customer asked for a person',
-  promise_broken: 'Promise to pay broken: follow up',
-  dispute: 'Debt disputed: compliance review',
-  debit_failed: 'Automatic payments failed: talk it through',
+const HOLD_REASONS: Record<SpecialistHold, string> = {
+  ACCOUNT_EXCLUDED: 'Deceased or bankrupt: specialist team',
+  FRAUD_REPORTED: 'Fraud reported: fraud team, no collection',
+  REPRESENTED_BY_LAWYER: 'Customer has a lawyer: contact the lawyer, not the customer',
+  SPECIALIST_CARE: 'Vulnerable customer: specialist care, no collection call',
 };
 
 const TIER_REASONS: Partial<Record<Tier, string>> = {
@@ -121,26 +132,46 @@ const TIER_REASONS: Partial<Record<Tier, string>> = {
   excluded: 'Deceased or bankrupt: specialist team',
 };
 
+export interface Priority {
+  readonly group: PriorityGroup;
+  readonly reason: string;
+  readonly team: Team;
+  /** Within the escalation group: the more urgent first. */
+  readonly urgency: number;
+}
+
 /** Why the account needs a person, or undefined when it does not. */
 export function priorityOf(
   account: QueueAccount,
   today: string,
   policy: TreatmentPolicy = TREATMENT_POLICY,
-): { group: PriorityGroup; reason: string } | undefined {
+): Priority | undefined {
   if (account.escalation) {
-    const reason = account.escalation.reason;
-    return { group: 'escalation', reason: ESCALATION_REASONS[reason] ?? `Escalated: ${reason}` };
+    const kind = escalationKind(account.escalation.reason);
+    return { group: 'escalation', reason: kind.label, team: kind.team, urgency: kind.urgency };
   }
+  const hold = specialistHold({ flags: account.flags ?? {}, jurisdiction: account.jurisdiction } as Pick<
+    Account,
+    'flags' | 'jurisdiction'
+  >);
   const dueDate = account.promise?.dueDate;
-  if (dueDate && dueDate <= today) {
+  if (dueDate && dueDate <= today && !hold) {
     return {
       group: 'promise_due',
       reason: dueDate === today ? 'Promise due today' : `Promise overdue since ${dueDate}`,
+      team: 'agents',
+      urgency: 0,
     };
   }
+  if (hold) return { group: 'agent_contact', reason: HOLD_REASONS[hold], team: 'specialist', urgency: 0 };
   const tier = account.treatment?.tier;
   if (tier && needsAgent(tier, policy)) {
-    return { group: 'agent_contact', reason: TIER_REASONS[tier] ?? policy.tiers[tier].description };
+    return {
+      group: 'agent_contact',
+      reason: TIER_REASONS[tier] ?? policy.tiers[tier].description,
+      team: tier === 'excluded' ? 'specialist' : 'agents',
+      urgency: 0,
+    };
   }
   return undefined;
 }
@@ -151,10 +182,12 @@ export function needsAgent(tier: Tier, policy: TreatmentPolicy = TREATMENT_POLIC
   return strategy.channels.includes('call') || strategy.humanReview;
 }
 
-function matches(account: QueueAccount, group: PriorityGroup, filters: QueueFilters): boolean {
+function matches(account: QueueAccount, priority: Priority, filters: QueueFilters): boolean {
   if (filters.tier && account.treatment?.tier !== filters.tier) return false;
   if (filters.bucket && account.treatment?.bucket !== filters.bucket) return false;
-  if (filters.escalated !== undefined && (group === 'escalation') !== filters.escalated) return false;
+  if (filters.escalated !== undefined && (priority.group === 'escalation') !== filters.escalated)
+    return false;
+  if (filters.team && priority.team !== filters.team) return false;
   return true;
 }
 
@@ -168,11 +201,12 @@ export function buildQueue(
   const today = now.toISOString().slice(0, 10);
   const queued = accounts.flatMap((account) => {
     const priority = priorityOf(account, today, policy);
-    return priority && matches(account, priority.group, filters) ? [{ account, ...priority }] : [];
+    return priority && matches(account, priority, filters) ? [{ account, ...priority }] : [];
   });
   queued.sort(
     (a, b) =>
       GROUP_ORDER[a.group] - GROUP_ORDER[b.group] ||
+      b.urgency - a.urgency ||
       (b.account.risk?.score ?? Number.NEGATIVE_INFINITY) -
         (a.account.risk?.score ?? Number.NEGATIVE_INFINITY) ||
       a.account.accountId.localeCompare(b.account.accountId),
@@ -181,10 +215,11 @@ export function buildQueue(
     generatedAt: now.toISOString(),
     today,
     total: queued.length,
-    items: queued.slice(0, filters.limit).map(({ account, group, reason }, index) => ({
+    items: queued.slice(0, filters.limit).map(({ account, group, reason, team }, index) => ({
       rank: index + 1,
       priority: group,
       reason,
+      team,
       accountId: account.accountId,
       customerName: account.customer.name,
       language: account.customer.language,

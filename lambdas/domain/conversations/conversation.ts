@@ -18,6 +18,8 @@ export interface TurnRecord {
   readonly promptId: string;
   readonly promptVersion: string;
   readonly tokens: { readonly prompt: number; readonly completion: number };
+  /** How the customer's message was read: the ask, how sure, and whether it tried to manipulate. */
+  readonly reading?: { readonly intent: string; readonly confidence: number; readonly injection: boolean };
   readonly verdict: {
     readonly allowed: boolean;
     readonly violations: readonly { rule: string; detail: string }[];
@@ -35,6 +37,11 @@ export interface ConversationMessage {
   /** The agent's or the system's id; none for the customer and the assistant. */
   readonly authorId?: string;
   readonly text: string;
+  /**
+   * The disclosures the policy pack requires (the US mini-Miranda), shown with this message because it is
+   * the first of the conversation in its language; the chat shows them once, not under every message.
+   */
+  readonly disclosures?: readonly string[];
   readonly at: string;
   readonly turn?: TurnRecord;
 }

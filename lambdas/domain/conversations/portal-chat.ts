@@ -5,22 +5,26 @@
  * and the agent queue. Nothing the customer types reaches policy: replies only state figures code computed.
  */
 import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
-import type { Account } from '../accounts/account';
+import type { Account, Language } from '../accounts/account';
 import {
+  type Budget,
   type ChatAction,
-  type ChatState,
-  type OfflineTurnInput,
-  offlineTurn,
-  portalText,
+  lintReply,
+  messageContextOf,
+  readChatState,
+  sessionDisclosures,
+  type TurnInput,
+  turnFor,
 } from '../chat/assistant';
+import { cleanText } from '../chat/dialogue-readers';
 import { CHAT_PROMPT, CONTEXT_MESSAGES, modelTurn } from '../chat/model-turn';
-import { checkMessage } from '../compliance';
+import type { Understanding } from '../chat/taxonomy';
+import { type MessageContext, understand } from '../chat/understanding';
 import { wallClockIn } from '../compliance/local-time';
-import { gateOfferOf } from '../drafting/draft';
 import type { LlmPort } from '../drafting/drafting-service';
 import { conflict, DomainError, notFound } from '../errors';
 import { OFFER_POLICY } from '../offers/offer-policy';
-import { type Affordability, computeOffers, type OfferSet } from '../offers/plan-calculator';
+import { computeOffers, type OfferSet } from '../offers/plan-calculator';
 import type { DraftStore } from '../outreach/outreach';
 import { offersOf } from '../portal/account-overview';
 import type { AccountRepository, Clock, DomainEvent, EventPublisher } from '../ports';
@@ -34,14 +38,19 @@ import {
 
 /** Recorded on every offline reply, as a prompt version is on model replies. */
 export const OFFLINE_ASSISTANT = {
-  model: 'offline-intents',
+  model: 'offline-classifier',
   promptId: 'chat-offline',
-  promptVersion: '2026.11.1',
+  promptVersion: '2026.12.1',
 };
 
+/** Reads a message into the taxonomy: `understand` in production. */
+export type MessageReader = (text: string, context: MessageContext) => Understanding;
+
 export interface PortalChatDeps {
-  /** With a model, it reads the messages and picks the tool; without, the rule-based layer does. */
+  /** With a model, it reads the messages and picks the ask; without (or when it fails), the offline reader. */
   readonly llm?: LlmPort;
+  /** The offline reader of the (cleaned) text; `understand` unless given (tests drive the dialogue with fixed readings). */
+  readonly reader?: MessageReader;
   readonly accounts: AccountRepository;
   readonly drafts: DraftStore;
   readonly conversations: ConversationStore;
@@ -96,7 +105,14 @@ export async function ownConversation(
 
 export async function sendCustomerMessage(
   deps: PortalChatDeps,
-  request: { accountId: string; conversationId: string; clientMessageId: string; text: string },
+  request: {
+    accountId: string;
+    conversationId: string;
+    clientMessageId: string;
+    text: string;
+    /** The page's language when the message was sent (it may switch mid-chat): the reply is in it. */
+    language?: Language;
+  },
 ): Promise<SendResult> {
   validateNewMessage(request);
   // Read while the positions are taken and the message written: the turn needs both, neither waits.
@@ -116,7 +132,11 @@ export async function sendCustomerMessage(
   });
   if (!stored.created) return { message: stored.message, reply: await replyTo(deps, stored.message) };
   if (conversation.agent) return { message: stored.message };
-  return { message: stored.message, reply: await answer(deps, conversation, stored.message, await context) };
+  const language = request.language ?? conversation.language;
+  return {
+    message: stored.message,
+    reply: await answer(deps, conversation, stored.message, language, await context),
+  };
 }
 
 async function turnContext(deps: PortalChatDeps, accountId: string) {
@@ -124,36 +144,50 @@ async function turnContext(deps: PortalChatDeps, accountId: string) {
   return { account, offers: (await offersOf(deps, account)) ?? noOffers(account) };
 }
 
-/** The assistant's turn: offline intents over the account's current offers, linted, stored, announced. */
+/** The assistant's turn over the account's current offers: read, decided, linted, stored, announced. */
 async function answer(
   deps: PortalChatDeps,
   conversation: Conversation,
   message: ConversationMessage,
+  language: Language,
   { account, offers }: Awaited<ReturnType<typeof turnContext>>,
 ): Promise<ConversationMessage> {
   const now = deps.clock.now();
-  const input = {
+  const input: TurnInput = {
     account,
     offers,
-    state: (conversation.assistantState ?? {}) as ChatState,
+    state: readChatState(conversation.assistantState),
     text: message.text,
     today: wallClockIn(account.customer.timezone, now.getTime())?.date ?? now.toISOString().slice(0, 10),
-    language: conversation.language,
-    offersWithAffordability: (affordability: Affordability) => withBudget(account, affordability, now),
+    language,
+    offersFor: (budget: Budget) => withBudget(account, budget, now),
   };
+  const offline = (deps.reader ?? understand)(cleanText(input.text), messageContextOf(input));
   const { turn, record } = deps.llm
-    ? await withModel(deps, deps.llm, conversation, message, input)
-    : offline(input);
+    ? await withModel(deps, deps.llm, conversation, message, input, offline)
+    : {
+        turn: turnFor(input, offline),
+        record: { ...OFFLINE_ASSISTANT, tokens: { prompt: 0, completion: 0 } },
+      };
   const { message: reply } = await deps.conversations.appendAt(
     conversation.conversationId,
     message.seq + 1,
     {
       clientMessageId: `reply-${message.seq}`,
       author: 'assistant',
-      text: portalText(turn.reply, account.jurisdiction, conversation.language),
+      text: turn.reply,
+      ...(turn.disclosures.length > 0 ? { disclosures: turn.disclosures } : {}),
       at: deps.clock.now().toISOString(),
       inReplyTo: message.seq,
-      turn: { ...record, verdict: turn.verdict },
+      turn: {
+        ...record,
+        reading: {
+          intent: turn.reading.intent,
+          confidence: turn.reading.confidence,
+          injection: turn.reading.injection,
+        },
+        verdict: turn.verdict,
+      },
     },
     { ...turn.state },
   );
@@ -161,23 +195,20 @@ async function answer(
   return reply;
 }
 
-function offline(input: OfflineTurnInput) {
-  return { turn: offlineTurn(input), record: { ...OFFLINE_ASSISTANT, tokens: { prompt: 0, completion: 0 } } };
-}
-
-/** The model picks the tool from a fixed window of the conversation; the reply is the deterministic turn's. */
+/** The model picks the ask from a fixed window of the conversation; the reply is the dialogue's. */
 async function withModel(
   deps: PortalChatDeps,
   llm: LlmPort,
   conversation: Conversation,
   message: ConversationMessage,
-  input: OfflineTurnInput,
+  input: TurnInput,
+  offline: Understanding,
 ) {
   const earlier = await deps.conversations.messages(conversation.conversationId, {
     afterSeq: Math.max(0, message.seq - 2 * CONTEXT_MESSAGES - 1),
   });
   const recent = earlier.filter((m) => m.seq < message.seq).map(({ author, text }) => ({ author, text }));
-  const turn = await modelTurn(llm, { ...input, recent });
+  const turn = await modelTurn(llm, { ...input, recent, offline });
   const record = turn.ruleFallback
     ? { ...OFFLINE_ASSISTANT, tokens: { prompt: 0, completion: 0 } }
     : {
@@ -228,14 +259,13 @@ export async function sendAgentMessage(
   }
   const account = await accountOf(deps, conversation.accountId);
   const offers = (await offersOf(deps, account)) ?? noOffers(account);
-  // With the disclosures the portal needs, as the assistant's replies carry them.
-  const text = portalText(request.text, account.jurisdiction, conversation.language);
-  const verdict = checkMessage({
+  const text = request.text;
+  // Checked within the session, as the assistant's replies are: with the disclosures the chat shows once.
+  const verdict = lintReply({
     jurisdiction: account.jurisdiction,
-    channel: 'portal',
     language: conversation.language,
-    text,
-    offer: gateOfferOf(offers),
+    reply: text,
+    offers,
   });
   if (!verdict.allowed) {
     throw new DomainError(
@@ -245,14 +275,28 @@ export async function sendAgentMessage(
       { violations: verdict.violations, text },
     );
   }
-  const { message } = await deps.conversations.append(conversation.conversationId, {
+  const state = readChatState(conversation.assistantState);
+  const disclosed = state.disclosed ?? [];
+  const disclosures = disclosed.includes(conversation.language)
+    ? []
+    : sessionDisclosures(account.jurisdiction, conversation.language);
+  const message = {
     clientMessageId: request.clientMessageId,
-    author: 'agent',
+    author: 'agent' as const,
     authorId: request.agentId,
     text,
+    ...(disclosures.length > 0 ? { disclosures } : {}),
     at: deps.clock.now().toISOString(),
+  };
+  if (disclosures.length === 0)
+    return (await deps.conversations.append(conversation.conversationId, message)).message;
+  // The first message of the conversation to show the disclosures records that they were shown.
+  const { firstSeq } = await deps.conversations.reserve(conversation.conversationId, 1);
+  const stored = await deps.conversations.appendAt(conversation.conversationId, firstSeq, message, {
+    ...state,
+    disclosed: [...disclosed, conversation.language],
   });
-  return message;
+  return stored.message;
 }
 
 async function replyTo(deps: PortalChatDeps, message: ConversationMessage) {
@@ -276,11 +320,7 @@ function noOffers(account: Account): OfferSet {
   };
 }
 
-function withBudget(
-  account: Account,
-  affordability: Parameters<typeof computeOffers>[0]['affordability'],
-  now: Date,
-) {
+function withBudget(account: Account, affordability: Budget, now: Date) {
   const { treatment, risk } = account;
   if (!treatment || !risk) return noOffers(account);
   return computeOffers({
@@ -299,6 +339,13 @@ const DETAIL_TYPE_OF: Record<ChatAction['type'], DomainEvent['detailType']> = {
   PromiseToPayRecorded: DETAIL_TYPES.promiseToPayRecorded,
   HardshipRegistered: DETAIL_TYPES.hardshipRegistered,
   DisputeOpened: DETAIL_TYPES.disputeOpened,
+  FraudReported: DETAIL_TYPES.fraudReported,
+  LegalRepresentationReported: DETAIL_TYPES.legalRepresentationReported,
+  BankruptcyReported: DETAIL_TYPES.bankruptcyReported,
+  DeceasedReported: DETAIL_TYPES.deceasedReported,
+  VulnerabilityReported: DETAIL_TYPES.vulnerabilityReported,
+  ComplaintRecorded: DETAIL_TYPES.complaintRecorded,
+  PaymentTraceRequested: DETAIL_TYPES.paymentTraceRequested,
   EscalationRequested: DETAIL_TYPES.escalationRequested,
   CeaseRequested: DETAIL_TYPES.ceaseRequested,
   ContactPreferencesChanged: DETAIL_TYPES.contactPreferencesChanged,

@@ -24,10 +24,14 @@ import {
 export const OFFER_KINDS = ['pay_in_full', 'settlement', 'instalment', 'hardship'] as const;
 export type OfferKind = (typeof OFFER_KINDS)[number];
 
-/** The customer's own declared monthly figures. */
+/**
+ * The customer's own declared monthly figures: income and essential expenses (their difference is the
+ * disposable income), and/or the most they say they can pay a month. Each when stated.
+ */
 export interface Affordability {
-  readonly monthlyIncomeMinor: number;
-  readonly monthlyExpensesMinor: number;
+  readonly monthlyIncomeMinor?: number;
+  readonly monthlyExpensesMinor?: number;
+  readonly affordableMinor?: number;
 }
 
 export interface OfferInput {
@@ -64,7 +68,7 @@ export interface OfferOption {
   readonly firstDueDate: string;
   /** The largest payment of the schedule (the first). */
   readonly monthlyAmountMinor: number;
-  /** With declared affordability only: false when the monthly amount exceeds the disposable income. */
+  /** With declared affordability only: false when the monthly amount exceeds what the customer can pay. */
   readonly affordable?: boolean;
 }
 
@@ -83,8 +87,10 @@ interface PlanContext {
   readonly rules: JurisdictionOfferPolicy;
   readonly firstDueDate: string;
   readonly holidays: ReadonlySet<string>;
-  /** Income − expenses; undefined when the customer declared nothing. */
+  /** Income − expenses; undefined when the customer did not declare both. */
   readonly disposableMinor: number | undefined;
+  /** The most a month may ask: the disposable income and the amount the customer can pay, the lower. */
+  readonly capMinor: number | undefined;
 }
 
 /**
@@ -97,6 +103,11 @@ export function computeOffers(input: OfferInput): OfferSet {
   const { account, today, affordability, policy } = input;
   const rules = policy.jurisdictions[account.jurisdiction];
   const holidays = new Set(rules.holidays);
+  const disposableMinor =
+    affordability?.monthlyIncomeMinor !== undefined && affordability.monthlyExpensesMinor !== undefined
+      ? affordability.monthlyIncomeMinor - affordability.monthlyExpensesMinor
+      : undefined;
+  const caps = [disposableMinor, affordability?.affordableMinor].filter((cap) => cap !== undefined);
   const context: PlanContext = {
     balanceMinor: account.balanceMinor,
     bucket: input.bucket,
@@ -104,11 +115,12 @@ export function computeOffers(input: OfferInput): OfferSet {
     rules,
     firstDueDate: rollForwardToBusinessDay(addDays(today, rules.firstDueLeadDays), holidays),
     holidays,
-    disposableMinor: affordability && affordability.monthlyIncomeMinor - affordability.monthlyExpensesMinor,
+    disposableMinor,
+    capMinor: caps.length > 0 ? Math.min(...caps) : undefined,
   };
-  const options = offeredKinds(input.eligible, context.disposableMinor)
+  const options = offeredKinds(input.eligible, context.capMinor)
     .flatMap((kind) => OPTION_BUILDERS[kind](context))
-    .map((option) => markAffordability(option, context.disposableMinor));
+    .map((option) => markAffordability(option, context.capMinor));
   return {
     policyVersion: policy.version,
     currency: account.currency,
@@ -117,8 +129,8 @@ export function computeOffers(input: OfferInput): OfferSet {
   };
 }
 
-function offeredKinds(eligible: readonly OfferKind[], disposableMinor: number | undefined): OfferKind[] {
-  const noDisposableIncome = disposableMinor !== undefined && disposableMinor <= 0;
+function offeredKinds(eligible: readonly OfferKind[], capMinor: number | undefined): OfferKind[] {
+  const noDisposableIncome = capMinor !== undefined && capMinor <= 0;
   return OFFER_KINDS.filter(
     (kind) => eligible.includes(kind) && (!noDisposableIncome || kind === 'hardship'),
   );
@@ -168,18 +180,22 @@ function hardshipOptions(context: PlanContext): OfferOption[] {
 
 /**
  * With a declared budget: as many months as it takes at the target payment (a share of disposable income,
- * never below the floor), so no instalment exceeds the target. Without one: the longest term. Either way
- * capped by the policy's maximum term (which raises the payment) and by the floor (no instalment below it).
+ * no more than the amount the customer said they can pay, never below the floor), so no instalment exceeds
+ * the target. Without one: the longest term. Either way capped by the policy's maximum term (which raises
+ * the payment) and by the floor (no instalment below it).
  */
 function hardshipTermMonths(context: PlanContext): number {
   const { maxTermMonths, reducedPaymentFloorMinor, disposableIncomeShare } = context.rules.hardship;
   const longestAboveFloor = Math.floor(context.balanceMinor / reducedPaymentFloorMinor);
-  if (context.disposableMinor === undefined) return Math.min(maxTermMonths, longestAboveFloor);
-  const shareOfDisposable = fractionOfMinor(
-    Math.max(0, context.disposableMinor),
-    toBasisPoints(disposableIncomeShare),
+  if (context.capMinor === undefined) return Math.min(maxTermMonths, longestAboveFloor);
+  const shareOfDisposable =
+    context.disposableMinor === undefined
+      ? Number.POSITIVE_INFINITY
+      : fractionOfMinor(Math.max(0, context.disposableMinor), toBasisPoints(disposableIncomeShare));
+  const targetPaymentMinor = Math.max(
+    reducedPaymentFloorMinor,
+    Math.min(shareOfDisposable, Math.max(0, context.capMinor)),
   );
-  const targetPaymentMinor = Math.max(reducedPaymentFloorMinor, shareOfDisposable);
   const monthsAtTarget = Math.ceil(context.balanceMinor / targetPaymentMinor);
   return Math.min(maxTermMonths, longestAboveFloor, monthsAtTarget);
 }
@@ -205,9 +221,9 @@ function buildOption(
   };
 }
 
-function markAffordability(option: OfferOption, disposableMinor: number | undefined): OfferOption {
-  if (disposableMinor === undefined) return option;
-  return { ...option, affordable: option.monthlyAmountMinor <= disposableMinor };
+function markAffordability(option: OfferOption, capMinor: number | undefined): OfferOption {
+  if (capMinor === undefined) return option;
+  return { ...option, affordable: option.monthlyAmountMinor <= capMinor };
 }
 
 /** `count` amounts summing exactly to `totalMinor`, differing by at most 1: the first ones take the remainder. */
@@ -277,7 +293,9 @@ function assertValidInput(input: OfferInput): void {
   if (!isIsoDate(input.today))
     throw invalid('INVALID_DATE', `today must be a YYYY-MM-DD date, got ${input.today}`);
   if (input.affordability) {
-    assertMinorAmount('monthlyIncomeMinor', input.affordability.monthlyIncomeMinor);
-    assertMinorAmount('monthlyExpensesMinor', input.affordability.monthlyExpensesMinor);
+    for (const field of ['monthlyIncomeMinor', 'monthlyExpensesMinor', 'affordableMinor'] as const) {
+      const value = input.affordability[field];
+      if (value !== undefined) assertMinorAmount(field, value);
+    }
   }
 }

@@ -8,14 +8,15 @@
  * tier's cadence of the previous message.
  */
 import type { Account } from '../accounts/account';
+import { specialistHold } from '../accounts/holds';
 import {
   type ContactChannel,
   type ContactFlags,
   type ContactRequest,
   checkContact,
-  nextAllowedContact,
   TIMING_REASONS,
 } from '../compliance';
+import { wallClockIn } from '../compliance/local-time';
 import type { OfferSet } from '../offers/plan-calculator';
 import type { TreatmentPolicy } from '../treatment/treatment-policy';
 import type {
@@ -66,7 +67,8 @@ export const isOutbound = (channel: string): channel is OutboundChannel =>
 export function contactFlagsOf(account: Account): ContactFlags {
   return {
     cease: account.flags.ceaseRequested,
-    dispute: account.flags.dispute,
+    // A reported fraud holds contact like a dispute: the debt may not be the customer's at all.
+    dispute: account.flags.dispute || account.flags.fraudReported === true,
     hardshipPlan: account.flags.hardshipPlan,
     refusedChannels: account.customer.contactPreferences.refusedChannels,
     smsConsent: account.customer.contactPreferences.smsConsent,
@@ -144,7 +146,8 @@ function sendWindow(
   untilMs: number,
 ): { notBefore: string } | { reasons: OutreachBlockReason[] } {
   const { account, history, policy } = context;
-  if (account.flags.deceased || account.flags.bankrupt) return { reasons: ['ACCOUNT_EXCLUDED'] };
+  const hold = specialistHold(account);
+  if (hold) return { reasons: [hold] };
   if (channel === 'portal') {
     // A portal notice waits for the customer to sign in: no hours or caps, but every hold applies. The e-mail
     // check stands in for the holds only: a refused e-mail says nothing about the portal.
@@ -161,8 +164,41 @@ function sendWindow(
   if (holds.length > 0) return { reasons: holds };
   // The cadence may end only after the message has gone stale.
   if (start.getTime() >= untilMs) return { reasons: ['NO_CONTACT_WINDOW'] };
-  const notBefore = verdict.allowed ? start.toISOString() : nextAllowedContact(request, untilMs);
+  const notBefore =
+    verdict.allowed && withinCustomerHours(account, start.getTime())
+      ? start.toISOString()
+      : nextAllowedInstant(account, request, untilMs);
   return notBefore ? { notBefore } : { reasons: ['NO_CONTACT_WINDOW'] };
+}
+
+const SEARCH_STEP_MS = 15 * 60_000;
+
+/** Inside the hours the customer asked for on their own clock (always, when they named none). */
+export function withinCustomerHours(account: Account, epochMs: number): boolean {
+  const hours = account.customer.contactPreferences.contactHours;
+  if (!hours?.from && !hours?.to) return true;
+  const clock = wallClockIn(account.customer.timezone, epochMs);
+  if (!clock) return false;
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  return (
+    (!hours.from || clock.minuteOfDay >= minutes(hours.from)) &&
+    (!hours.to || clock.minuteOfDay < minutes(hours.to))
+  );
+}
+
+/**
+ * The first quarter hour before `untilMs` that the gate allows and the customer's own hours include; the
+ * gate is asked at every step, so the answer never disagrees with it.
+ */
+function nextAllowedInstant(account: Account, request: ContactRequest, untilMs: number): string | undefined {
+  const fromMs = Date.parse(request.at);
+  for (let ms = fromMs; ms < untilMs; ms = (Math.floor(ms / SEARCH_STEP_MS) + 1) * SEARCH_STEP_MS) {
+    const at = new Date(ms).toISOString();
+    const verdict = checkContact({ ...request, at });
+    if (verdict.reasons.some((reason) => !TIMING_REASONS.has(reason))) return undefined;
+    if (verdict.allowed && withinCustomerHours(account, ms)) return at;
+  }
+  return undefined;
 }
 
 function contactRequest(

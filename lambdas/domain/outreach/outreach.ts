@@ -4,6 +4,7 @@
  * senders. Adapters implement the ports for DynamoDB, SES, SNS and the local store-only outbox.
  */
 import type { Bucket, Jurisdiction, Language } from '../accounts/account';
+import type { SpecialistHold } from '../accounts/holds';
 import type { ContactChannel, ContactEventKind, ContactReason, MessageVerdict, Offer } from '../compliance';
 import type { DraftingResult } from '../drafting/drafting-service';
 import type { OfferSet } from '../offers/plan-calculator';
@@ -161,13 +162,13 @@ export interface MessageSender {
 /** Why a message or a draft will not be sent: contact-policy reasons plus the outreach's own. */
 export type OutreachBlockReason =
   | ContactReason
+  | SpecialistHold
   | 'NO_OUTREACH_FOR_TIER'
   | 'HUMAN_REVIEW_REQUIRED'
   | 'NOTHING_DUE'
   | 'DRAFT_BLOCKED'
   | 'NO_CONTACT_WINDOW'
   | 'ACCOUNT_NOT_FOUND'
-  | 'ACCOUNT_EXCLUDED'
   | 'SUPERSEDED'
   | 'EXPIRED'
   | 'MESSAGE_REJECTED'

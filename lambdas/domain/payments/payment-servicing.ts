@@ -186,6 +186,12 @@ export async function onDebitHold(
   return (await cancelScheduled(deps, accountId, () => [reason])).length;
 }
 
+/** A lawyer represents the customer: in the US no pre-debit notice may reach them, so debits stop too. */
+export async function onRepresentedByLawyer(deps: HoldDeps, accountId: string): Promise<number> {
+  const account = await deps.accounts.get(accountId);
+  return account?.jurisdiction === 'US' ? onDebitHold(deps, accountId, 'REPRESENTED_BY_LAWYER') : 0;
+}
+
 /** Cancels each scheduled attempt `reasonsFor` gives reasons for; returns the ids of those it cancelled. */
 export async function cancelScheduled(
   deps: HoldDeps,

@@ -9,6 +9,7 @@
  * (`DebitSucceeded` / `DebitFailed`) updates the account and goes back to collections.
  */
 import type { Currency } from '../accounts/account';
+import type { SpecialistHold } from '../accounts/holds';
 import type { SessionVerification } from '../auth/session-token';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -110,7 +111,7 @@ export type DebitBlockReason =
   | 'DISPUTE'
   | 'CEASE'
   | 'HARDSHIP_PLAN'
-  | 'ACCOUNT_EXCLUDED'
+  | SpecialistHold
   | 'ACCOUNT_NOT_FOUND'
   | 'PAID'
   | 'SUPERSEDED'

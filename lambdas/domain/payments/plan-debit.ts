@@ -2,12 +2,13 @@
  * Planning a debit: whether an instalment may be debited at all, how much, when, and the notice first.
  *
  * No mandate, no debit, ever. Holds stop debits like they stop contact: a dispute, a stop request, a hardship
- * plan (the customer pays an affordable plan their own way; an automatic debit is what hurts most here), a
- * deceased or bankrupt customer. A debit never exceeds what is outstanding on the instalment, nor the
+ * plan (the customer pays an affordable plan their own way; an automatic debit is what hurts most here), and
+ * the specialist holds (accounts/holds.ts: deceased, bankrupt, fraud reported, a lawyer in the US, a crisis). A debit never exceeds what is outstanding on the instalment, nor the
  * mandate's maximum: with partial sweeps allowed it takes up to the maximum, otherwise it is not made.
  */
 import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
 import type { Account } from '../accounts/account';
+import { specialistHold } from '../accounts/holds';
 import { wallClockIn } from '../compliance/local-time';
 import { DomainError } from '../errors';
 import type { Outbox } from '../outreach/outreach';
@@ -43,7 +44,8 @@ export function debitBlockReasons(
   if (account.flags.dispute) reasons.push('DISPUTE');
   if (account.flags.ceaseRequested) reasons.push('CEASE');
   if (account.flags.hardshipPlan) reasons.push('HARDSHIP_PLAN');
-  if (account.flags.deceased || account.flags.bankrupt) reasons.push('ACCOUNT_EXCLUDED');
+  const hold = specialistHold(account);
+  if (hold) reasons.push(hold);
   if (instalment.status === 'paid' || outstandingOf(instalment) === 0) reasons.push('PAID');
   if (instalment.status === 'superseded' || (instalment.source === 'statement' && account.repaymentPlan)) {
     reasons.push('SUPERSEDED');
@@ -221,5 +223,13 @@ function refusal(reasons: readonly DebitBlockReason[]): DomainError {
   );
 }
 
-const HOLDS: readonly DebitBlockReason[] = ['DISPUTE', 'CEASE', 'HARDSHIP_PLAN', 'ACCOUNT_EXCLUDED'];
+const HOLDS: readonly DebitBlockReason[] = [
+  'DISPUTE',
+  'CEASE',
+  'HARDSHIP_PLAN',
+  'ACCOUNT_EXCLUDED',
+  'FRAUD_REPORTED',
+  'REPRESENTED_BY_LAWYER',
+  'SPECIALIST_CARE',
+];
 export const isHold = (reason: DebitBlockReason): boolean => HOLDS.includes(reason);

@@ -1,22 +1,29 @@
 /**
  * Customers' decisions take effect on the account at once: an accepted plan becomes its schedule, a promise
- * or a hardship plan pauses outreach, a dispute or a stop request holds all collection contact (the contact
- * policy reads these flags at every send), and a request for a person puts the account in the agent queue.
+ * or a hardship plan pauses outreach, a dispute, a stop request, a reported fraud, bankruptcy, death, lawyer
+ * or crisis holds collection (outreach, debits and the queue read these flags: accounts/holds.ts), contact
+ * preferences apply to the next send, and whatever needs a person puts the account in the agent queue.
  * Each decision is also written to the audit trail, where compliance reviews disputes and stop requests.
  */
 import { DETAIL_TYPES } from '../../../lib/catalog/events';
-import type { Account, AccountFlags } from '../accounts/account';
+import type { Account, AccountFlags, ContactPreferences, Escalation } from '../accounts/account';
 import type { ContactChannel } from '../compliance';
 import type { AuditLog } from '../ports';
 
-/** The changes one decision makes; absent fields stay as they are, `null` removes. */
+/**
+ * The changes one decision makes; absent fields stay as they are, `null` removes. An escalation replaces an
+ * open one only when at least as urgent (accounts/escalations.ts): a payment trace never hides a crisis.
+ */
 export interface AccountPatch {
   readonly flags?: Partial<AccountFlags>;
   readonly repaymentPlan?: Account['repaymentPlan'];
   readonly promise?: Account['promise'] | null;
   readonly affordability?: Account['affordability'];
   readonly refusedChannels?: readonly ContactChannel[];
-  readonly escalation?: Account['escalation'] | null;
+  readonly contactPreferences?: Partial<
+    Pick<ContactPreferences, 'noWorkplace' | 'noThirdParties' | 'contactHours'>
+  >;
+  readonly escalation?: Escalation | null;
 }
 
 export interface AccountUpdater {
@@ -34,6 +41,11 @@ export interface DecisionEvent {
 export function patchFor(event: DecisionEvent): AccountPatch | undefined {
   const d = event.detail as Record<string, unknown> & { accountId: string };
   const at = String(d.decidedAt ?? d.joinedAt ?? d.brokenAt ?? '');
+  const escalate = (reason: string) => ({
+    reason,
+    at,
+    ...(typeof d.conversationId === 'string' ? { conversationId: d.conversationId } : {}),
+  });
   switch (event.detailType) {
     case DETAIL_TYPES.planAccepted:
       return {
@@ -62,26 +74,44 @@ export function patchFor(event: DecisionEvent): AccountPatch | undefined {
       return {
         promise: null,
         flags: { promiseToPay: false },
-        escalation: { reason: 'promise_broken', at },
+        escalation: escalate('promise_broken'),
       };
     case DETAIL_TYPES.hardshipRegistered:
-      return {
-        affordability: {
-          monthlyIncomeMinor: Number(d.monthlyIncomeMinor),
-          monthlyExpensesMinor: Number(d.monthlyExpensesMinor),
-        },
-      };
+      return { affordability: budgetOf(d) };
     case DETAIL_TYPES.disputeOpened:
+      return { flags: { dispute: true }, escalation: escalate('dispute') };
+    case DETAIL_TYPES.fraudReported:
+      return { flags: { fraudReported: true }, escalation: escalate('fraud') };
+    case DETAIL_TYPES.legalRepresentationReported:
+      return { flags: { legalRepresentation: true }, escalation: escalate('legal_representation') };
+    case DETAIL_TYPES.bankruptcyReported:
+      return { flags: { bankrupt: true }, escalation: escalate('bankruptcy') };
+    case DETAIL_TYPES.deceasedReported:
+      return { flags: { deceased: true }, escalation: escalate('deceased') };
+    case DETAIL_TYPES.vulnerabilityReported:
       return {
-        flags: { dispute: true },
-        escalation: { reason: 'dispute', at, conversationId: d.conversationId as string },
+        flags: { vulnerable: true },
+        escalation: escalate(d.selfHarm === true ? 'self_harm' : 'vulnerability'),
       };
+    case DETAIL_TYPES.complaintRecorded:
+      return { escalation: escalate('complaint') };
+    case DETAIL_TYPES.paymentTraceRequested:
+      return { escalation: escalate('payment_trace') };
     case DETAIL_TYPES.ceaseRequested:
       return { flags: { ceaseRequested: true } };
     case DETAIL_TYPES.contactPreferencesChanged:
-      return { refusedChannels: d.refusedChannels as ContactChannel[] };
+      return {
+        refusedChannels: d.refusedChannels as ContactChannel[],
+        contactPreferences: {
+          ...(d.noWorkplace === true ? { noWorkplace: true } : {}),
+          ...(d.noThirdParties === true ? { noThirdParties: true } : {}),
+          ...(d.contactHours && typeof d.contactHours === 'object'
+            ? { contactHours: d.contactHours as ContactPreferences['contactHours'] }
+            : {}),
+        },
+      };
     case DETAIL_TYPES.escalationRequested:
-      return { escalation: { reason: String(d.reason), at, conversationId: d.conversationId as string } };
+      return { escalation: escalate(String(d.reason)) };
     case DETAIL_TYPES.agentJoined:
       return { escalation: null };
     default:
@@ -109,6 +139,18 @@ export async function applyCustomerDecision(
   return 'applied';
 }
 
+/** A declared budget: each figure when stated (whole minor units). */
+function budgetOf(d: Record<string, unknown>): NonNullable<Account['affordability']> {
+  const figure = (value: unknown) =>
+    Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : undefined;
+  const budget = {
+    monthlyIncomeMinor: figure(d.monthlyIncomeMinor),
+    monthlyExpensesMinor: figure(d.monthlyExpensesMinor),
+    affordableMinor: figure(d.affordableMinor),
+  };
+  return Object.fromEntries(Object.entries(budget).filter(([, value]) => value !== undefined));
+}
+
 function summaryOf(event: DecisionEvent): string {
   const d = event.detail as Record<string, unknown>;
   switch (event.detailType) {
@@ -120,6 +162,22 @@ function summaryOf(event: DecisionEvent): string {
       return 'Debt disputed: collection held for compliance review';
     case DETAIL_TYPES.ceaseRequested:
       return 'Customer asked us to stop contacting them: compliance review';
+    case DETAIL_TYPES.fraudReported:
+      return 'Fraud or identity theft reported: collection stopped, fraud case opened';
+    case DETAIL_TYPES.legalRepresentationReported:
+      return 'Customer represented by a lawyer: routed to agents';
+    case DETAIL_TYPES.bankruptcyReported:
+      return 'Bankruptcy reported: collection held, specialist team';
+    case DETAIL_TYPES.deceasedReported:
+      return 'Account holder reported deceased: collection held, specialist team';
+    case DETAIL_TYPES.vulnerabilityReported:
+      return d.selfHarm === true
+        ? 'Customer mentioned self-harm: crisis line given, a person asked to join'
+        : 'Vulnerable customer: collection paused, specialist team';
+    case DETAIL_TYPES.complaintRecorded:
+      return 'Complaint recorded: supervisor';
+    case DETAIL_TYPES.paymentTraceRequested:
+      return 'Customer says a payment is missing: trace requested';
     default:
       return event.detailType;
   }

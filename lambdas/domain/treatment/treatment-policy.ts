@@ -173,7 +173,8 @@ export const TREATMENT_POLICY: TreatmentPolicy = {
 /** Flags outrank arrears: a hold or exclusion applies whatever the bucket and risk. */
 function tierForFlags(flags: AccountFlags): Tier | undefined {
   if (flags.deceased || flags.bankrupt) return 'excluded';
-  if (flags.dispute) return 'dispute_hold';
+  // A reported fraud is a dispute of the whole debt: paused until the fraud team has verified it.
+  if (flags.dispute || flags.fraudReported) return 'dispute_hold';
   if (flags.ceaseRequested) return 'cease_hold';
   if (flags.hardshipPlan) return 'hardship_plan_active';
   if (flags.promiseToPay) return 'promise_pending';

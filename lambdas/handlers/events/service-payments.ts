@@ -3,7 +3,12 @@ import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { DETAIL_TYPES } from '../../../lib/catalog/events';
-import { onDebitHold, onPaymentReceived, onPlanAccepted } from '../../domain/payments/payment-servicing';
+import {
+  onDebitHold,
+  onPaymentReceived,
+  onPlanAccepted,
+  onRepresentedByLawyer,
+} from '../../domain/payments/payment-servicing';
 import { logger } from '../../shared/logger';
 import { paymentHoldDeps } from '../../shared/payment-deps';
 
@@ -22,7 +27,7 @@ const plan = account.extend({
   instalments: z.array(z.object({ dueDate: z.iso.date(), amountMinor: z.number().int().positive() })).min(1),
 });
 
-/** Payments received, plans accepted, holds and revocations: instalments updated, pending debits stopped. */
+/** Payments received, plans accepted, holds (accounts/holds.ts) and revocations: instalments updated, pending debits stopped. */
 export const handler = middy<EventBridgeEvent<string, unknown>>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => {
@@ -45,6 +50,25 @@ export const handler = middy<EventBridgeEvent<string, unknown>>()
         break;
       case DETAIL_TYPES.ceaseRequested:
         outcome = { cancelled: await onDebitHold(deps, account.parse(event.detail).accountId, 'CEASE') };
+        break;
+      case DETAIL_TYPES.fraudReported:
+        outcome = {
+          cancelled: await onDebitHold(deps, account.parse(event.detail).accountId, 'FRAUD_REPORTED'),
+        };
+        break;
+      case DETAIL_TYPES.bankruptcyReported:
+      case DETAIL_TYPES.deceasedReported:
+        outcome = {
+          cancelled: await onDebitHold(deps, account.parse(event.detail).accountId, 'ACCOUNT_EXCLUDED'),
+        };
+        break;
+      case DETAIL_TYPES.vulnerabilityReported:
+        outcome = {
+          cancelled: await onDebitHold(deps, account.parse(event.detail).accountId, 'SPECIALIST_CARE'),
+        };
+        break;
+      case DETAIL_TYPES.legalRepresentationReported:
+        outcome = { cancelled: await onRepresentedByLawyer(deps, account.parse(event.detail).accountId) };
         break;
       case DETAIL_TYPES.mandateRevoked:
         outcome = {

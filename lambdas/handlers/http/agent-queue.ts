@@ -24,10 +24,11 @@ const query = z.object({
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
     .optional(),
+  team: z.enum(['agents', 'specialist', 'supervisor']).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_QUEUE_LIMIT).default(DEFAULT_QUEUE_LIMIT),
 });
 
-/** GET /queue?tier=&bucket=&escalated=true&limit=50: the accounts needing a person, most urgent first. */
+/** GET /queue?tier=&bucket=&escalated=true&team=&limit=50: the accounts needing a person, most urgent first. */
 export const handler = httpHandler({ route: 'GET /queue', query }, async ({ query }) => ({
   body: await agentQueue(deps, query),
 }));
