@@ -4,14 +4,9 @@
  * amount and the date in one message, a bereavement, contact at work refused, the language switched mid-chat.
  * Each journey checks the reply on the page and what it did to the account (flags, holds, queue), waiting for
  * the reply or the write to happen, never for a fixed time.
- *
- * Sentences the reader in force cannot read yet (the interim rule layer, before the trained classifier
- * lands) are named in the test's title and the journey waits for the classifier: see `waitsForClassifier`.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Understanding } from '../../lambdas/domain/chat/taxonomy';
-import { type MessageContext, understand } from '../../lambdas/domain/chat/understanding';
 import {
   describeWithBrowser,
   expectNoProblems,
@@ -46,27 +41,6 @@ interface StaffAccount {
   readonly promise?: { readonly amountMinor: number; readonly dueDate: string };
   readonly affordability?: Record<string, number>;
   readonly escalation?: { readonly reason: string };
-}
-
-/**
- * Why a journey waits: the sentence is not read as `intent` by the reader in force today (the interim rule
- * layer). Empty when it is, and the journey runs. The journeys name real sentences; the trained classifier
- * (issue 13, the understanding half) reads them, and then these journeys run without any change here.
- */
-function waitsForClassifier(
-  text: string,
-  context: MessageContext,
-  wanted: (reading: Understanding) => boolean,
-): string {
-  const reading = understand(text, context);
-  return wanted(reading)
-    ? ''
-    : ` (waits for the trained classifier: the interim reader reads "${text}" as ${reading.intent})`;
-}
-
-const en = (today = isoToday()): MessageContext => ({ language: 'en', currency: 'USD', today });
-function isoToday(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 describeWithBrowser('the portal assistant in the customer’s own words', (browser) => {
@@ -162,32 +136,28 @@ describeWithBrowser('the portal assistant in the customer’s own words', (brows
   const account = (id: string) => staff<StaffAccount>(`/accounts/${id}`);
 
   const DISPUTE = 'I never received any bill for this card and this is not my debt';
-  const disputeWaits = waitsForClassifier(DISPUTE, en(), (r) => r.intent === 'dispute');
-  it.skipIf(disputeWaits !== '')(
-    `a dispute: held at once, with what happens next${disputeWaits}`,
-    async () => {
-      const customer = await takeAccount('US, English, collectable', usEnglish);
-      await chatAs(customer, async (page) => {
-        const reply = await ask(page, DISPUTE);
-        expect(reply).toMatch(/^I've recorded your dispute\. What happens next: we pause all collection/);
-        // The debt-collector notice is shown once, at the top, not in the bubble.
-        expect(reply).not.toMatch(/debt collector/);
-        expect(await disclosureTexts(page)).toEqual([
-          expect.stringMatching(/communication from a debt collector/),
-        ]);
-        await saveScreenshot(page, 'assistant-dispute');
-        await expect
-          .poll(async () => {
-            const held = await account(customer.accountId);
-            return { dispute: held.flags.dispute, escalation: held.escalation?.reason };
-          }, POLL)
-          .toEqual({ dispute: true, escalation: 'dispute' });
-        // Asked for options next, the held account is not offered any.
-        expect(await ask(page, 'show my options')).toMatch(/paused while we check your dispute/);
-        expect(await disclosureTexts(page)).toHaveLength(1);
-      });
-    },
-  );
+  it('a dispute: held at once, with what happens next', async () => {
+    const customer = await takeAccount('US, English, collectable', usEnglish);
+    await chatAs(customer, async (page) => {
+      const reply = await ask(page, DISPUTE);
+      expect(reply).toMatch(/^I've recorded your dispute\. What happens next: we pause all collection/);
+      // The debt-collector notice is shown once, at the top, not in the bubble.
+      expect(reply).not.toMatch(/debt collector/);
+      expect(await disclosureTexts(page)).toEqual([
+        expect.stringMatching(/communication from a debt collector/),
+      ]);
+      await saveScreenshot(page, 'assistant-dispute');
+      await expect
+        .poll(async () => {
+          const held = await account(customer.accountId);
+          return { dispute: held.flags.dispute, escalation: held.escalation?.reason };
+        }, POLL)
+        .toEqual({ dispute: true, escalation: 'dispute' });
+      // Asked for options next, the held account is not offered any.
+      expect(await ask(page, 'show my options')).toMatch(/paused while we check your dispute/);
+      expect(await disclosureTexts(page)).toHaveLength(1);
+    });
+  });
 
   const BUDGET = 'I lost my job last month. I bring home roughly 2,400 and rent plus bills eat 1,900';
   it('hardship with a free-form budget: only plans within what is left each month', async () => {
@@ -240,50 +210,38 @@ describeWithBrowser('the portal assistant in the customer’s own words', (brows
 
   const BEREAVEMENT =
     "My father passed away last month. This was his card and I don't know what I'm supposed to do";
-  const bereavementWaits = waitsForClassifier(BEREAVEMENT, en(), (r) => r.intent === 'deceased');
-  it.skipIf(bereavementWaits !== '')(
-    `a bereavement: condolence, a hold, the specialist team, never asked to pay${bereavementWaits}`,
-    async () => {
-      const customer = await takeAccount('US, English, collectable', usEnglish);
-      await chatAs(customer, async (page) => {
-        const reply = await ask(page, BEREAVEMENT);
-        expect(reply).toMatch(/^I'm so sorry for your loss/);
-        expect(reply).toMatch(/You are not being asked to pay anything/);
-        await saveScreenshot(page, 'assistant-bereavement');
-        await expect
-          .poll(async () => {
-            const held = await account(customer.accountId);
-            return { deceased: held.flags.deceased, escalation: held.escalation?.reason };
-          }, POLL)
-          .toEqual({ deceased: true, escalation: 'deceased' });
-        expect(await ask(page, 'what are my options')).toMatch(/not being asked to pay anything/);
-      });
-    },
-  );
+  it('a bereavement: condolence, a hold, the specialist team, never asked to pay', async () => {
+    const customer = await takeAccount('US, English, collectable', usEnglish);
+    await chatAs(customer, async (page) => {
+      const reply = await ask(page, BEREAVEMENT);
+      expect(reply).toMatch(/^I'm so sorry for your loss/);
+      expect(reply).toMatch(/You are not being asked to pay anything/);
+      await saveScreenshot(page, 'assistant-bereavement');
+      await expect
+        .poll(async () => {
+          const held = await account(customer.accountId);
+          return { deceased: held.flags.deceased, escalation: held.escalation?.reason };
+        }, POLL)
+        .toEqual({ deceased: true, escalation: 'deceased' });
+      expect(await ask(page, 'what are my options')).toMatch(/not being asked to pay anything/);
+    });
+  });
 
   const AT_WORK = "Please don't ring me at work, my manager listens in on every call";
-  const atWorkWaits = waitsForClassifier(
-    AT_WORK,
-    en(),
-    (r) => r.intent === 'contact_preferences' && r.slots.noWorkplace === true,
-  );
-  it.skipIf(atWorkWaits !== '')(
-    `contact at work refused: applied at once, other contact goes on${atWorkWaits}`,
-    async () => {
-      const customer = await takeAccount('US, English, collectable', usEnglish);
-      await chatAs(customer, async (page) => {
-        const reply = await ask(page, AT_WORK);
-        expect(reply).toMatch(/^Done: .*we won't contact you at work/);
-        await saveScreenshot(page, 'assistant-no-contact-at-work');
-        await expect
-          .poll(async () => (await account(customer.accountId)).customer.contactPreferences.noWorkplace, POLL)
-          .toBe(true);
-        const after = await account(customer.accountId);
-        expect(after.flags.ceaseRequested).toBe(false);
-        expect(after.customer.contactPreferences.refusedChannels).not.toContain('call');
-      });
-    },
-  );
+  it('contact at work refused: applied at once, other contact goes on', async () => {
+    const customer = await takeAccount('US, English, collectable', usEnglish);
+    await chatAs(customer, async (page) => {
+      const reply = await ask(page, AT_WORK);
+      expect(reply).toMatch(/^Done: .*we won't contact you at work/);
+      await saveScreenshot(page, 'assistant-no-contact-at-work');
+      await expect
+        .poll(async () => (await account(customer.accountId)).customer.contactPreferences.noWorkplace, POLL)
+        .toBe(true);
+      const after = await account(customer.accountId);
+      expect(after.flags.ceaseRequested).toBe(false);
+      expect(after.customer.contactPreferences.refusedChannels).not.toContain('call');
+    });
+  });
 
   it('the language switched mid-chat: replies and the notice follow the page', async () => {
     const customer = await takeAccount('US, English, with options', usEnglish);
