@@ -13,6 +13,12 @@ export class DomainError extends Error {
     super(message);
     this.name = 'DomainError';
   }
+
+  /** For `too_many_requests`: when asking again can succeed. */
+  get retryAfterSeconds(): number | undefined {
+    const seconds = this.details?.retryAfterSeconds;
+    return typeof seconds === 'number' ? seconds : undefined;
+  }
 }
 
 export const notFound = (code: string, message: string) => new DomainError('not_found', code, message);

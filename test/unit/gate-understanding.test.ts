@@ -49,6 +49,12 @@ describe('the examples the issue names', () => {
   it('allows 困难期间不会起诉，也不会上门', () => {
     expect(content('困难期间不会起诉，也不会上门', 'zh-CN')).toEqual({ allowed: true, violations: [] });
   });
+
+  it('reads 建立案件 ("opened a case") as 建立 + 案件, not 立案 (a criminal case filed)', () => {
+    const text = '已为反欺诈团队建立案件，调查期间停止催收。';
+    expect(content(text, 'zh-CN')).toEqual({ allowed: true, violations: [] });
+    expect(content('警方已经立案侦查', 'zh-CN').allowed).toBe(false);
+  });
 });
 
 describe('reading clause by clause', () => {

@@ -366,15 +366,18 @@ function answerFigure(context: Context, pending: Extract<Pending, { kind: 'figur
   const { slots } = reading;
   const { want } = pending;
   if (want === 'income' || want === 'expenses') {
+    const field = want === 'income' ? 'monthlyIncomeMinor' : 'monthlyExpensesMinor';
+    if (facts.figure !== undefined) {
+      // A figure on its own ("about 1,650 a month") answers the question asked, whatever else it could mean.
+      const { affordableMinor: _readAsAffordable, ...rest } = slots;
+      return hardship(context, { ...rest, [field]: facts.figure });
+    }
     const stated =
       slots.monthlyIncomeMinor !== undefined ||
       slots.monthlyExpensesMinor !== undefined ||
       slots.affordableMinor !== undefined;
-    const bare = facts.figure ?? (stated ? undefined : slots.amountMinor);
-    if (stated || bare !== undefined) {
-      const field = want === 'income' ? 'monthlyIncomeMinor' : 'monthlyExpensesMinor';
-      return hardship(context, { ...slots, ...(bare === undefined ? {} : { [field]: bare }) });
-    }
+    if (stated) return hardship(context, slots);
+    if (slots.amountMinor !== undefined) return hardship(context, { ...slots, [field]: slots.amountMinor });
   } else {
     const amountMinor = slots.amountMinor ?? (want === 'promise_date' ? undefined : facts.figure);
     if (
