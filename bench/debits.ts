@@ -9,6 +9,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DETAIL_TYPES } from '../contracts/events';
 import { HttpPaymentGateway } from '../lambdas/adapters/bank/http-payment-gateway';
 import { DynamoAccountRepository } from '../lambdas/adapters/dynamodb/account-repository';
 import { DynamoAccountUpdater } from '../lambdas/adapters/dynamodb/account-updater';
@@ -30,7 +31,6 @@ import { MANDATE_TERMS_VERSION, mandateTerms } from '../lambdas/domain/payments/
 import { onPaymentMissed } from '../lambdas/domain/payments/payment-servicing';
 import type { AttemptKey, DebitAttempt, Instalment, Mandate } from '../lambdas/domain/payments/payments';
 import type { Clock, DomainEvent, EventPublisher } from '../lambdas/domain/ports';
-import { DETAIL_TYPES } from '../lib/catalog/events';
 import { type SimulatedBank, SimulatedLedger, startSimulatedBank } from '../local/bank/simulated-bank';
 import { startDynamoDbLocal } from '../local/dynamodb-local';
 import { createTables, localTableNames } from '../local/tables';

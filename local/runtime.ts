@@ -9,9 +9,9 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import { type DomainEvent, domainEvent, EventContractError } from '../contracts/events';
 import { batchPutAll } from '../lambdas/adapters/dynamodb/batch-write';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/client';
-import { DETAIL_TYPES, EVENT_SOURCES } from '../lib/catalog/events';
 import { FUNCTIONS } from '../lib/catalog/functions';
 import { localSecurityHeaders } from '../lib/security-headers';
 import { stageConfig } from '../lib/stages';
@@ -442,19 +442,26 @@ async function receivePayment(context: RequestContext, body: Buffer): Promise<Ht
       'accountId is a string and amountMinor a positive whole number.',
     );
   }
-  const receivedAt = new Date().toISOString();
-  const detail = {
-    accountId,
-    paymentId: `local-${randomBytes(6).toString('hex')}`,
-    amountMinor,
-    currency: currency ?? 'USD',
-    receivedAt,
-  };
+  // As core banking would announce it, checked against its contract (docs/events/PaymentReceived.v1.json).
+  let event: DomainEvent<'PaymentReceived'>;
+  try {
+    event = domainEvent('PaymentReceived', {
+      accountId,
+      paymentId: `local-${randomBytes(6).toString('hex')}`,
+      amountMinor: amountMinor as number,
+      currency: (currency ?? 'USD') as 'USD',
+      receivedAt: new Date().toISOString(),
+    });
+  } catch (error) {
+    if (!(error instanceof EventContractError)) throw error;
+    return jsonError(400, 'VALIDATION_FAILED', error.problems.join('; '));
+  }
+  const { source, detailType, detail } = event;
   context.bus.putEvents({
     Entries: [
       {
-        Source: EVENT_SOURCES.payments,
-        DetailType: DETAIL_TYPES.paymentReceived,
+        Source: source,
+        DetailType: detailType,
         Detail: JSON.stringify(detail),
         EventBusName: LOCAL_BUS_NAME,
       },

@@ -1,5 +1,5 @@
 /** The collaborators domain code needs, as interfaces; adapters implement them for DynamoDB, EventBridge and tests. */
-import type { DetailType, EventSource } from '../../lib/catalog/events';
+import type { DomainEvent } from '../../contracts/events';
 import type { Account } from './accounts/account';
 
 export interface Clock {
@@ -10,11 +10,8 @@ export interface AccountRepository {
   get(accountId: string): Promise<Account | undefined>;
 }
 
-export interface DomainEvent<T extends object = object> {
-  readonly source: EventSource;
-  readonly detailType: DetailType;
-  readonly detail: T;
-}
+/** Made only by `domainEvent` (contracts/events), which checks the detail against its contract. */
+export type { DomainEvent };
 
 export interface EventPublisher {
   publish(events: readonly DomainEvent[]): Promise<void>;

@@ -16,7 +16,7 @@ import {
   logCallOutcome,
 } from '../../lambdas/domain/console/call-outcomes';
 import type { DomainEvent } from '../../lambdas/domain/ports';
-import { applyCustomerDecision } from '../../lambdas/domain/servicing/customer-decisions';
+import { applyCustomerDecision, type DecisionEvent } from '../../lambdas/domain/servicing/customer-decisions';
 import { anAccount } from '../support/accounts';
 import { freshTables } from '../support/dynamodb';
 
@@ -188,8 +188,8 @@ describe('a promise taken on a call', () => {
       {
         id: 'evt-promise-1',
         detailType: promised.detailType,
-        detail: promised.detail as { accountId: string },
-      },
+        detail: promised.detail,
+      } as DecisionEvent,
     );
     expect(outcome).toBe('applied');
     const account = await new DynamoAccountRepository(tables.db, tables.names.accounts).get(w.accountId);

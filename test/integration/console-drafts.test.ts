@@ -5,6 +5,7 @@
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { DetailOf } from '../../contracts/events';
 import { DynamoAccountRepository } from '../../lambdas/adapters/dynamodb/account-repository';
 import { DynamoContactStore } from '../../lambdas/adapters/dynamodb/contact-store';
 import { DynamoDraftStore } from '../../lambdas/adapters/dynamodb/draft-store';
@@ -20,7 +21,6 @@ import { deliverMessage } from '../../lambdas/domain/outreach/deliver-outreach';
 import type { MessageSender, OutboundMessage } from '../../lambdas/domain/outreach/outreach';
 import { prepareOutreach } from '../../lambdas/domain/outreach/prepare-outreach';
 import type { DomainEvent } from '../../lambdas/domain/ports';
-import type { TreatmentChangedDetail } from '../../lambdas/domain/scoring/segment-worker';
 import { anAccount } from '../support/accounts';
 import { freshTables } from '../support/dynamodb';
 
@@ -48,7 +48,7 @@ async function world() {
   const accountId = `ACC-${String(700_000 + sequence)}`;
   let now = AFTERNOON;
   const clock = { now: () => now };
-  const change: TreatmentChangedDetail = {
+  const change: DetailOf<'TreatmentChanged'> = {
     changeId: `run-1:${accountId}`,
     accountId,
     runId: 'run-1',

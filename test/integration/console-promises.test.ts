@@ -11,7 +11,7 @@ import { DynamoAuditLog } from '../../lambdas/adapters/dynamodb/audit-log';
 import type { Account } from '../../lambdas/domain/accounts/account';
 import { buildQueue } from '../../lambdas/domain/console/agent-queue';
 import type { DomainEvent } from '../../lambdas/domain/ports';
-import { applyCustomerDecision } from '../../lambdas/domain/servicing/customer-decisions';
+import { applyCustomerDecision, type DecisionEvent } from '../../lambdas/domain/servicing/customer-decisions';
 import { checkPromises } from '../../lambdas/domain/servicing/promise-check';
 import { anAccount, NO_FLAGS } from '../support/accounts';
 import { freshTables } from '../support/dynamodb';
@@ -96,7 +96,7 @@ describe('checking promises', () => {
     const [broken] = events;
     await applyCustomerDecision(
       { accounts: new DynamoAccountUpdater(tables.db, tables.names.accounts), audit },
-      { id: 'evt-broken-1', detailType: broken!.detailType, detail: broken!.detail as { accountId: string } },
+      { id: 'evt-broken-1', detailType: broken!.detailType, detail: broken!.detail } as DecisionEvent,
     );
     const queue = buildQueue(await scans.queueCandidates(), { limit: 50 }, NOW);
     expect(queue.items[0]).toMatchObject({

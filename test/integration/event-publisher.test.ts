@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DomainEvent, domainEvent } from '../../contracts/events';
 import { EventBridgePublisher, EventPublishError } from '../../lambdas/adapters/eventbridge/event-publisher';
-import type { DomainEvent } from '../../lambdas/domain/ports';
 import { localCredentials } from '../support/dynamodb';
 
 /**
@@ -34,7 +34,7 @@ class FakeEventBridge {
         this.attempts.set(entry.Detail, attempt);
         return this.refuse(detail, attempt)
           ? { ErrorCode: 'ThrottlingException', ErrorMessage: 'slow down' }
-          : { EventId: `id-${detail.n}` };
+          : { EventId: `id-${detail.segment}` };
       });
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
       res.end(
@@ -54,11 +54,9 @@ class FakeEventBridge {
 }
 
 const events = (count: number): DomainEvent[] =>
-  Array.from({ length: count }, (_, n) => ({
-    source: 'collections.scoring',
-    detailType: 'TreatmentChanged',
-    detail: { n },
-  }));
+  Array.from({ length: count }, (_, n) =>
+    domainEvent('ScoringSegmentRequested', { runId: 'run-1', segment: n, totalSegments: count }),
+  );
 
 describe('EventBridge publisher (real SDK client, fake endpoint)', () => {
   const fake = new FakeEventBridge();
@@ -81,14 +79,14 @@ describe('EventBridge publisher (real SDK client, fake endpoint)', () => {
   });
 
   it('re-sends only the refused entries until they are accepted', async () => {
-    fake.reset((detail, attempt) => (detail.n === 3 || detail.n === 7) && attempt < 3);
+    fake.reset((detail, attempt) => (detail.segment === 3 || detail.segment === 7) && attempt < 3);
     await new EventBridgePublisher(client, 'dev-bus', async () => {}).publish(events(10));
     expect(fake.calls.map((call) => call.length)).toEqual([10, 2, 2]);
-    expect(fake.calls[1]!.map((e) => JSON.parse(e.Detail).n)).toEqual([3, 7]);
+    expect(fake.calls[1]!.map((e) => JSON.parse(e.Detail).segment)).toEqual([3, 7]);
   });
 
   it('fails loudly when entries are still refused after its attempts', async () => {
-    fake.reset((detail) => detail.n === 1);
+    fake.reset((detail) => detail.segment === 1);
     await expect(
       new EventBridgePublisher(client, 'dev-bus', async () => {}).publish(events(2)),
     ).rejects.toThrow(EventPublishError);

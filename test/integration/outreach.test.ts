@@ -5,6 +5,7 @@
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DetailOf } from '../../contracts/events';
 import { DynamoAccountRepository } from '../../lambdas/adapters/dynamodb/account-repository';
 import { DynamoContactStore } from '../../lambdas/adapters/dynamodb/contact-store';
 import { DynamoDraftStore } from '../../lambdas/adapters/dynamodb/draft-store';
@@ -23,7 +24,6 @@ import {
 import type { MessageSender, OutboundChannel, OutboundMessage } from '../../lambdas/domain/outreach/outreach';
 import { type PrepareOutreachDeps, prepareOutreach } from '../../lambdas/domain/outreach/prepare-outreach';
 import type { DomainEvent } from '../../lambdas/domain/ports';
-import type { TreatmentChangedDetail } from '../../lambdas/domain/scoring/segment-worker';
 import { anAccount } from '../support/accounts';
 import { freshTables } from '../support/dynamodb';
 import { type FakeOpenAi, reply, startFakeOpenAi } from '../support/fake-openai';
@@ -61,7 +61,7 @@ class RecordingSender implements MessageSender {
 
 interface World {
   readonly accountId: string;
-  readonly change: TreatmentChangedDetail;
+  readonly change: DetailOf<'TreatmentChanged'>;
   readonly clock: { now: () => Date; set: (at: Date) => void };
   readonly events: DomainEvent[];
   readonly sender: RecordingSender;
@@ -76,7 +76,7 @@ async function world(options: { llm?: OpenAiLlm; customer?: Partial<Account['cus
   const accountId = `ACC-${String(500_000 + sequence)}`;
   let now = AFTERNOON;
   const clock = { now: () => now, set: (at: Date) => (now = at) };
-  const change: TreatmentChangedDetail = {
+  const change: DetailOf<'TreatmentChanged'> = {
     changeId: `run-1:${accountId}`,
     accountId,
     runId: 'run-1',

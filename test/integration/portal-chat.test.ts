@@ -23,7 +23,7 @@ import {
   takeOverConversation,
 } from '../../lambdas/domain/conversations/portal-chat';
 import type { DomainEvent } from '../../lambdas/domain/ports';
-import { applyCustomerDecision } from '../../lambdas/domain/servicing/customer-decisions';
+import { applyCustomerDecision, type DecisionEvent } from '../../lambdas/domain/servicing/customer-decisions';
 import { aScoredAccount } from '../support/accounts';
 import { freshTables } from '../support/dynamodb';
 
@@ -82,8 +82,8 @@ async function customer(overrides: Partial<Account> = {}, reader?: MessageReader
       await applyCustomerDecision(consumer, {
         id: `event-${sequence}-${index}`,
         detailType: event.detailType,
-        detail: event.detail as { accountId: string },
-      });
+        detail: event.detail,
+      } as DecisionEvent);
     }
   };
   return { accountId, deps, events, conversation, say, applyDecisions };

@@ -1,12 +1,12 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { DetailOf } from '../../contracts/events';
 import { DynamoAuditLog } from '../../lambdas/adapters/dynamodb/audit-log';
-import type { TreatmentChangedDetail } from '../../lambdas/domain/scoring/segment-worker';
 import { tableNameEnvironment } from '../../local/tables';
 import { freshTables, localCredentials } from '../support/dynamodb';
 import { lambdaContext } from '../support/events';
 
-const change: EventBridgeEvent<'TreatmentChanged', TreatmentChangedDetail> = {
+const change: EventBridgeEvent<'TreatmentChanged', DetailOf<'TreatmentChanged'>> = {
   version: '0',
   id: 'evt-0001',
   'detail-type': 'TreatmentChanged',

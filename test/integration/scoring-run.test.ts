@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { DetailOf } from '../../contracts/events';
 import { committedRiskModel } from '../../lambdas/adapters/committed-risk-model';
 import { DynamoAccountRepository } from '../../lambdas/adapters/dynamodb/account-repository';
 import { batchPutAll } from '../../lambdas/adapters/dynamodb/batch-write';
@@ -7,11 +8,7 @@ import { DynamoScoringRunStore } from '../../lambdas/adapters/dynamodb/scoring-r
 import type { Account } from '../../lambdas/domain/accounts/account';
 import type { DomainEvent, EventPublisher } from '../../lambdas/domain/ports';
 import { LeaseLostError, SegmentBusyError } from '../../lambdas/domain/scoring/scoring-run';
-import {
-  type SegmentJob,
-  scoreSegment,
-  type TreatmentChangedDetail,
-} from '../../lambdas/domain/scoring/segment-worker';
+import { type SegmentJob, scoreSegment } from '../../lambdas/domain/scoring/segment-worker';
 import { startScoringRun } from '../../lambdas/domain/scoring/start-run';
 import { TREATMENT_POLICY } from '../../lambdas/domain/treatment/treatment-policy';
 import { generateDemoPortfolio } from '../../local/seed/demo-portfolio';
@@ -102,7 +99,7 @@ describe('scoring run on DynamoDB Local', () => {
       modelVersion: committedRiskModel.version,
       policyVersion: TREATMENT_POLICY.version,
     });
-    const changes = bus.of<TreatmentChangedDetail>('TreatmentChanged');
+    const changes = bus.of<DetailOf<'TreatmentChanged'>>('TreatmentChanged');
     expect(changes).toHaveLength(ACCOUNTS + 2);
     expect(new Set(changes.map((c) => c.changeId)).size).toBe(changes.length);
     expect(run.tierChanges).toBe(changes.length);
@@ -167,7 +164,7 @@ describe('scoring run on DynamoDB Local', () => {
     expect(await scoreSegment(workerDeps('crashing'), jobs[0]!)).toBe('completed');
     await Promise.all(jobs.slice(1).map((job) => scoreSegment(workerDeps(`worker-${job.segment}`), job)));
 
-    const announced = bus.of<TreatmentChangedDetail>('TreatmentChanged').map((c) => c.changeId);
+    const announced = bus.of<DetailOf<'TreatmentChanged'>>('TreatmentChanged').map((c) => c.changeId);
     expect(new Set(announced).size).toBe(announced.length);
     const { run } = (await runs.get('run-3'))!;
     expect(run.status).toBe('completed');

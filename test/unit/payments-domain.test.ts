@@ -3,6 +3,7 @@
  * lands, the mandate's authorisation text, statement instalments, re-presentment and result events.
  */
 import { describe, expect, it } from 'vitest';
+import { DETAIL_TYPES, EVENT_SOURCES } from '../../contracts/events';
 import type { Account, AccountFlags } from '../../lambdas/domain/accounts/account';
 import { DomainError } from '../../lambdas/domain/errors';
 import { DEBIT_POLICY, type DebitPolicy, missAtOf } from '../../lambdas/domain/payments/debit-policy';
@@ -17,7 +18,6 @@ import {
 import { applicationOf } from '../../lambdas/domain/payments/payment-application';
 import type { DebitAttempt, Instalment, Mandate } from '../../lambdas/domain/payments/payments';
 import { debitBlockReasons, outstandingOf, plannedAmount } from '../../lambdas/domain/payments/plan-debit';
-import { DETAIL_TYPES, EVENT_SOURCES } from '../../lib/catalog/events';
 import { anAccount, NO_FLAGS } from '../support/accounts';
 import { cnCardNumber, US_ROUTING, usAccountNumber, usDebtor } from '../support/bank-accounts';
 

@@ -3,11 +3,11 @@
  * gated when it leaves like every message (contact hours, holds, consent), at most one a day. It states no
  * code, no figure and nothing about the debt.
  */
-import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
 import type { Account, Language } from '../accounts/account';
 import { checkMessage } from '../compliance';
 import { requiredDisclosures } from '../drafting/draft';
 import type { Outbox, OutboxMessage } from '../outreach/outreach';
+import { outreachQueued } from '../outreach/outreach-events';
 import type { AccountRepository, EventPublisher } from '../ports';
 import type { SecurityNotifier } from './identity-verification';
 
@@ -48,19 +48,7 @@ export class OutboxSecurityNotifier implements SecurityNotifier {
       const account = await this.deps.accounts.get(accountId);
       const message = account && securityNotice(account, at);
       if (!message || !(await this.deps.outbox.enqueue(message))) return;
-      await this.deps.events.publish([
-        {
-          source: EVENT_SOURCES.outreach,
-          detailType: DETAIL_TYPES.outreachQueued,
-          detail: {
-            accountId,
-            draftId: message.draftId,
-            messageId: message.messageId,
-            channel: message.channel,
-            notBefore: message.notBefore,
-          },
-        },
-      ]);
+      await this.deps.events.publish([outreachQueued(message)]);
     } catch (error) {
       this.deps.report(error);
     }

@@ -9,7 +9,7 @@
  * `PromiseToPayRecorded`, in the shape servicing (`patchFor`) applies to the account.
  */
 import * as z from 'zod';
-import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
+import { domainEvent } from '../../../contracts/events';
 import type { Account } from '../accounts/account';
 import { type ContactEventKind, type ContactReason, checkContact } from '../compliance';
 import { DomainError, notFound } from '../errors';
@@ -175,36 +175,28 @@ export async function logCallOutcome(
 }
 
 function announcements(entry: CallLogEntry, promise: CallOutcomeBody['promise']): DomainEvent[] {
-  const called: DomainEvent = {
-    source: EVENT_SOURCES.portal,
-    detailType: DETAIL_TYPES.callLogged,
-    detail: {
-      requestId: `call#${entry.callId}`,
-      accountId: entry.accountId,
-      callId: entry.callId,
-      agentId: entry.agentId,
-      outcome: entry.outcome,
-      kind: entry.kind,
-      at: entry.at,
-      allowedByPolicy: entry.allowedByPolicy,
-      policyReasons: entry.policyReasons,
-      ...(entry.note ? { note: entry.note } : {}),
-    },
-  };
+  const called: DomainEvent = domainEvent('CallLogged', {
+    requestId: `call#${entry.callId}`,
+    accountId: entry.accountId,
+    callId: entry.callId,
+    agentId: entry.agentId,
+    outcome: entry.outcome,
+    kind: entry.kind,
+    at: entry.at,
+    allowedByPolicy: entry.allowedByPolicy,
+    policyReasons: entry.policyReasons,
+    ...(entry.note ? { note: entry.note } : {}),
+  });
   if (!promise) return [called];
-  const promised: DomainEvent = {
-    source: EVENT_SOURCES.portal,
-    detailType: DETAIL_TYPES.promiseToPayRecorded,
-    // Servicing reads `decidedAt` and `agentId` (the promise's source becomes `agent:<agentId>`).
-    detail: {
-      requestId: `call#${entry.callId}#PromiseToPayRecorded`,
-      accountId: entry.accountId,
-      amountMinor: promise.amountMinor,
-      dueDate: promise.dueDate,
-      agentId: entry.agentId,
-      decidedAt: entry.at,
-      callId: entry.callId,
-    },
-  };
+  // Servicing reads `decidedAt` and `agentId` (the promise's source becomes `agent:<agentId>`).
+  const promised: DomainEvent = domainEvent('PromiseToPayRecorded', {
+    requestId: `call#${entry.callId}#PromiseToPayRecorded`,
+    accountId: entry.accountId,
+    amountMinor: promise.amountMinor,
+    dueDate: promise.dueDate,
+    agentId: entry.agentId,
+    decidedAt: entry.at,
+    callId: entry.callId,
+  });
   return [called, promised];
 }

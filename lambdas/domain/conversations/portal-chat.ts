@@ -4,7 +4,7 @@
  * customer decided (a plan, a promise, a dispute, …) announced as events for servicing, the contact policy
  * and the agent queue. Nothing the customer types reaches policy: replies only state figures code computed.
  */
-import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
+import { type DetailInput, domainEvent } from '../../../contracts/events';
 import type { Account, Language } from '../accounts/account';
 import {
   type Budget,
@@ -236,7 +236,7 @@ export async function takeOverConversation(
       at: joinedAt,
     });
     await deps.events.publish([
-      portalEvent(DETAIL_TYPES.agentJoined, {
+      domainEvent('AgentJoined', {
         accountId: conversation.accountId,
         conversationId: conversation.conversationId,
         agentId: request.agentId,
@@ -334,22 +334,15 @@ function withBudget(account: Account, affordability: Budget, now: Date) {
   });
 }
 
-const DETAIL_TYPE_OF: Record<ChatAction['type'], DomainEvent['detailType']> = {
-  PlanAccepted: DETAIL_TYPES.planAccepted,
-  PromiseToPayRecorded: DETAIL_TYPES.promiseToPayRecorded,
-  HardshipRegistered: DETAIL_TYPES.hardshipRegistered,
-  DisputeOpened: DETAIL_TYPES.disputeOpened,
-  FraudReported: DETAIL_TYPES.fraudReported,
-  LegalRepresentationReported: DETAIL_TYPES.legalRepresentationReported,
-  BankruptcyReported: DETAIL_TYPES.bankruptcyReported,
-  DeceasedReported: DETAIL_TYPES.deceasedReported,
-  VulnerabilityReported: DETAIL_TYPES.vulnerabilityReported,
-  ComplaintRecorded: DETAIL_TYPES.complaintRecorded,
-  PaymentTraceRequested: DETAIL_TYPES.paymentTraceRequested,
-  EscalationRequested: DETAIL_TYPES.escalationRequested,
-  CeaseRequested: DETAIL_TYPES.ceaseRequested,
-  ContactPreferencesChanged: DETAIL_TYPES.contactPreferencesChanged,
+/** Every chat decision is an event of the same name whose detail is the decision plus its keys. */
+type DecisionKeys = 'requestId' | 'accountId' | 'conversationId' | 'decidedAt';
+type ActionFitsContract = {
+  [A in ChatAction as A['type']]: Omit<A, 'type'> extends Omit<DetailInput<A['type']>, DecisionKeys>
+    ? true
+    : false;
 };
+const actionsFitContracts: false extends ActionFitsContract[ChatAction['type']] ? never : true = true;
+void actionsFitContracts;
 
 /** One event per decision; `requestId` (conversation and message) lets consumers apply it once. */
 function customerDecision(
@@ -357,17 +350,11 @@ function customerDecision(
   message: ConversationMessage,
   { type, ...decision }: ChatAction,
 ): DomainEvent {
-  return portalEvent(DETAIL_TYPE_OF[type], {
+  return domainEvent(type, {
     requestId: `${conversation.conversationId}#${message.seq}#${type}`,
     accountId: conversation.accountId,
     conversationId: conversation.conversationId,
     decidedAt: message.at,
     ...decision,
-  });
+  } as DetailInput<typeof type>);
 }
-
-const portalEvent = (detailType: DomainEvent['detailType'], detail: object): DomainEvent => ({
-  source: EVENT_SOURCES.portal,
-  detailType,
-  detail,
-});

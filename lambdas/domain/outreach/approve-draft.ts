@@ -24,7 +24,6 @@
  *   automatic notice (blocked with `REPLACED_BY_APPROVAL`, announced as `OutreachBlocked`). What has left
  *   already stays sent; the tier's cadence then spaces the approved message after it.
  */
-import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
 import type { Language } from '../accounts/account';
 import { checkMessage, type MessageVerdict } from '../compliance';
 import { gateOfferOf, requiredDisclosures } from '../drafting/draft';
@@ -32,6 +31,7 @@ import { conflict, DomainError, notFound } from '../errors';
 import type { AccountRepository, Clock, DomainEvent, EventPublisher } from '../ports';
 import { TREATMENT_POLICY, type TreatmentPolicy } from '../treatment/treatment-policy';
 import type { ContactLog, DraftRecord, DraftStore, OutboundChannel, Outbox, OutboxMessage } from './outreach';
+import { messageBlocked, outreachQueued } from './outreach-events';
 import { historyStart, planOutreach } from './outreach-plan';
 
 export interface ApproveDraftDeps {
@@ -193,7 +193,7 @@ export async function approveDraft(
     if (winner) return repeat(deps, winner);
   }
   const withdrawn = await withdrawAutomatic(deps, message, now);
-  await deps.events.publish([queuedEvent(message), ...withdrawn]);
+  await deps.events.publish([outreachQueued(message), ...withdrawn]);
   return { queued: true, message, verdict };
 }
 
@@ -215,18 +215,7 @@ async function withdrawAutomatic(
     if (!(await deps.outbox.claim(key, claimAt, claimEnd))) continue;
     const reasons = [`REPLACED_BY_APPROVAL: ${approved.messageId} approved by ${approved.approvedBy}`];
     await deps.outbox.finish(key, 'blocked', reasons);
-    events.push({
-      source: EVENT_SOURCES.outreach,
-      detailType: DETAIL_TYPES.outreachBlocked,
-      detail: {
-        accountId: automatic.accountId,
-        draftId: automatic.draftId,
-        messageId: automatic.messageId,
-        channel: automatic.channel,
-        stage: 'approval',
-        reasons,
-      },
-    });
+    events.push(messageBlocked(automatic, 'approval', reasons));
   }
   return events;
 }
@@ -250,22 +239,6 @@ function oneChannelPolicy(
 
 /** A repeated approval: nothing new is queued; a message still waiting is announced again (harmless). */
 async function repeat(deps: ApproveDraftDeps, message: OutboxMessage): Promise<ApprovalResult> {
-  if (message.status === 'queued') await deps.events.publish([queuedEvent(message)]);
+  if (message.status === 'queued') await deps.events.publish([outreachQueued(message)]);
   return { queued: false, message };
-}
-
-function queuedEvent(message: OutboxMessage): DomainEvent {
-  return {
-    source: EVENT_SOURCES.outreach,
-    detailType: DETAIL_TYPES.outreachQueued,
-    detail: {
-      accountId: message.accountId,
-      draftId: message.draftId,
-      messageId: message.messageId,
-      channel: message.channel,
-      notBefore: message.notBefore,
-      approvedBy: message.approvedBy,
-      edited: message.edited,
-    },
-  };
 }

@@ -3,9 +3,8 @@
  * to stop, moved tier, or it may now be 22:00 where the customer lives. At most once per message: a sender
  * claims it first, and a claim that was never confirmed is marked `unconfirmed`, not sent again.
  */
-import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
 import { type CollectorRole, checkMessage } from '../compliance';
-import type { AccountRepository, Clock, DomainEvent, EventPublisher } from '../ports';
+import type { AccountRepository, Clock, EventPublisher } from '../ports';
 import { TREATMENT_POLICY, type TreatmentPolicy } from '../treatment/treatment-policy';
 import type {
   ContactLog,
@@ -17,6 +16,7 @@ import type {
   OutboxMessage,
   OutreachBlockReason,
 } from './outreach';
+import { messageBlocked, outreachSent } from './outreach-events';
 import { decideSend, historyStart } from './outreach-plan';
 
 export interface DeliverOutreachDeps {
@@ -99,10 +99,7 @@ export async function deliverMessage(deps: DeliverOutreachDeps, key: OutboxKey):
   }
   const sentAt = deps.clock.now().toISOString();
   await deps.outbox.markSent(key, { sentAt, ...receipt, sendVerdict: verdict }, contactOf(message, sentAt));
-  await publish(deps, DETAIL_TYPES.outreachSent, message, {
-    sentAt,
-    deliveredBy: receipt.deliveredBy,
-  });
+  await deps.events.publish([outreachSent(message, { sentAt, deliveredBy: receipt.deliveredBy })]);
   return 'sent';
 }
 
@@ -151,10 +148,7 @@ async function block(
 ): Promise<DeliveryOutcome> {
   const details = verdict ? verdict.violations.map(({ rule, detail }) => `${rule}: ${detail}`) : [];
   await deps.outbox.finish(message, 'blocked', [...reasons, ...details], verdict);
-  await publish(deps, DETAIL_TYPES.outreachBlocked, message, {
-    stage: 'send',
-    reasons: [...reasons, ...details],
-  });
+  await deps.events.publish([messageBlocked(message, 'send', [...reasons, ...details])]);
   return 'blocked';
 }
 
@@ -171,27 +165,6 @@ async function retryOrFail(
   }
   const reason = `SEND_FAILED: ${error instanceof Error ? error.message : String(error)}`;
   await deps.outbox.finish(message, 'failed', [reason]);
-  await publish(deps, DETAIL_TYPES.outreachBlocked, message, { stage: 'send', reasons: [reason] });
+  await deps.events.publish([messageBlocked(message, 'send', [reason])]);
   return 'failed';
-}
-
-function publish(
-  deps: DeliverOutreachDeps,
-  detailType: DomainEvent['detailType'],
-  message: OutboxMessage,
-  detail: object,
-): Promise<void> {
-  return deps.events.publish([
-    {
-      source: EVENT_SOURCES.outreach,
-      detailType,
-      detail: {
-        accountId: message.accountId,
-        draftId: message.draftId,
-        messageId: message.messageId,
-        channel: message.channel,
-        ...detail,
-      },
-    },
-  ]);
 }

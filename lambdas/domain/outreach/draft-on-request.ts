@@ -4,13 +4,13 @@
  * Nothing is queued: the agent reviews and approves a message from it, which gates it again.
  */
 import { randomUUID } from 'node:crypto';
-import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
 import { draftAccountOutreach } from '../drafting/account-outreach';
 import type { LlmPort } from '../drafting/drafting-service';
 import { conflict, notFound } from '../errors';
 import type { AccountRepository, Clock, EventPublisher } from '../ports';
 import { TREATMENT_POLICY } from '../treatment/treatment-policy';
 import type { DraftRecord, DraftStore } from './outreach';
+import { offerDrafted } from './outreach-events';
 
 export async function draftOnRequest(
   deps: {
@@ -52,23 +52,6 @@ export async function draftOnRequest(
     createdAt,
   };
   await deps.drafts.create(record);
-  await deps.events.publish([
-    {
-      source: EVENT_SOURCES.outreach,
-      detailType: DETAIL_TYPES.offerDrafted,
-      detail: {
-        accountId: record.accountId,
-        draftId: record.draftId,
-        changeId: record.changeId,
-        tier,
-        status: record.status,
-        source: record.draft?.metadata.source,
-        promptVersion: record.draft?.metadata.promptVersion,
-        model: record.draft?.metadata.model,
-        optionIds: offers.options.map((option) => option.id),
-        llmCalls: record.llmCalls,
-      },
-    },
-  ]);
+  await deps.events.publish([offerDrafted(record)]);
   return record;
 }

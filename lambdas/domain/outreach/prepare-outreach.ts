@@ -4,16 +4,16 @@
  * it all. Safe to repeat for the same change (events arrive at least once): the draft is keyed by the change
  * and drafted once, the outbox keyed by draft and channel, and the events carry those keys.
  */
-import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
+import { type DetailOf, domainEvent } from '../../../contracts/events';
 import type { Account } from '../accounts/account';
 import { draftAccountOutreach } from '../drafting/account-outreach';
 import { channelTexts, gateOfferOf } from '../drafting/draft';
 import type { LlmPort } from '../drafting/drafting-service';
 import type { OfferPolicy } from '../offers/offer-policy';
 import type { AccountRepository, Clock, DomainEvent, EventPublisher } from '../ports';
-import type { TreatmentChangedDetail } from '../scoring/segment-worker';
 import { TREATMENT_POLICY, type TreatmentPolicy } from '../treatment/treatment-policy';
 import type { ContactLog, DraftRecord, DraftStore, Outbox, OutboxMessage } from './outreach';
+import { offerDrafted, outreachQueued } from './outreach-events';
 import { type BlockedChannel, historyStart, type OutreachPlan, planOutreach } from './outreach-plan';
 
 export interface PrepareOutreachDeps {
@@ -43,12 +43,12 @@ export type PrepareOutcome =
       readonly blocked: readonly BlockedChannel[];
     };
 
-export const draftIdOf = (change: Pick<TreatmentChangedDetail, 'assessedAt' | 'changeId'>) =>
+export const draftIdOf = (change: Pick<DetailOf<'TreatmentChanged'>, 'assessedAt' | 'changeId'>) =>
   `${change.assessedAt}#${change.changeId}`;
 
 export async function prepareOutreach(
   deps: PrepareOutreachDeps,
-  change: TreatmentChangedDetail,
+  change: DetailOf<'TreatmentChanged'>,
 ): Promise<PrepareOutcome> {
   const treatmentPolicy = deps.treatmentPolicy ?? TREATMENT_POLICY;
   const account = await deps.accounts.get(change.accountId);
@@ -81,7 +81,7 @@ export async function prepareOutreach(
 async function storedDraft(
   deps: PrepareOutreachDeps,
   account: Account,
-  change: TreatmentChangedDetail,
+  change: DetailOf<'TreatmentChanged'>,
   treatmentPolicy: TreatmentPolicy,
 ): Promise<DraftRecord> {
   const draftId = draftIdOf(change);
@@ -144,36 +144,14 @@ function announcements(
   plan: OutreachPlan,
   queued: readonly OutboxMessage[],
 ): DomainEvent[] {
-  const event = (detailType: DomainEvent['detailType'], detail: object): DomainEvent => ({
-    source: EVENT_SOURCES.outreach,
-    detailType,
-    detail,
-  });
   const keys = { accountId: record.accountId, draftId: record.draftId };
   return [
-    event(DETAIL_TYPES.offerDrafted, {
-      ...keys,
-      changeId: record.changeId,
-      tier: record.tier,
-      status: record.status,
-      source: record.draft?.metadata.source,
-      promptVersion: record.draft?.metadata.promptVersion,
-      model: record.draft?.metadata.model,
-      optionIds: record.offers.options.map((option) => option.id),
-      llmCalls: record.llmCalls,
-    }),
-    ...queued.map((message) =>
-      event(DETAIL_TYPES.outreachQueued, {
-        ...keys,
-        messageId: message.messageId,
-        channel: message.channel,
-        notBefore: message.notBefore,
-      }),
-    ),
+    offerDrafted(record),
+    ...queued.map((message) => outreachQueued(message)),
     ...(record.status === 'blocked'
-      ? [event(DETAIL_TYPES.outreachBlocked, { ...keys, stage: 'draft', reasons: record.reasons ?? [] })]
+      ? [domainEvent('OutreachBlocked', { ...keys, stage: 'draft', reasons: record.reasons ?? [] })]
       : plan.blocked.map(({ channel, reasons }) =>
-          event(DETAIL_TYPES.outreachBlocked, { ...keys, stage: 'queue', channel, reasons }),
+          domainEvent('OutreachBlocked', { ...keys, stage: 'queue', channel, reasons }),
         )),
   ];
 }

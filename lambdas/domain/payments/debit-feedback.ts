@@ -4,7 +4,7 @@
  * good, a person is asked to look at the account after the last refusal, and every result is written to
  * the audit trail. Idempotent per attempt: notices and audit entries are keyed by it.
  */
-import { DETAIL_TYPES } from '../../../lib/catalog/events';
+import { DETAIL_TYPES } from '../../../contracts/events';
 import type { Outbox } from '../outreach/outreach';
 import type { AccountRepository, AuditLog, Clock, EventPublisher } from '../ports';
 import type { AccountUpdater } from '../servicing/customer-decisions';

@@ -11,7 +11,7 @@
  * - Results are announced (`DebitSucceeded` / `DebitFailed` / `DebitCancelled`) from the record, and the
  *   record stays in the work index until the event went out, so a crash in between loses nothing.
  */
-import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
+import { domainEvent } from '../../../contracts/events';
 import type { Account } from '../accounts/account';
 import type { Outbox } from '../outreach/outreach';
 import type { AccountRepository, Clock, DomainEvent, EventPublisher } from '../ports';
@@ -292,29 +292,25 @@ export function resultEvent(
     finishedAt: attempt.finishedAt,
   };
   if (attempt.state === 'succeeded') {
-    return {
-      source: EVENT_SOURCES.payments,
-      detailType: DETAIL_TYPES.debitSucceeded,
-      detail: { ...base, amountMinor: attempt.amountMinor, gatewayDebitId: attempt.gatewayDebitId },
-    };
-  }
-  if (attempt.state === 'cancelled') {
-    return {
-      source: EVENT_SOURCES.payments,
-      detailType: DETAIL_TYPES.debitCancelled,
-      detail: { ...base, plannedMinor: attempt.plannedMinor, reasons: attempt.cancelledReasons ?? [] },
-    };
-  }
-  return {
-    source: EVENT_SOURCES.payments,
-    detailType: DETAIL_TYPES.debitFailed,
-    detail: {
+    return domainEvent('DebitSucceeded', {
       ...base,
       amountMinor: attempt.amountMinor ?? attempt.plannedMinor,
-      reason: attempt.state === 'unresolved' ? 'unresolved' : attempt.failureReason,
-      final: isFinalFailure(attempt, policy, jurisdiction),
-    },
-  };
+      gatewayDebitId: attempt.gatewayDebitId,
+    });
+  }
+  if (attempt.state === 'cancelled') {
+    return domainEvent('DebitCancelled', {
+      ...base,
+      plannedMinor: attempt.plannedMinor,
+      reasons: attempt.cancelledReasons ?? [],
+    });
+  }
+  return domainEvent('DebitFailed', {
+    ...base,
+    amountMinor: attempt.amountMinor ?? attempt.plannedMinor,
+    reason: attempt.state === 'unresolved' ? 'unresolved' : attempt.failureReason,
+    final: isFinalFailure(attempt, policy, jurisdiction),
+  });
 }
 
 /** Publishes the result and takes the attempt out of the work index; a crash in between repeats the event. */

@@ -5,7 +5,7 @@
  * at its due date plus the product's grace is missed, and `PaymentMissed` goes out once; the instalment
  * stays in the work index until the event has gone, so a crash in between repeats it, never drops it.
  */
-import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
+import { domainEvent } from '../../../contracts/events';
 import type { Account } from '../accounts/account';
 import type { Clock, DomainEvent, EventPublisher } from '../ports';
 import { DEBIT_POLICY, type DebitPolicy, missAtOf } from './debit-policy';
@@ -154,18 +154,14 @@ async function checkInstalment(deps: MonitorDeps, key: InstalmentKey, now: Date)
 }
 
 export function missedEvent(instalment: Instalment): DomainEvent {
-  return {
-    source: EVENT_SOURCES.payments,
-    detailType: DETAIL_TYPES.paymentMissed,
-    detail: {
-      accountId: instalment.accountId,
-      instalmentId: instalment.instalmentId,
-      source: instalment.source,
-      dueDate: instalment.dueDate,
-      amountMinor: instalment.amountMinor,
-      outstandingMinor: outstandingOf(instalment),
-      currency: instalment.currency,
-      missedAt: instalment.missedAt,
-    },
-  };
+  return domainEvent('PaymentMissed', {
+    accountId: instalment.accountId,
+    instalmentId: instalment.instalmentId,
+    source: instalment.source,
+    dueDate: instalment.dueDate,
+    amountMinor: instalment.amountMinor,
+    outstandingMinor: outstandingOf(instalment),
+    currency: instalment.currency,
+    missedAt: instalment.missedAt,
+  });
 }

@@ -5,7 +5,7 @@
  * once: every scheduled debit of the account is cancelled.
  */
 import { createHash } from 'node:crypto';
-import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
+import { DETAIL_TYPES, domainEvent } from '../../../contracts/events';
 import type { Account } from '../accounts/account';
 import type { SessionVerification } from '../auth/session-token';
 import { formatMoney } from '../drafting/draft';
@@ -174,11 +174,12 @@ export async function authoriseMandate(
     data: { ...mandate, debtorAccount: maskDebtorAccount(mandate.debtorAccount) },
   });
   await deps.events.publish([
-    {
-      source: EVENT_SOURCES.payments,
-      detailType: DETAIL_TYPES.mandateAuthorised,
-      detail: { accountId, mandateId: mandate.mandateId, authorisedAt: now, channel: mandate.channel },
-    },
+    domainEvent('MandateAuthorised', {
+      accountId,
+      mandateId: mandate.mandateId,
+      authorisedAt: now,
+      channel: mandate.channel,
+    }),
   ]);
   return mandate;
 }
@@ -206,11 +207,7 @@ export async function revokeMandate(
     data: { mandateId: current.mandateId, via, cancelledDebits },
   });
   await deps.events.publish([
-    {
-      source: EVENT_SOURCES.payments,
-      detailType: DETAIL_TYPES.mandateRevoked,
-      detail: { accountId, mandateId: current.mandateId, revokedAt: at, via },
-    },
+    domainEvent('MandateRevoked', { accountId, mandateId: current.mandateId, revokedAt: at, via }),
   ]);
   return { mandate: { ...current, status: 'revoked', revokedAt: at, revokedVia: via }, cancelledDebits };
 }

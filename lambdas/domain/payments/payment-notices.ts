@@ -2,9 +2,9 @@
  * Puts a debit's notices in the outbox: one message on the first channel the customer allows (text if they
  * consented, else e-mail) plus a portal notice. The outbox gates them again when they leave, like all mail.
  */
-import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
 import type { Account } from '../accounts/account';
 import type { OutboundChannel, Outbox, OutboxMessage } from '../outreach/outreach';
+import { outreachQueued } from '../outreach/outreach-events';
 import type { EventPublisher } from '../ports';
 import { type DebitNoticeFigures, type DebitNoticeKind, debitNotice } from './debit-notices';
 
@@ -59,19 +59,7 @@ export async function queueDebitNotices(
   }
   await Promise.all(messages.map((message) => deps.outbox.enqueue(message)));
   if (messages.length > 0) {
-    await deps.events.publish(
-      messages.map((message) => ({
-        source: EVENT_SOURCES.outreach,
-        detailType: DETAIL_TYPES.outreachQueued,
-        detail: {
-          accountId: message.accountId,
-          draftId: message.draftId,
-          messageId: message.messageId,
-          channel: message.channel,
-          notBefore: message.notBefore,
-        },
-      })),
-    );
+    await deps.events.publish(messages.map((message) => outreachQueued(message)));
   }
   return messages.map((message) => message.messageId);
 }

@@ -6,7 +6,7 @@
  * the specialist holds (accounts/holds.ts: deceased, bankrupt, fraud reported, a lawyer in the US, a crisis). A debit never exceeds what is outstanding on the instalment, nor the
  * mandate's maximum: with partial sweeps allowed it takes up to the maximum, otherwise it is not made.
  */
-import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
+import { domainEvent } from '../../../contracts/events';
 import type { Account } from '../accounts/account';
 import { specialistHold } from '../accounts/holds';
 import { wallClockIn } from '../compliance/local-time';
@@ -161,21 +161,17 @@ async function announce(deps: PlanDebitDeps, account: Account, attempt: DebitAtt
   await deps.scheduler.scheduleAttempt(attempt);
   if (!first) return;
   await deps.events.publish([
-    {
-      source: EVENT_SOURCES.payments,
-      detailType: DETAIL_TYPES.debitScheduled,
-      detail: {
-        accountId: attempt.accountId,
-        attemptId: attempt.attemptId,
-        instalmentId: attempt.instalmentId,
-        number: attempt.number,
-        amountMinor: attempt.plannedMinor,
-        currency: attempt.currency,
-        debitAt: attempt.debitAt,
-        stopBy: attempt.stopBy,
-        requestedBy: attempt.requestedBy,
-      },
-    },
+    domainEvent('DebitScheduled', {
+      accountId: attempt.accountId,
+      attemptId: attempt.attemptId,
+      instalmentId: attempt.instalmentId,
+      number: attempt.number,
+      amountMinor: attempt.plannedMinor,
+      currency: attempt.currency,
+      debitAt: attempt.debitAt,
+      stopBy: attempt.stopBy,
+      requestedBy: attempt.requestedBy,
+    }),
   ]);
 }
 

@@ -3,7 +3,7 @@
  * changing them. A change takes effect through the same events as in the chat (`ContactPreferencesChanged`,
  * `CeaseRequested`), so the account and the audit trail see one kind of decision whichever way it came.
  */
-import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
+import { domainEvent } from '../../../contracts/events';
 import type { ContactChannel } from '../compliance';
 import { notFound } from '../errors';
 import type { ContactLog, Outbox } from '../outreach/outreach';
@@ -49,19 +49,13 @@ export async function changePreferences(
   const refusedChannels = [...new Set(change.refusedChannels)].sort();
   const base = { accountId, decidedAt };
   await deps.events.publish([
-    {
-      source: EVENT_SOURCES.portal,
-      detailType: DETAIL_TYPES.contactPreferencesChanged,
-      detail: { ...base, requestId: `preferences#${accountId}#${decidedAt}`, refusedChannels },
-    },
+    domainEvent('ContactPreferencesChanged', {
+      ...base,
+      requestId: `preferences#${accountId}#${decidedAt}`,
+      refusedChannels,
+    }),
     ...(change.stopContact && !account.flags.ceaseRequested
-      ? [
-          {
-            source: EVENT_SOURCES.portal,
-            detailType: DETAIL_TYPES.ceaseRequested,
-            detail: { ...base, requestId: `cease#${accountId}#${decidedAt}` },
-          },
-        ]
+      ? [domainEvent('CeaseRequested', { ...base, requestId: `cease#${accountId}#${decidedAt}` })]
       : []),
   ]);
   return {

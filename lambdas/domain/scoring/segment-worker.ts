@@ -5,7 +5,7 @@
  * written by this run but perhaps not yet announced (a crash between write and checkpoint) are announced again
  * with the same change id, which consumers de-duplicate on.
  */
-import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
+import { type DetailOf, domainEvent } from '../../../contracts/events';
 import type { RiskAssessment, Treatment } from '../accounts/account';
 import type { Clock, DomainEvent, EventPublisher } from '../ports';
 import type { TreatmentPolicy } from '../treatment/treatment-policy';
@@ -22,29 +22,8 @@ import {
   type SegmentCheckpoint,
 } from './scoring-run';
 
-export interface TreatmentChangedDetail {
-  readonly changeId: string;
-  readonly accountId: string;
-  readonly runId: string;
-  readonly variant: Treatment['variant'];
-  readonly policyVersion: string;
-  readonly modelVersion: string;
-  readonly previous: { readonly tier: Treatment['tier'] | null; readonly bucket: Treatment['bucket'] | null };
-  readonly current: {
-    readonly tier: Treatment['tier'];
-    readonly bucket: Treatment['bucket'];
-    readonly band: RiskAssessment['band'];
-    readonly score: number;
-    readonly probabilityOfDefault: number;
-  };
-  readonly assessedAt: string;
-}
-
-export interface SegmentJob {
-  readonly runId: string;
-  readonly segment: number;
-  readonly totalSegments: number;
-}
+/** A segment of a run to score: the `ScoringSegmentRequested` detail. */
+export type SegmentJob = DetailOf<'ScoringSegmentRequested'>;
 
 export interface SegmentWorkerDeps {
   readonly portfolio: PortfolioSegments;
@@ -70,29 +49,25 @@ export function treatmentChangedEvent(
   accountId: string,
   risk: Pick<RiskAssessment, 'modelVersion' | 'band' | 'score' | 'probabilityOfDefault'>,
   treatment: Treatment,
-): DomainEvent<TreatmentChangedDetail> {
+): DomainEvent<'TreatmentChanged'> {
   const change = treatment.tierChange!;
-  return {
-    source: EVENT_SOURCES.scoring,
-    detailType: DETAIL_TYPES.treatmentChanged,
-    detail: {
-      changeId: change.changeId,
-      accountId,
-      runId: treatment.runId,
-      variant: treatment.variant,
-      policyVersion: treatment.policyVersion,
-      modelVersion: risk.modelVersion,
-      previous: { tier: change.previousTier, bucket: change.previousBucket },
-      current: {
-        tier: treatment.tier,
-        bucket: treatment.bucket,
-        band: risk.band,
-        score: risk.score,
-        probabilityOfDefault: risk.probabilityOfDefault,
-      },
-      assessedAt: treatment.assessedAt,
+  return domainEvent('TreatmentChanged', {
+    changeId: change.changeId,
+    accountId,
+    runId: treatment.runId,
+    variant: treatment.variant,
+    policyVersion: treatment.policyVersion,
+    modelVersion: risk.modelVersion,
+    previous: { tier: change.previousTier, bucket: change.previousBucket },
+    current: {
+      tier: treatment.tier,
+      bucket: treatment.bucket,
+      band: risk.band,
+      score: risk.score,
+      probabilityOfDefault: risk.probabilityOfDefault,
     },
-  };
+    assessedAt: treatment.assessedAt,
+  });
 }
 
 interface PagePlan {
@@ -100,7 +75,7 @@ interface PagePlan {
   /** Accounts this run already wrote before a crash: counted again, since their page was never checkpointed. */
   readonly writtenBeforeResume: number;
   /** Tier changes this run already wrote, re-announced after a resume. */
-  readonly reannounce: DomainEvent<TreatmentChangedDetail>[];
+  readonly reannounce: DomainEvent<'TreatmentChanged'>[];
   readonly flagged: number;
 }
 
@@ -108,7 +83,7 @@ function planPage(deps: SegmentWorkerDeps, runId: string, accounts: readonly Sco
   const now = deps.clock.now();
   const today = now.toISOString().slice(0, 10);
   const changes: AssessmentChange[] = [];
-  const reannounce: DomainEvent<TreatmentChangedDetail>[] = [];
+  const reannounce: DomainEvent<'TreatmentChanged'>[] = [];
   let writtenBeforeResume = 0;
   let flagged = 0;
   for (const account of accounts) {

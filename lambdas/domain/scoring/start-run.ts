@@ -1,16 +1,13 @@
 /** Starts a scoring run: records it with its segments, then asks for every segment to be scored. */
-import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
+import { type DomainEvent, domainEvent } from '../../../contracts/events';
 import type { Clock, EventPublisher } from '../ports';
 import type { TreatmentPolicy } from '../treatment/treatment-policy';
 import type { RiskModelArtifact } from './risk-model';
 import { NO_COUNTS, type ScoringRun, type ScoringRunStore } from './scoring-run';
 import type { SegmentJob } from './segment-worker';
 
-export const segmentRequest = (job: SegmentJob) => ({
-  source: EVENT_SOURCES.scoring,
-  detailType: DETAIL_TYPES.scoringSegmentRequested,
-  detail: job,
-});
+export const segmentRequest = (job: SegmentJob): DomainEvent<'ScoringSegmentRequested'> =>
+  domainEvent('ScoringSegmentRequested', job);
 
 /**
  * Idempotent per run id (the scheduler's event id): a re-delivered trigger finds the run and asks again for

@@ -5,7 +5,7 @@
  * preferences apply to the next send, and whatever needs a person puts the account in the agent queue.
  * Each decision is also written to the audit trail, where compliance reviews disputes and stop requests.
  */
-import { DETAIL_TYPES } from '../../../lib/catalog/events';
+import type { DetailOf, DetailType } from '../../../contracts/events';
 import type { Account, AccountFlags, ContactPreferences, Escalation } from '../accounts/account';
 import type { ContactChannel } from '../compliance';
 import type { AuditLog } from '../ports';
@@ -31,107 +31,134 @@ export interface AccountUpdater {
   update(accountId: string, patch: AccountPatch): Promise<boolean>;
 }
 
-export interface DecisionEvent {
-  readonly id: string;
-  readonly detailType: string;
-  readonly detail: { readonly accountId: string; readonly [key: string]: unknown };
+/** The decisions this applies, in the order of the rule that routes them here (lib/catalog/functions.ts). */
+export const CUSTOMER_DECISIONS = [
+  'PlanAccepted',
+  'PromiseToPayRecorded',
+  'PromiseBroken',
+  'HardshipRegistered',
+  'DisputeOpened',
+  'FraudReported',
+  'LegalRepresentationReported',
+  'BankruptcyReported',
+  'DeceasedReported',
+  'VulnerabilityReported',
+  'ComplaintRecorded',
+  'PaymentTraceRequested',
+  'CeaseRequested',
+  'ContactPreferencesChanged',
+  'EscalationRequested',
+  'AgentJoined',
+] as const satisfies readonly DetailType[];
+export type CustomerDecision = (typeof CUSTOMER_DECISIONS)[number];
+
+/** A decision as its contract reads it; `id` is the event's id (the audit entry's key). */
+export type DecisionEvent<T extends CustomerDecision = CustomerDecision> = T extends CustomerDecision
+  ? { readonly id: string; readonly detailType: T; readonly detail: DetailOf<T> }
+  : never;
+
+/** When the decision was taken: its contract names the moment by what happened. */
+export function decidedAtOf(event: DecisionEvent): string {
+  switch (event.detailType) {
+    case 'PromiseBroken':
+      return event.detail.brokenAt;
+    case 'AgentJoined':
+      return event.detail.joinedAt;
+    default:
+      return event.detail.decidedAt;
+  }
 }
 
 /** What each decision changes on the account. */
-export function patchFor(event: DecisionEvent): AccountPatch | undefined {
-  const d = event.detail as Record<string, unknown> & { accountId: string };
-  const at = String(d.decidedAt ?? d.joinedAt ?? d.brokenAt ?? '');
-  const escalate = (reason: string) => ({
-    reason,
-    at,
-    ...(typeof d.conversationId === 'string' ? { conversationId: d.conversationId } : {}),
-  });
+export function patchFor(event: DecisionEvent): AccountPatch {
+  const at = decidedAtOf(event);
+  const conversationId = 'conversationId' in event.detail ? event.detail.conversationId : undefined;
+  const escalate = (reason: string) => ({ reason, at, ...(conversationId ? { conversationId } : {}) });
   switch (event.detailType) {
-    case DETAIL_TYPES.planAccepted:
+    case 'PlanAccepted': {
+      const d = event.detail;
       return {
         repaymentPlan: {
-          optionId: String(d.optionId),
-          kind: d.kind as NonNullable<Account['repaymentPlan']>['kind'],
-          totalMinor: Number(d.totalMinor),
-          instalments: d.instalments as NonNullable<Account['repaymentPlan']>['instalments'],
+          optionId: d.optionId,
+          kind: d.kind,
+          totalMinor: d.totalMinor,
+          instalments: d.instalments,
           acceptedAt: at,
-          conversationId: d.conversationId as string | undefined,
+          conversationId: d.conversationId,
         },
         flags: { hardshipPlan: d.kind === 'hardship', promiseToPay: false },
         promise: null,
       };
-    case DETAIL_TYPES.promiseToPayRecorded:
+    }
+    case 'PromiseToPayRecorded': {
+      const d = event.detail;
       return {
         promise: {
-          amountMinor: Number(d.amountMinor),
-          dueDate: String(d.dueDate),
+          amountMinor: d.amountMinor,
+          dueDate: d.dueDate,
           recordedAt: at,
           source: d.agentId ? `agent:${d.agentId}` : 'portal',
         },
         flags: { promiseToPay: true },
       };
-    case DETAIL_TYPES.promiseBroken:
+    }
+    case 'PromiseBroken':
       return {
         promise: null,
         flags: { promiseToPay: false },
         escalation: escalate('promise_broken'),
       };
-    case DETAIL_TYPES.hardshipRegistered:
-      return { affordability: budgetOf(d) };
-    case DETAIL_TYPES.disputeOpened:
+    case 'HardshipRegistered':
+      return { affordability: budgetOf(event.detail) };
+    case 'DisputeOpened':
       return { flags: { dispute: true }, escalation: escalate('dispute') };
-    case DETAIL_TYPES.fraudReported:
+    case 'FraudReported':
       return { flags: { fraudReported: true }, escalation: escalate('fraud') };
-    case DETAIL_TYPES.legalRepresentationReported:
+    case 'LegalRepresentationReported':
       return { flags: { legalRepresentation: true }, escalation: escalate('legal_representation') };
-    case DETAIL_TYPES.bankruptcyReported:
+    case 'BankruptcyReported':
       return { flags: { bankrupt: true }, escalation: escalate('bankruptcy') };
-    case DETAIL_TYPES.deceasedReported:
+    case 'DeceasedReported':
       return { flags: { deceased: true }, escalation: escalate('deceased') };
-    case DETAIL_TYPES.vulnerabilityReported:
+    case 'VulnerabilityReported':
       return {
         flags: { vulnerable: true },
-        escalation: escalate(d.selfHarm === true ? 'self_harm' : 'vulnerability'),
+        escalation: escalate(event.detail.selfHarm ? 'self_harm' : 'vulnerability'),
       };
-    case DETAIL_TYPES.complaintRecorded:
+    case 'ComplaintRecorded':
       return { escalation: escalate('complaint') };
-    case DETAIL_TYPES.paymentTraceRequested:
+    case 'PaymentTraceRequested':
       return { escalation: escalate('payment_trace') };
-    case DETAIL_TYPES.ceaseRequested:
+    case 'CeaseRequested':
       return { flags: { ceaseRequested: true } };
-    case DETAIL_TYPES.contactPreferencesChanged:
+    case 'ContactPreferencesChanged': {
+      const d = event.detail;
       return {
-        refusedChannels: d.refusedChannels as ContactChannel[],
+        refusedChannels: d.refusedChannels,
         contactPreferences: {
           ...(d.noWorkplace === true ? { noWorkplace: true } : {}),
           ...(d.noThirdParties === true ? { noThirdParties: true } : {}),
-          ...(d.contactHours && typeof d.contactHours === 'object'
-            ? { contactHours: d.contactHours as ContactPreferences['contactHours'] }
-            : {}),
+          ...(d.contactHours ? { contactHours: d.contactHours } : {}),
         },
       };
-    case DETAIL_TYPES.escalationRequested:
-      return { escalation: escalate(String(d.reason)) };
-    case DETAIL_TYPES.agentJoined:
+    }
+    case 'EscalationRequested':
+      return { escalation: escalate(event.detail.reason) };
+    case 'AgentJoined':
       return { escalation: null };
-    default:
-      return undefined;
   }
 }
 
 export async function applyCustomerDecision(
   deps: { accounts: AccountUpdater; audit: AuditLog },
   event: DecisionEvent,
-): Promise<'applied' | 'ignored' | 'no_account'> {
+): Promise<'applied' | 'no_account'> {
   const patch = patchFor(event);
-  if (!patch) return 'ignored';
   if (!(await deps.accounts.update(event.detail.accountId, patch))) return 'no_account';
   await deps.audit.append({
     accountId: event.detail.accountId,
     entryId: event.id,
-    at: String(
-      event.detail.decidedAt ?? event.detail.joinedAt ?? event.detail.brokenAt ?? new Date(0).toISOString(),
-    ),
+    at: decidedAtOf(event),
     kind: event.detailType,
     summary: summaryOf(event),
     data: { ...event.detail },
@@ -140,43 +167,42 @@ export async function applyCustomerDecision(
 }
 
 /** A declared budget: each figure when stated (whole minor units). */
-function budgetOf(d: Record<string, unknown>): NonNullable<Account['affordability']> {
-  const figure = (value: unknown) =>
-    Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : undefined;
+function budgetOf(d: DetailOf<'HardshipRegistered'>): NonNullable<Account['affordability']> {
   const budget = {
-    monthlyIncomeMinor: figure(d.monthlyIncomeMinor),
-    monthlyExpensesMinor: figure(d.monthlyExpensesMinor),
-    affordableMinor: figure(d.affordableMinor),
+    monthlyIncomeMinor: d.monthlyIncomeMinor,
+    monthlyExpensesMinor: d.monthlyExpensesMinor,
+    affordableMinor: d.affordableMinor,
   };
   return Object.fromEntries(Object.entries(budget).filter(([, value]) => value !== undefined));
 }
 
 function summaryOf(event: DecisionEvent): string {
-  const d = event.detail as Record<string, unknown>;
   switch (event.detailType) {
-    case DETAIL_TYPES.planAccepted:
-      return `Plan ${d.optionId} accepted: ${(d.instalments as unknown[]).length} payment(s), ${d.totalMinor} in total`;
-    case DETAIL_TYPES.promiseToPayRecorded:
-      return `Promise to pay ${d.amountMinor} by ${d.dueDate}`;
-    case DETAIL_TYPES.disputeOpened:
+    case 'PlanAccepted': {
+      const d = event.detail;
+      return `Plan ${d.optionId} accepted: ${d.instalments.length} payment(s), ${d.totalMinor} in total`;
+    }
+    case 'PromiseToPayRecorded':
+      return `Promise to pay ${event.detail.amountMinor} by ${event.detail.dueDate}`;
+    case 'DisputeOpened':
       return 'Debt disputed: collection held for compliance review';
-    case DETAIL_TYPES.ceaseRequested:
+    case 'CeaseRequested':
       return 'Customer asked us to stop contacting them: compliance review';
-    case DETAIL_TYPES.fraudReported:
+    case 'FraudReported':
       return 'Fraud or identity theft reported: collection stopped, fraud case opened';
-    case DETAIL_TYPES.legalRepresentationReported:
+    case 'LegalRepresentationReported':
       return 'Customer represented by a lawyer: routed to agents';
-    case DETAIL_TYPES.bankruptcyReported:
+    case 'BankruptcyReported':
       return 'Bankruptcy reported: collection held, specialist team';
-    case DETAIL_TYPES.deceasedReported:
+    case 'DeceasedReported':
       return 'Account holder reported deceased: collection held, specialist team';
-    case DETAIL_TYPES.vulnerabilityReported:
-      return d.selfHarm === true
+    case 'VulnerabilityReported':
+      return event.detail.selfHarm
         ? 'Customer mentioned self-harm: crisis line given, a person asked to join'
         : 'Vulnerable customer: collection paused, specialist team';
-    case DETAIL_TYPES.complaintRecorded:
+    case 'ComplaintRecorded':
       return 'Complaint recorded: supervisor';
-    case DETAIL_TYPES.paymentTraceRequested:
+    case 'PaymentTraceRequested':
       return 'Customer says a payment is missing: trace requested';
     default:
       return event.detailType;

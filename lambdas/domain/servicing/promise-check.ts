@@ -7,7 +7,7 @@
  * end of D for a customer west of Greenwich and at most a few hours early for one east of it — the schedule
  * runs at 06:00 UTC, after midnight in both the US and China.
  */
-import { DETAIL_TYPES, EVENT_SOURCES } from '../../../lib/catalog/events';
+import { domainEvent } from '../../../contracts/events';
 import type { Account, PromiseToPay } from '../accounts/account';
 import type { Clock, DomainEvent, EventPublisher } from '../ports';
 
@@ -31,18 +31,6 @@ export interface PromiseAccounts {
 
 export type PromiseStatus = 'broken' | 'kept' | 'not_yet_due' | 'no_promise';
 
-export interface PromiseBrokenDetail {
-  /** Stable per account and promise: a repeated check announces the same request. */
-  readonly requestId: string;
-  readonly accountId: string;
-  readonly dueDate: string;
-  /** The amount promised. */
-  readonly amountMinor: number;
-  /** The arrears still unpaid when the promise was found broken. */
-  readonly amountOverdueMinor: number;
-  readonly brokenAt: string;
-}
-
 /** Where the promise stands on `today` (`YYYY-MM-DD`, UTC); kept = due date passed with nothing overdue. */
 export function promiseStatus(account: PromiseAccount, today: string): PromiseStatus {
   const dueDate = account.promise?.dueDate;
@@ -51,23 +39,17 @@ export function promiseStatus(account: PromiseAccount, today: string): PromiseSt
   return account.amountOverdueMinor > 0 ? 'broken' : 'kept';
 }
 
-export function promiseBrokenEvent(
-  account: PromiseAccount,
-  brokenAt: string,
-): DomainEvent<PromiseBrokenDetail> {
+export function promiseBrokenEvent(account: PromiseAccount, brokenAt: string): DomainEvent<'PromiseBroken'> {
   const promise = account.promise!;
-  return {
-    source: EVENT_SOURCES.portal,
-    detailType: DETAIL_TYPES.promiseBroken,
-    detail: {
-      requestId: `broken#${account.accountId}#${promise.dueDate}`,
-      accountId: account.accountId,
-      dueDate: promise.dueDate,
-      amountMinor: promise.amountMinor,
-      amountOverdueMinor: account.amountOverdueMinor,
-      brokenAt,
-    },
-  };
+  return domainEvent('PromiseBroken', {
+    // Stable per account and promise: a repeated check announces the same request.
+    requestId: `broken#${account.accountId}#${promise.dueDate}`,
+    accountId: account.accountId,
+    dueDate: promise.dueDate,
+    amountMinor: promise.amountMinor,
+    amountOverdueMinor: account.amountOverdueMinor,
+    brokenAt,
+  });
 }
 
 export interface PromiseCheckReport {

@@ -1,8 +1,11 @@
+import type { DetailOf } from '../../../contracts/events';
 import type { AuditLog } from '../ports';
-import type { TreatmentChangedDetail } from '../scoring/segment-worker';
 
 /** Adds a tier change to the account's audit trail; the change id keeps re-deliveries to one entry. */
-export async function recordTreatmentChange(audit: AuditLog, change: TreatmentChangedDetail): Promise<void> {
+export async function recordTreatmentChange(
+  audit: AuditLog,
+  change: DetailOf<'TreatmentChanged'>,
+): Promise<void> {
   const from = change.previous.tier ? `${change.previous.bucket}/${change.previous.tier}` : 'unassessed';
   await audit.append({
     accountId: change.accountId,

@@ -1,14 +1,16 @@
 import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
-import type { EventBridgeEvent } from 'aws-lambda';
 import { DynamoAccountUpdater } from '../../adapters/dynamodb/account-updater';
 import { DynamoAuditLog } from '../../adapters/dynamodb/audit-log';
 import { documentClient } from '../../adapters/dynamodb/client';
-import { applyCustomerDecision } from '../../domain/servicing/customer-decisions';
+import {
+  applyCustomerDecision,
+  CUSTOMER_DECISIONS,
+  type DecisionEvent,
+} from '../../domain/servicing/customer-decisions';
 import { loadConfig, tableNames } from '../../shared/config';
+import { eventHandler } from '../../shared/event-handler';
 import { logger } from '../../shared/logger';
 
 const config = loadConfig(tableNames('accounts', 'audit', 'idempotency'));
@@ -19,21 +21,26 @@ const deps = {
 };
 const persistenceStore = new DynamoDBPersistenceLayer({ tableName: config.IDEMPOTENCY_TABLE });
 
-export const handler = middy<EventBridgeEvent<string, { accountId: string }>>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  // EventBridge keeps an event's id across its retries: a redelivered decision is applied once.
-  .use(makeHandlerIdempotent({ persistenceStore, config: new IdempotencyConfig({ eventKeyJmesPath: 'id' }) }))
-  .handler(async (event) => {
-    logger.setCorrelationId(event.id);
-    const outcome = await applyCustomerDecision(deps, {
+export const handler = eventHandler(
+  CUSTOMER_DECISIONS,
+  async (event) => {
+    const decision = {
       id: event.id,
       detailType: event['detail-type'],
       detail: event.detail,
-    });
+    } as DecisionEvent;
+    const outcome = await applyCustomerDecision(deps, decision);
     logger.info('Customer decision', {
       accountId: event.detail.accountId,
       type: event['detail-type'],
       outcome,
     });
     return { outcome };
-  });
+  },
+  // EventBridge keeps an event's id across its retries: a redelivered decision is applied once.
+  {
+    use: [
+      makeHandlerIdempotent({ persistenceStore, config: new IdempotencyConfig({ eventKeyJmesPath: 'id' }) }),
+    ],
+  },
+);

@@ -1,6 +1,3 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
-import type { EventBridgeEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { DynamoAccountRepository } from '../../adapters/dynamodb/account-repository';
 import { documentClient } from '../../adapters/dynamodb/client';
@@ -9,9 +6,8 @@ import { DynamoDraftStore } from '../../adapters/dynamodb/draft-store';
 import { EventBridgePublisher, eventBridgeClient } from '../../adapters/eventbridge/event-publisher';
 import { systemClock } from '../../adapters/system-clock';
 import { type PrepareOutreachDeps, prepareOutreach } from '../../domain/outreach/prepare-outreach';
-import type { TreatmentChangedDetail } from '../../domain/scoring/segment-worker';
-import { type Tier, TREATMENT_POLICY } from '../../domain/treatment/treatment-policy';
 import { loadConfig, tableNames } from '../../shared/config';
+import { eventHandler } from '../../shared/event-handler';
 import { logger } from '../../shared/logger';
 import { configuredModel } from '../../shared/model';
 
@@ -34,21 +30,8 @@ const deps: Promise<PrepareOutreachDeps> = configuredModel('drafting').then((llm
   clock: systemClock,
 }));
 
-const tiers = Object.keys(TREATMENT_POLICY.tiers) as [Tier, ...Tier[]];
-
-const change = z.object({
-  changeId: z.string().min(1),
-  accountId: z.string().min(1),
-  assessedAt: z.iso.datetime(),
-  current: z.looseObject({ tier: z.enum(tiers), band: z.string() }),
+export const handler = eventHandler(['TreatmentChanged'], async (event) => {
+  const outcome = await prepareOutreach(await deps, event.detail);
+  logger.info('Outreach prepared', { accountId: event.detail.accountId, ...outcome });
+  return outcome;
 });
-
-export const handler = middy<EventBridgeEvent<'TreatmentChanged', TreatmentChangedDetail>>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event) => {
-    logger.setCorrelationId(event.id);
-    change.parse(event.detail);
-    const outcome = await prepareOutreach(await deps, event.detail);
-    logger.info('Outreach prepared', { accountId: event.detail.accountId, ...outcome });
-    return outcome;
-  });

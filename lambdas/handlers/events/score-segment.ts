@@ -1,6 +1,3 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
-import type { EventBridgeEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { committedRiskModel } from '../../adapters/committed-risk-model';
 import { documentClient } from '../../adapters/dynamodb/client';
@@ -8,10 +5,11 @@ import { DynamoPortfolioSegments } from '../../adapters/dynamodb/portfolio-segme
 import { DynamoScoringRunStore } from '../../adapters/dynamodb/scoring-run-store';
 import { EventBridgePublisher, eventBridgeClient } from '../../adapters/eventbridge/event-publisher';
 import { systemClock } from '../../adapters/system-clock';
-import { type SegmentJob, scoreSegment } from '../../domain/scoring/segment-worker';
+import { scoreSegment } from '../../domain/scoring/segment-worker';
 import { segmentRequest } from '../../domain/scoring/start-run';
 import { TREATMENT_POLICY } from '../../domain/treatment/treatment-policy';
 import { loadConfig, tableNames } from '../../shared/config';
+import { eventHandler } from '../../shared/event-handler';
 import { logger } from '../../shared/logger';
 
 const config = loadConfig({
@@ -29,36 +27,28 @@ const YIELD_BEFORE_TIMEOUT_MS = 60_000;
 /** A worker that stops checkpointing for this long is presumed dead; its segment can be taken over. */
 const LEASE_MS = 120_000;
 
-const job = z.object({
-  runId: z.string().min(1),
-  segment: z.number().int().min(0),
-  totalSegments: z.number().int().min(1),
+export const handler = eventHandler(['ScoringSegmentRequested'], async (event, context) => {
+  const request = event.detail;
+  logger.appendKeys({ runId: request.runId, segment: request.segment });
+  const outcome = await scoreSegment(
+    {
+      portfolio,
+      runs,
+      events,
+      clock: systemClock,
+      model: committedRiskModel,
+      policy: TREATMENT_POLICY,
+      // Lambda keeps the request id across retries of one asynchronous event: a retry may resume at once.
+      workerId: context.awsRequestId,
+      pageSize: config.SCORING_PAGE_SIZE,
+      leaseMs: LEASE_MS,
+      shouldYield: () => context.getRemainingTimeInMillis() < YIELD_BEFORE_TIMEOUT_MS,
+      onFlagged: (accountId, error) =>
+        logger.warn('Account could not be scored', { accountId, error: String(error) }),
+    },
+    request,
+  );
+  if (outcome === 'yielded') await events.publish([segmentRequest(request)]);
+  logger.info('Segment finished', { outcome });
+  return { outcome };
 });
-
-export const handler = middy<EventBridgeEvent<'ScoringSegmentRequested', SegmentJob>>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event, context) => {
-    const request = job.parse(event.detail);
-    logger.appendKeys({ runId: request.runId, segment: request.segment });
-    const outcome = await scoreSegment(
-      {
-        portfolio,
-        runs,
-        events,
-        clock: systemClock,
-        model: committedRiskModel,
-        policy: TREATMENT_POLICY,
-        // Lambda keeps the request id across retries of one asynchronous event: a retry may resume at once.
-        workerId: context.awsRequestId,
-        pageSize: config.SCORING_PAGE_SIZE,
-        leaseMs: LEASE_MS,
-        shouldYield: () => context.getRemainingTimeInMillis() < YIELD_BEFORE_TIMEOUT_MS,
-        onFlagged: (accountId, error) =>
-          logger.warn('Account could not be scored', { accountId, error: String(error) }),
-      },
-      request,
-    );
-    if (outcome === 'yielded') await events.publish([segmentRequest(request)]);
-    logger.info('Segment finished', { outcome });
-    return { outcome };
-  });
