@@ -58,11 +58,11 @@ const hhmm = z.string().regex(/^\d{2}:\d{2}$/);
 
 /** Keys every decision announced by the portal or the console carries. */
 const decision = z.object({
-  /** Unique per decision (conversation, message and type; or the call; or the form post): apply it once. */
-  requestId: id,
+  requestId: id.describe(
+    'Unique per decision (conversation, message and type; or the call; or the form post): apply it once.',
+  ),
   accountId: id,
-  /** Set when the decision was taken in a chat. */
-  conversationId: id.optional(),
+  conversationId: id.optional().describe('Set when the decision was taken in a chat.'),
   decidedAt: instant,
 });
 
@@ -70,11 +70,9 @@ const debitKeys = z.object({
   accountId: id,
   attemptId: id,
   instalmentId: id,
-  /** 1 for the first presentment, 2.. for re-presentments. */
-  number: z.number().int().positive(),
+  number: z.number().int().positive().describe('1 for the first presentment, 2.. for re-presentments.'),
   currency,
-  /** `monitor`, `customer` or `agent:<id>`. */
-  requestedBy: id,
+  requestedBy: id.describe('`monitor`, `customer` or `agent:<id>`.'),
 });
 const debitResult = debitKeys.extend({ finishedAt: instant.optional() });
 
@@ -139,12 +137,13 @@ export const EVENT_CONTRACTS = {
     schema: z.object({
       accountId: id,
       draftId: id,
-      /** The treatment change that caused it, or `requested-by:<agentId>`. */
-      changeId: id,
+      changeId: id.describe('The treatment change that caused it, or `requested-by:<agentId>`.'),
       tier,
       status: z.enum(['ready', 'blocked']),
-      /** Who wrote the words (absent when nothing was written). */
-      source: z.enum(['llm', 'offline']).optional(),
+      source: z
+        .enum(['llm', 'offline'])
+        .optional()
+        .describe('Who wrote the words (absent when nothing was written).'),
       promptVersion: z.string().optional(),
       model: z.string().optional(),
       optionIds: z.array(id),
@@ -157,9 +156,11 @@ export const EVENT_CONTRACTS = {
     meaning: 'A message was put in the outbox; it is gated again when it is sent, from `notBefore` on.',
     schema: outboxKeys.extend({
       notBefore: instant,
-      /** The agent who approved it, when a person approved it (then `edited` says whether they changed it). */
-      approvedBy: id.optional(),
-      edited: z.boolean().optional(),
+      approvedBy: id.optional().describe('The agent who approved it, when a person did.'),
+      edited: z
+        .boolean()
+        .optional()
+        .describe('With `approvedBy`: whether the agent changed the text or subject.'),
     }),
   }),
   OutreachBlocked: contract({
@@ -169,8 +170,9 @@ export const EVENT_CONTRACTS = {
     schema: z.object({
       accountId: id,
       draftId: id,
-      /** Absent when the whole draft was blocked before any message was made. */
-      messageId: id.optional(),
+      messageId: id
+        .optional()
+        .describe('Absent when the whole draft was blocked before any message was made.'),
       channel: outboundChannel.optional(),
       stage: z.enum(['draft', 'queue', 'approval', 'send']),
       reasons: z.array(z.string()),
@@ -203,9 +205,8 @@ export const EVENT_CONTRACTS = {
     schema: decision.extend({
       amountMinor: positiveMinor,
       dueDate: isoDate,
-      /** Set when an agent took the promise on a call (with the call's id). */
-      agentId: id.optional(),
-      callId: id.optional(),
+      agentId: id.optional().describe('Set when an agent took the promise on a call.'),
+      callId: id.optional().describe('The call the promise was taken on.'),
     }),
   }),
   PromiseBroken: contract({
@@ -216,10 +217,8 @@ export const EVENT_CONTRACTS = {
       requestId: id,
       accountId: id,
       dueDate: isoDate,
-      /** The amount promised. */
-      amountMinor: minor,
-      /** The arrears still unpaid when the promise was found broken. */
-      amountOverdueMinor: minor,
+      amountMinor: minor.describe('The amount promised.'),
+      amountOverdueMinor: minor.describe('The arrears still unpaid when the promise was found broken.'),
       brokenAt: instant,
     }),
   }),
@@ -300,8 +299,10 @@ export const EVENT_CONTRACTS = {
       refusedChannels: z.array(contactChannel),
       noWorkplace: z.boolean().optional(),
       noThirdParties: z.boolean().optional(),
-      /** On the customer’s clock, `HH:MM`: not before `from`, not from `to` on. */
-      contactHours: z.object({ from: hhmm.optional(), to: hhmm.optional() }).optional(),
+      contactHours: z
+        .object({ from: hhmm.optional(), to: hhmm.optional() })
+        .optional()
+        .describe('On the customer’s clock, `HH:MM`: not before `from`, not from `to` on.'),
     }),
   }),
   EscalationRequested: contract({
@@ -408,8 +409,7 @@ export const EVENT_CONTRACTS = {
           'unresolved',
         ])
         .optional(),
-      /** No re-presentment follows. */
-      final: z.boolean(),
+      final: z.boolean().describe('No re-presentment follows.'),
     }),
   }),
   DebitCancelled: contract({
