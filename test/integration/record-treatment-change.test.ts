@@ -1,7 +1,9 @@
 import type { EventBridgeEvent } from 'aws-lambda';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DetailOf } from '../../contracts/events';
+import { EventContractError } from '../../contracts/events';
 import { DynamoAuditLog } from '../../lambdas/adapters/dynamodb/audit-log';
+import { logger } from '../../lambdas/shared/logger';
 import { tableNameEnvironment } from '../../local/tables';
 import { freshTables, localCredentials } from '../support/dynamodb';
 import { lambdaContext } from '../support/events';
@@ -79,5 +81,32 @@ describe('recordTreatmentChange handler (Powertools idempotency on DynamoDB Loca
       'ACC-000007:run-1',
       'ACC-000007:run-2',
     ]);
+  });
+
+  it('refuses a change that fails its contract before anything is written, so the corrected one still counts', async () => {
+    vi.spyOn(logger, 'error').mockImplementation(() => {});
+    const broken = {
+      ...change,
+      id: 'evt-0004',
+      detail: {
+        ...change.detail,
+        accountId: 'ACC-000008',
+        changeId: 'ACC-000008:run-1',
+        current: { tier: 'agent_call' },
+      },
+    };
+    await expect(handler(broken as never, lambdaContext)).rejects.toThrow(EventContractError);
+    expect(await audit.list('ACC-000008')).toEqual([]);
+    // Nothing half-applied: no idempotency record holds the change id, so the corrected event is recorded.
+    await handler(
+      {
+        ...change,
+        id: 'evt-0005',
+        detail: { ...change.detail, accountId: 'ACC-000008', changeId: 'ACC-000008:run-1' },
+      },
+      lambdaContext,
+    );
+    expect((await audit.list('ACC-000008')).map((e) => e.entryId)).toEqual(['ACC-000008:run-1']);
+    vi.restoreAllMocks();
   });
 });
