@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import type { Context } from 'aws-lambda';
-import { FUNCTIONS, type FunctionDeclaration } from '../lib/catalog/functions';
+import { allEventRules, FUNCTIONS, type FunctionDeclaration } from '../lib/catalog/functions';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -20,6 +20,21 @@ export class LambdaInvoker {
   /** Imports every handler now, so a broken module or configuration fails at start rather than on first use. */
   async loadAll(): Promise<void> {
     await Promise.all(FUNCTIONS.map((fn) => this.handler(fn.id)));
+  }
+
+  /**
+   * Rule routes whose detail-type the target's handler does not take (an `eventHandler` says which it takes):
+   * such an event would only ever reach the dead-letter queue.
+   */
+  async unacceptedRoutes(): Promise<string[]> {
+    const problems: string[] = [];
+    for (const rule of allEventRules()) {
+      const handler = (await this.handler(rule.functionId)) as Handler & { detailTypes?: readonly string[] };
+      const routed = (rule.pattern['detail-type'] as string[] | undefined) ?? [];
+      const refused = routed.filter((type) => !handler.detailTypes?.includes(type));
+      if (refused.length > 0) problems.push(`${rule.id} → ${rule.functionId}: ${refused.join(', ')}`);
+    }
+    return problems;
   }
 
   async invoke(functionId: string, event: unknown): Promise<unknown> {

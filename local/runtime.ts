@@ -187,6 +187,12 @@ async function assemble(
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
   await invoker.loadAll();
+  const unaccepted = await invoker.unacceptedRoutes();
+  if (unaccepted.length > 0) {
+    throw new Error(
+      `Rules route events their handlers do not take (see contracts/events): ${unaccepted.join('; ')}`,
+    );
+  }
 
   const scheduler = new LocalScheduler(LOCAL_STAGE.schedules, async (run, event) => {
     const started = Date.now();

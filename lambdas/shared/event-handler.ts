@@ -113,5 +113,9 @@ export function eventHandler<const T extends DetailType, R>(
       request.event = event;
     });
   for (const middleware of options.use ?? []) handler.use(middleware);
-  return handler.handler((event, context) => run(event as ContractEvent<T>, context));
+  // What it takes, for the local runtime to check against the rules that route to it.
+  return Object.assign(
+    handler.handler((event, context) => run(event as ContractEvent<T>, context)),
+    { detailTypes },
+  );
 }
