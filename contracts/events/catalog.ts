@@ -11,17 +11,9 @@
  * bumps `version` (and `npm run events` refuses a breaking change without one).
  */
 import * as z from 'zod';
+import { type DetailType, EVENT_SOURCES, type EventSource } from './names';
 
-export const EVENT_SOURCES = {
-  scoring: 'collections.scoring',
-  outreach: 'collections.outreach',
-  /** What customers and agents decide in the portal and the console. */
-  portal: 'collections.portal',
-  /** Instalments, mandates and debits; core banking publishes `PaymentReceived` here too. */
-  payments: 'collections.payments',
-} as const;
-
-export type EventSource = (typeof EVENT_SOURCES)[keyof typeof EVENT_SOURCES];
+export { DETAIL_TYPES, type DetailType, EVENT_SOURCES, type EventSource } from './names';
 
 // ---------------------------------------------------------------------------------------------------------
 // Building blocks (the domain's own types; the producers' and consumers' typecheck keeps them equal)
@@ -418,9 +410,7 @@ export const EVENT_CONTRACTS = {
     meaning: 'A debit was stopped before it ran: no mandate, a hold, revocation, payment received.',
     schema: debitResult.extend({ plannedMinor: minor, reasons: z.array(z.string()) }),
   }),
-} as const satisfies Record<string, EventContract>;
-
-export type DetailType = keyof typeof EVENT_CONTRACTS;
+} as const satisfies Record<DetailType, EventContract>;
 /** A detail as consumers receive it, parsed. */
 export type DetailOf<T extends DetailType> = z.output<(typeof EVENT_CONTRACTS)[T]['schema']>;
 /** A detail as a producer gives it to `domainEvent` (read-only arrays welcome). */
@@ -433,38 +423,3 @@ type ReadonlyDeep<T> = T extends readonly (infer U)[]
 export type SourceOf<T extends DetailType> = (typeof EVENT_CONTRACTS)[T]['source'];
 
 export const ALL_DETAIL_TYPES = Object.keys(EVENT_CONTRACTS) as DetailType[];
-
-/** The detail-types by name, for rules and consumers (`DETAIL_TYPES.planAccepted`). */
-export const DETAIL_TYPES = {
-  treatmentChanged: 'TreatmentChanged',
-  scoringSegmentRequested: 'ScoringSegmentRequested',
-  offerDrafted: 'OfferDrafted',
-  outreachQueued: 'OutreachQueued',
-  outreachBlocked: 'OutreachBlocked',
-  outreachSent: 'OutreachSent',
-  planAccepted: 'PlanAccepted',
-  promiseToPayRecorded: 'PromiseToPayRecorded',
-  promiseBroken: 'PromiseBroken',
-  hardshipRegistered: 'HardshipRegistered',
-  disputeOpened: 'DisputeOpened',
-  fraudReported: 'FraudReported',
-  legalRepresentationReported: 'LegalRepresentationReported',
-  bankruptcyReported: 'BankruptcyReported',
-  deceasedReported: 'DeceasedReported',
-  vulnerabilityReported: 'VulnerabilityReported',
-  complaintRecorded: 'ComplaintRecorded',
-  paymentTraceRequested: 'PaymentTraceRequested',
-  ceaseRequested: 'CeaseRequested',
-  contactPreferencesChanged: 'ContactPreferencesChanged',
-  escalationRequested: 'EscalationRequested',
-  agentJoined: 'AgentJoined',
-  callLogged: 'CallLogged',
-  paymentMissed: 'PaymentMissed',
-  paymentReceived: 'PaymentReceived',
-  mandateAuthorised: 'MandateAuthorised',
-  mandateRevoked: 'MandateRevoked',
-  debitScheduled: 'DebitScheduled',
-  debitSucceeded: 'DebitSucceeded',
-  debitFailed: 'DebitFailed',
-  debitCancelled: 'DebitCancelled',
-} as const satisfies Record<string, DetailType>;
