@@ -4,7 +4,7 @@
  * which checks the detail against this schema; consumers receive details parsed by the same schema
  * (lambdas/shared/event-handler.ts); `npm run events` publishes each as JSON Schema in docs/events/.
  *
- * Imported by the CDK stack (rules), the local runtime and Lambda code: it depends on zod only.
+ * Depends on zod only, so Lambda code imports it without the CDK; the rules import just the names (names.ts).
  *
  * Versioning (docs/events/README.md): adding an optional field, or a new value a consumer may ignore, keeps
  * the version; removing or renaming a field, making one required, narrowing a type or changing a meaning
