@@ -23,7 +23,7 @@ import { StoredSender } from '../lambdas/adapters/messaging/stored-sender';
 import type { Account } from '../lambdas/domain/accounts/account';
 import { deliverMessage } from '../lambdas/domain/outreach/deliver-outreach';
 import type { OutboxKey, OutboxMessage } from '../lambdas/domain/outreach/outreach';
-import { applyDebitFeedback } from '../lambdas/domain/payments/debit-feedback';
+import { applyDebitFeedback, type DebitResult } from '../lambdas/domain/payments/debit-feedback';
 import { DEBIT_POLICY } from '../lambdas/domain/payments/debit-policy';
 import { executeAttempt } from '../lambdas/domain/payments/execute-debit';
 import { raiseMissed, statementInstalments } from '../lambdas/domain/payments/instalment-monitor';
@@ -366,7 +366,7 @@ async function runPipeline({ db, tables, gateway, clock, meter, n, bankCalls }: 
   const feedbackStart = mark();
   const results = events.all(DETAIL_TYPES.debitSucceeded);
   const fed = await eachLimited(results, CONCURRENCY, (result) =>
-    applyDebitFeedback(feedback, { detailType: result.detailType, detail: result.detail as never }),
+    applyDebitFeedback(feedback, result as DebitResult),
   );
   finish('feedback', feedbackStart);
   expectAll('applyDebitFeedback', fed, 'receipt');

@@ -44,6 +44,12 @@ export type ContractEvent<T extends DetailType> = T extends DetailType
   ? Envelope & { readonly 'detail-type': T; readonly source: SourceOf<T>; readonly detail: DetailOf<T> }
   : never;
 
+/** `{ detailType, detail }` of a parsed event, still narrowed together (what domain consumers take). */
+export const typedDetail = <T extends DetailType>(event: ContractEvent<T>) =>
+  ({ detailType: event['detail-type'], detail: event.detail }) as unknown as {
+    [K in T]: { readonly detailType: K; readonly detail: DetailOf<K> };
+  }[T];
+
 /** The envelope with the detail-types a consumer accepts, each with its source and detail schema. */
 export function eventSchema(detailTypes: readonly DetailType[]): z.ZodType {
   const variants = detailTypes.map((type) =>

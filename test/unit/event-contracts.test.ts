@@ -14,6 +14,19 @@ import { allEventRules } from '../../lib/catalog/functions';
 import { breakingChanges, buildEventDocs, eventJsonSchema } from '../../scripts/lib/event-schemas';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+/** TypeScript files under the given top-level folders (the local bus itself speaks the protocol: left out). */
+function sourceFiles(folders: string[]): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : walk(full);
+      return entry.name.endsWith('.ts') && full !== path.join(projectRoot, 'local/event-bus.ts')
+        ? [full]
+        : [];
+    });
+  return folders.flatMap((folder) => walk(path.join(projectRoot, folder)));
+}
 const docs = path.join(projectRoot, 'docs', 'events');
 
 const plan = {
@@ -87,6 +100,21 @@ describe('event contracts', () => {
     // @ts-expect-error a hand-built event lacks the contract check's brand, so it does not typecheck.
     const handMade: DomainEvent = { source: 'collections.portal', detailType: 'PlanAccepted', detail: plan };
     expect(handMade.detailType).toBe('PlanAccepted');
+  });
+
+  it('reach the bus only through the publisher, which takes only what domainEvent made', () => {
+    // PutEvents entries are written in two places: the EventBridge publisher (DomainEvent only) and the local
+    // runtime's simulated core banking (which builds its PaymentReceived with domainEvent).
+    const writers = sourceFiles(['lambdas', 'local', 'scripts', 'bench', 'contracts']).filter((file) =>
+      /\bDetailType:|PutEventsCommand\(/.test(readFileSync(file, 'utf8')),
+    );
+    expect(writers.map((file) => path.relative(projectRoot, file)).sort()).toEqual([
+      'lambdas/adapters/eventbridge/event-publisher.ts',
+      'local/runtime.ts',
+    ]);
+    expect(readFileSync(path.join(projectRoot, 'local/runtime.ts'), 'utf8')).toMatch(
+      /domainEvent\('PaymentReceived'/,
+    );
   });
 
   it('read a detail as the contract says, keeping only declared fields', () => {

@@ -4,7 +4,7 @@
  * good, a person is asked to look at the account after the last refusal, and every result is written to
  * the audit trail. Idempotent per attempt: notices and audit entries are keyed by it.
  */
-import { DETAIL_TYPES } from '../../../contracts/events';
+import type { DetailOf } from '../../../contracts/events';
 import type { Outbox } from '../outreach/outreach';
 import type { AccountRepository, AuditLog, Clock, EventPublisher } from '../ports';
 import type { AccountUpdater } from '../servicing/customer-decisions';
@@ -18,21 +18,11 @@ export interface DebitFeedbackDeps {
   readonly clock: Clock;
 }
 
-export interface DebitResult {
-  readonly detailType: string;
-  readonly detail: {
-    readonly accountId: string;
-    readonly attemptId: string;
-    readonly instalmentId: string;
-    readonly number: number;
-    readonly finishedAt?: string;
-    readonly amountMinor?: number;
-    readonly plannedMinor?: number;
-    readonly reason?: string;
-    readonly reasons?: readonly string[];
-    readonly final?: boolean;
-  };
-}
+/** A debit's result as its contract reads it. */
+export type DebitResult<T extends DebitOutcome = DebitOutcome> = T extends DebitOutcome
+  ? { readonly detailType: T; readonly detail: DetailOf<T> }
+  : never;
+type DebitOutcome = 'DebitSucceeded' | 'DebitFailed' | 'DebitCancelled';
 
 /** A notice about a past debit is worth sending for a week; after that the portal shows it anyway. */
 const NOTICE_VALIDITY_MS = 7 * 86_400_000;
@@ -55,14 +45,14 @@ export async function applyDebitFeedback(
       expiresAt: new Date(now.getTime() + NOTICE_VALIDITY_MS).toISOString(),
     });
   let outcome: Awaited<ReturnType<typeof applyDebitFeedback>> = 'recorded';
-  if (result.detailType === DETAIL_TYPES.debitSucceeded) {
+  if (result.detailType === 'DebitSucceeded') {
     await notice('receipt', {
-      amountMinor: detail.amountMinor ?? 0,
+      amountMinor: result.detail.amountMinor,
       remainingMinor: account.amountOverdueMinor,
     });
     outcome = 'receipt';
-  } else if (result.detailType === DETAIL_TYPES.debitFailed && detail.final) {
-    await notice('failure', { amountMinor: detail.amountMinor ?? 0 });
+  } else if (result.detailType === 'DebitFailed' && result.detail.final) {
+    await notice('failure', { amountMinor: result.detail.amountMinor });
     // After the last refusal, a person talks it through: no more automatic attempts.
     await deps.accounts.update(detail.accountId, { escalation: { reason: 'debit_failed', at } });
     outcome = 'failure_notice';
@@ -78,11 +68,14 @@ export async function applyDebitFeedback(
   return outcome;
 }
 
-function summaryOf({ detailType, detail }: DebitResult): string {
-  const attempt = `Debit ${detail.number} for ${detail.instalmentId}`;
-  if (detailType === DETAIL_TYPES.debitSucceeded) return `${attempt}: ${detail.amountMinor} taken`;
-  if (detailType === DETAIL_TYPES.debitFailed) {
-    return `${attempt} refused (${detail.reason})${detail.final ? ', no further attempts' : ', to be presented again'}`;
+function summaryOf(result: DebitResult): string {
+  const attempt = `Debit ${result.detail.number} for ${result.detail.instalmentId}`;
+  switch (result.detailType) {
+    case 'DebitSucceeded':
+      return `${attempt}: ${result.detail.amountMinor} taken`;
+    case 'DebitFailed':
+      return `${attempt} refused (${result.detail.reason})${result.detail.final ? ', no further attempts' : ', to be presented again'}`;
+    case 'DebitCancelled':
+      return `${attempt} cancelled: ${result.detail.reasons.join(', ')}`;
   }
-  return `${attempt} cancelled: ${(detail.reasons ?? []).join(', ')}`;
 }

@@ -4,13 +4,9 @@ import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middle
 import { DynamoAccountUpdater } from '../../adapters/dynamodb/account-updater';
 import { DynamoAuditLog } from '../../adapters/dynamodb/audit-log';
 import { documentClient } from '../../adapters/dynamodb/client';
-import {
-  applyCustomerDecision,
-  CUSTOMER_DECISIONS,
-  type DecisionEvent,
-} from '../../domain/servicing/customer-decisions';
+import { applyCustomerDecision, CUSTOMER_DECISIONS } from '../../domain/servicing/customer-decisions';
 import { loadConfig, tableNames } from '../../shared/config';
-import { eventHandler } from '../../shared/event-handler';
+import { eventHandler, typedDetail } from '../../shared/event-handler';
 import { logger } from '../../shared/logger';
 
 const config = loadConfig(tableNames('accounts', 'audit', 'idempotency'));
@@ -24,12 +20,7 @@ const persistenceStore = new DynamoDBPersistenceLayer({ tableName: config.IDEMPO
 export const handler = eventHandler(
   CUSTOMER_DECISIONS,
   async (event) => {
-    const decision = {
-      id: event.id,
-      detailType: event['detail-type'],
-      detail: event.detail,
-    } as DecisionEvent;
-    const outcome = await applyCustomerDecision(deps, decision);
+    const outcome = await applyCustomerDecision(deps, { id: event.id, ...typedDetail(event) });
     logger.info('Customer decision', {
       accountId: event.detail.accountId,
       type: event['detail-type'],

@@ -1,5 +1,5 @@
 import { applyDebitFeedback } from '../../domain/payments/debit-feedback';
-import { eventHandler } from '../../shared/event-handler';
+import { eventHandler, typedDetail } from '../../shared/event-handler';
 import { logger } from '../../shared/logger';
 import { debitFeedbackDeps } from '../../shared/payment-deps';
 
@@ -8,7 +8,7 @@ const deps = debitFeedbackDeps();
 /** A debit's result back to collections: receipt or failure notice, the agent queue, the audit trail. */
 export const handler = eventHandler(['DebitSucceeded', 'DebitFailed', 'DebitCancelled'], async (event) => {
   const { detail } = event;
-  const outcome = await applyDebitFeedback(deps, { detailType: event['detail-type'], detail });
+  const outcome = await applyDebitFeedback(deps, typedDetail(event));
   logger.info('Debit feedback', { type: event['detail-type'], attemptId: detail.attemptId, outcome });
   return { outcome };
 });
