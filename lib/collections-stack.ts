@@ -25,6 +25,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Alias } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -289,15 +290,21 @@ export class CollectionsStack extends Stack {
         }
       }
 
-      for (const rule of declaration.eventRules ?? []) {
+      const ruleDlqs = (declaration.eventRules ?? []).map((rule) => {
+        const queue = deadLetterQueue(`${rule.id}Dlq`);
         new Rule(this, `${rule.id}Rule`, {
           ruleName: name(rule.id),
           description: rule.description,
           eventBus: bus,
           eventPattern: toCdkEventPattern(rule.pattern),
-          targets: [this.lambdaTarget(fn, deadLetterQueue(`${rule.id}Dlq`))],
+          targets: [this.lambdaTarget(fn, queue)],
         });
-      }
+        return queue;
+      });
+      // EventBridge invokes asynchronously: the target's DLQ only catches events Lambda never accepted. An event
+      // the handler refused (a detail off its contract, lambdas/shared/event-handler.ts) or kept failing on is
+      // sent, after Lambda's own retries, to the function's first rule's DLQ, where the same alarm watches.
+      if (ruleDlqs[0]) fn.configureAsyncInvoke({ onFailure: new SqsDestination(ruleDlqs[0]) });
 
       for (const scheduleId of declaration.schedules ?? []) {
         new Rule(this, `${scheduleId}ScheduleRule`, {

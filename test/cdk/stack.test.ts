@@ -350,6 +350,21 @@ describe.each(STAGE_NAMES)('%s stage', (stageName) => {
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
   });
 
+  it('sends events a consumer refused or kept failing on to its first rule’s dead-letter queue', () => {
+    const consumers = FUNCTIONS.filter((fn) => (fn.eventRules ?? []).length > 0);
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', consumers.length);
+    for (const fn of consumers) {
+      const queueId = onlyLogicalId('AWS::SQS::Queue', {
+        QueueName: `${stage.resourcePrefix}-${fn.eventRules![0]!.id.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase())}-dlq`,
+      });
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: functionLogicalId(fn.id) },
+        Qualifier: '$LATEST',
+        DestinationConfig: { OnFailure: { Destination: getAtt(queueId) } },
+      });
+    }
+  });
+
   it('invokes the owning function from every catalog rule, schedule and route', () => {
     for (const fn of FUNCTIONS) {
       const fnArn = getAtt(functionLogicalId(fn.id));
