@@ -37,7 +37,7 @@ export class EventContractError extends Error {
   }
 }
 
-export const problemsOf = (issues: readonly z.core.$ZodIssue[]): string[] =>
+const problemsOf = (issues: readonly z.core.$ZodIssue[]): string[] =>
   issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(detail)'}: ${issue.message}`);
 
 /** Checks `detail` against the contract of `detailType` and returns the event to publish (the checked detail). */
@@ -55,5 +55,3 @@ export function parseDetail<T extends DetailType>(detailType: T, detail: unknown
     throw new EventContractError(detailType, contract.version, problemsOf(result.error.issues));
   return result.data as DetailOf<T>;
 }
-
-export const isDetailType = (value: string): value is DetailType => Object.hasOwn(EVENT_CONTRACTS, value);

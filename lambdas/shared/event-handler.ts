@@ -72,7 +72,7 @@ const problemsOf = (issues: readonly Issue[]) =>
     return `${path.length > 0 ? path.join('.') : '(event)'}: ${issue.message}`;
   });
 
-/** Parses the event or logs why not and throws `EventContractError` (exported for tests and the local bus). */
+/** Parses the event, or logs why not and throws `EventContractError`. */
 export function parseEvent<T extends DetailType>(
   schema: z.ZodType,
   detailTypes: readonly T[],
