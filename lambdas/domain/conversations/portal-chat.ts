@@ -338,7 +338,10 @@ function withBudget(account: Account, affordability: Budget, now: Date) {
 type DecisionKeys = 'requestId' | 'accountId' | 'conversationId' | 'decidedAt';
 type ActionFitsContract = {
   [A in ChatAction as A['type']]: Omit<A, 'type'> extends Omit<DetailInput<A['type']>, DecisionKeys>
-    ? true
+    ? // and no field of the action is missing from the contract (it would be dropped on the way)
+      [Exclude<keyof Omit<A, 'type'>, keyof DetailInput<A['type']>>] extends [never]
+      ? true
+      : false
     : false;
 };
 const actionsFitContracts: false extends ActionFitsContract[ChatAction['type']] ? never : true = true;
