@@ -604,7 +604,7 @@ const OPTION_PATTERNS: readonly RegExp[] = [
   /\b(?:the\s+)?(?<n>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:one|option|plan|choice)\b/u,
   /^(?:ok(?:ay)?\s+|i'?ll (?:take|go with|do)\s+|i (?:choose|pick|want)\s+|(?:the\s+)?)?(?<n>first|second|third|fourth|fifth)(?:\s+one)?\s*(?:please|pls|plz)?[.!]*$/u,
   /^\s*(?:option\s*)?(?<n>[1-6])\s*[.!。]?\s*(?:please|pls|plz)?$/u,
-  /(?:方案|选项|计划|选)\s*(?:第)?\s*(?<n>1\d|[1-9一二两三四五六])(?![\d十期个]|\s*(?:个月|期|月))/u,
+  /(?:方案|选项|计划|选)\s*(?:第)?\s*(?<n>1\d|[1-9一二两三四五六])(?![\d十期个次性]|\s*(?:个月|期|月))/u,
   /第\s*(?<n>[1-6一二三四五六])\s*(?:个|种|项|条)?(?!期|个月|月|天|次|号|时间|步|眼|次)/u,
   /(?<n>[1-6一二三四五六])\s*号(?:方案|选项)/u,
 ];
