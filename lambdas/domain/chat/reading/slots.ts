@@ -251,8 +251,8 @@ export function readSlotReading(text: string, context: SlotContext): SlotReading
     date: findDate(text, context.today, pastCue ? 'past' : 'future')?.date,
     pastCue,
     refusedChannels: refusedChannels(text),
-    noWorkplace: NO_WORKPLACE.test(text),
-    noThirdParties: NO_THIRD_PARTIES.test(text) || (CONTACTED_THIRD_PARTY.test(text) && STOP_THAT.test(text)),
+    noWorkplace: WORKPLACE_NAMED.test(text) && NO_WORKPLACE.test(text),
+    noThirdParties: noThirdParties(text),
     optionNumber: optionNumber(text),
     termMonths: termMonths(text),
     kind: kindOf(text),
@@ -430,6 +430,12 @@ const onlyChannel = (channel: ContactChannel) => {
     'u',
   );
 };
+const CHANNEL_NAMED = new RegExp(
+  Object.values(CHANNEL_WORDS)
+    .map((w) => w.replace(/\(\?!\[a-z\]\)$/u, ''))
+    .join('|'),
+  'u',
+);
 const PREFERRED = Object.fromEntries(
   CHANNELS.map((c) => {
     const words = CHANNEL_WORDS[c];
@@ -476,7 +482,9 @@ const QUALIFIED_AFTER_ZH = new RegExp(`^(?:给|到|去|跟|和|对)?(?:我的?|�
 /** The channels refused, in CHANNELS order: each named with a negation, unless the refusal names a place, person or time. */
 export function refusedChannels(text: string): ContactChannel[] {
   const refused = new Set<ContactChannel>();
-  for (const channel of CHANNELS) {
+  // Most messages name no channel: they skip the refusal patterns at once.
+  const named = CHANNEL_NAMED.test(text);
+  for (const channel of named ? CHANNELS : []) {
     for (const match of text.matchAll(REFUSE[channel])) {
       const after = text.slice(match.index + match[0].length, match.index + match[0].length + 30);
       const before = text.slice(Math.max(0, match.index - 10), match.index);
@@ -492,7 +500,7 @@ export function refusedChannels(text: string): ContactChannel[] {
     }
   }
   // "别打了" after someone else was named is about them ("你们打给我朋友干嘛 别打了").
-  const aboutSomeoneElse = CONTACTED_THIRD_PARTY.test(text);
+  const aboutSomeoneElse = /别|不要|莫|不用|停止/u.test(text) && CONTACTED_THIRD_PARTY.test(text);
   if (!aboutSomeoneElse && /(?:别|不要|莫|不用|停止)(?:再)?打了|别打别发/u.test(text)) refused.add('call');
   if (!aboutSomeoneElse && /(?:别|不要|莫|不用)(?:再)?发了|别打别发/u.test(text)) refused.add('sms');
   if (/^(?:td|退订)\b|^退订|\b(?:reply|text) stop\b/u.test(text)) refused.add('sms');
@@ -510,7 +518,7 @@ export function refusedChannels(text: string): ContactChannel[] {
     }
   }
   // A channel asked for ("email is better", "text or call me", "短信可以") is never one refused.
-  for (const c of CHANNELS) if (PREFERRED[c].test(text)) refused.delete(c);
+  if (refused.size > 0) for (const c of CHANNELS) if (PREFERRED[c].test(text)) refused.delete(c);
   // "email only", "有事发邮件" refuse the other channels, unless the message names its refusals itself.
   if (refused.size === 0) {
     const kept = CHANNELS.filter((c) => ONLY[c].test(text) || ONLY_WEAK[c].test(text));
@@ -523,6 +531,7 @@ export function refusedChannels(text: string): ContactChannel[] {
 
 const WORKPLACE =
   '(?:work|workplace|job|office|employer|boss|manager|supervisor|hr|my work number|work (?:phone|number|email|address)|company|单位|公司|工作单位|办公室|领导|老板|上班的地方|厂里)';
+const WORKPLACE_NAMED = new RegExp(WORKPLACE, 'u');
 const NO_WORKPLACE = new RegExp(
   [
     `\\b${NEG_EN}\\s+(?:\\S+\\s+){0,5}?(?:at|to|my|through|via|on|the)\\s+(?:my\\s+)?${WORKPLACE}`,
@@ -558,6 +567,15 @@ const CONTACTED_THIRD_PARTY = new RegExp(
   `\\b${CONTACT_VERB}\\s+(?:my|our)\\s+(?:\\S+\\s+)?${THIRD_PARTY}|\\b(?:my )?${THIRD_PARTY}\\s+(?:has|have|keeps?|are|is)\\s+(?:been\\s+)?(?:getting|receiving)\\s+(?:calls|texts|messages|letters)|(?:打给|打到|打|联系|找|发给|骚扰)(?:了)?(?:我的?)?${THIRD_PARTY_ZH}`,
   'u',
 );
+/** No third party, no restriction on them: most messages skip the long patterns at once. */
+const ANY_THIRD_PARTY = new RegExp(
+  `${THIRD_PARTY}|${THIRD_PARTY_ZH}|\\b(?:anyone|anybody|nobody|only|except)\\b|本人|一个人`,
+  'u',
+);
+function noThirdParties(text: string): boolean {
+  if (!ANY_THIRD_PARTY.test(text)) return false;
+  return NO_THIRD_PARTIES.test(text) || (CONTACTED_THIRD_PARTY.test(text) && STOP_THAT.test(text));
+}
 /** …and then told to stop: a restriction on third parties. */
 const STOP_THAT =
   /\b(?:stop|quit|never|leave (?:him|her|them) alone|don'?t do that)\b|别(?:再)?(?:打|找|联系|发)?了|不要再|别再/u;
