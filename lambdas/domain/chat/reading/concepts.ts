@@ -25,8 +25,8 @@ const c = (name: string, en: string, zh: string, selfNegated = false): Concept =
 export const CONCEPTS: readonly Concept[] = [
   c(
     'greet',
-    'hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening|day)|yo|greetings',
-    '你好|您好|在吗|在不在|哈喽|嗨|早上好|下午好|晚上好|有人吗',
+    "hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening|day)|yo|greetings|hope (?:you'?re|you are) (?:well|ok|good)|hi there|morning",
+    '你好|您好|在吗|在不在|哈喽|哈罗|嗨|早上好|下午好|晚上好|有人吗|早啊|^喂[!！。？?]*$',
   ),
   c('thanks', 'thanks|thank you|thx|ty|cheers|appreciate', '谢谢|感谢|多谢'),
   c(
@@ -71,8 +71,8 @@ export const CONCEPTS: readonly Concept[] = [
   ),
   c(
     'cant_pay',
-    "can'?t (?:afford|pay|make|keep up|manage)|cannot (?:afford|pay|make)|unable to (?:pay|afford)|no money|broke|skint|struggl\\w*|tight|behind on (?:rent|bills|everything)|nothing left|not enough|barely|hand to mouth|paycheck to paycheck|drowning|can'?t cover|don'?t have (?:the )?(?:money|funds)",
-    '还不起|还不上|没钱|拿不出|没能力|困难|紧张|周转不开|入不敷出|揭不开锅|一分钱都没|剩不了|不够|吃饭都成问题|穷|负担不起|压力(?:太|很)大',
+    "can'?t (?:afford|pay|make|keep up|manage)|cannot (?:afford|pay|make)|unable to (?:pay|afford)|no money|broke|skint|struggl\\w*|tight|behind on (?:rent|bills|everything)|nothing left|not enough|barely|hand to mouth|paycheck to paycheck|drowning|can'?t cover|don'?t have (?:the )?(?:money|funds)|minimum wage|on benefits|debts everywhere|(?:have|got) nothing (?:to give|left|coming in)|not getting paid|no (?:income|money) coming in|evicted|compensation claim|only (?:have|got) \\$?\\d+",
+    '还不起|还不上|没钱|拿不出|拆东墙补西墙|以贷养贷|网贷|接济|借的钱|没法(?:跑车|上班|开工)|赚(?:不到|得少)|摆地摊|只有几|没能力|困难|紧张|周转不开|入不敷出|揭不开锅|一分钱都没|剩不了|不够|吃饭都成问题|穷|负担不起|压力(?:太|很)大',
   ),
   c(
     'job_loss',
