@@ -93,6 +93,9 @@ describe('dates on the customer’s calendar', () => {
     ['friday', '2026-12-04'],
     ['next friday', '2026-12-11'],
     ['monday', '2026-12-07'],
+    ['on monday the 14th', '2026-12-14'],
+    ['in a fortnight', '2026-12-18'],
+    ['this morning', '2026-12-04'],
     ['the 22nd', '2026-12-22'],
     ['on the 3rd', '2027-01-03'],
     ['end of the month', '2026-12-31'],
@@ -114,6 +117,8 @@ describe('dates on the customer’s calendar', () => {
     expect(findDate('paid 250 on thursday', TODAY, 'past')?.date).toBe('2026-12-03');
     expect(findDate('上周三', TODAY, 'past')?.date).toBe('2026-11-25');
     expect(findDate('yesterday', TODAY, 'past')?.date).toBe('2026-12-03');
+    expect(findDate('it went through 2 days ago', TODAY, 'past')?.date).toBe('2026-12-02');
+    expect(findDate('三天前转的', TODAY, 'past')?.date).toBe('2026-12-01');
     expect(slots('I paid $250 on Friday, still not showing', 'already_paid', 'USD', '2026-12-06').date).toBe(
       '2026-12-04',
     );

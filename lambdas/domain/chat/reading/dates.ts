@@ -232,6 +232,14 @@ const PATTERNS: readonly [RegExp, Resolver][] = [
       return ymd(ny, nm, 1);
     },
   ],
+  // "monday the 14th": the day of the month is the more exact of the two
+  [
+    new RegExp(
+      `\\b(?:${Object.keys(EN_WEEKDAYS).join('|')}),?\\s+(?:the\\s+)?(?<day>\\d{1,2})${ORD}\\b`,
+      'u',
+    ),
+    (m, t, d) => dayOfMonth(t, Number(m.groups!.day), d),
+  ],
   // weekdays: (next|this|last|coming) friday, 下下周三, 上周五, 星期五, 礼拜天
   [
     new RegExp(
@@ -283,8 +291,9 @@ const PATTERNS: readonly [RegExp, Resolver][] = [
     },
   ],
   [
-    /\bin (?<n>a|one|two|2|three|3) weeks?(?:'? time)?\b|(?<zh>一|两|二|三)(?:个)?(?:周|星期|礼拜)(?:后|以后|之后)/u,
+    /\bin (?<n>a|one|two|2|three|3) weeks?(?:'? time)?\b|\bin (?<f>a) fortnight\b|(?<zh>一|两|二|三)(?:个)?(?:周|星期|礼拜)(?:后|以后|之后)/u,
     (m, t) => {
+      if (m.groups!.f !== undefined) return addDays(t, 14);
       const raw = m.groups!.n ?? m.groups!.zh!;
       const n =
         (

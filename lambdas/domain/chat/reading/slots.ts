@@ -43,7 +43,7 @@ const EXPENSE_CUE =
 const PAY_CUE =
   /\b(?:pay|paid|paying|payment|send|sent|sending|transfer(?:red)?|put|putting|do|offer|settle|clear|give|make|made|deposit(?:ed)?|throw|can|have|drop|chuck|get you|find|accept|take)\b|还|付|转|交|打|给|存|结清|凑|拿出/u;
 
-const CURRENCY_WORD = /^\s*(?:dollars?|bucks|usd|yuan|rmb|元|块钱|块|刀|美元)/u;
+const CURRENCY_WORD = /^\s*(?:dollars?|bucks|usd|yuan|rmb|quid|pounds?|euros?|元|块钱|块|刀|美元)/u;
 /** "每个月15号还1000", "monthly payments of 120": a monthly word earlier in the same clause. */
 const MONTHLY_CLAUSE =
   /每个?月|月供|\bmonthly (?:payments? )?(?:of|at)\b|\b(?:a|per|each|every) month (?:of|at)\b/u;
