@@ -164,7 +164,7 @@ export function renderModelCard(input: ModelCardInput): string {
     '## Limitations',
     '- The corpus is written for this product, by writers who knew the label definitions; real traffic will phrase things we did not think of. The held-out figures are the honest ones; the lead evaluates on an independent set.',
     '- Slots are rules: a date or amount phrased in a way the rules do not know is missed (the dialogue then asks), never guessed.',
-    '- The slot rules were last revised (issue 13, second round) while reading the slot misses of every line of `messages-2-*` — held-out lines included — and the lines of `messages-*` whose reading changed: the held-out **slot** figure of `messages-2` is therefore not an independent one (the intent figures are: the model never trains on held-out lines). The lead\'s independent sets are the measure.',
+    "- The slot rules were last revised (issue 13, second round) while reading the slot misses of every line of `messages-2-*` — held-out lines included — and the lines of `messages-*` whose reading changed: the held-out **slot** figure of `messages-2` is therefore not an independent one (the intent figures are: the model never trains on held-out lines). The lead's independent sets are the measure.",
     '- Messages are read up to 2,000 characters.',
     '- Other languages than English and Chinese are read through character n-grams only, and mostly land in `unknown`.',
   ].join('\n')}\n`;
