@@ -717,7 +717,7 @@ export function termMonths(text: string): number | undefined {
 const KIND_PATTERNS: readonly [OfferKind, RegExp][] = [
   [
     'settlement',
-    /\bsettle(?:ment)?\b|\bsettle (?:it|this|the account|for)\b|\blump sum (?:settlement|offer)\b|\bfull and final\b|结清|和解|一次性了结/u,
+    /\bsettle(?:ments?)?\b|\bsettle (?:it|this|the account|for)\b|\blump sum (?:settlement|offer)\b|\bfull and final\b|结清|和解|一次性了结/u,
   ],
   [
     'hardship',
