@@ -93,6 +93,9 @@ describe('dates on the customer’s calendar', () => {
     ['friday', '2026-12-04'],
     ['next friday', '2026-12-11'],
     ['monday', '2026-12-07'],
+    ['on monday the 14th', '2026-12-14'],
+    ['in a fortnight', '2026-12-18'],
+    ['this morning', '2026-12-04'],
     ['the 22nd', '2026-12-22'],
     ['on the 3rd', '2027-01-03'],
     ['end of the month', '2026-12-31'],
@@ -114,6 +117,8 @@ describe('dates on the customer’s calendar', () => {
     expect(findDate('paid 250 on thursday', TODAY, 'past')?.date).toBe('2026-12-03');
     expect(findDate('上周三', TODAY, 'past')?.date).toBe('2026-11-25');
     expect(findDate('yesterday', TODAY, 'past')?.date).toBe('2026-12-03');
+    expect(findDate('it went through 2 days ago', TODAY, 'past')?.date).toBe('2026-12-02');
+    expect(findDate('三天前转的', TODAY, 'past')?.date).toBe('2026-12-01');
     expect(slots('I paid $250 on Friday, still not showing', 'already_paid', 'USD', '2026-12-06').date).toBe(
       '2026-12-04',
     );
@@ -154,6 +159,39 @@ describe('budgets and affordable amounts', () => {
     expect(slots('每个月最多还800', 'hardship', 'CNY')).toEqual({ affordableMinor: 800_00 });
     expect(slots('can I pay 100 every two weeks', 'payment_arrangement').amountMinor).toBeUndefined();
   });
+
+  it.each<[string, IntentName, Slots]>([
+    // "sixty a month" was read as 61: the "a" of "a month" is not a number.
+    ['put me down for seventy a month', 'payment_arrangement', { affordableMinor: 70_00 }],
+    ['could we do 3 hundred a month', 'payment_arrangement', { affordableMinor: 300_00 }],
+    ['i can manage 140 monthly', 'payment_arrangement', { affordableMinor: 140_00 }],
+    // A comma ends the income clause; the figure after it is what they can pay.
+    ['im on one wage now, 90 a month is my limit', 'hardship', { affordableMinor: 90_00 }],
+    [
+      'i earn 2600 a month, could i pay 250 a month',
+      'payment_arrangement',
+      { monthlyIncomeMinor: 260_000, affordableMinor: 250_00 },
+    ],
+    ['after rent im left with 80 a month', 'hardship', { affordableMinor: 80_00 }],
+    // A plan's figure, or one they cannot afford, is not what they can afford.
+    ['i cant afford the 300 a month plan', 'hardship', {}],
+    ['每个月顶多还四百', 'hardship', { affordableMinor: 400_00 }],
+    ['你们那个每月三千的方案我还不起', 'hardship', {}],
+    // "make a payment" is not an income.
+    ['ill make a 120 payment on friday', 'promise_to_pay', { amountMinor: 120_00, date: '2026-12-04' }],
+  ])('%s', (text, intent, expected) => {
+    expect(slots(text, intent, /[\u4e00-\u9fff]/u.test(text) ? 'CNY' : 'USD')).toEqual(expected);
+  });
+
+  it('keeps a plan day out of the date slot, and a one-off payment date in it', () => {
+    expect(slots('can my payment date be the 12th', 'payment_arrangement').date).toBeUndefined();
+    expect(slots('40 a month on the 2nd please', 'payment_arrangement').date).toBeUndefined();
+    expect(slots('i can do 500 today and then 60 a month', 'payment_arrangement')).toEqual({
+      amountMinor: 500_00,
+      date: TODAY,
+      affordableMinor: 60_00,
+    });
+  });
 });
 
 describe('contact restrictions', () => {
@@ -166,6 +204,23 @@ describe('contact restrictions', () => {
     ['别打我单位电话了 有事打我手机', { noWorkplace: true }],
     ['电话短信都别来了', { refusedChannels: ['call', 'sms'] }],
     ['不要联系我家里人', { noThirdParties: true }],
+    // A bystander is not a third party to protect: the restriction is the workplace.
+    ['dont phone me at the office, my boss sits right there', { noWorkplace: true }],
+    ["please don't ring after 9pm, the baby is asleep", {}],
+    // A refusal aimed at someone else restricts third parties, not the channel.
+    ['stop calling my dad, call me instead', { noThirdParties: true }],
+    ['why do you keep texting my sister? stop it', { noThirdParties: true }],
+    ['leave my references alone, do not contact my references', { noThirdParties: true }],
+    ['别给我婆婆打电话', { noThirdParties: true }],
+    ['你们老打给我表哥干嘛 别打了', { noThirdParties: true }],
+    ['只能跟我本人说', { noThirdParties: true }],
+    // A channel asked for is not refused; "from now on" is not a time of day.
+    ['no more texts, email is fine', { refusedChannels: ['sms'] }],
+    ['以后别发短信了', { refusedChannels: ['sms'] }],
+    ['邮件可以 电话别打了', { refusedChannels: ['call'] }],
+    ['打电话我接不了', { refusedChannels: ['call'] }],
+    ['i cant take calls at all', { refusedChannels: ['call'] }],
+    ['只能用微信联系我', { refusedChannels: ['call', 'sms', 'email'] }],
   ])('%s', (text, expected) => {
     expect(slots(text, 'contact_preferences', /[\u4e00-\u9fff]/u.test(text) ? 'CNY' : 'USD')).toEqual(
       expected,
@@ -182,6 +237,9 @@ describe('options, terms and kinds', () => {
     ['那就选分12期那个吧', { termMonths: 12 }],
     ["I'll take the settlement", { kind: 'settlement' }],
     ['我选全额一次还清那个', { kind: 'pay_in_full' }],
+    ['the one where i pay everything in one go', { kind: 'pay_in_full' }],
+    ['选一次性付清的', { kind: 'pay_in_full' }],
+    ['二号方案', { optionNumber: 2 }],
   ])('%s', (text, expected) => {
     expect(slots(text, 'choose_option', /[\u4e00-\u9fff]/u.test(text) ? 'CNY' : 'USD')).toEqual(expected);
   });
@@ -247,7 +305,7 @@ describe('understand: intents', () => {
       expect(confidence).toBeGreaterThanOrEqual(0);
       expect(confidence).toBeLessThanOrEqual(1);
     }
-    const unsure = read('can i pay less');
+    const unsure = read('money is tight, can we work something out');
     expect(unsure.runnerUp).toBeDefined();
     expect(unsure.runnerUp).not.toBe(unsure.intent);
   });

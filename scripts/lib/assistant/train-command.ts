@@ -65,6 +65,7 @@ export function trainMain(args: readonly string[], io: TrainIo): number {
     return 2;
   }
   const lines: CorpusLine[] = [];
+  const partOf = new Map<string, string>();
   for (const name of files) {
     const text = io.readText(join(dir, name));
     if (text === undefined) {
@@ -72,7 +73,11 @@ export function trainMain(args: readonly string[], io: TrainIo): number {
       return 2;
     }
     try {
-      lines.push(...parseCorpus(text, join(dir, name)));
+      const parsed = parseCorpus(text, join(dir, name));
+      // messages-2-en.jsonl and messages-2-zh.jsonl are one part, "messages-2".
+      const part = name.replace(/\.jsonl$/u, '').replace(/-(?:en|zh)$/u, '');
+      for (const line of parsed) partOf.set(String(line.id), part);
+      lines.push(...parsed);
     } catch (error) {
       io.writeErr(`assistant: ${(error as Error).message}\n`);
       return 1;
@@ -116,6 +121,10 @@ export function trainMain(args: readonly string[], io: TrainIo): number {
     crossValidation: figuresOf(outOfFold),
     heldOut: figuresOf(heldOutScored),
     heldOutCalibrationError: calibrationError(heldOutScored),
+    heldOutByPart: [...new Set(partOf.values())].sort().map((part) => ({
+      part,
+      figures: figuresOf(heldOutScored.filter((s) => partOf.get(String(s.line.id)) === part)),
+    })),
     files: files.map((name) => join(dir, name)),
     classes: INTENTS,
   });

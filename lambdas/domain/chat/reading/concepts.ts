@@ -25,8 +25,8 @@ const c = (name: string, en: string, zh: string, selfNegated = false): Concept =
 export const CONCEPTS: readonly Concept[] = [
   c(
     'greet',
-    'hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening|day)|yo|greetings',
-    '你好|您好|在吗|在不在|哈喽|嗨|早上好|下午好|晚上好|有人吗',
+    "hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening|day)|yo|greetings|hope (?:you'?re|you are) (?:well|ok|good)|hi there|morning",
+    '你好|您好|在吗|在不在|哈喽|哈罗|嗨|早上好|下午好|晚上好|有人吗|早啊|^喂[!！。？?]*$',
   ),
   c('thanks', 'thanks|thank you|thx|ty|cheers|appreciate', '谢谢|感谢|多谢'),
   c(
@@ -71,8 +71,8 @@ export const CONCEPTS: readonly Concept[] = [
   ),
   c(
     'cant_pay',
-    "can'?t (?:afford|pay|make|keep up|manage)|cannot (?:afford|pay|make)|unable to (?:pay|afford)|no money|broke|skint|struggl\\w*|tight|behind on (?:rent|bills|everything)|nothing left|not enough|barely|hand to mouth|paycheck to paycheck|drowning|can'?t cover|don'?t have (?:the )?(?:money|funds)",
-    '还不起|还不上|没钱|拿不出|没能力|困难|紧张|周转不开|入不敷出|揭不开锅|一分钱都没|剩不了|不够|吃饭都成问题|穷|负担不起|压力(?:太|很)大',
+    "can'?t (?:afford|pay|make|keep up|manage)|cannot (?:afford|pay|make)|unable to (?:pay|afford)|no money|broke|skint|struggl\\w*|tight|behind on (?:rent|bills|everything)|nothing left|not enough|barely|hand to mouth|paycheck to paycheck|drowning|can'?t cover|don'?t have (?:the )?(?:money|funds)|minimum wage|on benefits|debts everywhere|(?:have|got) nothing (?:to give|left|coming in)|not getting paid|no (?:income|money) coming in|evicted|compensation claim|only (?:have|got) \\$?\\d+",
+    '还不起|还不上|没钱|拿不出|拆东墙补西墙|以贷养贷|网贷|接济|借的钱|没法(?:跑车|上班|开工)|赚(?:不到|得少)|摆地摊|只有几|没能力|困难|紧张|周转不开|入不敷出|揭不开锅|一分钱都没|剩不了|不够|吃饭都成问题|穷|负担不起|压力(?:太|很)大',
   ),
   c(
     'job_loss',
@@ -126,13 +126,13 @@ export const CONCEPTS: readonly Concept[] = [
   ),
   c(
     'fraud',
-    "fraud\\w*|identity theft|stolen identity|id theft|identity (?:was )?stolen|scam\\w*|someone (?:opened|used|took out|applied|stole|made|hacked)|somebody (?:opened|used|took out|applied|stole)|in my name|not me|wasn'?t me|didn'?t (?:make|authori[sz]e|open|apply|take out|sign up)|unauthori[sz]ed|stolen|stole|hacked|skimm\\w*|cloned|police report|ftc|forged|impersonat\\w*|never (?:applied|signed up|opened)",
-    '盗刷|冒用|被盗|身份证(?:丢|被)|不是我(?:刷|借|办|本人)|没办过|冒名|诈骗|被骗|报警|盗用|被人(?:借|办|用|拿|冒)|小偷|偷了|被偷|盗号|被刷|不是本人|伪造',
+    "fraud\\w*|identity theft|(?:my )?(?:identity|info|information|details|data|name|ssn|social security number|card (?:number|details)) (?:was |were |got |has been |must have been )?(?:used|stolen|leaked|compromised|phished|breached)|data breach|phish\\w*|without (?:my )?(?:permission|consent|knowledge)|pretend\\w* to be me|victim of identity|faked? my|someone else'?s doing|(?:wallet|purse|card|phone|bag) (?:was |got )?(?:stolen|nicked|lost)|stolen identity|id theft|identity (?:was )?stolen|scam\\w*|someone (?:opened|used|took out|applied|stole|made|hacked)|somebody (?:opened|used|took out|applied|stole)|in my name|not me|wasn'?t me|didn'?t (?:make|authori[sz]e|open|apply|take out|sign up)|unauthori[sz]ed|stolen|stole|hacked|skimm\\w*|cloned|police report|ftc|forged|impersonat\\w*|never (?:applied|signed up|opened)",
+    '身份(?:被)?盗|信息(?:被)?泄露|被盗用|冒充我|假冒|钓鱼|被黑|黑了|没授权|未授权|未经(?:我)?(?:同意|允许|授权)|偷偷(?:用|拿)|有人用我|别人用我|用我的(?:名字|身份|信息)|盗刷|冒用|被盗|身份证(?:丢|被)|不是我(?:刷|借|办|本人)|没办过|冒名|诈骗|被骗|报警|盗用|被人(?:借|办|用|拿|冒)|小偷|偷了|被偷|盗号|被刷|不是本人|伪造',
   ),
   c(
     'bankrupt',
     'bankrupt\\w*|chapter (?:7|13|seven|thirteen)|ch\\.? ?(?:7|13)|insolven\\w*|iva|trustee|debt relief order|sequestration|discharged?|automatic stay|petition|proof of claim',
-    '破产|资不抵债|清算|管理人|债权申报|申报债权|个人破产',
+    '破产|资不抵债|清算|管理人|重整|债务清理|免责考察|法院(?:已经)?(?:受理|裁定)|停止执行|债权申报|申报债权|个人破产',
   ),
   c(
     'lawyer',
@@ -177,8 +177,8 @@ export const CONCEPTS: readonly Concept[] = [
   ),
   c(
     'discount',
-    'discount\\w*|knock (?:some|a bit|something|anything)?\\s?off|reduc\\w*|lower (?:the|my) (?:balance|amount|total|debt)|waive\\w*|write[- ]?off|written off|forgive\\w*|settle for|settlement|less than|cut (?:it|the|down)|cheaper|take (?:some|a bit) off|remove (?:the|some|all)|drop (?:the|some)|percent off|% off|half off|deal|freeze (?:the )?interest|reduced amount|lump sum',
-    '减免|打折|折扣|优惠|少还|免了|免除|免掉|抹零|便宜|减(?:掉|少|一点|点)|只还本金|免息|停息|减|免',
+    'discount\\w*|knock (?:some|a bit|something|anything)?\\s?off|reduc\\w*|lower (?:the|my) (?:balance|amount|total|debt)|waive\\w*|write[- ]?off|written off|forgive\\w*|settle for|settlement|less than|cut (?:it|the|down)|cheaper|take (?:some|a bit) off|remove (?:the|some|all)|drop (?:the|some)|percent off|% off|half off|deal|freeze (?:the )?interest|reduced amount|lump sum|call it (?:even|square|done)|full and final|knock \\d+%? off|take \\d+%? off|\\d+% of (?:it|the)',
+    '减免|打折|折扣|优惠|[一二三四五六七八九]折|[一二三四五六七八九]成|销账|少还|免了|免除|免掉|抹零|便宜|减(?:掉|少|一点|点)|只还本金|免息|停息|减|免',
   ),
   c(
     'human',
@@ -243,8 +243,8 @@ export const CONCEPTS: readonly Concept[] = [
   ),
   c(
     'complain',
-    'complain\\w*|report (?:you|this|them|your)|cfpb|ombudsman|regulator|bbb|rude|disrespect\\w*|shout\\w*|yell\\w*|harass\\w*|threaten\\w*|unprofessional|unacceptable|disgusting|terrible|horrible|awful|worst|hung up|abusive|insult\\w*|called me (?:a|an)|treated (?:me )?like|condescending|lied|lying|useless service|poor service|joke|not good enough|on hold',
-    '投诉|举报|12378|银保监|金融监管|态度|骂|威胁|恐吓|辱骂|不专业|骚扰|太过分|欺负|吼|凶|侮辱|曝光|爆通讯录|轰炸|冒充|下作|垃圾|不像话|王法|差劲',
+    'complain\\w*|report (?:you|this|them|your)|formal(?:ly)?|escalat\\w*|grievance|raise (?:a|an) (?:issue|concern)|how i(?:ve| have)? been treated|the way (?:i was|ive been|you) (?:treated|spoke|talked)|not happy with (?:the|your|how)|unhappy with|investigat\\w*|apolog\\w*|cfpb|ombudsman|regulator|bbb|rude|disrespect\\w*|shout\\w*|yell\\w*|harass\\w*|threaten\\w*|unprofessional|unacceptable|disgusting|terrible|horrible|awful|worst|hung up|abusive|insult\\w*|called me (?:a|an)|treated (?:me )?like|condescending|lied|lying|useless service|poor service|joke|not good enough|on hold',
+    '投诉|举报|12378|升级处理|不满|要个说法|讨个说法|给个说法|道歉|银保监|金融监管|态度|骂|威胁|恐吓|辱骂|不专业|骚扰|太过分|欺负|吼|凶|侮辱|曝光|爆通讯录|轰炸|冒充|下作|垃圾|不像话|王法|差劲',
   ),
   c(
     'future_time',

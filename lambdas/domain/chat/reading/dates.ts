@@ -232,6 +232,14 @@ const PATTERNS: readonly [RegExp, Resolver][] = [
       return ymd(ny, nm, 1);
     },
   ],
+  // "monday the 14th": the day of the month is the more exact of the two
+  [
+    new RegExp(
+      `\\b(?:${Object.keys(EN_WEEKDAYS).join('|')}),?\\s+(?:the\\s+)?(?<day>\\d{1,2})${ORD}\\b`,
+      'u',
+    ),
+    (m, t, d) => dayOfMonth(t, Number(m.groups!.day), d),
+  ],
   // weekdays: (next|this|last|coming) friday, 下下周三, 上周五, 星期五, 礼拜天
   [
     new RegExp(
@@ -250,7 +258,16 @@ const PATTERNS: readonly [RegExp, Resolver][] = [
   [/\btomorrow\b|\btmr\b|\btmrw\b|\b2morrow\b|明天|明日|明儿/u, (_m, t) => addDays(t, 1)],
   [/\byesterday\b|\byday\b|昨天|昨日|昨儿/u, (_m, t) => addDays(t, -1)],
   [
-    /\btoday\b|\btonight\b|\btoday's\b|\bright now\b|\bnow\b|\basap today\b|今天|今日|今晚|马上|现在就/u,
+    /\b(?<n>\d{1,2}|a|one|two|three|four|five|six) days? ago\b|(?<zh>\d{1,2}|[一二三四五六七八九十]{1,2})天(?:前|以前|之前)/u,
+    (m, t) => {
+      const words: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+      const raw = m.groups!.n ?? m.groups!.zh!;
+      const n = /^\d+$/u.test(raw) ? Number(raw) : (words[raw] ?? zhDay(raw));
+      return n > 0 && n <= 60 ? addDays(t, -n) : undefined;
+    },
+  ],
+  [
+    /\btoday\b|\btonight\b|\btoday's\b|\bright now\b|\bnow\b|\basap today\b|\bthis (?:morning|afternoon|evening)\b|今天|今日|今晚|马上|现在就/u,
     (_m, t) => t,
   ],
   [
@@ -274,8 +291,9 @@ const PATTERNS: readonly [RegExp, Resolver][] = [
     },
   ],
   [
-    /\bin (?<n>a|one|two|2|three|3) weeks?(?:'? time)?\b|(?<zh>一|两|二|三)(?:个)?(?:周|星期|礼拜)(?:后|以后|之后)/u,
+    /\bin (?<n>a|one|two|2|three|3) weeks?(?:'? time)?\b|\bin (?<f>a) fortnight\b|(?<zh>一|两|二|三)(?:个)?(?:周|星期|礼拜)(?:后|以后|之后)/u,
     (m, t) => {
+      if (m.groups!.f !== undefined) return addDays(t, 14);
       const raw = m.groups!.n ?? m.groups!.zh!;
       const n =
         (
@@ -300,7 +318,10 @@ const PATTERNS: readonly [RegExp, Resolver][] = [
     (m, t, d) => dayOfMonth(t, Number(m.groups!.day), d),
   ],
   [
-    new RegExp(`(?<![\\d.月])${ZH_DAY}\\s*[号](?!码)|(?<![\\d.月年])(?<day2>\\d{1,2})\\s*日(?![元期])`, 'u'),
+    new RegExp(
+      `(?<![\\d.月])${ZH_DAY}\\s*[号](?!码|方案|选项)|(?<![\\d.月年])(?<day2>\\d{1,2})\\s*日(?![元期])`,
+      'u',
+    ),
     (m, t, d) => dayOfMonth(t, zhDay(m.groups!.day ?? m.groups!.day2!), d),
   ],
 ];

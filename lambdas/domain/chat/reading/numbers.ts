@@ -158,7 +158,8 @@ function parseEnglishWords(words: readonly string[]): number | undefined {
   return total + current;
 }
 
-const DIGITS = /(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(\s?[kK](?![a-z]))?(\s*[万千])?/gu;
+const DIGITS =
+  /(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(\s?[kK](?![a-z]))?(\s*[万千])?(\s+(?:hundred|thousand|grand)\b)?/gu;
 
 /** Every number in the (normalised) text, in order, digits, English words and Chinese numerals alike. */
 export function findNumbers(text: string): NumberMention[] {
@@ -186,11 +187,12 @@ export function findNumbers(text: string): NumberMention[] {
     }
   }
   for (const match of text.matchAll(DIGITS)) {
-    const [, whole, fraction, k, zhUnit] = match;
+    const [, whole, fraction, k, zhUnit, scale] = match;
     let value = Number(`${whole!.replaceAll(',', '')}${fraction ? `.${fraction}` : ''}`);
     if (k) value *= 1000;
     if (zhUnit?.trim() === '万') value *= 10_000;
     if (zhUnit?.trim() === '千') value *= 1000;
+    if (scale !== undefined) value *= scale.trim() === 'hundred' ? 100 : 1000;
     take({
       value: Math.round(value * 100) / 100,
       start: match.index,
@@ -199,10 +201,16 @@ export function findNumbers(text: string): NumberMention[] {
     });
   }
   if (/[a-z]/u.test(text)) {
-    let run: { words: string[]; start: number; end: number } | undefined;
+    let run: { words: string[]; ends: number[]; start: number; end: number } | undefined;
     const flush = () => {
       if (!run) return;
-      const words = run.words.at(-1) === 'and' ? run.words.slice(0, -1) : run.words;
+      // "sixty a month", "two hundred and": a trailing "a" or "and" belongs to the words after.
+      while (run.words.length > 1 && ['and', 'a', 'an'].includes(run.words.at(-1)!)) {
+        run.words.pop();
+        run.ends.pop();
+        run.end = run.ends.at(-1)!;
+      }
+      const words = run.words;
       const meaningful = words.filter((w) => w !== 'a' && w !== 'an' && w !== 'and');
       if (meaningful.length > 0 && !(words.length === 1 && (words[0] === 'a' || words[0] === 'an'))) {
         const value = parseEnglishWords(words);
@@ -215,10 +223,11 @@ export function findNumbers(text: string): NumberMention[] {
       if (run && !/^[\s-]*$/u.test(gap)) flush();
       if (!run) {
         if (match[0] === 'and') continue;
-        run = { words: [], start: match.index, end: match.index };
+        run = { words: [], ends: [], start: match.index, end: match.index };
       }
       run.words.push(match[0]);
       run.end = match.index + match[0].length;
+      run.ends.push(run.end);
     }
     flush();
   }
