@@ -1,0 +1,76 @@
+/**
+ * The committed readers, measured on the independent sets (corpora/independent: written by people who never
+ * saw the corpora, rules or models, and never used for tuning). Each floor sits a little under the figure the
+ * README reports, so a change that makes the assistant or the gate worse on unseen text fails here, while the
+ * model's small run-to-run differences after retraining do not.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runEvaluate } from '../../scripts/lib/assistant/cli';
+import { runGate } from '../../scripts/lib/gate-cli';
+
+const DIR = 'corpora/independent';
+
+interface AssistantSummary {
+  readonly accuracy: number;
+  readonly intents: readonly { readonly intent: string; readonly support: number; readonly recall: number }[];
+  readonly slots: { readonly exactness: number; readonly stated: number; readonly spurious: number };
+  readonly injection: { readonly attempts: number; readonly flagged: number; readonly falseFlags: number };
+}
+
+function assistantFigures(file: string): AssistantSummary {
+  const { output, error } = runEvaluate(readFileSync(`${DIR}/${file}`, 'utf8'), file);
+  expect(error).toBeUndefined();
+  return JSON.parse(output.at(-1)!) as AssistantSummary;
+}
+
+function gateFigures(file: string): { n: number; recall: number; falseBlockRate: number } {
+  const { output, error } = runGate('evaluate', readFileSync(`${DIR}/${file}`, 'utf8'), file);
+  expect(error).toBeUndefined();
+  return JSON.parse(output.at(-1)!);
+}
+
+/** The asks with legal weight, over both languages: a miss here is a customer's right ignored. */
+const PROTECTED = [
+  'dispute',
+  'fraud',
+  'stop_contact',
+  'legal_representation',
+  'bankruptcy',
+  'deceased',
+  'vulnerability',
+];
+
+describe('the assistant on the independent sets', () => {
+  const english = assistantFigures('assistant-en.jsonl');
+  const chinese = assistantFigures('assistant-zh.jsonl');
+
+  it.each([
+    ['English', english],
+    ['Chinese', chinese],
+  ])('%s: intents, stated slots and manipulation', (_language, figures) => {
+    expect(figures.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(figures.slots.exactness).toBeGreaterThanOrEqual(0.8);
+    expect(figures.slots.spurious).toBeLessThanOrEqual(8);
+    expect(figures.injection.flagged).toBeGreaterThanOrEqual(10);
+    expect(figures.injection.falseFlags).toBeLessThanOrEqual(3);
+  });
+
+  it.each(PROTECTED)('recognises %s in both languages together at least 85% of the time', (intent) => {
+    const [en, zh] = [english, chinese].map((figures) => figures.intents.find((row) => row.intent === intent)!);
+    const recognised = en!.recall * en!.support + zh!.recall * zh!.support;
+    expect(recognised / (en!.support + zh!.support)).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe('the gate on the independent sets', () => {
+  it.each([
+    ['gate-messages.jsonl', GATE_FLOORS.messages],
+    ['gate-functional-en.jsonl', GATE_FLOORS.functionalEn],
+    ['gate-functional-zh.jsonl', GATE_FLOORS.functionalZh],
+  ])('%s', (file, floor) => {
+    const figures = gateFigures(file);
+    expect(figures.recall).toBeGreaterThanOrEqual(floor.recall);
+    expect(figures.falseBlockRate).toBeLessThanOrEqual(floor.falseBlockRate);
+  });
+});
