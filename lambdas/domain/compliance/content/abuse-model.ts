@@ -112,7 +112,7 @@ export function languageOf(text: string): 'en' | 'zh' {
   return cjk * 3 >= latin ? (cjk > 0 ? 'zh' : 'en') : 'en';
 }
 
-function decodeWeights(encoded: string, scale: number): Map<number, number> {
+export function decodeWeights(encoded: string, scale: number): Map<number, number> {
   const bytes = Uint8Array.from(atob(encoded), (char) => char.charCodeAt(0));
   const weights = new Map<number, number>();
   let bucket = 0;

@@ -1,0 +1,112 @@
+import { featureHash, type PlacedFeature } from './abuse-features';
+import { decodeWeights } from './abuse-model';
+import { type ContentCategory, isContentCategory } from './categories';
+
+/**
+ * The violation-category classifier: one logistic model per forbidden category over the same sentence
+ * features (words, word pairs, Chinese character n-grams, the lexicon's classes) and the concepts of
+ * `concepts.ts` and their pairs, trained by `npm run train:gate-categories` on the tuning part of the gate
+ * corpora. It catches what the rules' phrases miss when another writer says the same thing in other words.
+ * Weights are pruned and quantised to one signed byte; a category's score is exactly the sum of its
+ * features' weights plus its bias, so the reasons it gives are what produced it.
+ */
+export interface CategoryModelArtifact {
+  readonly version: string;
+  readonly buckets: number;
+  readonly scale: number;
+  readonly categories: readonly string[];
+  readonly biases: readonly number[];
+  /** A sentence's best category at or above its language's threshold is a violation (chosen by k-fold). */
+  readonly thresholds: { readonly en: number; readonly zh: number };
+  readonly weights: string;
+  readonly [metadata: string]: unknown;
+}
+
+export interface CategoryReason {
+  readonly feature: string;
+  readonly start: number;
+  readonly end: number;
+  readonly contribution: number;
+}
+
+export interface CategoryScore {
+  readonly category: ContentCategory;
+  readonly probability: number;
+  readonly threshold: number;
+  readonly language: 'en' | 'zh';
+  readonly reasons: readonly CategoryReason[];
+}
+
+/** A feature's bucket for category `index`: one hash per feature, mixed with the category. */
+export function categoryBucket(hash: number, index: number, buckets: number): number {
+  return ((hash ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0) % buckets;
+}
+
+export const fullHash = (key: string): number => featureHash(key, 0x1_0000_0000);
+
+export class CategoryModel {
+  readonly version: string;
+  readonly thresholds: CategoryModelArtifact['thresholds'];
+  readonly categories: readonly ContentCategory[];
+  private readonly biases: readonly number[];
+  private readonly buckets: number;
+  private readonly weights: Map<number, number>;
+
+  constructor(artifact: CategoryModelArtifact) {
+    const unknown = artifact.categories.find((category) => !isContentCategory(category));
+    if (unknown) throw new Error(`category model ${artifact.version}: unknown category "${unknown}"`);
+    this.version = artifact.version;
+    this.thresholds = artifact.thresholds;
+    this.categories = artifact.categories as ContentCategory[];
+    this.biases = artifact.biases;
+    this.buckets = artifact.buckets;
+    this.weights = decodeWeights(artifact.weights, artifact.scale);
+  }
+
+  /** Raw weights by bucket, for training. */
+  static fromWeights(
+    weights: Map<number, number>,
+    options: Pick<CategoryModelArtifact, 'version' | 'buckets' | 'biases' | 'thresholds' | 'categories'>,
+  ): CategoryModel {
+    const model = Object.create(CategoryModel.prototype) as CategoryModel;
+    Object.assign(model, { ...options, weights });
+    return model;
+  }
+
+  /** The logit of every category for hashed features (training's view). */
+  logits(hashes: ArrayLike<number>): number[] {
+    return this.categories.map((_, index) => {
+      let logit = this.biases[index]!;
+      for (let i = 0; i < hashes.length; i++)
+        logit += this.weights.get(categoryBucket(hashes[i]!, index, this.buckets)) ?? 0;
+      return logit;
+    });
+  }
+
+  /** The sentence's most likely category, with the features that raised it. */
+  best(features: readonly PlacedFeature[], language: 'en' | 'zh'): CategoryScore {
+    const hashes = features.map((feature) => fullHash(feature.key));
+    const logits = this.logits(hashes);
+    let index = 0;
+    for (let i = 1; i < logits.length; i++) if (logits[i]! > logits[index]!) index = i;
+    const contributions = new Map<string, CategoryReason>();
+    features.forEach((feature, at) => {
+      const weight = this.weights.get(categoryBucket(hashes[at]!, index, this.buckets)) ?? 0;
+      if (weight <= 0) return;
+      const known = contributions.get(feature.key);
+      contributions.set(feature.key, {
+        feature: feature.key,
+        start: known?.start ?? feature.start,
+        end: known?.end ?? feature.end,
+        contribution: (known?.contribution ?? 0) + weight,
+      });
+    });
+    return {
+      category: this.categories[index]!,
+      probability: 1 / (1 + Math.exp(-logits[index]!)),
+      threshold: this.thresholds[language],
+      language,
+      reasons: [...contributions.values()].sort((a, b) => b.contribution - a.contribution).slice(0, 5),
+    };
+  }
+}
