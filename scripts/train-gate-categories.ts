@@ -61,7 +61,7 @@ const encoded = lines.map(encodeLine);
 const tuning = encoded.filter((row) => !row.line.heldOut);
 // What the rules alone decide: the classifier can only add findings.
 const rulesBlock = new Map<CorpusLine, boolean>(
-  lines.map((line) => [line, !checkMessageWith(line.request, COMMITTED_ABUSE_MODEL, undefined).allowed]),
+  lines.map((line) => [line, !checkMessageWith(line.request, COMMITTED_ABUSE_MODEL, null).allowed]),
 );
 const foldKey = (row: EncodedLine) => `category-fold:${row.line.file}:${row.line.id}`;
 

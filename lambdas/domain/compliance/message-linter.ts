@@ -24,7 +24,8 @@ export function checkMessage(request: MessageRequest): MessageVerdict {
 export function checkMessageWith(
   request: MessageRequest,
   abuseModel: AbuseModel,
-  categoryModel: CategoryModel | undefined = COMMITTED_CATEGORY_MODEL,
+  /** `null`: the rules and the abuse classifier only. */
+  categoryModel: CategoryModel | null = COMMITTED_CATEGORY_MODEL,
 ): MessageVerdict {
   const pack = policyPackFor(request.jurisdiction);
   if (!pack) {
@@ -138,9 +139,9 @@ function forbiddenContent(
   rules: readonly ContentRule[],
   text: string,
   abuseModel: AbuseModel,
-  categoryModel: CategoryModel | undefined,
+  categoryModel: CategoryModel | null,
 ): MessageViolation[] {
-  const findings = contentFindings(text, abuseModel, categoryModel);
+  const findings = contentFindings(text, abuseModel, categoryModel ?? undefined);
   const byCategory = new Map<ContentCategory, ContentFinding[]>();
   for (const finding of findings)
     byCategory.set(finding.category, [...(byCategory.get(finding.category) ?? []), finding]);

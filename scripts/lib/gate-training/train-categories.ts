@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { featuresOf } from '../../../lambdas/domain/compliance/content/abuse-features';
+import { featuresOf, type PlacedFeature } from '../../../lambdas/domain/compliance/content/abuse-features';
 import { languageOf } from '../../../lambdas/domain/compliance/content/abuse-model';
 import {
   CONTENT_CATEGORIES,
@@ -38,9 +38,9 @@ export interface CategoryHyperparameters {
 }
 
 export const CATEGORY_HYPERPARAMETERS: CategoryHyperparameters = {
-  alpha: 0.15,
+  alpha: 0.3,
   beta: 1,
-  l1: 0.5,
+  l1: 1,
   l2: 1,
   epochs: 8,
   keep: 16_000,
@@ -82,6 +82,8 @@ export function readCorpus(file: string): CorpusLine[] {
 
 export interface EncodedLine {
   readonly line: CorpusLine;
+  /** Per sentence of the message's own words: its features (as the gate reads them) and their hashes. */
+  readonly features: readonly PlacedFeature[][];
   readonly sentences: readonly Uint32Array[];
   readonly languages: readonly ('en' | 'zh')[];
   readonly whole: Uint32Array;
@@ -90,13 +92,11 @@ export interface EncodedLine {
 export function encodeLine(line: CorpusLine): EncodedLine {
   const message = readMessage(line.request.text);
   const ranges = ownSentences(message);
-  const sentences = ranges.map(([from, to]) =>
-    Uint32Array.from(
-      [...featuresOf(message, from, to), ...conceptFeatures(message, from, to)].map((feature) =>
-        fullHash(feature.key),
-      ),
-    ),
-  );
+  const features = ranges.map(([from, to]) => [
+    ...featuresOf(message, from, to),
+    ...conceptFeatures(message, from, to),
+  ]);
+  const sentences = features.map((list) => Uint32Array.from(list.map((feature) => fullHash(feature.key))));
   const whole = new Uint32Array(sentences.reduce((sum, sentence) => sum + sentence.length, 0));
   let at = 0;
   for (const sentence of sentences) {
@@ -105,6 +105,7 @@ export function encodeLine(line: CorpusLine): EncodedLine {
   }
   return {
     line,
+    features,
     sentences,
     languages: ranges.map(([from, to]) => languageOf(message.read.text.slice(from, to))),
     whole,
@@ -132,7 +133,9 @@ export function trainCategories(
   params: CategoryHyperparameters,
   seed: number,
 ): TrainedCategories {
-  const categories = CONTENT_CATEGORIES;
+  // The categories' heads, then the "any violation" head.
+  const categories = [...CONTENT_CATEGORIES, 'any'];
+  const any = CONTENT_CATEGORIES.length;
   const z = new Float64Array(CATEGORY_BUCKETS);
   const n = new Float64Array(CATEGORY_BUCKETS);
   const biasZ = new Float64Array(categories.length);
@@ -187,6 +190,13 @@ export function trainCategories(
         for (const sentence of sentences) if (logitOf(sentence, c) > logitOf(unit, c)) unit = sentence;
       }
       update(unit, c, 1, params.positiveWeight);
+      let anyUnit = whole;
+      if (epoch > 0) {
+        anyUnit = sentences[0]!;
+        for (const sentence of sentences)
+          if (logitOf(sentence, any) > logitOf(anyUnit, any)) anyUnit = sentence;
+      }
+      update(anyUnit, any, 1, params.positiveWeight);
     }
   }
   const weights = new Map<number, number>();
@@ -222,18 +232,19 @@ export function pruneCategories(
   return { model, scale, weights, biases };
 }
 
-/** The highest category probability over a line's sentences (the message is as bad as its worst sentence). */
+/**
+ * The highest "any violation" probability over a line's sentences that the gate would act on (a finding
+ * needs a grounding reason): a message is as bad as its worst sentence.
+ */
 export function lineScore(
   model: CategoryModel,
   encoded: EncodedLine,
 ): { p: number; category: ContentCategory } {
   let best = { p: 0, category: CONTENT_CATEGORIES[0] as ContentCategory };
-  for (const sentence of encoded.sentences) {
-    const logits = model.logits(sentence);
-    logits.forEach((logit, c) => {
-      const p = 1 / (1 + Math.exp(-logit));
-      if (p > best.p) best = { p, category: CONTENT_CATEGORIES[c]! };
-    });
-  }
+  encoded.features.forEach((features, index) => {
+    const score = model.best(features, encoded.languages[index]!);
+    if (score.grounding && score.probability > best.p)
+      best = { p: score.probability, category: score.category };
+  });
   return best;
 }

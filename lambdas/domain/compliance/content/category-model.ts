@@ -7,14 +7,17 @@ import { type ContentCategory, isContentCategory } from './categories';
  * features (words, word pairs, Chinese character n-grams, the lexicon's classes) and the concepts of
  * `concepts.ts` and their pairs, trained by `npm run train:gate-categories` on the tuning part of the gate
  * corpora. It catches what the rules' phrases miss when another writer says the same thing in other words.
- * Weights are pruned and quantised to one signed byte; a category's score is exactly the sum of its
- * features' weights plus its bias, so the reasons it gives are what produced it.
+ * Beside the categories, an "any violation" head learns from every violating message at once (harm × family
+ * is shared by veiled threats and threats of violence): it decides whether a sentence violates, the
+ * categories' heads name which rule. Weights are pruned and quantised to one signed byte; a head's score is
+ * exactly the sum of its features' weights plus its bias, so the reasons it gives are what produced it.
  */
 export interface CategoryModelArtifact {
   readonly version: string;
   readonly buckets: number;
   readonly scale: number;
   readonly categories: readonly string[];
+  /** One bias per category, then the bias of the "any violation" head (index `categories.length`). */
   readonly biases: readonly number[];
   /** A sentence's best category at or above its language's threshold is a violation (chosen by k-fold). */
   readonly thresholds: { readonly en: number; readonly zh: number };
@@ -35,7 +38,15 @@ export interface CategoryScore {
   readonly threshold: number;
   readonly language: 'en' | 'zh';
   readonly reasons: readonly CategoryReason[];
+  /**
+   * The strongest reason that is a concept or a word class of the lexicon (not a bare word or character):
+   * a finding needs one, so a sentence is never blocked on "一" or "the" alone, and its span points at it.
+   */
+  readonly grounding: CategoryReason | undefined;
 }
+
+/** Features that carry meaning: concepts, their pairs, and the lexicon's word classes. */
+export const isGroundingFeature = (key: string): boolean => /^(?:K:|KP:|k:|kb:|Z:)/u.test(key);
 
 /** A feature's bucket for category `index`: one hash per feature, mixed with the category. */
 export function categoryBucket(hash: number, index: number, buckets: number): number {
@@ -73,25 +84,29 @@ export class CategoryModel {
     return model;
   }
 
-  /** The logit of every category for hashed features (training's view). */
+  /** The logit of every category, then of the "any violation" head, for hashed features (training's view). */
   logits(hashes: ArrayLike<number>): number[] {
-    return this.categories.map((_, index) => {
-      let logit = this.biases[index]!;
+    return [...this.categories, 'any'].map((_, index) => {
+      let logit = this.biases[index] ?? 0;
       for (let i = 0; i < hashes.length; i++)
         logit += this.weights.get(categoryBucket(hashes[i]!, index, this.buckets)) ?? 0;
       return logit;
     });
   }
 
-  /** The sentence's most likely category, with the features that raised it. */
+  /**
+   * Whether the sentence violates (the "any" head's probability, with the features that raised it) and, if
+   * so, which category most likely.
+   */
   best(features: readonly PlacedFeature[], language: 'en' | 'zh'): CategoryScore {
     const hashes = features.map((feature) => fullHash(feature.key));
     const logits = this.logits(hashes);
+    const any = this.categories.length;
     let index = 0;
-    for (let i = 1; i < logits.length; i++) if (logits[i]! > logits[index]!) index = i;
+    for (let i = 1; i < any; i++) if (logits[i]! > logits[index]!) index = i;
     const contributions = new Map<string, CategoryReason>();
     features.forEach((feature, at) => {
-      const weight = this.weights.get(categoryBucket(hashes[at]!, index, this.buckets)) ?? 0;
+      const weight = this.weights.get(categoryBucket(hashes[at]!, any, this.buckets)) ?? 0;
       if (weight <= 0) return;
       const known = contributions.get(feature.key);
       contributions.set(feature.key, {
@@ -101,12 +116,14 @@ export class CategoryModel {
         contribution: (known?.contribution ?? 0) + weight,
       });
     });
+    const reasons = [...contributions.values()].sort((a, b) => b.contribution - a.contribution);
     return {
       category: this.categories[index]!,
-      probability: 1 / (1 + Math.exp(-logits[index]!)),
+      probability: 1 / (1 + Math.exp(-logits[any]!)),
       threshold: this.thresholds[language],
       language,
-      reasons: [...contributions.values()].sort((a, b) => b.contribution - a.contribution).slice(0, 5),
+      reasons: reasons.slice(0, 5),
+      grounding: reasons.find((reason) => isGroundingFeature(reason.feature)),
     };
   }
 }

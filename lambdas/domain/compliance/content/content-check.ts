@@ -90,7 +90,7 @@ function categoryFinding(
   ruleFindings: number,
 ): ContentFinding | undefined {
   const score = model.best([...features, ...conceptFeatures(message, from, to)], language);
-  if (score.probability < score.threshold || score.reasons.length === 0) return undefined;
+  if (score.probability < score.threshold || !score.grounding) return undefined;
   // As for the abuse classifier: praise of a group or a person must be clearly abusive to count.
   const words = message.read.text.slice(from, to);
   if (
@@ -105,8 +105,7 @@ function categoryFinding(
     .slice(0, ruleFindings)
     .some((finding) => finding.start < sentence.end && finding.end > sentence.start);
   if (ruled) return undefined;
-  const top = score.reasons[0]!;
-  const where = originalSpan(message.read, top.start, top.end);
+  const where = originalSpan(message.read, score.grounding.start, score.grounding.end);
   return {
     category: score.category,
     ...where,
