@@ -49,6 +49,10 @@ if (!Number.isInteger(folds) || folds < 2 || !Number.isInteger(seed)) {
   process.exit(2);
 }
 const files = ['messages.jsonl', 'messages-2.jsonl'].map((name) => join(values.corpus, name));
+// The functional suites teach neutral mentions, counter-speech and negated abuse; they are not reported here.
+const suites = ['functional-en.jsonl', 'functional-zh.jsonl']
+  .map((name) => join(values.corpus, name))
+  .filter((file) => existsSync(file));
 for (const file of files)
   if (!existsSync(file)) {
     process.stderr.write(`cannot read ${file}\n${USAGE}\n`);
@@ -58,7 +62,10 @@ for (const file of files)
 const started = performance.now();
 const lines = files.flatMap(readCorpus);
 const encoded = lines.map(encodeLine);
+const suiteLines = suites.flatMap(readCorpus).filter((line) => !line.heldOut);
+const suiteEncoded = suiteLines.map(encodeLine);
 const tuning = encoded.filter((row) => !row.line.heldOut);
+const training = [...tuning, ...suiteEncoded];
 // What the rules alone decide: the classifier can only add findings.
 const rulesBlock = new Map<CorpusLine, boolean>(
   lines.map((line) => [line, !checkMessageWith(line.request, COMMITTED_ABUSE_MODEL, null).allowed]),
@@ -67,7 +74,7 @@ const foldKey = (row: EncodedLine) => `category-fold:${row.line.file}:${row.line
 
 const outOfFold = new Map<EncodedLine, number>();
 for (let fold = 0; fold < folds; fold++) {
-  const trainSet = tuning.filter((row) => foldOf(foldKey(row), folds) !== fold);
+  const trainSet = training.filter((row) => foldOf(foldKey(row), folds) !== fold);
   const { model } = pruneCategories(
     trainCategories(trainSet, CATEGORY_HYPERPARAMETERS, seed + fold),
     CATEGORY_HYPERPARAMETERS.keep,
@@ -123,7 +130,7 @@ for (const language of ['en', 'zh'] as const) {
 
 const trainStarted = performance.now();
 const final = pruneCategories(
-  trainCategories(tuning, CATEGORY_HYPERPARAMETERS, seed),
+  trainCategories(training, CATEGORY_HYPERPARAMETERS, seed),
   CATEGORY_HYPERPARAMETERS.keep,
   thresholds,
 );
@@ -141,9 +148,10 @@ const artifact = {
   biases: final.biases,
   thresholds,
   concepts: CONCEPTS_VERSION,
-  trainedOn: Object.fromEntries(
-    files.map((file) => [file, lines.filter((line) => line.file === file && !line.heldOut).length]),
-  ),
+  trainedOn: Object.fromEntries([
+    ...files.map((file) => [file, lines.filter((line) => line.file === file && !line.heldOut).length]),
+    ...suites.map((file) => [file, suiteLines.filter((line) => line.file === file).length]),
+  ]),
   hyperparameters: { ...CATEGORY_HYPERPARAMETERS, folds, seed },
   weights: encodeWeights(final.weights, final.scale),
 };

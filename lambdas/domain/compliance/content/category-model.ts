@@ -45,8 +45,16 @@ export interface CategoryScore {
   readonly grounding: CategoryReason | undefined;
 }
 
-/** Features that carry meaning: concepts, their pairs, and the lexicon's word classes. */
-export const isGroundingFeature = (key: string): boolean => /^(?:K:|KP:|k:|kb:|Z:)/u.test(key);
+/**
+ * Features that carry meaning: pairs of concepts, the lexicon's word classes, and concepts that are a
+ * violation's core on their own (harm, publishing, erasing…). The debt, a third party or a verb of telling
+ * alone are not: every reminder mentions the debt.
+ */
+export const isGroundingFeature = (key: string): boolean =>
+  /^(?:KP:|k:|kb:|Z:)/u.test(key) ||
+  /^K:(?:harm|watch|public|guarantee|erase|urgent|visit|borrow|fee|legal|crime|authority|group|worth)$/u.test(
+    key,
+  );
 
 /** A feature's bucket for category `index`: one hash per feature, mixed with the category. */
 export function categoryBucket(hash: number, index: number, buckets: number): number {
