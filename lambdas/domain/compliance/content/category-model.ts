@@ -46,15 +46,16 @@ export interface CategoryScore {
 }
 
 /**
- * Features that carry meaning: pairs of concepts, the lexicon's word classes, and concepts that are a
- * violation's core on their own (harm, publishing, erasing…). The debt, a third party or a verb of telling
- * alone are not: every reminder mentions the debt.
+ * Features that carry meaning: pairs of concepts, the lexicon's classes of abuse (insults, profanity, slurs,
+ * demeaning attributes), and concepts that are a violation's core on their own (harm, publishing, erasing…).
+ * The debt, a third party, a verb of telling or a group's name alone are not: every reminder mentions the
+ * debt, and naming a group is not attacking it.
  */
 export const isGroundingFeature = (key: string): boolean =>
-  /^(?:KP:|k:|kb:|Z:)/u.test(key) ||
-  /^K:(?:harm|watch|public|guarantee|erase|urgent|visit|borrow|fee|legal|crime|authority|group|worth)$/u.test(
-    key,
-  );
+  key.startsWith('KP:') ||
+  /^(?:k|kb):.*<(?:insult|profanity|slur|strong|adj|negattr)>/u.test(key) ||
+  /^Z:(?:insultZh|profanityZh|slurZh|negattrZh)$/u.test(key) ||
+  /^K:(?:harm|watch|public|guarantee|erase|urgent|visit|borrow|fee|legal|crime|authority|worth)$/u.test(key);
 
 /** A feature's bucket for category `index`: one hash per feature, mixed with the category. */
 export function categoryBucket(hash: number, index: number, buckets: number): number {
