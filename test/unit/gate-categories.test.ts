@@ -85,7 +85,7 @@ describe('the committed category classifier', () => {
     const score = COMMITTED_CATEGORY_MODEL.best(
       [...featuresOf(message, from, to), ...conceptFeatures(message, from, to)],
       'en',
-    );
+    )!;
     expect(score.category).toBe('third_party_disclosure');
     expect(score.probability).toBeGreaterThanOrEqual(score.threshold);
     expect(score.grounding && isGroundingFeature(score.grounding.feature)).toBe(true);

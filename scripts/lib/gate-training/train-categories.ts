@@ -242,7 +242,7 @@ export function lineScore(
 ): { p: number; category: ContentCategory } {
   let best = { p: 0, category: CONTENT_CATEGORIES[0] as ContentCategory };
   encoded.features.forEach((features, index) => {
-    const score = model.best(features, encoded.languages[index]!);
+    const score = model.best(features, encoded.languages[index]!, true)!;
     if (score.grounding && score.probability > best.p)
       best = { p: score.probability, category: score.category };
   });

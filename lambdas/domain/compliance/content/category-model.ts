@@ -105,12 +105,22 @@ export class CategoryModel {
 
   /**
    * Whether the sentence violates (the "any" head's probability, with the features that raised it) and, if
-   * so, which category most likely.
+   * so, which category most likely. Below the threshold: undefined, unless `everyScore` (training's sweep).
    */
-  best(features: readonly PlacedFeature[], language: 'en' | 'zh'): CategoryScore {
-    const hashes = features.map((feature) => fullHash(feature.key));
-    const logits = this.logits(hashes);
+  best(
+    features: readonly PlacedFeature[],
+    language: 'en' | 'zh',
+    everyScore = false,
+    known: readonly number[] = [],
+  ): CategoryScore | undefined {
+    // `known`: the hashes of the first features, when the caller has them already.
+    const hashes = features.map((feature, index) => known[index] ?? fullHash(feature.key));
     const any = this.categories.length;
+    // The "any" head first: below its threshold the sentence is clean and the categories need no scoring.
+    let anyLogit = this.biases[any] ?? 0;
+    for (const hash of hashes) anyLogit += this.weights.get(categoryBucket(hash, any, this.buckets)) ?? 0;
+    if (!everyScore && 1 / (1 + Math.exp(-anyLogit)) < this.thresholds[language]) return undefined;
+    const logits = this.logits(hashes);
     let index = 0;
     for (let i = 1; i < any; i++) if (logits[i]! > logits[index]!) index = i;
     const contributions = new Map<string, CategoryReason>();

@@ -59,25 +59,108 @@ const CONCEPTS_ZH: Readonly<Record<string, string>> = {
 };
 
 let compiledEn: RegExp | undefined;
-let compiledZh: RegExp | undefined;
+/** Chinese: plain words by their first character (longest first), and a small pattern for the rest. */
+let chineseWords: Map<string, Array<[string, string]>> | undefined;
+let chinesePattern: RegExp | undefined;
 
-function pattern(language: 'en' | 'zh'): RegExp {
-  if (language === 'en')
-    compiledEn ??= new RegExp(
-      Object.entries(CONCEPTS_EN)
-        .map(([name, body]) => `(?<${name}>(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}]))`)
-        .join('|'),
-      'giu',
-    );
-  else
-    compiledZh ??= new RegExp(
-      Object.entries(CONCEPTS_ZH)
-        .map(([name, body]) => `(?<${name}>${body})`)
-        .join('|'),
-      'gu',
-    );
-  return language === 'en' ? compiledEn! : compiledZh!;
+function englishPattern(): RegExp {
+  // The reading text is lower case already. Sticky: tried only where a word starts (see `matchesOf`).
+  compiledEn ??= new RegExp(
+    `(?:${Object.entries(CONCEPTS_EN)
+      .map(([name, body]) => `(?<${name}>${body})`)
+      .join('|')})(?![\\p{L}\\p{N}])`,
+    'uy',
+  );
+  return compiledEn;
 }
+
+function chinese(): { words: Map<string, Array<[string, string]>>; pattern: RegExp } {
+  if (!chineseWords || !chinesePattern) {
+    chineseWords = new Map();
+    const special: string[] = [];
+    for (const [name, body] of Object.entries(CONCEPTS_ZH)) {
+      const plain: string[] = [];
+      const rest: string[] = [];
+      // Top-level alternatives; one with regex syntax (a group, a look-ahead) goes to the pattern.
+      let depth = 0;
+      let current = '';
+      for (const char of body) {
+        if (char === '(') depth++;
+        if (char === ')') depth--;
+        if (char === '|' && depth === 0) {
+          (/[()[\]?.*+{}]/u.test(current) ? rest : plain).push(current);
+          current = '';
+        } else current += char;
+      }
+      (/[()[\]?.*+{}]/u.test(current) ? rest : plain).push(current);
+      for (const word of plain) {
+        const list = chineseWords.get(word[0]!) ?? [];
+        list.push([word, name]);
+        chineseWords.set(word[0]!, list);
+      }
+      if (rest.length > 0) special.push(`(?<${name}>${rest.join('|')})`);
+    }
+    for (const list of chineseWords.values()) list.sort((a, b) => b[0].length - a[0].length);
+    chinesePattern = new RegExp(special.join('|'), 'gu');
+  }
+  return { words: chineseWords, pattern: chinesePattern };
+}
+
+interface Match {
+  readonly concept: string;
+  readonly index: number;
+  readonly length: number;
+}
+
+const conceptOf = (match: RegExpExecArray) =>
+  Object.entries(match.groups ?? {}).find(([, value]) => value !== undefined)?.[0];
+
+const WORD_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
+
+/** Every concept match, not overlapping: English at word starts (sticky), Chinese at every character. */
+function matchesOf(sentence: string, language: 'en' | 'zh'): Match[] {
+  const found: Match[] = [];
+  if (language === 'en') {
+    const regex = englishPattern();
+    let after = 0;
+    for (const word of sentence.matchAll(WORD_START)) {
+      if (word.index! < after) continue;
+      regex.lastIndex = word.index!;
+      const match = regex.exec(sentence);
+      const concept = match && conceptOf(match);
+      if (!match || !concept) continue;
+      found.push({ concept, index: word.index!, length: match[0].length });
+      after = word.index! + Math.max(1, match[0].length);
+    }
+    return found;
+  }
+  const { words, pattern } = chinese();
+  const special = new Map<number, Match>();
+  pattern.lastIndex = 0;
+  for (const match of sentence.matchAll(pattern)) {
+    const concept = conceptOf(match);
+    if (concept) special.set(match.index!, { concept, index: match.index!, length: match[0].length });
+  }
+  for (let at = 0; at < sentence.length; ) {
+    let best = special.get(at);
+    for (const [word, concept] of words.get(sentence[at]!) ?? []) {
+      if (best && best.length >= word.length) break;
+      if (sentence.startsWith(word, at)) {
+        best = { concept, index: at, length: word.length };
+        break;
+      }
+    }
+    if (best && best.length > 0) {
+      found.push(best);
+      at += best.length;
+    } else at++;
+  }
+  return found;
+}
+
+/** Whether a clause could hold a negation at all (a cheap test before the full reading of its scope). */
+const NEGATION_CUE =
+  /n't|\b(?:not|no|never|nobody|none|nothing|neither|nor|without|cannot|hardly|instead|rather|free|zero|off|out of|waiv|remov|drop|cancel|refund|revers|exempt|fee-free|no-fee|no-one)|[不没无别勿未莫禁严杜免]|退回|退还|返还|更正|已退/u;
 
 /** A concept found in a sentence: its name, whether negation or reassurance covers it, and where. */
 export interface ConceptHit {
@@ -94,19 +177,17 @@ export function conceptsOf(message: ReadMessage, from: number, to: number): Conc
   const hits: ConceptHit[] = [];
   for (const language of ['en', 'zh'] as const) {
     if (language === 'zh' && !/[\u4e00-\u9fff]/u.test(sentence)) continue;
-    if (language === 'en' && !/[a-z]/u.test(sentence)) continue;
-    const regex = pattern(language);
-    regex.lastIndex = 0;
-    for (const match of sentence.matchAll(regex)) {
-      const concept = Object.entries(match.groups ?? {}).find(([, value]) => value !== undefined)?.[0];
-      if (!concept) continue;
-      const start = from + match.index!;
-      const end = start + match[0].length;
+    if (language === 'en' && !/[a-z]{2}/u.test(sentence)) continue;
+    for (const match of matchesOf(sentence, language)) {
+      const { concept } = match;
+      const start = from + match.index;
+      const end = start + match.length;
       const clause = message.clauses.find((candidate) => candidate.start <= start && start < candidate.end);
       const covered = clause
-        ? negated(text, clause.scopeStart, start, end, clause.end) ||
-          (clause.condition && clause.actor !== 'us') ||
-          (clause.rights && clause.actor !== 'us')
+        ? (clause.condition && clause.actor !== 'us') ||
+          (clause.rights && clause.actor !== 'us') ||
+          (NEGATION_CUE.test(text.slice(clause.scopeStart, clause.end)) &&
+            negated(text, clause.scopeStart, start, end, clause.end))
         : false;
       hits.push({ concept, negated: covered, start, end });
     }

@@ -2,7 +2,7 @@ import { originalSpan } from '../understanding/normalise';
 import { featuresOf } from './abuse-features';
 import { type AbuseModel, type AbuseScore, languageOf } from './abuse-model';
 import type { ContentCategory } from './categories';
-import type { CategoryModel, CategoryScore } from './category-model';
+import { type CategoryModel, type CategoryScore, fullHash, isGroundingFeature } from './category-model';
 import { conceptFeatures } from './concepts';
 import { detectContent, type Finding, type ReadMessage, readMessage } from './detect';
 
@@ -32,6 +32,7 @@ export function contentFindings(
   const ruleFindings = findings.length;
   for (const [from, to] of ownSentences(message)) {
     const features = featuresOf(message, from, to);
+    const hashes = features.map((feature) => fullHash(feature.key));
     const language = languageOf(message.read.text.slice(from, to));
     if (categoryModel) {
       const found = categoryFinding(
@@ -39,6 +40,7 @@ export function contentFindings(
         from,
         to,
         features,
+        hashes,
         language,
         categoryModel,
         findings,
@@ -47,7 +49,7 @@ export function contentFindings(
       if (found) findings.push(found);
     }
     if (!model) continue;
-    const score = model.scoreFeatures(features, language, from, to);
+    const score = model.scoreFeatures(features, language, from, to, hashes);
     if (score.probability < score.threshold || score.reasons.length === 0) continue;
     // An English sentence the model is not sure of needs a word of the lexicon's classes among its reasons:
     // weak generic cues ("you", "pay") adding up are not abuse. Praise of a group or a person ("gay people
@@ -84,13 +86,23 @@ function categoryFinding(
   from: number,
   to: number,
   features: ReturnType<typeof featuresOf>,
+  hashes: readonly number[],
   language: 'en' | 'zh',
   model: CategoryModel,
   findings: readonly ContentFinding[],
   ruleFindings: number,
 ): ContentFinding | undefined {
-  const score = model.best([...features, ...conceptFeatures(message, from, to)], language);
-  if (score.probability < score.threshold || !score.grounding) return undefined;
+  const sentence = originalSpan(message.read, from, to);
+  const ruled = findings
+    .slice(0, ruleFindings)
+    .some((finding) => finding.start < sentence.end && finding.end > sentence.start);
+  if (ruled) return undefined;
+  const concepts = conceptFeatures(message, from, to);
+  // Without a concept pair, a core concept or a word class of abuse nothing could ground a finding.
+  if (!concepts.some((f) => isGroundingFeature(f.key)) && !features.some((f) => isGroundingFeature(f.key)))
+    return undefined;
+  const score = model.best([...features, ...concepts], language, false, hashes);
+  if (!score || score.probability < score.threshold || !score.grounding) return undefined;
   // As for the abuse classifier: praise of a group or a person must be clearly abusive to count.
   const words = message.read.text.slice(from, to);
   if (
@@ -100,11 +112,6 @@ function categoryFinding(
     !NEGATION.test(words)
   )
     return undefined;
-  const sentence = originalSpan(message.read, from, to);
-  const ruled = findings
-    .slice(0, ruleFindings)
-    .some((finding) => finding.start < sentence.end && finding.end > sentence.start);
-  if (ruled) return undefined;
   const where = originalSpan(message.read, score.grounding.start, score.grounding.end);
   return {
     category: score.category,
