@@ -70,7 +70,8 @@ export class CategoryModel {
   readonly categories: readonly ContentCategory[];
   private readonly biases: readonly number[];
   private readonly buckets: number;
-  private readonly weights: Map<number, number>;
+  /** Weight by bucket, as a dense table: a lookup per feature and head is an index, not a hash probe. */
+  private readonly weights: Float32Array;
 
   constructor(artifact: CategoryModelArtifact) {
     const unknown = artifact.categories.find((category) => !isContentCategory(category));
@@ -80,7 +81,7 @@ export class CategoryModel {
     this.categories = artifact.categories as ContentCategory[];
     this.biases = artifact.biases;
     this.buckets = artifact.buckets;
-    this.weights = decodeWeights(artifact.weights, artifact.scale);
+    this.weights = denseTable(decodeWeights(artifact.weights, artifact.scale), artifact.buckets);
   }
 
   /** Raw weights by bucket, for training. */
@@ -89,7 +90,7 @@ export class CategoryModel {
     options: Pick<CategoryModelArtifact, 'version' | 'buckets' | 'biases' | 'thresholds' | 'categories'>,
   ): CategoryModel {
     const model = Object.create(CategoryModel.prototype) as CategoryModel;
-    Object.assign(model, { ...options, weights });
+    Object.assign(model, { ...options, weights: denseTable(weights, options.buckets) });
     return model;
   }
 
@@ -98,7 +99,7 @@ export class CategoryModel {
     return [...this.categories, 'any'].map((_, index) => {
       let logit = this.biases[index] ?? 0;
       for (let i = 0; i < hashes.length; i++)
-        logit += this.weights.get(categoryBucket(hashes[i]!, index, this.buckets)) ?? 0;
+        logit += this.weights[categoryBucket(hashes[i]!, index, this.buckets)]!;
       return logit;
     });
   }
@@ -118,14 +119,14 @@ export class CategoryModel {
     const any = this.categories.length;
     // The "any" head first: below its threshold the sentence is clean and the categories need no scoring.
     let anyLogit = this.biases[any] ?? 0;
-    for (const hash of hashes) anyLogit += this.weights.get(categoryBucket(hash, any, this.buckets)) ?? 0;
+    for (const hash of hashes) anyLogit += this.weights[categoryBucket(hash, any, this.buckets)]!;
     if (!everyScore && 1 / (1 + Math.exp(-anyLogit)) < this.thresholds[language]) return undefined;
     const logits = this.logits(hashes);
     let index = 0;
     for (let i = 1; i < any; i++) if (logits[i]! > logits[index]!) index = i;
     const contributions = new Map<string, CategoryReason>();
     features.forEach((feature, at) => {
-      const weight = this.weights.get(categoryBucket(hashes[at]!, any, this.buckets)) ?? 0;
+      const weight = this.weights[categoryBucket(hashes[at]!, any, this.buckets)]!;
       if (weight <= 0) return;
       const known = contributions.get(feature.key);
       contributions.set(feature.key, {
@@ -145,4 +146,10 @@ export class CategoryModel {
       grounding: reasons.find((reason) => isGroundingFeature(reason.feature)),
     };
   }
+}
+
+function denseTable(weights: ReadonlyMap<number, number>, buckets: number): Float32Array {
+  const table = new Float32Array(buckets);
+  for (const [bucket, weight] of weights) table[bucket] = weight;
+  return table;
 }
