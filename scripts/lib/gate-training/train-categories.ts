@@ -43,7 +43,7 @@ export const CATEGORY_HYPERPARAMETERS: CategoryHyperparameters = {
   l1: 1,
   l2: 1,
   epochs: 8,
-  keep: 16_000,
+  keep: 8_000,
   positiveWeight: 3,
 };
 
