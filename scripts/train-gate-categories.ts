@@ -68,7 +68,10 @@ const tuning = encoded.filter((row) => !row.line.heldOut);
 const training = [...tuning, ...suiteEncoded];
 // What the rules alone decide: the classifier can only add findings.
 const rulesBlock = new Map<CorpusLine, boolean>(
-  lines.map((line) => [line, !checkMessageWith(line.request, COMMITTED_ABUSE_MODEL, null).allowed]),
+  [...lines, ...suiteLines].map((line) => [
+    line,
+    !checkMessageWith(line.request, COMMITTED_ABUSE_MODEL, null).allowed,
+  ]),
 );
 const foldKey = (row: EncodedLine) => `category-fold:${row.line.file}:${row.line.id}`;
 
@@ -79,7 +82,7 @@ for (let fold = 0; fold < folds; fold++) {
     trainCategories(trainSet, CATEGORY_HYPERPARAMETERS, seed + fold),
     CATEGORY_HYPERPARAMETERS.keep,
   );
-  for (const row of tuning)
+  for (const row of training)
     if (foldOf(foldKey(row), folds) === fold) outOfFold.set(row, lineScore(model, row).p);
   process.stderr.write(`fold ${fold + 1}/${folds} done\n`);
 }
@@ -102,14 +105,21 @@ function figures(
   };
 }
 
-// Thresholds: the lowest that adds at most 2 points of false blocks to the rules' on clean tuning lines.
+// Thresholds: the lowest that adds at most 2 points of false blocks to the rules' own, out of fold, both on
+// clean collection messages and on the functional suites' allowed contrasts (neutral mentions, counter-speech).
 const FALSE_BLOCK_BUDGET = 0.02;
 const thresholds = { en: 0.95, zh: 0.95 };
 for (const language of ['en', 'zh'] as const) {
-  const rows = tuning.filter((row) => row.line.language === language);
-  const base = figures(rows, () => 0, 2, true).falseBlocks;
+  const sets = [tuning, suiteEncoded].map((set) => set.filter((row) => row.line.language === language));
+  const bases = sets.map((rows) => figures(rows, () => 0, 2, true).falseBlocks);
   for (let t = 0.3; t <= 0.95 + 1e-9; t += 0.01) {
-    if (figures(rows, (row) => outOfFold.get(row)!, t, true).falseBlocks <= base + FALSE_BLOCK_BUDGET) {
+    const within = sets.every(
+      (rows, index) =>
+        rows.length === 0 ||
+        figures(rows, (row) => outOfFold.get(row)!, t, true).falseBlocks <=
+          bases[index]! + FALSE_BLOCK_BUDGET,
+    );
+    if (within) {
       thresholds[language] = Number(t.toFixed(2));
       break;
     }
