@@ -79,7 +79,7 @@ describe('the committed category classifier', () => {
 
   it('names a category and grounds its finding in a concept or a lexicon class', () => {
     const message = readMessage(
-      'Just so you know, the finance office at your company has been sent our notice.',
+      'Just so you know, the finance office at your company has been sent a copy of the overdue notice.',
     );
     const [[from, to]] = ownSentences(message) as [[number, number]];
     const score = COMMITTED_CATEGORY_MODEL.best(
@@ -153,6 +153,10 @@ describe('the gate generalises beyond the phrases it was written against (senten
     "We can't promise your credit file will change, but the account will show as paid.",
     'We are a group of Muslims.',
     'Please call us back when you can.',
+    // The product's own replies: a bereavement notice, the crisis line, a read-back of what was understood.
+    "I've passed this to our specialist team, who look after the accounts of people who have died, and we've stopped all collection on this account.",
+    'Please call or text 988 now, free and at any hour, or call 911 if you are in danger.',
+    '想确认一下，我是否理解对了：您已委托律师处理这笔欠款，对吗？',
     '困难期间不会起诉，也不会上门。',
     '我们不会联系您的家人、同事或朋友。',
     '我行外访人员不会上门，只通过电话联系。',

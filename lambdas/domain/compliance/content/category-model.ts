@@ -46,16 +46,20 @@ export interface CategoryScore {
 }
 
 /**
- * Features that carry meaning: pairs of concepts, the lexicon's classes of abuse (insults, profanity, slurs,
- * demeaning attributes), and concepts that are a violation's core on their own (harm, publishing, erasing…).
- * The debt, a third party, a verb of telling or a group's name alone are not: every reminder mentions the
- * debt, and naming a group is not attacking it.
+ * Features that carry meaning: a pair of concepts said plainly (a third party × telling, harm × family) and
+ * the lexicon's classes of abuse (insults, profanity, slurs, demeaning attributes), and the concepts that are
+ * a violation's core on their own (harm, watching, publishing, erasing…). The debt, a third party, telling,
+ * a lawyer, a fee, an hour or a group's name alone are not: every reminder mentions some of them.
  */
+/** A pair of concepts every ordinary notice holds ("we've passed this to our team … this account"). */
+const WEAK_CONCEPT = 'debt|credit|fee|urgent|legal|authority|tell|target';
+const WEAK_PAIR = new RegExp(`^KP:(?:${WEAK_CONCEPT})\\+(?:${WEAK_CONCEPT})(?:~no)?$`, 'u');
+
 export const isGroundingFeature = (key: string): boolean =>
-  key.startsWith('KP:') ||
+  (key.startsWith('KP:') && !WEAK_PAIR.test(key)) ||
   /^(?:k|kb):.*<(?:insult|profanity|slur|strong|adj|negattr)>/u.test(key) ||
   /^Z:(?:insultZh|profanityZh|slurZh|negattrZh)$/u.test(key) ||
-  /^K:(?:harm|watch|public|guarantee|erase|urgent|visit|borrow|fee|legal|crime|authority|worth)$/u.test(key);
+  /^K:(?:harm|watch|public|guarantee|erase|visit|borrow|crime|worth)$/u.test(key);
 
 /** A feature's bucket for category `index`: one hash per feature, mixed with the category. */
 export function categoryBucket(hash: number, index: number, buckets: number): number {

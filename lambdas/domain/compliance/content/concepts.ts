@@ -162,6 +162,10 @@ function matchesOf(sentence: string, language: 'en' | 'zh'): Match[] {
 const NEGATION_CUE =
   /n't|\b(?:not|no|never|nobody|none|nothing|neither|nor|without|cannot|hardly|instead|rather|free|zero|off|out of|waiv|remov|drop|cancel|refund|revers|exempt|fee-free|no-fee|no-one)|[不没无别勿未莫禁严杜免]|退回|退还|返还|更正|已退/u;
 
+/** The customer's own circumstance inside a clause: "call 911 if you are in danger", 如果您遇到困难. */
+const CUSTOMER_CONDITION =
+  /(?:\b(?:if|in case|whenever|when|should) you(?:'re|'ve)?\b(?![^,;]*\b(?:we|us|our)\b)[^,;]*$)|(?:如果|万一|若|如)(?:您|你)[^，；我]*$/u;
+
 /** A concept found in a sentence: its name, whether negation or reassurance covers it, and where. */
 export interface ConceptHit {
   readonly concept: string;
@@ -185,6 +189,7 @@ export function conceptsOf(message: ReadMessage, from: number, to: number): Conc
       const clause = message.clauses.find((candidate) => candidate.start <= start && start < candidate.end);
       const covered = clause
         ? (clause.condition && clause.actor !== 'us') ||
+          CUSTOMER_CONDITION.test(text.slice(clause.scopeStart, start)) ||
           (clause.rights && clause.actor !== 'us') ||
           (NEGATION_CUE.test(text.slice(clause.scopeStart, clause.end)) &&
             negated(text, clause.scopeStart, start, end, clause.end))
