@@ -1,7 +1,9 @@
 import { policyPackFor } from './catalogue';
 import type { AbuseModel } from './content/abuse-model';
 import { CATEGORY_INFO, type ContentCategory } from './content/categories';
+import type { CategoryModel } from './content/category-model';
 import { COMMITTED_ABUSE_MODEL } from './content/committed-abuse-model';
+import { COMMITTED_CATEGORY_MODEL } from './content/committed-category-model';
 import { type ContentFinding, contentFindings } from './content/content-check';
 import { mismatchWithOffer, statedFigures } from './offer-numbers';
 import type { ContentRule, DisclosureRule, MessagePolicy } from './policy-pack';
@@ -10,7 +12,7 @@ import type { ComplianceRule, MessageRequest, MessageVerdict, MessageViolation, 
 /**
  * Lints a drafted message against its jurisdiction's pack: required disclosures (for the collector's role),
  * forbidden content (read clause by clause in English and Chinese, whatever the message's language, plus the
- * abuse classifier), figures that must come from the offer, and channel length. Every violation is returned,
+ * abuse and category classifiers), figures that must come from the offer, and channel length. Every violation is returned,
  * each with its category, span, plain words in English and Chinese, and the rule's id@version and source; a
  * message with none is allowed.
  */
@@ -18,8 +20,13 @@ export function checkMessage(request: MessageRequest): MessageVerdict {
   return checkMessageWith(request, COMMITTED_ABUSE_MODEL);
 }
 
-/** `checkMessage` with a given abuse classifier (training evaluates a new artefact through the whole gate). */
-export function checkMessageWith(request: MessageRequest, abuseModel: AbuseModel): MessageVerdict {
+/** `checkMessage` with given classifiers (training evaluates a new artefact through the whole gate). */
+export function checkMessageWith(
+  request: MessageRequest,
+  abuseModel: AbuseModel,
+  /** `null`: the rules and the abuse classifier only. */
+  categoryModel: CategoryModel | null = COMMITTED_CATEGORY_MODEL,
+): MessageVerdict {
   const pack = policyPackFor(request.jurisdiction);
   if (!pack) {
     const detail = `no policy pack for jurisdiction "${request.jurisdiction}"`;
@@ -33,7 +40,7 @@ export function checkMessageWith(request: MessageRequest, abuseModel: AbuseModel
   const violations = [
     ...sizeViolations(policy, request),
     ...policy.disclosures.flatMap((rule) => missingDisclosure(rule, request, text)),
-    ...forbiddenContent(policy.forbidden, request.text, abuseModel),
+    ...forbiddenContent(policy.forbidden, request.text, abuseModel, categoryModel),
     ...(request.offer ? figuresNotInOffer(policy.offerNumbers, text, request) : []),
   ];
   return { allowed: violations.length === 0, violations };
@@ -132,8 +139,9 @@ function forbiddenContent(
   rules: readonly ContentRule[],
   text: string,
   abuseModel: AbuseModel,
+  categoryModel: CategoryModel | null,
 ): MessageViolation[] {
-  const findings = contentFindings(text, abuseModel);
+  const findings = contentFindings(text, abuseModel, categoryModel ?? undefined);
   const byCategory = new Map<ContentCategory, ContentFinding[]>();
   for (const finding of findings)
     byCategory.set(finding.category, [...(byCategory.get(finding.category) ?? []), finding]);
@@ -143,11 +151,12 @@ function forbiddenContent(
     const first = found[0]!;
     const phrases = [...new Set(found.map((finding) => finding.phrase.toLowerCase().replace(/\s+/g, ' ')))];
     const quoted = phrases.map((phrase) => `"${phrase}"`).join(', ');
-    const classifier = found.find((finding) => finding.detector === 'classifier');
     const how =
-      classifier && classifier === first
-        ? `abuse classifier ${abuseModel.version}, p=${classifier.score!.probability.toFixed(2)}`
-        : `${rule.category}`;
+      first.detector === 'classifier'
+        ? `abuse classifier ${abuseModel.version}, p=${first.score!.probability.toFixed(2)}`
+        : first.detector === 'category-classifier'
+          ? `category classifier ${categoryModel?.version}, p=${first.categoryScore!.probability.toFixed(2)}`
+          : `${rule.category}`;
     return [
       {
         rule: rule.code,

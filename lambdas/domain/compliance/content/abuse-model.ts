@@ -73,16 +73,21 @@ export class AbuseModel {
     return this.scoreFeatures(features, languageOf(message.read.text.slice(from, to)), from, to);
   }
 
+  /** `hashes[i]`, when given, is `featureHash(features[i].key, 2 ** 32)`: the gate hashes each feature once. */
   scoreFeatures(
     features: readonly PlacedFeature[],
     language: 'en' | 'zh',
     from: number,
     to: number,
+    hashes?: readonly number[],
   ): AbuseScore {
     let logit = this.bias;
     const contributions = new Map<string, AbuseReason>();
-    for (const feature of features) {
-      const weight = this.weights.get(featureHash(feature.key, this.buckets));
+    for (const [index, feature] of features.entries()) {
+      const hash = hashes?.[index];
+      const weight = this.weights.get(
+        hash === undefined ? featureHash(feature.key, this.buckets) : hash % this.buckets,
+      );
       if (weight === undefined) continue;
       logit += weight;
       if (weight > 0 && !contributions.has(feature.key))
@@ -112,7 +117,7 @@ export function languageOf(text: string): 'en' | 'zh' {
   return cjk * 3 >= latin ? (cjk > 0 ? 'zh' : 'en') : 'en';
 }
 
-function decodeWeights(encoded: string, scale: number): Map<number, number> {
+export function decodeWeights(encoded: string, scale: number): Map<number, number> {
   const bytes = Uint8Array.from(atob(encoded), (char) => char.charCodeAt(0));
   const weights = new Map<number, number>();
   let bucket = 0;

@@ -1,12 +1,16 @@
 import { originalSpan } from '../understanding/normalise';
-import type { AbuseModel, AbuseScore } from './abuse-model';
+import { featuresOf } from './abuse-features';
+import { type AbuseModel, type AbuseScore, languageOf } from './abuse-model';
 import type { ContentCategory } from './categories';
+import { type CategoryModel, type CategoryScore, fullHash, isGroundingFeature } from './category-model';
+import { conceptFeatures } from './concepts';
 import { detectContent, type Finding, type ReadMessage, readMessage } from './detect';
 
-/** A finding with what produced it: the rules, or the classifier (with its score). */
+/** A finding with what produced it: the rules, the abuse classifier or the category classifier (with its score). */
 export interface ContentFinding extends Finding {
-  readonly detector: 'rules' | 'classifier';
+  readonly detector: 'rules' | 'classifier' | 'category-classifier';
   readonly score?: AbuseScore;
+  readonly categoryScore?: CategoryScore;
 }
 
 /**
@@ -14,15 +18,38 @@ export interface ContentFinding extends Finding {
  * found no abuse in. The classifier reads only the message's own words: guidance to the agent and quoted
  * words of others are left out, as they are for the rules.
  */
-export function contentFindings(text: string, model: AbuseModel | undefined): ContentFinding[] {
+export function contentFindings(
+  text: string,
+  model: AbuseModel | undefined,
+  categoryModel?: CategoryModel,
+): ContentFinding[] {
   const message = readMessage(text);
   const findings: ContentFinding[] = detectContent(message).map((finding) => ({
     ...finding,
     detector: 'rules',
   }));
-  if (!model) return findings;
+  if (!model && !categoryModel) return findings;
+  const ruleFindings = findings.length;
   for (const [from, to] of ownSentences(message)) {
-    const score = model.score(message, from, to);
+    const features = featuresOf(message, from, to);
+    const hashes = features.map((feature) => fullHash(feature.key));
+    const language = languageOf(message.read.text.slice(from, to));
+    if (categoryModel) {
+      const found = categoryFinding(
+        message,
+        from,
+        to,
+        features,
+        hashes,
+        language,
+        categoryModel,
+        findings,
+        ruleFindings,
+      );
+      if (found) findings.push(found);
+    }
+    if (!model) continue;
+    const score = model.scoreFeatures(features, language, from, to, hashes);
     if (score.probability < score.threshold || score.reasons.length === 0) continue;
     // An English sentence the model is not sure of needs a word of the lexicon's classes among its reasons:
     // weak generic cues ("you", "pay") adding up are not abuse. Praise of a group or a person ("gay people
@@ -48,6 +75,51 @@ export function contentFindings(text: string, model: AbuseModel | undefined): Co
     });
   }
   return findings;
+}
+
+/**
+ * The category classifier's finding for one sentence: its best category at or above the threshold, where the
+ * rules found nothing in the sentence (they already explain it), pointing at the words that raised it most.
+ */
+function categoryFinding(
+  message: ReadMessage,
+  from: number,
+  to: number,
+  features: ReturnType<typeof featuresOf>,
+  hashes: readonly number[],
+  language: 'en' | 'zh',
+  model: CategoryModel,
+  findings: readonly ContentFinding[],
+  ruleFindings: number,
+): ContentFinding | undefined {
+  const sentence = originalSpan(message.read, from, to);
+  const ruled = findings
+    .slice(0, ruleFindings)
+    .some((finding) => finding.start < sentence.end && finding.end > sentence.start);
+  if (ruled) return undefined;
+  const concepts = conceptFeatures(message, from, to);
+  // Without a concept pair, a core concept or a word class of abuse nothing could ground a finding.
+  if (!concepts.some((f) => isGroundingFeature(f.key)) && !features.some((f) => isGroundingFeature(f.key)))
+    return undefined;
+  const score = model.best([...features, ...concepts], language, false, hashes);
+  if (!score || score.probability < score.threshold || !score.grounding) return undefined;
+  // As for the abuse classifier: praise of a group or a person must be clearly abusive to count.
+  const words = message.read.text.slice(from, to);
+  if (
+    ABUSE_CATEGORIES.has(score.category) &&
+    score.probability < 0.85 &&
+    PRAISE.test(words) &&
+    !NEGATION.test(words)
+  )
+    return undefined;
+  const where = originalSpan(message.read, score.grounding.start, score.grounding.end);
+  return {
+    category: score.category,
+    ...where,
+    phrase: message.read.original.slice(where.start, where.end),
+    detector: 'category-classifier',
+    categoryScore: score,
+  };
 }
 
 const ABUSE_CATEGORIES = new Set<ContentCategory>(['insult', 'profanity', 'discrimination']);

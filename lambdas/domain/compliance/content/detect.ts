@@ -1,6 +1,6 @@
 import { type Clause, clausesOf, type QuoteSpan, quotedSpans } from '../understanding/clauses';
 import { foldEvasion } from '../understanding/evasion';
-import { negated } from '../understanding/negation';
+import { negated, negatedWithin } from '../understanding/negation';
 import { originalSpan, type ReadText, readText } from '../understanding/normalise';
 import { anchorIndex, anchorsOf } from './anchors';
 import type { ContentCategory } from './categories';
@@ -214,6 +214,7 @@ function excused(
   // A listed word in quotes and denied ("we never call anyone a 'deadbeat'") is mentioned, not used.
   if (scope === 'say') return quoted && negated(text, clause.scopeStart, start, end, clause.end);
   if (scope === 'attr') return negated(text, clause.scopeStart, start, end, clause.end);
+  if (negatedWithin(text.slice(start, end))) return true;
   if (clause.condition && clause.actor !== 'us') return true;
   if (clause.rights && clause.actor !== 'us') return true;
   return negated(text, clause.scopeStart, start, end, clause.end);

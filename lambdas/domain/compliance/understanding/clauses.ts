@@ -42,7 +42,7 @@ const CONSEQUENCE_ZH = /的话|就|那么|便|那/u;
 
 /** Instructions to the agent not to say or do something; what follows is guidance, not speech. */
 const GUIDANCE_EN =
-  /(?:^|[\s"(])(?:do not|don't|never|avoid|refrain from|stay away from|no|did not|didn't|must not|mustn't|should not|shouldn't|may not|is not to|are not to|not to)\s+(?:\S+\s+){0,2}?(?:mention\w*|say\w*|threaten\w*|imply\w*|impl(?:y|ies)|suggest\w*|discuss\w*|talk\w*|us(?:e|ing)\s+(?:words|language|terms|phrases)|refer\w*|bring\w* up|rais\w*|promis\w*|call\w*\s+(?:the\s+)?(?:customer|consumer|debtor|them|him|her)|make\s+(?:threats|promises|jokes|comments)|hint\w*|tell\w*\s+(?:the\s+)?(?:customer|consumer|debtor|them)|speak\w*|use\s+(?:\S+\s+){0,3}(?:language|words|tone)|threats?|insult\w*|swear\w*|pressur\w*|lie\w*|curs\w*)\b/iu;
+  /(?:^|[\s"(])(?:do not|don't|never|avoid|refrain from|stay away from|no|did not|didn't|must not|mustn't|should not|shouldn't|may not|is not to|are not to|not to)\s+(?:\S+\s+){0,2}?(?:mention\w*|say\w*|threaten\w*|imply\w*|impl(?:y|ies)|suggest\w*|discuss\w*|talk\w*|us(?:e|ing)\s+(?:words|language|terms|phrases)|refer\w*|bring\w* up|rais\w*|(?<!(?:their|your|his|her|our|my|a|the|any)\s)promis\w*|call\w*\s+(?:the\s+)?(?:customer|consumer|debtor|them|him|her)|make\s+(?:threats|promises|jokes|comments)|hint\w*|tell\w*\s+(?:the\s+|a\s+)?(?:customer|consumer|debtor|them)|speak\w*|use\s+(?:\S+\s+){0,3}(?:language|words|tone)|threats?|insult\w*|swear\w*|pressur\w*|lie\w*|curs\w*)\b/iu;
 const GUIDANCE_ZH =
   /(?:不要|不得|禁止|切勿|请勿|严禁|避免|不可|不能|勿|别|不允许|不准)(?:对客户|向客户|对对方|跟客户)?(?:提及|提到|说|讲|使用|威胁|暗示|谈论|承诺|辱骂|骂|恐吓|透露|称呼|声称|冒充|施压)/u;
 /** The script names what the customer might say: the words after it are theirs. */
@@ -54,7 +54,7 @@ const GUIDANCE_LIST_HEADER =
 const LIST_ITEM = /^\s*(?:[-•*·▪–]|\[\s?\]|\d+[.)]|[a-z][.)])\s*/iu;
 /** The customer's own question or worry, reported: "you asked whether…", "您担心我们会…". */
 const CUSTOMER_REPORT =
-  /^\s*(?:and |but |so )?(?:you|some customers|many customers|customers|customer|people|clients|a customer|the customer)\s+(?:\S+\s+){0,2}?(?:asked|ask|asks|wondered|wonder|wonders|worried|worry|worries|mentioned|said|told us|were worried|are worried|raised|questioned|feared|fear)\b|^\s*(?:您|你|客户|有客户|不少客户|很多客户)[^，。？！]{0,8}?(?:说|问到|问|提到|担心|以为|关心|询问|表示担心|顾虑)/iu;
+  /^\s*(?:and |but |so )?(?:you|some customers|many customers|customers|customer|people|clients|a customer|the customer)\s+(?:\S+\s+){0,2}?(?:asked|ask|asks|wondered|wonder|wonders|worried|worry|worries|mentioned|said|told us|were worried|are worried|raised|questioned|feared|fear)\b|^\s*(?:您|你|客户|有客户|不少客户|很多客户)(?![^，。？！]{0,8}?(?:小舅子|妈|爸|父亲|母亲|老婆|老公|爱人|姐|哥|弟|妹|朋友|同事|领导|房东|担保人|联系人|家人|亲戚|邻居|室友))[^，。？！]{0,8}?(?:说|问到|问|提到|担心|以为|关心|询问|表示担心|顾虑)/iu;
 /** "Saying that … is awful", "People who think … are wrong": a view named to reject it. */
 const COUNTER_REFERENCE =
   /^\s*(?:saying|to say|claiming|to claim|thinking|believing|calling (?:people|them|someone)|(?:people|anyone|those) who (?:say|think|believe|claim)|if you (?:say|think))\b/iu;
@@ -62,6 +62,11 @@ const NEGATIVE_ANSWER =
   /^\s*(?:no\b|not at all|never\b|absolutely not|of course not|不会|不|没有|并不会|当然不会|绝对不会|并不)/iu;
 const REPORTED_SPEECH_ZH =
   /(?:称|叫|骂|喊)(?:您|你|客户)(?:为|是|作)?\s*$|(?:转发|收到|听到|看到)的(?:那条|这条|那句|这句)?\s*$|(?:把|将)(?:客户|您|你)(?:叫作|称为|叫做|骂作|骂成)\s*$|说(?:您|你)\s*$|(?:您|你)(?:问到|问|提到|担心|说|以为)[^“”"]{0,20}$|(?:客户|对方|顾客|借款人|他|她|有人)(?:如果|若)?(?:说|问|表示|称|骂|抱怨|质问)[^“”"]{0,20}$|(?:像|诸如|类似|比如)\s*$/u;
+/** An instruction to say the quoted words to the customer: they are the script's own words. */
+const SAY_TO_CUSTOMER_EN =
+  /\b(?:say|tell|ask|remind|warn|inform)\s+(?:to\s+)?(?:the\s+|a\s+)?(?:customer|consumer|debtor|borrower|client|them|him|her)\s*(?:something like|that)?\s*[:,-]?\s*$|\b(?:agent can say|you can say|you could say|say|script|opener|line)\s*:\s*$/iu;
+const SAY_TO_CUSTOMER_ZH =
+  /(?:对|跟|向|和|告诉|提醒)(?:客户|对方|借款人|他|她|他们)(?:说|讲)?\s*[：:]?\s*$|(?:话术|开场白|可以说|可以这样说|这样说)\s*[：:]?\s*$/u;
 /** A clause that rejects what it quotes: "… is unacceptable", "why would you say that". */
 const REJECTION_EN =
   /\b(?:wrong|unacceptable|hateful|hurtful|offensive|bigoted|racist|sexist|not (?:ok|okay|true|acceptable|fair)|why would (?:you|anyone)|(?:is|isn't|is not) how we (?:talk|speak|work|treat|write)|not how we (?:talk|speak|work|treat|write)|that's a threat|that is a threat|was wrong|is illegal|(?:did not|didn't) come from us|won't happen again|will not happen again|removed (?:that|this|the) (?:template|wording|message)|should never have|how dare|shameful to say|(?:is|was|are) (?:just |simply |really |so |totally |completely )?(?:awful|disgusting|appalling|vile|terrible|hateful|wrong|ignorant|unacceptable|offensive|bigoted|racist|sexist)|stop saying|shouldn't say|should not say|no place|misguided)\b/iu;
@@ -209,11 +214,13 @@ export function quotedSpans(text: string): QuoteSpan[] {
     const end = start + match[0].length;
     const before = text.slice(Math.max(0, start - 80), start);
     const after = text.slice(end, end + 80);
+    const guided = GUIDANCE_EN.test(before.slice(-40)) || GUIDANCE_ZH.test(before.slice(-20));
+    // "Say to the customer: '…'", 对客户说：“…”: the script's own words, what the agent will say.
+    const instructed =
+      SAY_TO_CUSTOMER_EN.test(before.slice(-60)) || SAY_TO_CUSTOMER_ZH.test(before.slice(-20));
     const reported =
-      REPORTED_SPEECH_EN.test(before) ||
-      REPORTED_SPEECH_ZH.test(before) ||
-      GUIDANCE_EN.test(before.slice(-40)) ||
-      GUIDANCE_ZH.test(before.slice(-20)) ||
+      guided ||
+      (!instructed && (REPORTED_SPEECH_EN.test(before) || REPORTED_SPEECH_ZH.test(before))) ||
       REJECTION_EN.test(after.split(/[.!?。！？]/u)[0] ?? '') ||
       REJECTION_EN.test(firstSentenceAfter(text, end)) ||
       REJECTION_ZH.test(after.slice(0, 30));

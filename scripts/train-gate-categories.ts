@@ -1,0 +1,217 @@
+/**
+ * Trains the gate's violation-category classifier on the tuning part of the gate corpora (every line but the
+ * held-out fifth), cross-validates it, picks its thresholds on the out-of-fold scores and writes the artefact
+ * and its model card. Deterministic: the same corpora give a byte-identical artefact.
+ *
+ *   npm run train:gate-categories [-- --corpus corpora/gate] [--folds 5] [--seed 11]
+ *
+ * The held-out fifth of each corpus (`sha256(id)` starts with a byte divisible by 5) is never used for
+ * fitting or thresholds; its figures, through the whole gate, are only reported.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { encodeWeights } from '../lambdas/domain/compliance/content/abuse-model';
+import { CONTENT_CATEGORIES } from '../lambdas/domain/compliance/content/categories';
+import { CategoryModel } from '../lambdas/domain/compliance/content/category-model';
+import { COMMITTED_ABUSE_MODEL } from '../lambdas/domain/compliance/content/committed-abuse-model';
+import { CONCEPTS_VERSION } from '../lambdas/domain/compliance/content/concepts';
+import { checkMessageWith } from '../lambdas/domain/compliance/message-linter';
+import { type CategoryFigures, renderCategoryCard } from './lib/gate-training/category-card';
+import { foldOf } from './lib/gate-training/train-abuse';
+import {
+  CATEGORY_BUCKETS,
+  CATEGORY_HYPERPARAMETERS,
+  type CorpusLine,
+  type EncodedLine,
+  encodeLine,
+  lineScore,
+  pruneCategories,
+  readCorpus,
+  trainCategories,
+} from './lib/gate-training/train-categories';
+
+const USAGE = 'usage: npm run train:gate-categories -- [--corpus corpora/gate] [--folds 5] [--seed 11]';
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: 'corpora/gate' },
+    folds: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '11' },
+    out: { type: 'string', default: 'models/category-classifier.json' },
+    card: { type: 'string', default: 'docs/category-model-card.md' },
+  },
+});
+const folds = Number(values.folds);
+const seed = Number(values.seed);
+if (!Number.isInteger(folds) || folds < 2 || !Number.isInteger(seed)) {
+  process.stderr.write(`${USAGE}\n`);
+  process.exit(2);
+}
+const files = ['messages.jsonl', 'messages-2.jsonl'].map((name) => join(values.corpus, name));
+// The functional suites teach neutral mentions, counter-speech and negated abuse; they are not reported here.
+const suites = ['functional-en.jsonl', 'functional-zh.jsonl']
+  .map((name) => join(values.corpus, name))
+  .filter((file) => existsSync(file));
+for (const file of files)
+  if (!existsSync(file)) {
+    process.stderr.write(`cannot read ${file}\n${USAGE}\n`);
+    process.exit(2);
+  }
+
+const started = performance.now();
+const lines = files.flatMap(readCorpus);
+const encoded = lines.map(encodeLine);
+const suiteLines = suites.flatMap(readCorpus).filter((line) => !line.heldOut);
+const suiteEncoded = suiteLines.map(encodeLine);
+const tuning = encoded.filter((row) => !row.line.heldOut);
+const training = [...tuning, ...suiteEncoded];
+// What the rules alone decide: the classifier can only add findings.
+const rulesBlock = new Map<CorpusLine, boolean>(
+  [...lines, ...suiteLines].map((line) => [
+    line,
+    !checkMessageWith(line.request, COMMITTED_ABUSE_MODEL, null).allowed,
+  ]),
+);
+const foldKey = (row: EncodedLine) => `category-fold:${row.line.file}:${row.line.id}`;
+
+const outOfFold = new Map<EncodedLine, number>();
+for (let fold = 0; fold < folds; fold++) {
+  const trainSet = training.filter((row) => foldOf(foldKey(row), folds) !== fold);
+  const { model } = pruneCategories(
+    trainCategories(trainSet, CATEGORY_HYPERPARAMETERS, seed + fold),
+    CATEGORY_HYPERPARAMETERS.keep,
+  );
+  for (const row of training)
+    if (foldOf(foldKey(row), folds) === fold) outOfFold.set(row, lineScore(model, row).p);
+  process.stderr.write(`fold ${fold + 1}/${folds} done\n`);
+}
+
+/** Recall and false blocks over rows, blocked by the rules or by the classifier at `threshold`. */
+function figures(
+  rows: readonly EncodedLine[],
+  pOf: (row: EncodedLine) => number,
+  threshold: number,
+  withRules: boolean,
+): CategoryFigures {
+  const blocked = (row: EncodedLine) => (withRules && rulesBlock.get(row.line)!) || pOf(row) >= threshold;
+  const violating = rows.filter((row) => !row.line.expected);
+  const clean = rows.filter((row) => row.line.expected);
+  return {
+    n: rows.length,
+    violating: violating.length,
+    recall: violating.filter(blocked).length / Math.max(1, violating.length),
+    falseBlocks: clean.filter(blocked).length / Math.max(1, clean.length),
+  };
+}
+
+// Thresholds: the lowest that adds at most 2 points of false blocks to the rules' own, out of fold, both on
+// clean collection messages and on the functional suites' allowed contrasts (neutral mentions, counter-speech).
+const FALSE_BLOCK_BUDGET = 0.02;
+const thresholds = { en: 0.95, zh: 0.95 };
+for (const language of ['en', 'zh'] as const) {
+  const sets = [tuning, suiteEncoded].map((set) => set.filter((row) => row.line.language === language));
+  const bases = sets.map((rows) => figures(rows, () => 0, 2, true).falseBlocks);
+  for (let t = 0.3; t <= 0.95 + 1e-9; t += 0.01) {
+    const within = sets.every(
+      (rows, index) =>
+        rows.length === 0 ||
+        figures(rows, (row) => outOfFold.get(row)!, t, true).falseBlocks <=
+          bases[index]! + FALSE_BLOCK_BUDGET,
+    );
+    if (within) {
+      thresholds[language] = Number(t.toFixed(2));
+      break;
+    }
+  }
+}
+
+const kFold: Record<string, { classifier: CategoryFigures; gate: CategoryFigures; rules: CategoryFigures }> =
+  {};
+for (const language of ['en', 'zh'] as const) {
+  const rows = tuning.filter((row) => row.line.language === language);
+  const p = (row: EncodedLine) => outOfFold.get(row)!;
+  kFold[language] = {
+    rules: figures(rows, () => 0, 2, true),
+    classifier: figures(rows, p, thresholds[language], false),
+    gate: figures(rows, p, thresholds[language], true),
+  };
+}
+
+const trainStarted = performance.now();
+const final = pruneCategories(
+  trainCategories(training, CATEGORY_HYPERPARAMETERS, seed),
+  CATEGORY_HYPERPARAMETERS.keep,
+  thresholds,
+);
+const trainSeconds = (performance.now() - trainStarted) / 1000;
+const version = `categories-${createHash('sha256')
+  .update(JSON.stringify([...final.weights.entries()].sort((a, b) => a[0] - b[0])))
+  .update(JSON.stringify([final.biases, thresholds, CONCEPTS_VERSION]))
+  .digest('hex')
+  .slice(0, 10)}`;
+const artifact = {
+  version,
+  buckets: CATEGORY_BUCKETS,
+  scale: final.scale,
+  categories: CONTENT_CATEGORIES,
+  biases: final.biases,
+  thresholds,
+  concepts: CONCEPTS_VERSION,
+  trainedOn: Object.fromEntries([
+    ...files.map((file) => [file, lines.filter((line) => line.file === file && !line.heldOut).length]),
+    ...suites.map((file) => [file, suiteLines.filter((line) => line.file === file).length]),
+  ]),
+  hyperparameters: { ...CATEGORY_HYPERPARAMETERS, folds, seed },
+  weights: encodeWeights(final.weights, final.scale),
+};
+const json = `${JSON.stringify(artifact)}\n`;
+writeFileSync(values.out, json);
+
+// The held-out fifth, through the whole gate with the new artefact: reported, never used to choose.
+const model = new CategoryModel(artifact);
+const heldOut: Record<string, CategoryFigures> = {};
+for (const file of files)
+  for (const language of ['en', 'zh'] as const) {
+    const rows = encoded.filter(
+      (row) => row.line.heldOut && row.line.file === file && row.line.language === language,
+    );
+    const blockedRows = new Set(
+      rows.filter((row) => !checkMessageWith(row.line.request, COMMITTED_ABUSE_MODEL, model).allowed),
+    );
+    heldOut[`${file.split('/').pop()} (${language})`] = figures(
+      rows,
+      (row) => (blockedRows.has(row) ? 1 : 0),
+      0.5,
+      false,
+    );
+  }
+const seconds = (performance.now() - started) / 1000;
+writeFileSync(
+  values.card,
+  renderCategoryCard({
+    version,
+    artefactBytes: Buffer.byteLength(json),
+    weights: final.weights.size,
+    thresholds,
+    hyperparameters: { ...CATEGORY_HYPERPARAMETERS, folds, seed },
+    trainedOn: artifact.trainedOn,
+    kFold,
+    heldOut,
+    trainSeconds,
+    totalSeconds: seconds,
+  }),
+);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const show = (f: CategoryFigures) => `recall ${pct(f.recall)}, false blocks ${pct(f.falseBlocks)} (n=${f.n})`;
+process.stdout.write(
+  `${[
+    `trained ${version} (${final.weights.size} weights) in ${trainSeconds.toFixed(1)} s; total ${seconds.toFixed(1)} s`,
+    `thresholds: en ${thresholds.en}, zh ${thresholds.zh}`,
+    ...Object.entries(kFold).flatMap(([language, f]) => [
+      `${folds}-fold ${language}: rules ${show(f.rules)}; classifier ${show(f.classifier)}; gate ${show(f.gate)}`,
+    ]),
+    ...Object.entries(heldOut).map(([name, f]) => `held out ${name}: ${show(f)}`),
+    `wrote ${values.out} (${Buffer.byteLength(json)} bytes) and ${values.card}`,
+  ].join('\n')}\n`,
+);
