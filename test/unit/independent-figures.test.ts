@@ -57,11 +57,20 @@ describe('the assistant on the independent sets', () => {
   });
 
   it.each(PROTECTED)('recognises %s in both languages together at least 85% of the time', (intent) => {
-    const [en, zh] = [english, chinese].map((figures) => figures.intents.find((row) => row.intent === intent)!);
+    const [en, zh] = [english, chinese].map(
+      (figures) => figures.intents.find((row) => row.intent === intent)!,
+    );
     const recognised = en!.recall * en!.support + zh!.recall * zh!.support;
     expect(recognised / (en!.support + zh!.support)).toBeGreaterThanOrEqual(0.85);
   });
 });
+
+/** Measured 2026-12-04: messages 85.0% / 3.1%, functional en 82.5% / 7.4%, zh 87.8% / 7.7%. */
+const GATE_FLOORS = {
+  messages: { recall: 0.82, falseBlockRate: 0.05 },
+  functionalEn: { recall: 0.8, falseBlockRate: 0.1 },
+  functionalZh: { recall: 0.85, falseBlockRate: 0.1 },
+};
 
 describe('the gate on the independent sets', () => {
   it.each([
