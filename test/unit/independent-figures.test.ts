@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PROTECTED_INTENTS } from '../../lambdas/domain/chat/taxonomy';
 import { runEvaluate } from '../../scripts/lib/assistant/cli';
 import { runGate } from '../../scripts/lib/gate-cli';
 
@@ -30,17 +31,6 @@ function gateFigures(file: string): { n: number; recall: number; falseBlockRate:
   return JSON.parse(output.at(-1)!);
 }
 
-/** The asks with legal weight, over both languages: a miss here is a customer's right ignored. */
-const PROTECTED = [
-  'dispute',
-  'fraud',
-  'stop_contact',
-  'legal_representation',
-  'bankruptcy',
-  'deceased',
-  'vulnerability',
-];
-
 describe('the assistant on the independent sets', () => {
   const english = assistantFigures('assistant-en.jsonl');
   const chinese = assistantFigures('assistant-zh.jsonl');
@@ -56,13 +46,17 @@ describe('the assistant on the independent sets', () => {
     expect(figures.injection.falseFlags).toBeLessThanOrEqual(3);
   });
 
-  it.each(PROTECTED)('recognises %s in both languages together at least 85% of the time', (intent) => {
-    const [en, zh] = [english, chinese].map(
-      (figures) => figures.intents.find((row) => row.intent === intent)!,
-    );
-    const recognised = en!.recall * en!.support + zh!.recall * zh!.support;
-    expect(recognised / (en!.support + zh!.support)).toBeGreaterThanOrEqual(0.85);
-  });
+  // The asks with legal weight, over both languages: a miss here is a customer's right ignored.
+  it.each([...PROTECTED_INTENTS])(
+    'recognises %s in both languages together at least 85% of the time',
+    (intent) => {
+      const [en, zh] = [english, chinese].map(
+        (figures) => figures.intents.find((row) => row.intent === intent)!,
+      );
+      const recognised = en!.recall * en!.support + zh!.recall * zh!.support;
+      expect(recognised / (en!.support + zh!.support)).toBeGreaterThanOrEqual(0.85);
+    },
+  );
 });
 
 /** Measured 2026-12-04: messages 85.0% / 3.1%, functional en 82.5% / 7.4%, zh 87.8% / 7.7%. */

@@ -5,6 +5,7 @@
  */
 import { deflateRawSync } from 'node:zlib';
 import type { SparseModelArtifact } from '../../../lambdas/domain/chat/reading/classifier';
+import { seededRandom, shuffled } from '../../../lib/seeded-random';
 
 export interface TrainingExample {
   /** Unique feature hashes of the message. */
@@ -37,27 +38,6 @@ export interface LinearModel {
   readonly weights: Float64Array;
   readonly bias: Float64Array;
   readonly classes: number;
-}
-
-/** mulberry32: a small seeded PRNG, enough for shuffling. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 export function trainLogistic(

@@ -16,11 +16,10 @@ import {
   readFeatures,
 } from '../../../lambdas/domain/chat/reading/reader';
 import { INTENTS, PROTECTED_INTENTS } from '../../../lambdas/domain/chat/taxonomy';
+import { seededRandom, shuffled } from '../../../lib/seeded-random';
 import type { CorpusLine } from './corpus';
 import {
   DEFAULT_TRAINING,
-  seededRandom,
-  shuffled,
   type TrainingExample,
   type TrainingOptions,
   toArtifact,

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { featureHash, featuresOf } from '../../../lambdas/domain/compliance/content/abuse-features';
 import { ownSentences } from '../../../lambdas/domain/compliance/content/content-check';
 import { readMessage } from '../../../lambdas/domain/compliance/content/detect';
+import { seededRandom } from '../../../lib/seeded-random';
 import type { Example, Source } from './data';
 
 export const BUCKETS = 1 << 20;
@@ -77,17 +78,6 @@ export function foldOf(key: string, folds: number): number {
   return createHash('sha256').update(key).digest().readUInt32BE(0) % folds;
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface TrainedWeights {
   readonly bias: number;
   readonly weights: Map<number, number>;
@@ -98,7 +88,7 @@ export function train(data: readonly Encoded[], params: Hyperparameters, seed: n
   const n = new Float64Array(BUCKETS);
   let biasZ = 0;
   let biasN = 0;
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const order = data.map((_, index) => index);
   const weightOf = (i: number) => {
     const zi = z[i]!;

@@ -23,6 +23,7 @@ import { conceptFeatures } from '../../../lambdas/domain/compliance/content/conc
 import { ownSentences } from '../../../lambdas/domain/compliance/content/content-check';
 import { readMessage } from '../../../lambdas/domain/compliance/content/detect';
 import type { MessageRequest } from '../../../lambdas/domain/compliance/types';
+import { seededRandom } from '../../../lib/seeded-random';
 
 export const CATEGORY_BUCKETS = 1 << 20;
 
@@ -112,17 +113,6 @@ export function encodeLine(line: CorpusLine): EncodedLine {
   };
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface TrainedCategories {
   readonly biases: number[];
   readonly weights: Map<number, number>;
@@ -167,7 +157,7 @@ export function trainCategories(
     biasZ[c] = biasZ[c]! + g - sigma * b;
     biasN[c] = biasN[c]! + g * g;
   };
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const order = data.map((_, index) => index);
   for (let epoch = 0; epoch < params.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
