@@ -6,7 +6,7 @@
  * the reply or the write to happen, never for a fixed time.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   describeWithBrowser,
   expectNoProblems,
@@ -14,7 +14,7 @@ import {
   signInToPortal,
   watchPage,
 } from '../support/browser';
-import { isRunning, type RuntimeProcess, startRuntimeProcess } from '../support/local-runtime-process';
+import { useScoredRuntime } from '../support/scored-runtime';
 
 const SEEDED = 160;
 /** Generous: on a loaded two-core machine a turn can take seconds. Every wait ends as soon as its event does. */
@@ -44,54 +44,10 @@ interface StaffAccount {
 }
 
 describeWithBrowser('the portal assistant in the customer’s own words', (browser) => {
-  let runtime: RuntimeProcess;
-  let staffToken = '';
-  const taken = new Set<string>();
-
-  async function staff<T>(path: string): Promise<T> {
-    const response = await fetch(`${runtime.url}${path}`, {
-      headers: { authorization: `Bearer ${staffToken}` },
-    });
-    if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-
-  beforeAll(async () => {
-    runtime = await startRuntimeProcess({ SEED_ACCOUNTS: String(SEEDED) });
-    const login = await fetch(`${runtime.url}/_local/login`, { method: 'POST', body: '{"user":"sam"}' });
-    staffToken = ((await login.json()) as { token: string }).token;
-    const started = (await (
-      await fetch(`${runtime.url}/_local/schedules/scoring/run`, { method: 'POST' })
-    ).json()) as { runId: string };
-    const deadline = Date.now() + 120_000;
-    while (
-      (await staff<{ run: { status: string } }>(`/scoring-runs/${started.runId}`)).run.status !== 'completed'
-    ) {
-      if (Date.now() > deadline) throw new Error(`scoring run ${started.runId} did not complete`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    // /_local/status waits for the bus to drain: drafts stored, outreach queued and delivered.
-    await fetch(`${runtime.url}/_local/status`);
-  }, 180_000);
-
-  afterAll(async () => {
-    if (!runtime) return;
-    if (runtime.child.exitCode === null) expect(await runtime.interrupt()).toBe(0);
-    expect(isRunning(runtime.dynamodbPid), 'DynamoDB Local (Java) left running').toBe(false);
-  });
-
-  /** The first seeded account no other journey has taken that `wanted` accepts. */
-  async function takeAccount(why: string, wanted: (account: StaffAccount) => boolean): Promise<StaffAccount> {
-    for (let n = 1; n <= SEEDED; n++) {
-      const accountId = `ACC-${String(n).padStart(6, '0')}`;
-      if (taken.has(accountId)) continue;
-      const account = await staff<StaffAccount>(`/accounts/${accountId}`);
-      if (!wanted(account)) continue;
-      taken.add(accountId);
-      return account;
-    }
-    throw new Error(`No seeded account for: ${why}`);
-  }
+  const runtime = useScoredRuntime(SEEDED);
+  const { staff } = runtime;
+  const takeAccount = (why: string, wanted: (account: StaffAccount) => boolean) =>
+    runtime.takeAccount<StaffAccount>(why, wanted);
 
   const collectable = (account: StaffAccount) =>
     Object.values(account.flags).every((flag) => !flag) &&

@@ -5,7 +5,7 @@
  * supervisor's dashboard draws its charts; every page fits a phone.
  */
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   describeWithBrowser,
   expectNoProblems,
@@ -16,7 +16,7 @@ import {
   watchDialogs,
   watchPage,
 } from '../support/browser';
-import { isRunning, type RuntimeProcess, startRuntimeProcess } from '../support/local-runtime-process';
+import { useScoredRuntime } from '../support/scored-runtime';
 
 const PHONE: BrowserContextOptions = {
   viewport: { width: 390, height: 844 },
@@ -52,57 +52,10 @@ interface OfferOption {
 }
 
 describeWithBrowser('portal and console journeys in headless Chromium', (browser) => {
-  let runtime: RuntimeProcess;
-  let staffToken = '';
-  const taken = new Set<string>();
-
-  /** The staff API as the dev supervisor. */
-  async function staff<T>(path: string, init: RequestInit = {}): Promise<T> {
-    const response = await fetch(`${runtime.url}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${staffToken}`, 'content-type': 'application/json' },
-    });
-    if (!response.ok)
-      throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-
-  beforeAll(async () => {
-    runtime = await startRuntimeProcess({ SEED_ACCOUNTS: String(SEEDED) });
-    const login = await fetch(`${runtime.url}/_local/login`, { method: 'POST', body: '{"user":"sam"}' });
-    staffToken = ((await login.json()) as { token: string }).token;
-    const started = (await (
-      await fetch(`${runtime.url}/_local/schedules/scoring/run`, { method: 'POST' })
-    ).json()) as { runId: string };
-    const deadline = Date.now() + 60_000;
-    while (
-      (await staff<{ run: { status: string } }>(`/scoring-runs/${started.runId}`)).run.status !== 'completed'
-    ) {
-      if (Date.now() > deadline) throw new Error(`scoring run ${started.runId} did not complete`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    // /_local/status waits for the bus to drain: drafts stored, outreach queued and delivered.
-    await fetch(`${runtime.url}/_local/status`);
-  }, 120_000);
-
-  afterAll(async () => {
-    if (!runtime) return;
-    if (runtime.child.exitCode === null) expect(await runtime.interrupt()).toBe(0);
-    expect(isRunning(runtime.dynamodbPid), 'DynamoDB Local (Java) left running').toBe(false);
-  });
-
-  /** The first seeded account no other test has taken that `wanted` accepts. */
-  async function takeAccount(why: string, wanted: (account: StaffAccount) => boolean): Promise<StaffAccount> {
-    for (let n = 1; n <= SEEDED; n++) {
-      const accountId = `ACC-${String(n).padStart(6, '0')}`;
-      if (taken.has(accountId)) continue;
-      const account = await staff<StaffAccount>(`/accounts/${accountId}`);
-      if (!wanted(account)) continue;
-      taken.add(accountId);
-      return account;
-    }
-    throw new Error(`No seeded account for: ${why}`);
-  }
+  const runtime = useScoredRuntime(SEEDED);
+  const { staff } = runtime;
+  const takeAccount = (why: string, wanted: (account: StaffAccount) => boolean) =>
+    runtime.takeAccount<StaffAccount>(why, wanted);
 
   const noFlags = (account: StaffAccount) => Object.values(account.flags).every((flag) => !flag);
   const withOptions = (account: StaffAccount) =>
