@@ -42,6 +42,12 @@ export class AbuseModel {
   readonly version: string;
   readonly thresholds: AbuseModelArtifact['thresholds'];
   private readonly weights: Map<number, number>;
+  /**
+   * The artefact's weights as one signed byte per bucket (a stored weight is `byte × scale`, never 0): scoring
+   * indexes an array instead of probing a map. Absent for models built from raw weights (training).
+   */
+  private readonly bytes: Int8Array | undefined;
+  private readonly scale: number;
   private readonly buckets: number;
   readonly bias: number;
 
@@ -51,6 +57,8 @@ export class AbuseModel {
     this.buckets = artifact.buckets;
     this.bias = artifact.bias;
     this.weights = decodeWeights(artifact.weights, artifact.scale);
+    this.scale = artifact.scale;
+    this.bytes = byteTable(artifact.weights, artifact.buckets);
   }
 
   /** Raw weights by bucket, for training and tests. */
@@ -83,11 +91,16 @@ export class AbuseModel {
   ): AbuseScore {
     let logit = this.bias;
     const contributions = new Map<string, AbuseReason>();
-    for (const [index, feature] of features.entries()) {
+    const { bytes, scale, buckets } = this;
+    for (let index = 0; index < features.length; index++) {
+      const feature = features[index]!;
       const hash = hashes?.[index];
-      const weight = this.weights.get(
-        hash === undefined ? featureHash(feature.key, this.buckets) : hash % this.buckets,
-      );
+      const bucket = hash === undefined ? featureHash(feature.key, buckets) : hash % buckets;
+      let weight: number | undefined;
+      if (bytes) {
+        const byte = bytes[bucket]!;
+        weight = byte === 0 ? undefined : byte * scale;
+      } else weight = this.weights.get(bucket);
       if (weight === undefined) continue;
       logit += weight;
       if (weight > 0 && !contributions.has(feature.key))
@@ -112,8 +125,14 @@ export class AbuseModel {
 }
 
 export function languageOf(text: string): 'en' | 'zh' {
-  const cjk = text.match(/[\u4e00-\u9fff]/gu)?.length ?? 0;
-  const latin = text.match(/[a-z]/gu)?.length ?? 0;
+  // Counted by code unit: both ranges are in the Basic Multilingual Plane, so a unit is a character.
+  let cjk = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x4e00 && code <= 0x9fff) cjk++;
+    else if (code >= 0x61 && code <= 0x7a) latin++;
+  }
   return cjk * 3 >= latin ? (cjk > 0 ? 'zh' : 'en') : 'en';
 }
 
@@ -136,6 +155,29 @@ export function decodeWeights(encoded: string, scale: number): Map<number, numbe
     weights.set(bucket, (raw > 127 ? raw - 256 : raw) * scale);
   }
   return weights;
+}
+
+/** The signed bytes of `decodeWeights`'s encoding, one per bucket (0: no weight). */
+function byteTable(encoded: string, buckets: number): Int8Array | undefined {
+  const bytes = Uint8Array.from(atob(encoded), (char) => char.charCodeAt(0));
+  const table = new Int8Array(buckets);
+  let bucket = 0;
+  let index = 0;
+  while (index < bytes.length) {
+    let delta = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = bytes[index++]!;
+      delta += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    bucket += delta;
+    if (bucket >= buckets) return undefined;
+    const raw = bytes[index++]!;
+    table[bucket] = raw > 127 ? raw - 256 : raw;
+  }
+  return table;
 }
 
 /** Inverse of `decodeWeights`, for the training script: weights are rounded to `scale`. */

@@ -55,11 +55,15 @@ export interface CategoryScore {
 const WEAK_CONCEPT = 'debt|credit|fee|urgent|legal|authority|tell|target';
 const WEAK_PAIR = new RegExp(`^KP:(?:${WEAK_CONCEPT})\\+(?:${WEAK_CONCEPT})(?:~no)?$`, 'u');
 
+const GROUNDING_FIRST = new Set(['K', 'k', 'Z'].map((char) => char.charCodeAt(0)));
+
 export const isGroundingFeature = (key: string): boolean =>
-  (key.startsWith('KP:') && !WEAK_PAIR.test(key)) ||
-  /^(?:k|kb):.*<(?:insult|profanity|slur|strong|adj|negattr)>/u.test(key) ||
-  /^Z:(?:insultZh|profanityZh|slurZh|negattrZh)$/u.test(key) ||
-  /^K:(?:harm|watch|public|guarantee|erase|visit|borrow|crime|worth)$/u.test(key);
+  // Every grounding key starts with K or k or Z (most features, "c1:", "w:", "b:", do not): checked first.
+  GROUNDING_FIRST.has(key.charCodeAt(0)) &&
+  ((key.startsWith('KP:') && !WEAK_PAIR.test(key)) ||
+    /^(?:k|kb):.*<(?:insult|profanity|slur|strong|adj|negattr)>/u.test(key) ||
+    /^Z:(?:insultZh|profanityZh|slurZh|negattrZh)$/u.test(key) ||
+    /^K:(?:harm|watch|public|guarantee|erase|visit|borrow|crime|worth)$/u.test(key));
 
 /** A feature's bucket for category `index`: one hash per feature, mixed with the category. */
 export function categoryBucket(hash: number, index: number, buckets: number): number {

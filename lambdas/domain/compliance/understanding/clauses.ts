@@ -124,8 +124,8 @@ export function clausesOf(text: string): Clause[] {
           previous !== undefined &&
           previous.sentence === sentence &&
           !isCondition &&
-          /^\s*(?:or |and |nor )?(?:\S+\s*){1,4}$/u.test(clauseText) &&
           !/[\u4e00-\u9fff]/u.test(clauseText) &&
+          isShortItem(clauseText) &&
           !/\b(?:we|we'll|i|i'll|you|you'll|they|he|she|it|will|would|can|could|may|might|is|are|was|were|be|have|has|do|does|did|shall|must|should)\b/iu.test(
             clauseText,
           );
@@ -153,6 +153,17 @@ export function clausesOf(text: string): Clause[] {
     }
   });
   return clauses;
+}
+
+/**
+ * `/^\s*(?:or |and |nor )?(?:\S+\s*){1,4}$/u` without its backtracking (the regex tries every way of cutting a
+ * long unspaced clause into four pieces before it fails): at most four words, or five when the first is a
+ * leading "or", "and" or "nor".
+ */
+function isShortItem(clause: string): boolean {
+  const body = clause.replace(/^\s+/u, '');
+  const words = body.match(/\S+/gu)?.length ?? 0;
+  return (words >= 1 && words <= 4) || (words === 5 && /^(?:or|and|nor) \S/u.test(body));
 }
 
 /** Splits `text[start, end)` at every match of `pattern`, dropping empty pieces. */

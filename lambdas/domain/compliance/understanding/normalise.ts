@@ -85,6 +85,8 @@ const HOMOGLYPHS: Readonly<Record<string, string>> = {
 };
 
 let simplified: Map<string, string> | undefined;
+/** The simplified form of each character U+4E00–U+9FFF, by `code - 0x4e00`: one index, no map probe. */
+let simplifiedCjk: string[] | undefined;
 
 function simplifiedOf(char: string): string {
   if (!simplified) {
@@ -94,6 +96,32 @@ function simplifiedOf(char: string): string {
       simplified.set(table[index]!, table[index + 1]!);
   }
   return simplified.get(char) ?? char;
+}
+
+function simplifiedCjkOf(code: number): string {
+  if (!simplifiedCjk) {
+    simplifiedCjk = [];
+    for (let cjk = 0x4e00; cjk <= 0x9fff; cjk++) simplifiedCjk.push(simplifiedOf(String.fromCharCode(cjk)));
+  }
+  return simplifiedCjk[code - 0x4e00]!;
+}
+
+/** What each other character reads as (NFKC, lower case, homoglyphs, simplified): worked out once per character. */
+const foldedChars = new Map<string, string>();
+
+function foldedChar(char: string): string {
+  let out = foldedChars.get(char);
+  if (out === undefined) {
+    const folded = char.normalize('NFKC').toLowerCase();
+    out = '';
+    for (const part of folded) {
+      const mapped = HOMOGLYPHS[part] ?? part;
+      out += mapped.length === 1 && mapped >= '\u4e00' && mapped <= '\u9fff' ? simplifiedOf(mapped) : mapped;
+    }
+    // Bounded: a message of rare characters cannot grow the cache without end.
+    if (foldedChars.size < 20_000) foldedChars.set(char, out);
+  }
+  return out;
 }
 
 export function readText(original: string): ReadText {
@@ -126,17 +154,9 @@ export function readText(original: string): ReadText {
     }
     let out: string;
     if (code < 0x80) out = code >= 0x41 && code <= 0x5a ? char.toLowerCase() : char;
-    else if (code >= 0x4e00 && code <= 0x9fff) out = simplifiedOf(char);
+    else if (code >= 0x4e00 && code <= 0x9fff) out = simplifiedCjkOf(code);
     else if (INVISIBLE.has(code)) out = '';
-    else {
-      const folded = char.normalize('NFKC').toLowerCase();
-      out = '';
-      for (const part of folded) {
-        const mapped = HOMOGLYPHS[part] ?? part;
-        out +=
-          mapped.length === 1 && mapped >= '\u4e00' && mapped <= '\u9fff' ? simplifiedOf(mapped) : mapped;
-      }
-    }
+    else out = foldedChar(char);
     for (let k = 0; k < out.length; k++) origin.push(index);
     text += out;
     index += width;
