@@ -87,16 +87,21 @@ export function featuresOf(message: ReadMessage, from = 0, to = message.read.tex
   for (const run of text.matchAll(CJK_RUN)) {
     const chars = run[0];
     const at = run.index!;
+    const base = from + at;
     for (let i = 0; i < chars.length; i++) {
-      add(`c1:${chars[i]}`, at + i, at + i + 1);
-      if (i + 1 < chars.length) add(`c2:${chars.slice(i, i + 2)}`, at + i, at + i + 2);
-      if (i + 2 < chars.length) add(`c3:${chars.slice(i, i + 3)}`, at + i, at + i + 3);
+      features.push({ key: `c1:${chars[i]}`, start: base + i, end: base + i + 1 });
+      if (i + 1 < chars.length)
+        features.push({ key: `c2:${chars.slice(i, i + 2)}`, start: base + i, end: base + i + 2 });
+      if (i + 2 < chars.length)
+        features.push({ key: `c3:${chars.slice(i, i + 3)}`, start: base + i, end: base + i + 3 });
     }
   }
   const zhClasses = chineseClasses();
   zhClasses.lastIndex = 0;
   for (const match of text.matchAll(zhClasses)) {
-    const key = Object.entries(match.groups ?? {}).find(([, value]) => value !== undefined)?.[0];
+    // The first named group that took part (in the pattern's order, as `Object.entries` would list them).
+    const groups = match.groups;
+    const key = groups ? ZH_CLASS_KEYS.find((name) => groups[name] !== undefined) : undefined;
     if (key) add(`Z:${key}`, match.index!, match.index! + match[0].length);
   }
 

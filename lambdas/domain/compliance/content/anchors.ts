@@ -110,8 +110,13 @@ function atoms(source: string, at: number): string[] | undefined {
 function literalAnchor(source: string): string {
   const literal = /^[\p{L}\p{N}'’-]+/u.exec(source)?.[0] ?? '';
   if (literal === '') return '';
-  if (/^[\u4e00-\u9fff]/u.test(literal)) return literal.slice(0, 1);
   const next = source[literal.length];
+  if (/^[\u4e00-\u9fff]/u.test(literal)) {
+    // Two Chinese characters when the literal has them for sure (a quantifier after it makes the last optional):
+    // far fewer places to try than one character ("你们…" is tried where "你们" is, not wherever "你" is).
+    const sure = next === '?' || next === '*' || next === '{' ? literal.slice(0, -1) : literal;
+    return /^[\u4e00-\u9fff]{2}/u.test(sure) ? sure.slice(0, 2) : literal.slice(0, 1);
+  }
   // A quantifier on the last character makes it optional: the anchor stops before it.
   if (next === '?' || next === '*' || next === '{') return literal.slice(0, -1);
   const word = literal.split(/\s+/u)[0]!;
@@ -129,7 +134,10 @@ function firstLiteral(entry: string): string {
   return /^[a-z]+ /u.test(entry) ? `=${entry.split(' ')[0]}` : literalAnchor(entry);
 }
 
-/** Where a message's words start, by every prefix of its Latin words and by each Chinese character. */
+/**
+ * Where a message's words start, by every prefix of its Latin words and by each Chinese character and pair of
+ * Chinese characters.
+ */
 export interface AnchorIndex {
   /** Sorted offsets where a word with this prefix (or this Chinese character) starts. */
   readonly positions: (anchor: string) => readonly number[] | undefined;
@@ -150,7 +158,12 @@ export function anchorIndex(text: string): AnchorIndex {
     const start = match.index!;
     for (let k = 0; k < word.length; k++) {
       const char = word[k]!;
-      if (char >= '\u4e00' && char <= '\u9fff') add(char, start + k);
+      if (char >= '\u4e00' && char <= '\u9fff') {
+        add(char, start + k);
+        const following = word[k + 1];
+        if (following !== undefined && following >= '\u4e00' && following <= '\u9fff')
+          add(char + following, start + k);
+      }
     }
     if (/^[\u4e00-\u9fff]/u.test(word)) continue;
     const latin = /^[^\u4e00-\u9fff]+/u.exec(word)![0];
