@@ -122,14 +122,21 @@ export function detectContent(message: ReadMessage): Finding[] {
   const all = patterns();
   const table = anchorTable();
   // Where each pattern may start: the offsets of the message's words that begin with one of its anchors.
-  const candidates = new Map<number, Set<number>>();
+  // One anchor's offsets are sorted already and are used as they are; offsets of several are merged in `matchesOf`.
+  const candidates = new Map<number, number[]>();
+  const merged = new Set<number>();
   for (const [key, offsets] of anchorIndex(text).entries()) {
     for (const patternIndex of table.byAnchor.get(key) ?? []) {
-      const set = candidates.get(patternIndex) ?? new Set<number>();
-      for (const offset of offsets) set.add(offset);
-      candidates.set(patternIndex, set);
+      const list = candidates.get(patternIndex);
+      if (!list) candidates.set(patternIndex, offsets);
+      else if (merged.has(patternIndex)) list.push(...offsets);
+      else {
+        candidates.set(patternIndex, [...list, ...offsets]);
+        merged.add(patternIndex);
+      }
     }
   }
+  for (const patternIndex of merged) candidates.get(patternIndex)!.sort((a, b) => a - b);
   const seen = new Set<string>();
   const toRun = [...table.unanchored, ...candidates.keys()].sort((a, b) => a - b);
   for (const patternIndex of toRun) {
@@ -173,15 +180,19 @@ function matchesOf(
   text: string,
   pattern: RegExp,
   sticky: RegExp,
-  starts: ReadonlySet<number> | undefined,
+  starts: readonly number[] | undefined,
 ): RegExpExecArray[] {
   if (!starts) {
     pattern.lastIndex = 0;
     return [...text.matchAll(pattern)] as RegExpExecArray[];
   }
+  // `starts` is sorted; a repeated offset is tried once.
   const found: RegExpExecArray[] = [];
   let after = -1;
-  for (const start of [...starts].sort((a, b) => a - b)) {
+  let previous = -1;
+  for (const start of starts) {
+    if (start === previous) continue;
+    previous = start;
     if (start < after) continue;
     sticky.lastIndex = start;
     const match = sticky.exec(text);
