@@ -327,6 +327,8 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       'blacklist\\w*',
       '(?:everyone|everybody|the whole world|all your (?:friends|followers|contacts)|the public) (?:will|is going to|would|could|should|can|may) (?:~ )?(?:know|see|find out|learn|hear)',
       '(?:let|make sure) (?:everyone|everybody|the world|people) (?:~ )?(?:know|knows|see|sees)',
+      // "everyone in your group chat is gonna see this": an audience of the customer's own circle.
+      '(?:everyone|everybody|all|people) (?:in|on|at) your (?:\\S+ ){0,2}?(?:group chat|chat|group|feed|timeline|page|circle|network|office|workplace|church|neighbou?rhood|building|contacts) (?:will|is going to|is gonna|are going to|are gonna|gonna|would|could|can|may) (?:~ )?(?:know|see|find out|learn|hear)',
       'humiliat\\w*',
       'embarrass\\w* (?:you|yourself|your family)',
       "(?:you should be|aren't you|are you not|you ought to be|be) (?:so |very )?(?:ashamed|embarrassed)",

@@ -1,12 +1,28 @@
 import { DOMAIN_WORDS, GLUE_WORDS, LEXICON } from '../content/lexicon';
 import type { ReadText } from './normalise';
+import { ORDINARY_WORDS } from './ordinary-words';
 
 /**
  * Undoes the usual ways of writing a listed word so a filter misses it: leetspeak and symbols ("l0ser",
  * "$hit", "b!tch"), masking ("st*pid", "f**k"), spacing ("s t u p i d", "wom en"), stretching ("stuuupid"),
  * glued words ("hatewomen") and one swapped or dropped letter ("stpuid", "womn"). Only words of the gate's
- * own lexicon are restored, so ordinary text is left exactly as it was.
+ * own lexicon are restored, so ordinary text is left exactly as it was: an English word as written is never
+ * read as another ("back" is not "black", "therapists" not "the rapists"), see `ordinary-words.ts`.
  */
+
+/** English words the fold leaves alone; emptied only by `withoutOrdinaryGuard` (the list's generator). */
+let ordinary: ReadonlySet<string> = ORDINARY_WORDS;
+
+/** Runs `f` with the guard off: what the fold would do to every word, for `scripts/ordinary-words.ts`. */
+export function withoutOrdinaryGuard<T>(f: () => T): T {
+  const kept = ordinary;
+  ordinary = new Set();
+  try {
+    return f();
+  } finally {
+    ordinary = kept;
+  }
+}
 
 const LEET: Readonly<Record<string, string>> = {
   '0': 'o',
@@ -87,7 +103,7 @@ const COMMON = new Set(
 /** The listed word a token stands for, or undefined. */
 export function restoredWord(token: string): string | undefined {
   const words = lexicon();
-  if (words.has(token)) return undefined;
+  if (words.has(token) || ordinary.has(token)) return undefined;
   const candidates = new Set<string>();
   const hasLeet = /[0-9@$!|+€]/u.test(token) && /[a-z]/u.test(token);
   const stretched = /([a-z])\1\1/u.test(token);
@@ -110,6 +126,8 @@ export function restoredWord(token: string): string | undefined {
   const variant = variants!.get(token);
   if (variant && token.length >= 4) return variant;
   for (const candidate of candidates) {
+    // "b4ck" is "back" written in leetspeak, not a misspelt "black".
+    if (ordinary.has(candidate)) continue;
     const restored = variants!.get(candidate);
     if (restored && candidate !== token) return restored;
   }
@@ -190,7 +208,12 @@ export function foldEvasion(read: ReadText): ReadText {
       }
     }
     // "hatewomen", "youidiot": a listed word glued to a function word.
-    if (token.text.length >= 7 && /^[a-z]+$/u.test(token.text) && !words.has(token.text)) {
+    if (
+      token.text.length >= 7 &&
+      /^[a-z]+$/u.test(token.text) &&
+      !words.has(token.text) &&
+      !ordinary.has(token.text)
+    ) {
       const split = glued(token.text, words);
       if (split) replacements.push({ start: token.start, end: token.end, text: split });
     }
