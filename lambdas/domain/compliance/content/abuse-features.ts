@@ -84,9 +84,11 @@ export function featuresOf(message: ReadMessage, from = 0, to = message.read.tex
   const add = (key: string, start: number, end: number) =>
     features.push({ key, start: from + start, end: from + end });
 
-  for (const run of text.matchAll(CJK_RUN)) {
+  // `exec` loops find what `matchAll` would (none of these patterns matches empty) without copying the pattern.
+  CJK_RUN.lastIndex = 0;
+  for (let run = CJK_RUN.exec(text); run; run = CJK_RUN.exec(text)) {
     const chars = run[0];
-    const at = run.index!;
+    const at = run.index;
     const base = from + at;
     for (let i = 0; i < chars.length; i++) {
       features.push({ key: `c1:${chars[i]}`, start: base + i, end: base + i + 1 });
@@ -98,11 +100,13 @@ export function featuresOf(message: ReadMessage, from = 0, to = message.read.tex
   }
   const zhClasses = chineseClasses();
   zhClasses.lastIndex = 0;
-  for (const match of text.matchAll(zhClasses)) {
+  for (let match = zhClasses.exec(text); match; match = zhClasses.exec(text)) {
     // The first named group that took part (in the pattern's order, as `Object.entries` would list them).
     const groups = match.groups;
     const key = groups ? ZH_CLASS_KEYS.find((name) => groups[name] !== undefined) : undefined;
-    if (key) add(`Z:${key}`, match.index!, match.index! + match[0].length);
+    if (key) add(`Z:${key}`, match.index, match.index + match[0].length);
+    // As `matchAll` does after an empty match (a class without words): step over one code point.
+    if (match[0] === '') zhClasses.lastIndex += (text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1;
   }
 
   let negatedUntil = -1;
