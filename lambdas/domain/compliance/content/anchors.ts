@@ -145,9 +145,11 @@ export interface AnchorIndex {
   readonly entries: () => IterableIterator<[string, number[]]>;
 }
 
-export function anchorIndex(text: string): AnchorIndex {
+/** `wanted`, when given: only keys it holds are indexed (the anchors of some pattern); the rest are never asked for. */
+export function anchorIndex(text: string, wanted?: { has(key: string): boolean }): AnchorIndex {
   const at = new Map<string, number[]>();
   const add = (key: string, index: number) => {
+    if (wanted && !wanted.has(key)) return;
     const list = at.get(key);
     if (list) {
       if (list[list.length - 1] !== index) list.push(index);

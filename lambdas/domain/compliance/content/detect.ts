@@ -125,7 +125,7 @@ export function detectContent(message: ReadMessage): Finding[] {
   // One anchor's offsets are sorted already and are used as they are; offsets of several are merged in `matchesOf`.
   const candidates = new Map<number, number[]>();
   const merged = new Set<number>();
-  for (const [key, offsets] of anchorIndex(text).entries()) {
+  for (const [key, offsets] of anchorIndex(text, table.byAnchor).entries()) {
     for (const patternIndex of table.byAnchor.get(key) ?? []) {
       const list = candidates.get(patternIndex);
       if (!list) candidates.set(patternIndex, offsets);
