@@ -136,9 +136,9 @@ export function languageOf(text: string): 'en' | 'zh' {
   return cjk * 3 >= latin ? (cjk > 0 ? 'zh' : 'en') : 'en';
 }
 
-export function decodeWeights(encoded: string, scale: number): Map<number, number> {
+/** The (bucket, signed byte) pairs of the encoding: bucket deltas as base-128 varints, each with one weight byte. */
+function* encodedWeights(encoded: string): Generator<[bucket: number, weight: number]> {
   const bytes = Uint8Array.from(atob(encoded), (char) => char.charCodeAt(0));
-  const weights = new Map<number, number>();
   let bucket = 0;
   let index = 0;
   while (index < bytes.length) {
@@ -152,30 +152,22 @@ export function decodeWeights(encoded: string, scale: number): Map<number, numbe
     } while (byte & 0x80);
     bucket += delta;
     const raw = bytes[index++]!;
-    weights.set(bucket, (raw > 127 ? raw - 256 : raw) * scale);
+    yield [bucket, raw > 127 ? raw - 256 : raw];
   }
+}
+
+export function decodeWeights(encoded: string, scale: number): Map<number, number> {
+  const weights = new Map<number, number>();
+  for (const [bucket, weight] of encodedWeights(encoded)) weights.set(bucket, weight * scale);
   return weights;
 }
 
 /** The signed bytes of `decodeWeights`'s encoding, one per bucket (0: no weight). */
 function byteTable(encoded: string, buckets: number): Int8Array | undefined {
-  const bytes = Uint8Array.from(atob(encoded), (char) => char.charCodeAt(0));
   const table = new Int8Array(buckets);
-  let bucket = 0;
-  let index = 0;
-  while (index < bytes.length) {
-    let delta = 0;
-    let shift = 0;
-    let byte: number;
-    do {
-      byte = bytes[index++]!;
-      delta += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    bucket += delta;
+  for (const [bucket, weight] of encodedWeights(encoded)) {
     if (bucket >= buckets) return undefined;
-    const raw = bytes[index++]!;
-    table[bucket] = raw > 127 ? raw - 256 : raw;
+    table[bucket] = weight;
   }
   return table;
 }
