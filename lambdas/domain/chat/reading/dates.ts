@@ -7,7 +7,7 @@
  */
 import { addDays, isIsoDate } from '../../offers/business-days';
 import { MONTHS } from '../../text/english-dates';
-import { parseChineseNumber } from './numbers';
+import { ENGLISH_NUMBER_WORDS, parseChineseNumber } from './numbers';
 
 export type DateDirection = 'future' | 'past';
 
@@ -274,19 +274,7 @@ const PATTERNS: readonly [RegExp, Resolver][] = [
     /\bin (?<n>\d{1,2}|a|one|two|three|four|five|six|seven|ten|fourteen) days?\b|(?<zh>\d{1,2}|[一二三四五六七八九十]{1,2})天(?:后|以后|之后)/u,
     (m, t) => {
       const raw = m.groups!.n ?? m.groups!.zh!;
-      const words: Record<string, number> = {
-        a: 1,
-        one: 1,
-        two: 2,
-        three: 3,
-        four: 4,
-        five: 5,
-        six: 6,
-        seven: 7,
-        ten: 10,
-        fourteen: 14,
-      };
-      const n = /^\d+$/u.test(raw) ? Number(raw) : (words[raw] ?? zhDay(raw));
+      const n = ENGLISH_NUMBER_WORDS[raw] ?? zhDay(raw);
       return n > 0 && n <= 60 ? addDays(t, n) : undefined;
     },
   ],

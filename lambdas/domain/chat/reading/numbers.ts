@@ -79,7 +79,8 @@ export function parseChineseNumber(raw: string): number | undefined {
 
 const ZH_NUMERAL = new RegExp(`(?:\\d+(?:\\.\\d+)?|${ZH_CHAR})(?:[\\d.]|${ZH_CHAR})*`, 'gu');
 
-const EN_UNITS: Readonly<Record<string, number>> = {
+/** English number words below twenty (`a`/`an` as one). */
+export const ENGLISH_NUMBER_WORDS: Readonly<Record<string, number>> = {
   zero: 0,
   a: 1,
   an: 1,
@@ -116,7 +117,14 @@ const EN_TENS: Readonly<Record<string, number>> = {
 };
 const EN_SCALES: Readonly<Record<string, number>> = { hundred: 100, grand: 1000, thousand: 1000, k: 1000 };
 const EN_WORD = new RegExp(
-  `\\b(?:${[...Object.keys(EN_UNITS), ...Object.keys(EN_TENS), 'hundred', 'thousand', 'grand', 'and']
+  `\\b(?:${[
+    ...Object.keys(ENGLISH_NUMBER_WORDS),
+    ...Object.keys(EN_TENS),
+    'hundred',
+    'thousand',
+    'grand',
+    'and',
+  ]
     .sort((x, y) => y.length - x.length)
     .join('|')})\\b`,
   'gu',
@@ -140,7 +148,7 @@ function parseEnglishWords(words: readonly string[]): number | undefined {
       seen = true;
       continue;
     }
-    const value = EN_UNITS[word] ?? EN_TENS[word];
+    const value = ENGLISH_NUMBER_WORDS[word] ?? EN_TENS[word];
     if (value === undefined) return undefined;
     // "one fifty": a small number then a tens word, with no scale between, is hundreds and tens.
     if (current > 0 && current < 10 && value >= 10 && EN_TENS[word] !== undefined && groups.length === 0) {
