@@ -1,7 +1,7 @@
 import { App, type AppProps, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { stageConfig } from '../catalog/stages';
 import { CollectionsStack } from './collections-stack';
-import { stageConfig } from './stages';
 
 /**
  * The CDK app for the stage named by the `stage` context (`-c stage=dev|staging|prod`), with cdk-nag's

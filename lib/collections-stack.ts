@@ -39,14 +39,14 @@ import {
   servedRoutes,
   TARGET_DELIVERY,
   tableEnvironment,
-} from './catalog/functions';
-import { TABLE_IDS, TABLES, type TableDeclaration, type TableId } from './catalog/tables';
+} from '../catalog/functions';
+import type { StageConfig } from '../catalog/stages';
+import { TABLE_IDS, TABLES, type TableDeclaration, type TableId } from '../catalog/tables';
 import { CollectionsFunction } from './constructs/collections-function';
 import { DebitScheduling } from './constructs/debit-scheduling';
 import { StaffDirectory } from './constructs/staff-directory';
 import { WebHosting } from './constructs/web-hosting';
 import { acknowledgeFinding } from './nag';
-import type { StageConfig } from './stages';
 
 export interface CollectionsStackProps extends StackProps {
   readonly stage: StageConfig;

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { type HttpRoute, servedRoutes } from '../lib/catalog/functions';
+import { type HttpRoute, servedRoutes } from '../catalog/functions';
 
 /** API Gateway's own limit on an HTTP API request body. */
 export const API_GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { allEventRules, TARGET_DELIVERY } from '../lib/catalog/functions';
+import { allEventRules, TARGET_DELIVERY } from '../catalog/functions';
 import { type CompiledEventPattern, compileEventPattern } from './eventbridge/event-pattern';
 
 /** EventBridge event times have second precision: `2026-11-23T02:00:00Z`. */

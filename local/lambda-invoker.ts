@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import type { Context } from 'aws-lambda';
-import { allEventRules, FUNCTIONS, type FunctionDeclaration } from '../lib/catalog/functions';
+import { allEventRules, FUNCTIONS, type FunctionDeclaration } from '../catalog/functions';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 

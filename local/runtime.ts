@@ -9,12 +9,12 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import { FUNCTIONS } from '../catalog/functions';
+import { stageConfig } from '../catalog/stages';
 import { type DomainEvent, domainEvent, EventContractError } from '../contracts/events';
 import { batchPutAll } from '../lambdas/adapters/dynamodb/batch-write';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/client';
-import { FUNCTIONS } from '../lib/catalog/functions';
 import { localSecurityHeaders } from '../lib/security-headers';
-import { stageConfig } from '../lib/stages';
 import {
   API_GATEWAY_MAX_BODY_BYTES,
   fromApiGatewayResult,

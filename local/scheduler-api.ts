@@ -8,7 +8,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FUNCTIONS } from '../lib/catalog/functions';
+import { FUNCTIONS } from '../catalog/functions';
 
 export const LOCAL_ACCOUNT_ID = '000000000000';
 /** The debit schedule group locally (`<resourcePrefix>-debits` in AWS). */

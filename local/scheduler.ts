@@ -1,8 +1,8 @@
 /** Fires the catalog's schedules at the times their stage expressions give, as EventBridge scheduled events. */
 import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
-import { FUNCTIONS, type ScheduleId } from '../lib/catalog/functions';
-import type { StageConfig } from '../lib/stages';
+import { FUNCTIONS, type ScheduleId } from '../catalog/functions';
+import type { StageConfig } from '../catalog/stages';
 import { eventTime } from './event-bus';
 import { parseScheduleExpression } from './scheduler/schedule-expression';
 

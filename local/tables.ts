@@ -9,7 +9,7 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE_IDS, TABLES, type TableDeclaration, type TableId } from '../lib/catalog/tables';
+import { TABLE_IDS, TABLES, type TableDeclaration, type TableId } from '../catalog/tables';
 
 export type TableNames = Record<TableId, string>;
 

@@ -1,6 +1,6 @@
 /** `npm run synth`: synthesises every stage offline, with cdk-nag, each into cdk.out/<stage>. */
 import { spawnSync } from 'node:child_process';
-import { STAGE_NAMES } from '../lib/stages';
+import { STAGE_NAMES } from '../catalog/stages';
 
 let failed = 0;
 for (const stage of STAGE_NAMES) {

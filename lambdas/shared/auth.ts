@@ -10,7 +10,7 @@
  * signed with the same key as customer sessions; in AWS such a token is refused for a staff route.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { type Access, servedRoutes } from '../../lib/catalog/functions';
+import { type Access, servedRoutes } from '../../catalog/functions';
 import {
   type Role,
   type SessionClaims,

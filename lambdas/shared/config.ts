@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { TABLES, type TableId } from '../../lib/catalog/tables';
+import { TABLES, type TableId } from '../../catalog/tables';
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';

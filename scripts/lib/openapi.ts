@@ -6,8 +6,8 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as z from 'zod';
-import { type Access, allRoutes, FUNCTIONS } from '../../lib/catalog/functions';
-import { TABLES } from '../../lib/catalog/tables';
+import { type Access, allRoutes, FUNCTIONS } from '../../catalog/functions';
+import { TABLES } from '../../catalog/tables';
 
 const PLACEHOLDER_CONFIG: Record<string, string> = {
   STAGE: 'dev',

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FUNCTIONS } from '../../lib/catalog/functions';
+import { FUNCTIONS } from '../../catalog/functions';
 import { synthStage } from './support';
 
 describe('Lambda bundling (esbuild, as deployed)', () => {

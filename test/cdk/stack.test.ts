@@ -2,15 +2,9 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import {
-  allEventRules,
-  allRoutes,
-  FUNCTIONS,
-  servedRoutes,
-  TARGET_DELIVERY,
-} from '../../lib/catalog/functions';
-import { type IndexDeclaration, TABLE_IDS, TABLES, type TableDeclaration } from '../../lib/catalog/tables';
-import { STAGE_NAMES, stageConfig } from '../../lib/stages';
+import { allEventRules, allRoutes, FUNCTIONS, servedRoutes, TARGET_DELIVERY } from '../../catalog/functions';
+import { STAGE_NAMES, stageConfig } from '../../catalog/stages';
+import { type IndexDeclaration, TABLE_IDS, TABLES, type TableDeclaration } from '../../catalog/tables';
 import { synthStage } from './support';
 
 const ref = (logicalIdPrefix: string) => ({ Ref: Match.stringLikeRegexp(`^${logicalIdPrefix}`) });

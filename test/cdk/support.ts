@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { StageName } from '../../catalog/stages';
 import { createCollectionsApp } from '../../lib/app';
-import type { StageName } from '../../lib/stages';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 

@@ -1,8 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allEventRules } from '../../catalog/functions';
 import { DynamoAuditLog } from '../../lambdas/adapters/dynamodb/audit-log';
 import { createDocumentClient } from '../../lambdas/adapters/dynamodb/client';
-import { allEventRules } from '../../lib/catalog/functions';
 import { localCredentials } from '../support/dynamodb';
 import { isRunning, type RuntimeProcess, startRuntimeProcess } from '../support/local-runtime-process';
 

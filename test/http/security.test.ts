@@ -10,9 +10,9 @@ import { request as httpRequest } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { paginateScan } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { servedRoutes } from '../../catalog/functions';
 import { createDocumentClient } from '../../lambdas/adapters/dynamodb/client';
 import { SOURCE_FAILURES_PER_WINDOW } from '../../lambdas/domain/auth/identity-verification';
-import { servedRoutes } from '../../lib/catalog/functions';
 import { localCredentials } from '../support/dynamodb';
 import { isRunning, type RuntimeProcess, startRuntimeProcess } from '../support/local-runtime-process';
 

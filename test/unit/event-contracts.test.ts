@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allEventRules } from '../../catalog/functions';
 import {
   ALL_DETAIL_TYPES,
   DETAIL_TYPES,
@@ -10,7 +11,6 @@ import {
   EventContractError,
   parseDetail,
 } from '../../contracts/events';
-import { allEventRules } from '../../lib/catalog/functions';
 import { breakingChanges, buildEventDocs, eventJsonSchema } from '../../scripts/lib/event-schemas';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');

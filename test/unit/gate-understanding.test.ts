@@ -247,7 +247,7 @@ describe('the abuse classifier', () => {
 
 describe('the stage decides the collector role', () => {
   it('the demo bank is first-party and adopts the agency rules, so the gate applies them', async () => {
-    const { gateCollectorRole, stageConfig } = await import('../../lib/stages');
+    const { gateCollectorRole, stageConfig } = await import('../../catalog/stages');
     for (const stage of ['dev', 'staging', 'prod'] as const) {
       expect(stageConfig(stage).collector).toEqual({ role: 'first_party', adoptsThirdPartyRules: true });
       expect(gateCollectorRole(stageConfig(stage))).toBe('third_party');

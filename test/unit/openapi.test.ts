@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allRoutes } from '../../lib/catalog/functions';
+import { allRoutes } from '../../catalog/functions';
 import { buildOpenApi } from '../../scripts/lib/openapi';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');

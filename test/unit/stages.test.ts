@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STAGE_NAMES, stageConfig, UnknownStageError } from '../../lib/stages';
+import { STAGE_NAMES, stageConfig, UnknownStageError } from '../../catalog/stages';
 import { parseScheduleExpression } from '../../local/scheduler/schedule-expression';
 
 describe('stage config', () => {

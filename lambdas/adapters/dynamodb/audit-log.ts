@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { AUDIT_REVIEW_INDEX } from '../../../lib/catalog/tables';
+import { AUDIT_REVIEW_INDEX } from '../../../catalog/tables';
 import type { AuditEntry, AuditLog } from '../../domain/ports';
 import { queryAll } from './query-all';
 

@@ -15,7 +15,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { CONTACTS_DUE_INDEX } from '../../../lib/catalog/tables';
+import { CONTACTS_DUE_INDEX } from '../../../catalog/tables';
 import type {
   ContactLog,
   ContactLogEntry,

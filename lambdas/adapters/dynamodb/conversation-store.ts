@@ -19,7 +19,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { CONVERSATIONS_BY_ACCOUNT_INDEX } from '../../../lib/catalog/tables';
+import { CONVERSATIONS_BY_ACCOUNT_INDEX } from '../../../catalog/tables';
 import type {
   AppendResult,
   Author,

@@ -15,7 +15,7 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { PAYMENTS_WORK_INDEX } from '../../../lib/catalog/tables';
+import { PAYMENTS_WORK_INDEX } from '../../../catalog/tables';
 import type {
   ApplyResult,
   AttemptRef,

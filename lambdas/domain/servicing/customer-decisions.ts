@@ -31,7 +31,7 @@ export interface AccountUpdater {
   update(accountId: string, patch: AccountPatch): Promise<boolean>;
 }
 
-/** The decisions this applies, in the order of the rule that routes them here (lib/catalog/functions.ts). */
+/** The decisions this applies, in the order of the rule that routes them here (catalog/functions.ts). */
 export const CUSTOMER_DECISIONS = [
   'PlanAccepted',
   'PromiseToPayRecorded',
