@@ -13,7 +13,7 @@ export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Who may call a route: anyone; a verified customer (their own account only); agents (and supervisors);
- * supervisors only. Handlers enforce it (see `lambdas/shared/auth.ts`); in AWS, staff routes also sit behind
+ * supervisors only. Handlers enforce it (see `lambdas/auth/auth.ts`); in AWS, staff routes also sit behind
  * the Cognito JWT authorizer.
  */
 export type Access = 'public' | 'customer' | 'agent' | 'supervisor';

@@ -302,7 +302,7 @@ export class CollectionsStack extends Stack {
         return queue;
       });
       // EventBridge invokes asynchronously: the target's DLQ only catches events Lambda never accepted. An event
-      // the handler refused (a detail off its contract, lambdas/shared/event-handler.ts) or kept failing on is
+      // the handler refused (a detail off its contract, lambdas/events/event-handler.ts) or kept failing on is
       // sent, after Lambda's own retries, to the function's first rule's DLQ, where the same alarm watches.
       if (ruleDlqs[0]) fn.configureAsyncInvoke({ onFailure: new SqsDestination(ruleDlqs[0]) });
 

@@ -2,7 +2,7 @@
  * Every event on the collections bus, declared once: its detail-type, source, contract version, a one-line
  * meaning and the zod schema of its detail. Producers build events only with `domainEvent` (events.ts),
  * which checks the detail against this schema; consumers receive details parsed by the same schema
- * (lambdas/shared/event-handler.ts); `npm run events` publishes each as JSON Schema in docs/events/.
+ * (lambdas/events/event-handler.ts); `npm run events` publishes each as JSON Schema in docs/events/.
  *
  * Depends on zod only, so Lambda code imports it without the CDK; the rules import just the names (names.ts).
  *

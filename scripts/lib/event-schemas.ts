@@ -57,7 +57,7 @@ const README_TAIL = `
 - **Producers** build events only with \`domainEvent(detailType, detail)\` (\`contracts/events/events.ts\`): it
   checks the detail against the schema and fills in the source; the \`DomainEvent\` type the publisher takes
   cannot be written by hand, so nothing off-contract reaches the bus.
-- **Consumers** are written with \`eventHandler([...detailTypes], run)\` (\`lambdas/shared/event-handler.ts\`):
+- **Consumers** are written with \`eventHandler([...detailTypes], run)\` (\`lambdas/events/event-handler.ts\`):
   the EventBridge envelope and the detail are parsed before anything else runs (as Powertools' parser does),
   and \`run\` gets typed details. An event that fails is logged (\`Event refused: it does not meet its
   contract\`, with every problem named) and thrown before any side effect, so it ends in the rule's

@@ -41,7 +41,7 @@ const jsonSchema = (schema: z.ZodType) => {
 
 export async function buildOpenApi(projectRoot: string) {
   for (const [name, value] of Object.entries(PLACEHOLDER_CONFIG)) process.env[name] ??= value;
-  const { DECLARED_ROUTES } = await import('../../lambdas/shared/http');
+  const { DECLARED_ROUTES } = await import('../../lambdas/http/http-handler');
   for (const fn of FUNCTIONS.filter((candidate) => candidate.routes?.length)) {
     await import(pathToFileURL(path.join(projectRoot, fn.entry)).href);
   }

@@ -14,7 +14,7 @@ import {
   debitSchedulerFromEnvironment,
   EventBridgeDebitScheduler,
 } from '../../lambdas/adapters/scheduler/eventbridge-debit-scheduler';
-import { ConfigError } from '../../lambdas/shared/config';
+import { ConfigError } from '../../lambdas/runtime/config';
 import {
   functionIdOfArn,
   LOCAL_DEBIT_SCHEDULE_GROUP,

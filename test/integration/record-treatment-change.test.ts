@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DetailOf } from '../../contracts/events';
 import { EventContractError } from '../../contracts/events';
 import { DynamoAuditLog } from '../../lambdas/adapters/dynamodb/audit-log';
-import { logger } from '../../lambdas/shared/logger';
+import { logger } from '../../lambdas/runtime/logger';
 import { tableNameEnvironment } from '../../local/tables';
 import { freshTables, localCredentials } from '../support/dynamodb';
 import { lambdaContext } from '../support/events';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { ConfigError, loadConfig, tableNames } from '../../lambdas/shared/config';
+import { ConfigError, loadConfig, tableNames } from '../../lambdas/runtime/config';
 
 describe('function configuration', () => {
   it('reads the declared variables', () => {

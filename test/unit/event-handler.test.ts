@@ -2,8 +2,8 @@ import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { EventContractError } from '../../contracts/events';
-import { eventBridgeEnvelope, eventHandler } from '../../lambdas/shared/event-handler';
-import { logger } from '../../lambdas/shared/logger';
+import { eventBridgeEnvelope, eventHandler } from '../../lambdas/events/event-handler';
+import { logger } from '../../lambdas/runtime/logger';
 import { lambdaContext } from '../support/events';
 
 const envelope = {

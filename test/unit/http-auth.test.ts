@@ -5,7 +5,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { issueToken, type Role } from '../../lambdas/domain/auth/session-token';
-import { httpHandler } from '../../lambdas/shared/http';
+import { httpHandler } from '../../lambdas/http/http-handler';
 import { apiEvent, lambdaContext } from '../support/events';
 
 const KEY = Buffer.alloc(32, 9);

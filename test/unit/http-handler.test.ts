@@ -2,7 +2,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { notFound } from '../../lambdas/domain/errors';
-import { httpHandler, MAX_BODY_BYTES } from '../../lambdas/shared/http';
+import { httpHandler, MAX_BODY_BYTES } from '../../lambdas/http/http-handler';
 import { apiEvent, lambdaContext } from '../support/events';
 
 const stored: unknown[] = [];

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { ConflictException, CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { TARGET_DELIVERY } from '../../../catalog/functions';
 import type { AttemptKey, DebitAttempt, DebitScheduler } from '../../domain/payments/payments';
-import { ConfigError } from '../../shared/config';
+import { ConfigError } from '../../runtime/config';
 
 export interface DebitSchedulerSettings {
   readonly groupName: string;

@@ -5,9 +5,9 @@ import { DynamoAccountUpdater } from '../../adapters/dynamodb/account-updater';
 import { DynamoAuditLog } from '../../adapters/dynamodb/audit-log';
 import { documentClient } from '../../adapters/dynamodb/client';
 import { applyCustomerDecision, CUSTOMER_DECISIONS } from '../../domain/servicing/customer-decisions';
-import { loadConfig, tableNames } from '../../shared/config';
-import { eventHandler, typedDetail } from '../../shared/event-handler';
-import { logger } from '../../shared/logger';
+import { eventHandler, typedDetail } from '../../events/event-handler';
+import { loadConfig, tableNames } from '../../runtime/config';
+import { logger } from '../../runtime/logger';
 
 const config = loadConfig(tableNames('accounts', 'audit', 'idempotency'));
 const db = documentClient();

@@ -1,7 +1,7 @@
 import { applyDebitFeedback } from '../../domain/payments/debit-feedback';
-import { eventHandler, typedDetail } from '../../shared/event-handler';
-import { logger } from '../../shared/logger';
-import { debitFeedbackDeps } from '../../shared/payment-deps';
+import { eventHandler, typedDetail } from '../../events/event-handler';
+import { logger } from '../../runtime/logger';
+import { debitFeedbackDeps } from '../../wiring/payments';
 
 const deps = debitFeedbackDeps();
 

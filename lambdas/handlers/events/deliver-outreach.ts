@@ -1,7 +1,7 @@
 import { deliverMessage } from '../../domain/outreach/deliver-outreach';
-import { eventHandler } from '../../shared/event-handler';
-import { logger } from '../../shared/logger';
-import { outreachDelivery } from '../../shared/outreach-delivery';
+import { eventHandler } from '../../events/event-handler';
+import { logger } from '../../runtime/logger';
+import { outreachDelivery } from '../../wiring/outreach';
 
 const deps = outreachDelivery();
 

@@ -3,9 +3,9 @@ import {
   onMandateAuthorised,
   onPaymentMissed,
 } from '../../domain/payments/payment-servicing';
-import { eventHandler } from '../../shared/event-handler';
-import { logger } from '../../shared/logger';
-import { debitPlanningDeps } from '../../shared/payment-deps';
+import { eventHandler } from '../../events/event-handler';
+import { logger } from '../../runtime/logger';
+import { debitPlanningDeps } from '../../wiring/payments';
 
 const deps = debitPlanningDeps();
 

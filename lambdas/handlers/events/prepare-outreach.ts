@@ -6,10 +6,10 @@ import { DynamoDraftStore } from '../../adapters/dynamodb/draft-store';
 import { EventBridgePublisher, eventBridgeClient } from '../../adapters/eventbridge/event-publisher';
 import { systemClock } from '../../adapters/system-clock';
 import { type PrepareOutreachDeps, prepareOutreach } from '../../domain/outreach/prepare-outreach';
-import { loadConfig, tableNames } from '../../shared/config';
-import { eventHandler } from '../../shared/event-handler';
-import { logger } from '../../shared/logger';
-import { configuredModel } from '../../shared/model';
+import { eventHandler } from '../../events/event-handler';
+import { loadConfig, tableNames } from '../../runtime/config';
+import { logger } from '../../runtime/logger';
+import { configuredModel } from '../../wiring/model';
 
 const config = loadConfig({
   ...tableNames('accounts', 'offers', 'contacts'),

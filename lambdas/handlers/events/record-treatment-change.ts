@@ -4,8 +4,8 @@ import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middle
 import { DynamoAuditLog } from '../../adapters/dynamodb/audit-log';
 import { documentClient } from '../../adapters/dynamodb/client';
 import { recordTreatmentChange } from '../../domain/treatment/record-treatment-change';
-import { loadConfig, tableNames } from '../../shared/config';
-import { eventHandler } from '../../shared/event-handler';
+import { eventHandler } from '../../events/event-handler';
+import { loadConfig, tableNames } from '../../runtime/config';
 
 const config = loadConfig(tableNames('audit', 'idempotency'));
 const audit = new DynamoAuditLog(documentClient(), config.AUDIT_TABLE);

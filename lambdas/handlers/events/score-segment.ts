@@ -8,9 +8,9 @@ import { systemClock } from '../../adapters/system-clock';
 import { scoreSegment } from '../../domain/scoring/segment-worker';
 import { segmentRequest } from '../../domain/scoring/start-run';
 import { TREATMENT_POLICY } from '../../domain/treatment/treatment-policy';
-import { loadConfig, tableNames } from '../../shared/config';
-import { eventHandler } from '../../shared/event-handler';
-import { logger } from '../../shared/logger';
+import { eventHandler } from '../../events/event-handler';
+import { loadConfig, tableNames } from '../../runtime/config';
+import { logger } from '../../runtime/logger';
 
 const config = loadConfig({
   ...tableNames('accounts', 'scoringRuns'),

@@ -4,9 +4,9 @@ import {
   onPlanAccepted,
   onRepresentedByLawyer,
 } from '../../domain/payments/payment-servicing';
-import { eventHandler } from '../../shared/event-handler';
-import { logger } from '../../shared/logger';
-import { paymentHoldDeps } from '../../shared/payment-deps';
+import { eventHandler } from '../../events/event-handler';
+import { logger } from '../../runtime/logger';
+import { paymentHoldDeps } from '../../wiring/payments';
 
 const deps = paymentHoldDeps();
 

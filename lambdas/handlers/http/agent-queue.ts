@@ -5,8 +5,8 @@ import { systemClock } from '../../adapters/system-clock';
 import { agentQueue, DEFAULT_QUEUE_LIMIT, MAX_QUEUE_LIMIT } from '../../domain/console/agent-queue';
 import { BUCKETS } from '../../domain/offers/offer-policy';
 import { type Tier, TREATMENT_POLICY } from '../../domain/treatment/treatment-policy';
-import { loadConfig, tableNames } from '../../shared/config';
-import { httpHandler } from '../../shared/http';
+import { httpHandler } from '../../http/http-handler';
+import { loadConfig, tableNames } from '../../runtime/config';
 
 const config = loadConfig(tableNames('accounts'));
 // A projected scan of the accounts table: fine at demo scale; see DynamoAccountScans for production.

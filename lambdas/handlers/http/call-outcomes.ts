@@ -6,9 +6,9 @@ import { DynamoContactStore } from '../../adapters/dynamodb/contact-store';
 import { EventBridgePublisher, eventBridgeClient } from '../../adapters/eventbridge/event-publisher';
 import { systemClock } from '../../adapters/system-clock';
 import { callOutcomeBody, logCallOutcome } from '../../domain/console/call-outcomes';
-import { accountIdPath } from '../../shared/account-path';
-import { loadConfig, tableNames } from '../../shared/config';
-import { httpHandler } from '../../shared/http';
+import { accountIdPath } from '../../http/account-path';
+import { httpHandler } from '../../http/http-handler';
+import { loadConfig, tableNames } from '../../runtime/config';
 
 const config = loadConfig({ ...tableNames('accounts', 'contacts'), EVENT_BUS_NAME: z.string().min(1) });
 const db = documentClient();

@@ -2,8 +2,8 @@ import { documentClient } from '../../adapters/dynamodb/client';
 import { DynamoDashboardSource } from '../../adapters/dynamodb/dashboard-source';
 import { systemClock } from '../../adapters/system-clock';
 import { supervisorDashboard } from '../../domain/dashboard/dashboard';
-import { loadConfig, tableNames } from '../../shared/config';
-import { httpHandler } from '../../shared/http';
+import { httpHandler } from '../../http/http-handler';
+import { loadConfig, tableNames } from '../../runtime/config';
 
 const config = loadConfig(tableNames('accounts', 'offers', 'contacts', 'audit', 'payments'));
 const deps = {

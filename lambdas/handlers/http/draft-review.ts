@@ -6,9 +6,9 @@ import { DynamoDraftStore } from '../../adapters/dynamodb/draft-store';
 import { EventBridgePublisher, eventBridgeClient } from '../../adapters/eventbridge/event-publisher';
 import { systemClock } from '../../adapters/system-clock';
 import { approveDraft } from '../../domain/outreach/approve-draft';
-import { accountIdPath } from '../../shared/account-path';
-import { loadConfig, tableNames } from '../../shared/config';
-import { httpHandler } from '../../shared/http';
+import { accountIdPath } from '../../http/account-path';
+import { httpHandler } from '../../http/http-handler';
+import { loadConfig, tableNames } from '../../runtime/config';
 
 const config = loadConfig({
   ...tableNames('accounts', 'offers', 'contacts'),

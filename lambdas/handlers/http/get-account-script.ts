@@ -4,9 +4,9 @@ import { DynamoDraftStore } from '../../adapters/dynamodb/draft-store';
 import { systemClock } from '../../adapters/system-clock';
 import { suggestedScript } from '../../domain/drafting/agent-script';
 import { notFound } from '../../domain/errors';
-import { accountIdPath } from '../../shared/account-path';
-import { loadConfig, tableNames } from '../../shared/config';
-import { byRoute, httpHandler } from '../../shared/http';
+import { accountIdPath } from '../../http/account-path';
+import { byRoute, httpHandler } from '../../http/http-handler';
+import { loadConfig, tableNames } from '../../runtime/config';
 
 const config = loadConfig(tableNames('accounts', 'offers'));
 const db = documentClient();

@@ -2,9 +2,9 @@ import { DynamoAccountRepository } from '../../adapters/dynamodb/account-reposit
 import { documentClient } from '../../adapters/dynamodb/client';
 import { systemClock } from '../../adapters/system-clock';
 import { getAccountView } from '../../domain/accounts/account-view';
-import { accountIdPath } from '../../shared/account-path';
-import { loadConfig, tableNames } from '../../shared/config';
-import { httpHandler } from '../../shared/http';
+import { accountIdPath } from '../../http/account-path';
+import { httpHandler } from '../../http/http-handler';
+import { loadConfig, tableNames } from '../../runtime/config';
 
 const config = loadConfig(tableNames('accounts'));
 const accounts = new DynamoAccountRepository(documentClient(), config.ACCOUNTS_TABLE);

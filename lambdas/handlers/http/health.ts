@@ -1,5 +1,5 @@
-import { loadConfig, stageSetting } from '../../shared/config';
-import { httpHandler } from '../../shared/http';
+import { httpHandler } from '../../http/http-handler';
+import { loadConfig, stageSetting } from '../../runtime/config';
 
 const config = loadConfig(stageSetting);
 

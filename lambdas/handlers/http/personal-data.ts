@@ -10,9 +10,9 @@ import {
   revealPersonalData,
   revealRecordOf,
 } from '../../domain/accounts/personal-data';
-import { accountIdPath } from '../../shared/account-path';
-import { loadConfig, tableNames } from '../../shared/config';
-import { byRoute, httpHandler } from '../../shared/http';
+import { accountIdPath } from '../../http/account-path';
+import { byRoute, httpHandler } from '../../http/http-handler';
+import { loadConfig, tableNames } from '../../runtime/config';
 
 const config = loadConfig(tableNames('accounts', 'audit'));
 const db = documentClient();

@@ -7,8 +7,8 @@ import { EventBridgePublisher, eventBridgeClient } from '../../adapters/eventbri
 import { systemClock } from '../../adapters/system-clock';
 import { portalOverview } from '../../domain/portal/account-overview';
 import { changePreferences, customerContacts } from '../../domain/portal/contact-preferences';
-import { loadConfig, tableNames } from '../../shared/config';
-import { byRoute, httpHandler } from '../../shared/http';
+import { byRoute, httpHandler } from '../../http/http-handler';
+import { loadConfig, tableNames } from '../../runtime/config';
 
 const config = loadConfig({
   ...tableNames('accounts', 'offers', 'contacts'),

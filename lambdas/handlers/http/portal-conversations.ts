@@ -4,14 +4,9 @@ import {
   ownConversation,
   sendCustomerMessage,
 } from '../../domain/conversations/portal-chat';
-import { byRoute, httpHandler } from '../../shared/http';
-import { configuredModel } from '../../shared/model';
-import {
-  conversationPath,
-  messagesQuery,
-  newMessageBody,
-  portalChatDeps,
-} from '../../shared/portal-chat-deps';
+import { byRoute, httpHandler } from '../../http/http-handler';
+import { conversationPath, messagesQuery, newMessageBody, portalChatDeps } from '../../wiring/chat';
+import { configuredModel } from '../../wiring/model';
 
 // A customer waits for the reply: one retry of 8 s at most before the rules answer, well inside the API's 29 s.
 const ready = configuredModel('the chat assistant', { timeoutMs: 8_000, maxRetries: 1 }).then(portalChatDeps);

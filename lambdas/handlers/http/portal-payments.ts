@@ -2,9 +2,9 @@ import * as z from 'zod';
 import { notFound } from '../../domain/errors';
 import { authoriseMandate, mandateTerms, revokeMandate } from '../../domain/payments/mandates';
 import { debitView, mandateView, paymentsView, requestDebit } from '../../domain/payments/payments-view';
-import { byRoute, httpHandler } from '../../shared/http';
-import { mandateDeps } from '../../shared/payment-deps';
-import { amountBody, instalmentPath, mandateChoices } from '../../shared/payment-requests';
+import { byRoute, httpHandler } from '../../http/http-handler';
+import { amountBody, instalmentPath, mandateChoices } from '../../http/payment-requests';
+import { mandateDeps } from '../../wiring/payments';
 
 const deps = mandateDeps();
 

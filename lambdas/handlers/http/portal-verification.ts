@@ -7,6 +7,7 @@ import { DynamoContactStore } from '../../adapters/dynamodb/contact-store';
 import { DynamoAttemptThrottle, DynamoVerificationStore } from '../../adapters/dynamodb/verification-store';
 import { EventBridgePublisher, eventBridgeClient } from '../../adapters/eventbridge/event-publisher';
 import { systemClock } from '../../adapters/system-clock';
+import { authSettingsFromEnvironment } from '../../auth/auth-settings';
 import { OutboxCodeSender } from '../../domain/auth/code-delivery';
 import {
   confirmCode,
@@ -16,13 +17,12 @@ import {
   type VerificationDeps,
 } from '../../domain/auth/identity-verification';
 import { OutboxSecurityNotifier } from '../../domain/auth/security-notice';
-import { accountIdPath } from '../../shared/account-path';
-import { authSettingsFromEnvironment } from '../../shared/auth-settings';
-import { loadConfig, tableNames } from '../../shared/config';
-import { byRoute, httpHandler } from '../../shared/http';
-import { logger } from '../../shared/logger';
-import { outreachSenders } from '../../shared/outreach-delivery';
-import { sourceOf } from '../../shared/request-source';
+import { accountIdPath } from '../../http/account-path';
+import { byRoute, httpHandler } from '../../http/http-handler';
+import { sourceOf } from '../../http/request-source';
+import { loadConfig, tableNames } from '../../runtime/config';
+import { logger } from '../../runtime/logger';
+import { outreachSenders } from '../../wiring/outreach';
 
 const config = loadConfig({
   ...tableNames('accounts', 'contacts', 'verifications'),

@@ -5,10 +5,10 @@ import { DynamoDraftStore } from '../../adapters/dynamodb/draft-store';
 import { EventBridgePublisher, eventBridgeClient } from '../../adapters/eventbridge/event-publisher';
 import { systemClock } from '../../adapters/system-clock';
 import { draftOnRequest } from '../../domain/outreach/draft-on-request';
-import { accountIdPath } from '../../shared/account-path';
-import { loadConfig, tableNames } from '../../shared/config';
-import { httpHandler } from '../../shared/http';
-import { configuredModel } from '../../shared/model';
+import { accountIdPath } from '../../http/account-path';
+import { httpHandler } from '../../http/http-handler';
+import { loadConfig, tableNames } from '../../runtime/config';
+import { configuredModel } from '../../wiring/model';
 
 const config = loadConfig({ ...tableNames('accounts', 'offers'), EVENT_BUS_NAME: z.string().min(1) });
 const db = documentClient();

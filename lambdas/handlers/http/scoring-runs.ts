@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { notFound } from '../../domain/errors';
 import { startScoringRun } from '../../domain/scoring/start-run';
-import { byRoute, httpHandler } from '../../shared/http';
-import { scoringRunStarter } from '../../shared/scoring-runs';
+import { byRoute, httpHandler } from '../../http/http-handler';
+import { scoringRunStarter } from '../../wiring/scoring';
 
 const { deps, segments } = scoringRunStarter();
 

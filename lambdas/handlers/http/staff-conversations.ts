@@ -4,14 +4,9 @@ import {
   takeOverConversation,
 } from '../../domain/conversations/portal-chat';
 import { notFound } from '../../domain/errors';
-import { accountIdPath } from '../../shared/account-path';
-import { byRoute, httpHandler } from '../../shared/http';
-import {
-  conversationPath,
-  messagesQuery,
-  newMessageBody,
-  portalChatDeps,
-} from '../../shared/portal-chat-deps';
+import { accountIdPath } from '../../http/account-path';
+import { byRoute, httpHandler } from '../../http/http-handler';
+import { conversationPath, messagesQuery, newMessageBody, portalChatDeps } from '../../wiring/chat';
 
 // No model: agents write their own messages; the assistant runs only on the customer's side.
 const deps = portalChatDeps(undefined);

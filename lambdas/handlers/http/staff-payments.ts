@@ -1,8 +1,8 @@
 import { debitView, paymentsView, requestDebit } from '../../domain/payments/payments-view';
-import { accountIdPath } from '../../shared/account-path';
-import { byRoute, httpHandler } from '../../shared/http';
-import { debitPlanningDeps } from '../../shared/payment-deps';
-import { amountBody, instalmentPath } from '../../shared/payment-requests';
+import { accountIdPath } from '../../http/account-path';
+import { byRoute, httpHandler } from '../../http/http-handler';
+import { amountBody, instalmentPath } from '../../http/payment-requests';
+import { debitPlanningDeps } from '../../wiring/payments';
 
 const deps = debitPlanningDeps();
 

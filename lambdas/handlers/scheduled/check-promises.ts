@@ -7,8 +7,8 @@ import { documentClient } from '../../adapters/dynamodb/client';
 import { EventBridgePublisher, eventBridgeClient } from '../../adapters/eventbridge/event-publisher';
 import { systemClock } from '../../adapters/system-clock';
 import { checkPromises } from '../../domain/servicing/promise-check';
-import { loadConfig, tableNames } from '../../shared/config';
-import { logger } from '../../shared/logger';
+import { loadConfig, tableNames } from '../../runtime/config';
+import { logger } from '../../runtime/logger';
 
 const config = loadConfig({ ...tableNames('accounts'), EVENT_BUS_NAME: z.string().min(1) });
 const deps = {

@@ -2,8 +2,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { dispatchDue } from '../../domain/outreach/deliver-outreach';
-import { logger } from '../../shared/logger';
-import { outreachDelivery } from '../../shared/outreach-delivery';
+import { logger } from '../../runtime/logger';
+import { outreachDelivery } from '../../wiring/outreach';
 
 const deps = outreachDelivery();
 /** Per sweep; a backlog larger than this drains over the following sweeps. */

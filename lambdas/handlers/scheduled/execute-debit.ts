@@ -2,8 +2,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
 import { executeAttempt } from '../../domain/payments/execute-debit';
-import { logger } from '../../shared/logger';
-import { debitExecutionDeps } from '../../shared/payment-deps';
+import { logger } from '../../runtime/logger';
+import { debitExecutionDeps } from '../../wiring/payments';
 
 const deps = debitExecutionDeps();
 const attemptKey = z.object({ accountId: z.string().min(1), attemptId: z.string().min(1) });

@@ -4,9 +4,9 @@ import type { ScheduledEvent } from 'aws-lambda';
 import { documentClient } from '../../adapters/dynamodb/client';
 import { DynamoMonitoredAccounts } from '../../adapters/dynamodb/monitored-accounts';
 import { monitorInstalments } from '../../domain/payments/instalment-monitor';
-import { loadConfig, tableNames } from '../../shared/config';
-import { logger } from '../../shared/logger';
-import { paymentHoldDeps } from '../../shared/payment-deps';
+import { loadConfig, tableNames } from '../../runtime/config';
+import { logger } from '../../runtime/logger';
+import { paymentHoldDeps } from '../../wiring/payments';
 
 const config = loadConfig(tableNames('accounts'));
 const deps = {

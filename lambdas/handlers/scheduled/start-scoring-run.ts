@@ -2,8 +2,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { startScoringRun } from '../../domain/scoring/start-run';
-import { logger } from '../../shared/logger';
-import { scoringRunStarter } from '../../shared/scoring-runs';
+import { logger } from '../../runtime/logger';
+import { scoringRunStarter } from '../../wiring/scoring';
 
 const { deps, segments } = scoringRunStarter();
 

@@ -2,8 +2,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { sweepDebits } from '../../domain/payments/execute-debit';
-import { logger } from '../../shared/logger';
-import { debitExecutionDeps } from '../../shared/payment-deps';
+import { logger } from '../../runtime/logger';
+import { debitExecutionDeps } from '../../wiring/payments';
 
 const deps = debitExecutionDeps();
 

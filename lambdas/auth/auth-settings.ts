@@ -3,8 +3,9 @@
  * Secrets Manager secret `SESSION_KEY_SECRET_ARN` names (AWS), read once on first use, so public routes never
  * pay for it. `STAFF_AUTH=local` lets dev users' session tokens open staff routes (local runtime only).
  */
+
+import { HttpError } from '../http/http-error';
 import type { AuthSettings } from './auth';
-import { HttpError } from './http-error';
 
 export function authSettingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): AuthSettings {
   let key: Promise<Buffer> | undefined;

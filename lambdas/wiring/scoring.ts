@@ -5,7 +5,7 @@ import { DynamoScoringRunStore } from '../adapters/dynamodb/scoring-run-store';
 import { EventBridgePublisher, eventBridgeClient } from '../adapters/eventbridge/event-publisher';
 import { systemClock } from '../adapters/system-clock';
 import { TREATMENT_POLICY } from '../domain/treatment/treatment-policy';
-import { loadConfig, tableNames } from './config';
+import { loadConfig, tableNames } from '../runtime/config';
 
 /** What the functions that start scoring runs share: configuration and the run's collaborators, built once. */
 export function scoringRunStarter() {

@@ -8,7 +8,7 @@ import { EventBridgePublisher, eventBridgeClient } from '../adapters/eventbridge
 import { systemClock } from '../adapters/system-clock';
 import type { PortalChatDeps } from '../domain/conversations/portal-chat';
 import type { LlmPort } from '../domain/drafting/drafting-service';
-import { loadConfig, tableNames } from './config';
+import { loadConfig, tableNames } from '../runtime/config';
 
 /**
  * The chat's stores and bus. The customer's side passes the model (if any) to run the assistant; the agents'

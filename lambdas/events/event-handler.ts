@@ -17,7 +17,7 @@ import {
   EventContractError,
   type SourceOf,
 } from '../../contracts/events';
-import { logger } from './logger';
+import { logger } from '../runtime/logger';
 
 /**
  * The EventBridge envelope, field for field as Powertools declares it (`EventBridgeSchema` in

@@ -13,7 +13,7 @@ import { StoredSender } from '../adapters/messaging/stored-sender';
 import { systemClock } from '../adapters/system-clock';
 import type { DeliverOutreachDeps } from '../domain/outreach/deliver-outreach';
 import type { MessageSender, OutboundChannel } from '../domain/outreach/outreach';
-import { loadConfig, tableNames } from './config';
+import { loadConfig, tableNames } from '../runtime/config';
 
 const channelSettings = {
   OUTREACH_DELIVERY: z.enum(['store_only', 'send']),

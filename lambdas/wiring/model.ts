@@ -5,8 +5,8 @@
 import * as z from 'zod';
 import { type LlmLimits, llmFromEnvironment } from '../adapters/llm/llm-from-environment';
 import type { LlmPort } from '../domain/drafting/drafting-service';
-import { loadConfig } from './config';
-import { logger } from './logger';
+import { loadConfig } from '../runtime/config';
+import { logger } from '../runtime/logger';
 
 const optional = z.string().optional();
 

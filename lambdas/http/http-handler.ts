@@ -4,11 +4,11 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
+import { accessOf, authenticate, type Principal } from '../auth/auth';
+import { authSettingsFromEnvironment } from '../auth/auth-settings';
 import { DomainError } from '../domain/errors';
-import { accessOf, authenticate, type Principal } from './auth';
-import { authSettingsFromEnvironment } from './auth-settings';
+import { logger } from '../runtime/logger';
 import { HttpError } from './http-error';
-import { logger } from './logger';
 
 /** Larger bodies are refused before parsing: nothing the API accepts is anywhere near this. */
 export const MAX_BODY_BYTES = 64 * 1024;

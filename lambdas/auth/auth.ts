@@ -18,7 +18,7 @@ import {
   Unauthenticated,
   verifyToken,
 } from '../domain/auth/session-token';
-import { HttpError } from './http-error';
+import { HttpError } from '../http/http-error';
 
 export interface Principal {
   readonly sub: string;

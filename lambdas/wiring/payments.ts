@@ -13,7 +13,7 @@ import { debitSchedulerFromEnvironment } from '../adapters/scheduler/eventbridge
 import { systemClock } from '../adapters/system-clock';
 import type { ExecuteDebitDeps } from '../domain/payments/execute-debit';
 import type { HoldDeps, ServicingDeps } from '../domain/payments/payment-servicing';
-import { loadConfig, tableNames } from './config';
+import { loadConfig, tableNames } from '../runtime/config';
 
 const busSetting = { EVENT_BUS_NAME: z.string().min(1) };
 
