@@ -28,3 +28,13 @@ export const tableNames = <Id extends TableId>(...ids: Id[]) =>
   >;
 
 export const stageSetting = { STAGE: z.enum(['dev', 'staging', 'prod', 'local']) };
+
+/** One table's physical name, from the env var the catalog gives it (checked at first use). */
+export function tableName(id: TableId, env: Record<string, string | undefined> = process.env): string {
+  const { envVar } = TABLES[id];
+  return String(loadConfig({ [envVar]: z.string().min(1) }, env)[envVar]);
+}
+
+/** The stage's bus, for functions that publish. */
+export const busName = (env: Record<string, string | undefined> = process.env): string =>
+  loadConfig({ EVENT_BUS_NAME: z.string().min(1) }, env).EVENT_BUS_NAME;

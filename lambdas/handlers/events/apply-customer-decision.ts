@@ -1,21 +1,10 @@
-import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
-import { DynamoAccountUpdater } from '../../adapters/dynamodb/account-updater';
-import { DynamoAuditLog } from '../../adapters/dynamodb/audit-log';
-import { documentClient } from '../../adapters/dynamodb/client';
 import { applyCustomerDecision, CUSTOMER_DECISIONS } from '../../domain/servicing/customer-decisions';
 import { eventHandler, typedDetail } from '../../events/event-handler';
-import { loadConfig, tableNames } from '../../runtime/config';
 import { logger } from '../../runtime/logger';
+import { accountUpdater, auditLog } from '../../wiring/dynamo';
+import { idempotentOn } from '../../wiring/idempotency';
 
-const config = loadConfig(tableNames('accounts', 'audit', 'idempotency'));
-const db = documentClient();
-const deps = {
-  accounts: new DynamoAccountUpdater(db, config.ACCOUNTS_TABLE),
-  audit: new DynamoAuditLog(db, config.AUDIT_TABLE),
-};
-const persistenceStore = new DynamoDBPersistenceLayer({ tableName: config.IDEMPOTENCY_TABLE });
+const deps = { accounts: accountUpdater(), audit: auditLog() };
 
 export const handler = eventHandler(
   CUSTOMER_DECISIONS,
@@ -30,8 +19,6 @@ export const handler = eventHandler(
   },
   // EventBridge keeps an event's id across its retries: a redelivered decision is applied once.
   {
-    use: [
-      makeHandlerIdempotent({ persistenceStore, config: new IdempotencyConfig({ eventKeyJmesPath: 'id' }) }),
-    ],
+    use: [idempotentOn('id')],
   },
 );

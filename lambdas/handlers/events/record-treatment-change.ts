@@ -1,15 +1,9 @@
-import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
-import { DynamoAuditLog } from '../../adapters/dynamodb/audit-log';
-import { documentClient } from '../../adapters/dynamodb/client';
 import { recordTreatmentChange } from '../../domain/treatment/record-treatment-change';
 import { eventHandler } from '../../events/event-handler';
-import { loadConfig, tableNames } from '../../runtime/config';
+import { auditLog } from '../../wiring/dynamo';
+import { idempotentOn } from '../../wiring/idempotency';
 
-const config = loadConfig(tableNames('audit', 'idempotency'));
-const audit = new DynamoAuditLog(documentClient(), config.AUDIT_TABLE);
-const persistenceStore = new DynamoDBPersistenceLayer({ tableName: config.IDEMPOTENCY_TABLE });
+const audit = auditLog();
 
 export const handler = eventHandler(
   ['TreatmentChanged'],
@@ -20,11 +14,6 @@ export const handler = eventHandler(
   // Delivered at least once, and a resumed scoring segment may announce a change again: the change id makes
   // any repeat a no-op.
   {
-    use: [
-      makeHandlerIdempotent({
-        persistenceStore,
-        config: new IdempotencyConfig({ eventKeyJmesPath: 'detail.changeId' }),
-      }),
-    ],
+    use: [idempotentOn('detail.changeId')],
   },
 );

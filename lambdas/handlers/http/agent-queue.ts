@@ -1,19 +1,12 @@
 import * as z from 'zod';
-import { DynamoAccountScans } from '../../adapters/dynamodb/account-scans';
-import { documentClient } from '../../adapters/dynamodb/client';
-import { systemClock } from '../../adapters/system-clock';
 import { agentQueue, DEFAULT_QUEUE_LIMIT, MAX_QUEUE_LIMIT } from '../../domain/console/agent-queue';
 import { BUCKETS } from '../../domain/offers/offer-policy';
 import { type Tier, TREATMENT_POLICY } from '../../domain/treatment/treatment-policy';
 import { httpHandler } from '../../http/http-handler';
-import { loadConfig, tableNames } from '../../runtime/config';
+import { accountScans } from '../../wiring/account-scans';
+import { clock } from '../../wiring/clock';
 
-const config = loadConfig(tableNames('accounts'));
-// A projected scan of the accounts table: fine at demo scale; see DynamoAccountScans for production.
-const deps = {
-  accounts: new DynamoAccountScans(documentClient(), config.ACCOUNTS_TABLE),
-  clock: systemClock,
-};
+const deps = { accounts: accountScans(), clock: clock() };
 
 const tiers = Object.keys(TREATMENT_POLICY.tiers) as [Tier, ...Tier[]];
 

@@ -1,28 +1,18 @@
 import * as z from 'zod';
-import { DynamoAccountRepository } from '../../adapters/dynamodb/account-repository';
-import { documentClient } from '../../adapters/dynamodb/client';
-import { DynamoContactStore } from '../../adapters/dynamodb/contact-store';
-import { DynamoDraftStore } from '../../adapters/dynamodb/draft-store';
-import { EventBridgePublisher, eventBridgeClient } from '../../adapters/eventbridge/event-publisher';
-import { systemClock } from '../../adapters/system-clock';
 import { approveDraft } from '../../domain/outreach/approve-draft';
 import { accountIdPath } from '../../http/account-path';
 import { httpHandler } from '../../http/http-handler';
-import { loadConfig, tableNames } from '../../runtime/config';
+import { clock } from '../../wiring/clock';
+import { accountRepository, contactStore, draftStore } from '../../wiring/dynamo';
+import { eventPublisher } from '../../wiring/events';
 
-const config = loadConfig({
-  ...tableNames('accounts', 'offers', 'contacts'),
-  EVENT_BUS_NAME: z.string().min(1),
-});
-const db = documentClient();
-const contacts = new DynamoContactStore(db, config.CONTACTS_TABLE);
 const deps = {
-  accounts: new DynamoAccountRepository(db, config.ACCOUNTS_TABLE),
-  drafts: new DynamoDraftStore(db, config.OFFERS_TABLE),
-  outbox: contacts,
-  contactLog: contacts,
-  events: new EventBridgePublisher(eventBridgeClient(), config.EVENT_BUS_NAME),
-  clock: systemClock,
+  accounts: accountRepository(),
+  drafts: draftStore(),
+  outbox: contactStore(),
+  contactLog: contactStore(),
+  events: eventPublisher(),
+  clock: clock(),
 };
 
 const path = accountIdPath.extend({ draftId: z.string().min(1).max(200) });

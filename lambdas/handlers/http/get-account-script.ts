@@ -1,22 +1,17 @@
-import { DynamoAccountRepository } from '../../adapters/dynamodb/account-repository';
-import { documentClient } from '../../adapters/dynamodb/client';
-import { DynamoDraftStore } from '../../adapters/dynamodb/draft-store';
-import { systemClock } from '../../adapters/system-clock';
 import { suggestedScript } from '../../domain/drafting/agent-script';
 import { notFound } from '../../domain/errors';
 import { accountIdPath } from '../../http/account-path';
 import { byRoute, httpHandler } from '../../http/http-handler';
-import { loadConfig, tableNames } from '../../runtime/config';
+import { clock } from '../../wiring/clock';
+import { accountRepository, draftStore } from '../../wiring/dynamo';
 
-const config = loadConfig(tableNames('accounts', 'offers'));
-const db = documentClient();
 const deps = {
-  accounts: new DynamoAccountRepository(db, config.ACCOUNTS_TABLE),
-  drafts: new DynamoDraftStore(db, config.OFFERS_TABLE),
+  accounts: accountRepository(),
+  drafts: draftStore(),
   // The agent is on the phone: the stored draft (model-written when a model is configured) or, when it no
   // longer fits, the offline drafter at once. That also keeps the openai SDK out of this bundle.
   llm: undefined,
-  clock: systemClock,
+  clock: clock(),
 };
 
 const script = httpHandler(

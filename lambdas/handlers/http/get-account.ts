@@ -1,17 +1,15 @@
-import { DynamoAccountRepository } from '../../adapters/dynamodb/account-repository';
-import { documentClient } from '../../adapters/dynamodb/client';
-import { systemClock } from '../../adapters/system-clock';
 import { getAccountView } from '../../domain/accounts/account-view';
 import { accountIdPath } from '../../http/account-path';
 import { httpHandler } from '../../http/http-handler';
-import { loadConfig, tableNames } from '../../runtime/config';
+import { clock } from '../../wiring/clock';
+import { accountRepository } from '../../wiring/dynamo';
 
-const config = loadConfig(tableNames('accounts'));
-const accounts = new DynamoAccountRepository(documentClient(), config.ACCOUNTS_TABLE);
+const accounts = accountRepository();
+const today = () => clock().now().toISOString().slice(0, 10);
 
 export const handler = httpHandler(
   { route: 'GET /accounts/{accountId}', path: accountIdPath },
   async ({ path }) => ({
-    body: await getAccountView(accounts, path.accountId, systemClock.now().toISOString().slice(0, 10)),
+    body: await getAccountView(accounts, path.accountId, today()),
   }),
 );

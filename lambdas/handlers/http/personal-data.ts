@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import { DynamoAccountRepository } from '../../adapters/dynamodb/account-repository';
-import { DynamoAuditLog } from '../../adapters/dynamodb/audit-log';
-import { documentClient } from '../../adapters/dynamodb/client';
-import { systemClock } from '../../adapters/system-clock';
 import {
   REVEAL_REVIEW,
   REVEALABLE_FIELDS,
@@ -12,17 +8,11 @@ import {
 } from '../../domain/accounts/personal-data';
 import { accountIdPath } from '../../http/account-path';
 import { byRoute, httpHandler } from '../../http/http-handler';
-import { loadConfig, tableNames } from '../../runtime/config';
+import { clock } from '../../wiring/clock';
+import { accountRepository, auditLog } from '../../wiring/dynamo';
 
-const config = loadConfig(tableNames('accounts', 'audit'));
-const db = documentClient();
-const audit = new DynamoAuditLog(db, config.AUDIT_TABLE);
-const deps = {
-  accounts: new DynamoAccountRepository(db, config.ACCOUNTS_TABLE),
-  audit,
-  clock: systemClock,
-  newId: randomUUID,
-};
+const audit = auditLog();
+const deps = { accounts: accountRepository(), audit, clock: clock(), newId: randomUUID };
 
 /** POST /accounts/{accountId}/personal-data/reveal: one field in full, for a stated reason, audited first. */
 const reveal = httpHandler(

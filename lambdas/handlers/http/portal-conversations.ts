@@ -4,8 +4,9 @@ import {
   ownConversation,
   sendCustomerMessage,
 } from '../../domain/conversations/portal-chat';
+import { conversationPath, messagesQuery, newMessageBody } from '../../http/conversation-requests';
 import { byRoute, httpHandler } from '../../http/http-handler';
-import { conversationPath, messagesQuery, newMessageBody, portalChatDeps } from '../../wiring/chat';
+import { portalChatDeps } from '../../wiring/chat';
 import { configuredModel } from '../../wiring/model';
 
 // A customer waits for the reply: one retry of 8 s at most before the rules answer, well inside the API's 29 s.

@@ -1,52 +1,36 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
-import { DynamoAccountRepository } from '../../adapters/dynamodb/account-repository';
-import { documentClient } from '../../adapters/dynamodb/client';
-import { DynamoContactStore } from '../../adapters/dynamodb/contact-store';
-import { DynamoAttemptThrottle, DynamoVerificationStore } from '../../adapters/dynamodb/verification-store';
-import { EventBridgePublisher, eventBridgeClient } from '../../adapters/eventbridge/event-publisher';
-import { systemClock } from '../../adapters/system-clock';
 import { authSettingsFromEnvironment } from '../../auth/auth-settings';
 import { OutboxCodeSender } from '../../domain/auth/code-delivery';
-import {
-  confirmCode,
-  requestCode,
-  SOURCE_FAILURES_PER_WINDOW,
-  SOURCE_WINDOW_SECONDS,
-  type VerificationDeps,
-} from '../../domain/auth/identity-verification';
+import { confirmCode, requestCode, type VerificationDeps } from '../../domain/auth/identity-verification';
 import { OutboxSecurityNotifier } from '../../domain/auth/security-notice';
 import { accountIdPath } from '../../http/account-path';
 import { byRoute, httpHandler } from '../../http/http-handler';
 import { sourceOf } from '../../http/request-source';
-import { loadConfig, tableNames } from '../../runtime/config';
 import { logger } from '../../runtime/logger';
-import { outreachSenders } from '../../wiring/outreach';
+import { clock } from '../../wiring/clock';
+import { accountRepository, contactStore } from '../../wiring/dynamo';
+import { eventPublisher } from '../../wiring/events';
+import { outreachSenders } from '../../wiring/messaging';
+import { attemptThrottle, verificationStore } from '../../wiring/verification';
 
-const config = loadConfig({
-  ...tableNames('accounts', 'contacts', 'verifications'),
-  EVENT_BUS_NAME: z.string().min(1),
-});
-const db = documentClient();
-const accounts = new DynamoAccountRepository(db, config.ACCOUNTS_TABLE);
-const outbox = new DynamoContactStore(db, config.CONTACTS_TABLE);
+const accounts = accountRepository();
+const outbox = contactStore();
+const events = eventPublisher();
 const auth = authSettingsFromEnvironment();
 const verification = async (): Promise<VerificationDeps> => ({
   accounts,
-  verifications: new DynamoVerificationStore(db, config.VERIFICATIONS_TABLE),
-  codes: new OutboxCodeSender({ accounts, outbox, senders: outreachSenders(), clock: systemClock }),
-  throttle: new DynamoAttemptThrottle(db, config.VERIFICATIONS_TABLE, {
-    attempts: SOURCE_FAILURES_PER_WINDOW,
-    windowSeconds: SOURCE_WINDOW_SECONDS,
-  }),
+  verifications: verificationStore(),
+  codes: new OutboxCodeSender({ accounts, outbox, senders: outreachSenders(), clock: clock() }),
+  throttle: attemptThrottle(),
   notices: new OutboxSecurityNotifier({
     accounts,
     outbox,
-    events: new EventBridgePublisher(eventBridgeClient(), config.EVENT_BUS_NAME),
+    events,
     report: (error) => logger.error('Security notice not queued', error as Error),
   }),
-  clock: systemClock,
+  clock: clock(),
   newCode: () => String(randomInt(0, 1_000_000)).padStart(6, '0'),
   newVerificationId: () => randomBytes(16).toString('base64url'),
   signingKey: await auth.signingKey(),

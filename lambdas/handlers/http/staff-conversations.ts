@@ -5,8 +5,9 @@ import {
 } from '../../domain/conversations/portal-chat';
 import { notFound } from '../../domain/errors';
 import { accountIdPath } from '../../http/account-path';
+import { conversationPath, messagesQuery, newMessageBody } from '../../http/conversation-requests';
 import { byRoute, httpHandler } from '../../http/http-handler';
-import { conversationPath, messagesQuery, newMessageBody, portalChatDeps } from '../../wiring/chat';
+import { portalChatDeps } from '../../wiring/chat';
 
 // No model: agents write their own messages; the assistant runs only on the customer's side.
 const deps = portalChatDeps(undefined);

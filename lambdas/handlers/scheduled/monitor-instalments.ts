@@ -1,18 +1,12 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
-import { documentClient } from '../../adapters/dynamodb/client';
-import { DynamoMonitoredAccounts } from '../../adapters/dynamodb/monitored-accounts';
 import { monitorInstalments } from '../../domain/payments/instalment-monitor';
-import { loadConfig, tableNames } from '../../runtime/config';
 import { logger } from '../../runtime/logger';
+import { monitoredAccounts } from '../../wiring/monitored-accounts';
 import { paymentHoldDeps } from '../../wiring/payments';
 
-const config = loadConfig(tableNames('accounts'));
-const deps = {
-  ...paymentHoldDeps(),
-  accounts: new DynamoMonitoredAccounts(documentClient(), config.ACCOUNTS_TABLE),
-};
+const deps = { ...paymentHoldDeps(), accounts: monitoredAccounts() };
 
 /** Hourly: statement instalments tracked; instalments unpaid past their grace raise PaymentMissed. */
 export const handler = middy<ScheduledEvent>()
