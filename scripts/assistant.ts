@@ -1,5 +1,5 @@
 /**
- * The portal assistant's reading over JSONL files (see scripts/lib/assistant/cli.ts for the formats).
+ * The portal assistant's reading over JSONL files (see training/assistant/cli.ts for the formats).
  *
  *   npm run --silent assistant -- classify FILE.jsonl
  *   npm run --silent assistant -- evaluate FILE.jsonl
@@ -7,8 +7,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { assistantMain } from './lib/assistant/cli';
-import { defaultListDir, trainMain } from './lib/assistant/train-command';
+import { assistantMain } from '../training/assistant/cli';
+import { defaultListDir, trainMain } from '../training/assistant/train-command';
 
 const io = {
   readText: (file: string) => {

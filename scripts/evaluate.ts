@@ -8,9 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { auc, brier, ks } from '../lambdas/domain/scoring/metrics';
 import { type RiskModelArtifact, scoreRisk } from '../lambdas/domain/scoring/risk-model';
-import { LABEL_COLUMN, MalformedCsvError, parseUciCsv } from '../lambdas/domain/scoring/uci-csv';
+import { auc, brier, ks } from '../training/risk/metrics';
+import { LABEL_COLUMN, MalformedCsvError, parseUciCsv } from '../training/risk/uci-csv';
 
 const USAGE = 'usage: npm run --silent evaluate -- --data FILE.csv [--model models/risk-model.json]';
 

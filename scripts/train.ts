@@ -8,16 +8,16 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bandFor } from '../lambdas/domain/scoring/risk-model';
-import { MalformedCsvError, parseUciCsv, type UciRow } from '../lambdas/domain/scoring/uci-csv';
 import {
   bandSummaries,
   calibrationByQuantile,
   compareGroups,
   type Scored,
-} from './lib/risk-training/evaluation';
-import { renderModelCard } from './lib/risk-training/model-card';
-import { HIGH_BANDS } from './lib/risk-training/model-spec';
-import { artifactJson, trainRiskModel } from './lib/risk-training/train-model';
+} from '../training/risk/evaluation';
+import { renderModelCard } from '../training/risk/model-card';
+import { HIGH_BANDS } from '../training/risk/model-spec';
+import { artifactJson, trainRiskModel } from '../training/risk/train-model';
+import { MalformedCsvError, parseUciCsv, type UciRow } from '../training/risk/uci-csv';
 
 const USAGE =
   'usage: npm run train -- --data FILE.csv [--out models/risk-model.json] [--card docs/model-card.md] [--folds 5] [--seed 42]';

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type AssistantIo, assistantMain } from '../../scripts/lib/assistant/cli';
-import { parseCorpus } from '../../scripts/lib/assistant/corpus';
-import { DEFAULT_SETTINGS, prepare, trainArtifact } from '../../scripts/lib/assistant/training';
+import { type AssistantIo, assistantMain } from '../../training/assistant/cli';
+import { parseCorpus } from '../../training/assistant/corpus';
+import { DEFAULT_SETTINGS, prepare, trainArtifact } from '../../training/assistant/training';
 
 function run(args: string[], files: Record<string, string>) {
   const out: string[] = [];

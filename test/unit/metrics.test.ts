@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auc, brier, ks } from '../../lambdas/domain/scoring/metrics';
+import { auc, brier, ks } from '../../training/risk/metrics';
 
 /** AUC by definition: the share of (positive, negative) pairs ranked correctly, ties counting one half. */
 function pairwiseAuc(scores: number[], labels: (0 | 1)[]): number {

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { auc } from '../../lambdas/domain/scoring/metrics';
 import {
   computeFeatures,
   explainRisk,
@@ -16,7 +15,8 @@ import {
   scoreRiskOrFallback,
   validateRiskModelInput,
 } from '../../lambdas/domain/scoring/risk-model';
-import { parseUciCsv } from '../../lambdas/domain/scoring/uci-csv';
+import { auc } from '../../training/risk/metrics';
+import { parseUciCsv } from '../../training/risk/uci-csv';
 
 const model = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../models/risk-model.json', import.meta.url)), 'utf8'),

@@ -6,21 +6,13 @@ import {
   scoreRisk,
 } from '../../lambdas/domain/scoring/risk-model';
 import { seededRandom } from '../../lib/seeded-random';
-import { quantileUpperEdges } from '../../scripts/lib/risk-training/binning';
-import { solveSymmetricPositiveDefinite } from '../../scripts/lib/risk-training/cholesky';
-import { meanAndSd, stratifiedFolds } from '../../scripts/lib/risk-training/cross-validation';
-import {
-  bandSummaries,
-  calibrationByQuantile,
-  compareGroups,
-} from '../../scripts/lib/risk-training/evaluation';
-import { BANDS } from '../../scripts/lib/risk-training/model-spec';
-import { fitScorecard, type ScorecardSpec } from '../../scripts/lib/risk-training/scorecard';
-import {
-  artifactJson,
-  type LabelledAccount,
-  trainRiskModel,
-} from '../../scripts/lib/risk-training/train-model';
+import { quantileUpperEdges } from '../../training/risk/binning';
+import { solveSymmetricPositiveDefinite } from '../../training/risk/cholesky';
+import { meanAndSd, stratifiedFolds } from '../../training/risk/cross-validation';
+import { bandSummaries, calibrationByQuantile, compareGroups } from '../../training/risk/evaluation';
+import { BANDS } from '../../training/risk/model-spec';
+import { fitScorecard, type ScorecardSpec } from '../../training/risk/scorecard';
+import { artifactJson, type LabelledAccount, trainRiskModel } from '../../training/risk/train-model';
 
 /** Accounts whose default odds rise with a hidden risk that also drives late payment and high balances. */
 function syntheticAccounts(count: number, seed: number): LabelledAccount[] {

@@ -3,7 +3,12 @@
  * Column order comes from the header. Protected columns (SEX, AGE, MARRIAGE) are parsed only so that score
  * differences across groups can be MEASURED; they are kept apart from the model input.
  */
-import { MAX_PAY_STATUS, MIN_PAY_STATUS, type RiskModelInput, STATEMENT_MONTHS } from './risk-model';
+import {
+  MAX_PAY_STATUS,
+  MIN_PAY_STATUS,
+  type RiskModelInput,
+  STATEMENT_MONTHS,
+} from '../../lambdas/domain/scoring/risk-model';
 
 export class MalformedCsvError extends Error {
   readonly code = 'MALFORMED_CSV';

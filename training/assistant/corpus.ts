@@ -5,8 +5,8 @@
  */
 import { crc32 } from 'node:zlib';
 import * as z from 'zod';
-import { INTENTS, SLOT_NAMES } from '../../../lambdas/domain/chat/taxonomy';
-import { OFFER_KINDS } from '../../../lambdas/domain/offers/plan-calculator';
+import { INTENTS, SLOT_NAMES } from '../../lambdas/domain/chat/taxonomy';
+import { OFFER_KINDS } from '../../lambdas/domain/offers/plan-calculator';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 

@@ -3,12 +3,7 @@
  * confusion matrix, slot exactness (stated slots read exactly; slots read that were not stated), and the
  * manipulation flag (flagged attempts, false flags).
  */
-import {
-  INTENTS,
-  type IntentName,
-  SLOT_NAMES,
-  type Understanding,
-} from '../../../lambdas/domain/chat/taxonomy';
+import { INTENTS, type IntentName, SLOT_NAMES, type Understanding } from '../../lambdas/domain/chat/taxonomy';
 import { type CorpusLine, statedSlots } from './corpus';
 
 export interface Scored {

@@ -1,10 +1,10 @@
-import { brier, ks as ksStatistic, auc as rocAuc } from '../../../lambdas/domain/scoring/metrics';
 import {
   type RiskModelArtifact,
   type RiskModelInput,
   scoreRisk,
-} from '../../../lambdas/domain/scoring/risk-model';
+} from '../../lambdas/domain/scoring/risk-model';
 import { type MeanAndSd, meanAndSd, stratifiedFolds } from './cross-validation';
+import { brier, ks as ksStatistic, auc as rocAuc } from './metrics';
 import { BANDS, FALLBACK_PROBABILITY, MODEL_VERSION, SCORE_SCALE, SCORECARD_SPEC } from './model-spec';
 import { fitScorecard, type ScorecardSpec } from './scorecard';
 

@@ -4,7 +4,7 @@ import {
   REASON_CATALOGUE,
   type ReasonCode,
   type RiskModelArtifact,
-} from '../../../lambdas/domain/scoring/risk-model';
+} from '../../lambdas/domain/scoring/risk-model';
 import type { BandSummary, CalibrationBin, GroupSummary } from './evaluation';
 import { HIGH_BANDS, SCORECARD_SPEC } from './model-spec';
 import type { CrossValidation } from './train-model';

@@ -1,4 +1,4 @@
-import type { BandCutOff } from '../../../lambdas/domain/scoring/risk-model';
+import type { BandCutOff } from '../../lambdas/domain/scoring/risk-model';
 import type { ScorecardSpec } from './scorecard';
 
 /** Bump when the spec, the features or the training data change. */

@@ -6,7 +6,7 @@ import {
   groupCell,
   type PointsGroup,
   type RiskModelInput,
-} from '../../../lambdas/domain/scoring/risk-model';
+} from '../../lambdas/domain/scoring/risk-model';
 import { quantileUpperEdges } from './binning';
 import { fitPenalisedLogistic, type OneHotDesign, type Ordering } from './penalised-logistic';
 

@@ -1,4 +1,4 @@
-import { cellIndex } from '../../../lambdas/domain/scoring/risk-model';
+import { cellIndex } from '../../lambdas/domain/scoring/risk-model';
 
 export interface BinningOptions {
   maxBins: number;

@@ -1,5 +1,5 @@
 /** The assistant classifier's model card (docs/assistant-model-card.md), written by every training run. */
-import type { IntentModelArtifact } from '../../../lambdas/domain/chat/reading/classifier';
+import type { IntentModelArtifact } from '../../lambdas/domain/chat/reading/classifier';
 import type { CorpusLine } from './corpus';
 import { type Figures, topConfusions } from './metrics';
 import type { TrainSettings } from './training';

@@ -1,5 +1,5 @@
-import { auc } from '../../../lambdas/domain/scoring/metrics';
-import { type BandCutOff, bandFor, type RiskBand } from '../../../lambdas/domain/scoring/risk-model';
+import { type BandCutOff, bandFor, type RiskBand } from '../../lambdas/domain/scoring/risk-model';
+import { auc } from './metrics';
 
 export interface Scored {
   probability: number;

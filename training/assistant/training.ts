@@ -7,16 +7,16 @@ import {
   decodeIntentModel,
   type IntentModelArtifact,
   intentProbabilities,
-} from '../../../lambdas/domain/chat/reading/classifier';
-import { isManipulation } from '../../../lambdas/domain/chat/reading/injection';
+} from '../../lambdas/domain/chat/reading/classifier';
+import { isManipulation } from '../../lambdas/domain/chat/reading/injection';
 import {
   type MessageFeatures,
   manipulationProbability,
   messageFeatures,
   readFeatures,
-} from '../../../lambdas/domain/chat/reading/reader';
-import { INTENTS, PROTECTED_INTENTS } from '../../../lambdas/domain/chat/taxonomy';
-import { seededRandom, shuffled } from '../../../lib/seeded-random';
+} from '../../lambdas/domain/chat/reading/reader';
+import { INTENTS, PROTECTED_INTENTS } from '../../lambdas/domain/chat/taxonomy';
+import { seededRandom, shuffled } from '../../lib/seeded-random';
 import type { CorpusLine } from './corpus';
 import {
   DEFAULT_TRAINING,

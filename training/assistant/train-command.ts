@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { INTENTS } from '../../../lambdas/domain/chat/taxonomy';
+import { INTENTS } from '../../lambdas/domain/chat/taxonomy';
 import type { AssistantIo } from './cli';
 import { type CorpusLine, isHeldOut, parseCorpus } from './corpus';
 import { figuresOf } from './metrics';

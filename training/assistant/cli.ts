@@ -9,7 +9,7 @@
  * file, line and problem on stderr and exits 1; `evaluate` reports nothing from a file with a malformed line
  * (half a corpus gives misleading figures). Usage problems exit 2.
  */
-import { understand } from '../../../lambdas/domain/chat/understanding';
+import { understand } from '../../lambdas/domain/chat/understanding';
 import {
   type CorpusLine,
   corpusLineSchema,

@@ -1,4 +1,4 @@
-import { seededRandom, shuffled } from '../../../lib/seeded-random';
+import { seededRandom, shuffled } from '../../lib/seeded-random';
 
 /**
  * Stratified k-fold assignment: each class is shuffled with the seed and dealt round-robin, so every fold

@@ -4,8 +4,8 @@
  * features that matter and quantised to int8 for the artefact.
  */
 import { deflateRawSync } from 'node:zlib';
-import type { SparseModelArtifact } from '../../../lambdas/domain/chat/reading/classifier';
-import { seededRandom, shuffled } from '../../../lib/seeded-random';
+import type { SparseModelArtifact } from '../../lambdas/domain/chat/reading/classifier';
+import { seededRandom, shuffled } from '../../lib/seeded-random';
 
 export interface TrainingExample {
   /** Unique feature hashes of the message. */
