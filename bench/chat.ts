@@ -14,7 +14,7 @@ import { DynamoDraftStore } from '../lambdas/adapters/dynamodb/draft-store';
 import type { Account } from '../lambdas/domain/accounts/account';
 import { INITIAL_CHAT_STATE } from '../lambdas/domain/chat/assistant';
 import { type RecentMessage, renderChatPrompt } from '../lambdas/domain/chat/model-turn';
-import { openConversation, sendCustomerMessage } from '../lambdas/domain/conversations/portal-chat';
+import { openConversation, sendCustomerMessage } from '../lambdas/domain/chat/portal-chat';
 import { OFFER_POLICY } from '../lambdas/domain/offers/offer-policy';
 import { computeOffers } from '../lambdas/domain/offers/plan-calculator';
 import { startDynamoDbLocal } from '../local/dynamodb-local';

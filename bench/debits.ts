@@ -28,7 +28,7 @@ import { DEBIT_POLICY } from '../lambdas/domain/payments/debit-policy';
 import { executeAttempt } from '../lambdas/domain/payments/execute-debit';
 import { raiseMissed, statementInstalments } from '../lambdas/domain/payments/instalment-monitor';
 import { MANDATE_TERMS_VERSION, mandateTerms } from '../lambdas/domain/payments/mandates';
-import { onPaymentMissed } from '../lambdas/domain/payments/payment-servicing';
+import { onPaymentMissed } from '../lambdas/domain/payments/payment-reactions';
 import type { AttemptKey, DebitAttempt, Instalment, Mandate } from '../lambdas/domain/payments/payments';
 import type { Clock, DomainEvent, EventPublisher } from '../lambdas/domain/ports';
 import { type SimulatedBank, SimulatedLedger, startSimulatedBank } from '../local/bank/simulated-bank';

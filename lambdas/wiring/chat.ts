@@ -1,5 +1,5 @@
 /** The portal chat wired to DynamoDB and the bus, for the customer's and the agents' conversation routes. */
-import type { PortalChatDeps } from '../domain/conversations/portal-chat';
+import type { PortalChatDeps } from '../domain/chat/portal-chat';
 import type { LlmPort } from '../domain/drafting/drafting-service';
 import { clock } from './clock';
 import { accountRepository, conversationStore, draftStore } from './dynamo';

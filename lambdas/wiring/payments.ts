@@ -1,6 +1,6 @@
 /** What the payment functions share: the collaborators of applying payments, planning and running debits. */
 import type { ExecuteDebitDeps } from '../domain/payments/execute-debit';
-import type { HoldDeps, ServicingDeps } from '../domain/payments/payment-servicing';
+import type { HoldDeps, ServicingDeps } from '../domain/payments/payment-reactions';
 import { paymentGateway } from './bank';
 import { clock } from './clock';
 import { accountUpdater, auditLog, consistentAccountRepository, contactStore, paymentStore } from './dynamo';

@@ -15,8 +15,8 @@ import {
   type CallOutcomeDeps,
   logCallOutcome,
 } from '../../lambdas/domain/console/call-outcomes';
+import { applyCustomerDecision, type DecisionEvent } from '../../lambdas/domain/decisions/customer-decisions';
 import type { DomainEvent } from '../../lambdas/domain/ports';
-import { applyCustomerDecision, type DecisionEvent } from '../../lambdas/domain/servicing/customer-decisions';
 import { anAccount } from '../support/accounts';
 import { freshTables } from '../support/dynamodb';
 

@@ -10,9 +10,9 @@ import { DynamoAccountUpdater } from '../../lambdas/adapters/dynamodb/account-up
 import { DynamoAuditLog } from '../../lambdas/adapters/dynamodb/audit-log';
 import type { Account } from '../../lambdas/domain/accounts/account';
 import { buildQueue } from '../../lambdas/domain/console/agent-queue';
+import { applyCustomerDecision, type DecisionEvent } from '../../lambdas/domain/decisions/customer-decisions';
+import { checkPromises } from '../../lambdas/domain/decisions/promise-check';
 import type { DomainEvent } from '../../lambdas/domain/ports';
-import { applyCustomerDecision, type DecisionEvent } from '../../lambdas/domain/servicing/customer-decisions';
-import { checkPromises } from '../../lambdas/domain/servicing/promise-check';
 import { anAccount, NO_FLAGS } from '../support/accounts';
 import { freshTables } from '../support/dynamodb';
 

@@ -5,7 +5,7 @@ import {
   type Conversation,
   MAX_MESSAGE_CHARS,
   validateNewMessage,
-} from '../../lambdas/domain/conversations/conversation';
+} from '../../lambdas/domain/chat/conversation';
 import { freshTables } from '../support/dynamodb';
 
 let store: DynamoConversationStore;

@@ -24,7 +24,7 @@ import {
   onPaymentMissed,
   onPaymentReceived,
   onRepresentedByLawyer,
-} from '../../lambdas/domain/payments/payment-servicing';
+} from '../../lambdas/domain/payments/payment-reactions';
 import type { Mandate, PaymentGateway } from '../../lambdas/domain/payments/payments';
 import type { DomainEvent } from '../../lambdas/domain/ports';
 import { type SimulatedLedger, startSimulatedBank } from '../../local/bank/simulated-bank';

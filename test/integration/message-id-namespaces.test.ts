@@ -15,7 +15,7 @@ import {
   sendAgentMessage,
   sendCustomerMessage,
   takeOverConversation,
-} from '../../lambdas/domain/conversations/portal-chat';
+} from '../../lambdas/domain/chat/portal-chat';
 import type { DomainEvent } from '../../lambdas/domain/ports';
 import { aScoredAccount } from '../support/accounts';
 import { freshTables } from '../support/dynamodb';

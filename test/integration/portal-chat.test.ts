@@ -11,8 +11,6 @@ import { DynamoAuditLog } from '../../lambdas/adapters/dynamodb/audit-log';
 import { DynamoConversationStore } from '../../lambdas/adapters/dynamodb/conversation-store';
 import { DynamoDraftStore } from '../../lambdas/adapters/dynamodb/draft-store';
 import type { Account, Language } from '../../lambdas/domain/accounts/account';
-import type { Understanding } from '../../lambdas/domain/chat/taxonomy';
-import { understand } from '../../lambdas/domain/chat/understanding';
 import {
   type MessageReader,
   OFFLINE_ASSISTANT,
@@ -21,9 +19,11 @@ import {
   sendAgentMessage,
   sendCustomerMessage,
   takeOverConversation,
-} from '../../lambdas/domain/conversations/portal-chat';
+} from '../../lambdas/domain/chat/portal-chat';
+import type { Understanding } from '../../lambdas/domain/chat/taxonomy';
+import { understand } from '../../lambdas/domain/chat/understanding';
+import { applyCustomerDecision, type DecisionEvent } from '../../lambdas/domain/decisions/customer-decisions';
 import type { DomainEvent } from '../../lambdas/domain/ports';
-import { applyCustomerDecision, type DecisionEvent } from '../../lambdas/domain/servicing/customer-decisions';
 import { aScoredAccount } from '../support/accounts';
 import { freshTables } from '../support/dynamodb';
 

@@ -3,10 +3,10 @@
  * a promise stands for the daily promise check.
  */
 import { describe, expect, it } from 'vitest';
+import { promiseBrokenEvent, promiseStatus } from '../../lambdas/domain/decisions/promise-check';
 import { requiredDisclosures } from '../../lambdas/domain/drafting/draft';
 import { approvedText, withMissingDisclosures } from '../../lambdas/domain/outreach/approve-draft';
 import type { DraftRecord } from '../../lambdas/domain/outreach/outreach';
-import { promiseBrokenEvent, promiseStatus } from '../../lambdas/domain/servicing/promise-check';
 
 const US_EN = { jurisdiction: 'US' as const, language: 'en' as const };
 const CN_ZH = { jurisdiction: 'CN' as const, language: 'zh-CN' as const };

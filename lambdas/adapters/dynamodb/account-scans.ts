@@ -10,7 +10,7 @@ import {
   PROMISE_ATTRIBUTES,
   type PromiseAccount,
   type PromiseAccounts,
-} from '../../domain/servicing/promise-check';
+} from '../../domain/decisions/promise-check';
 import { projectionOf, scanAll } from './scan-all';
 
 const QUEUE_PROJECTION = projectionOf(QUEUE_ATTRIBUTES);

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { escalationKind } from '../../domain/accounts/escalations';
-import type { AccountPatch, AccountUpdater } from '../../domain/servicing/customer-decisions';
+import type { AccountPatch, AccountUpdater } from '../../domain/decisions/customer-decisions';
 
 /**
  * One UpdateItem per patch, touching only the attributes it names: a concurrent scoring run's write to the

@@ -28,7 +28,7 @@ import type {
   ConversationStore,
   NewMessage,
   Reservation,
-} from '../../domain/conversations/conversation';
+} from '../../domain/chat/conversation';
 import { notFound } from '../../domain/errors';
 import { queryAll } from './query-all';
 

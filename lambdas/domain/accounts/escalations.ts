@@ -1,5 +1,5 @@
 /**
- * Why a person should look at an account, how urgently, and which team: one table read by servicing (a
+ * Why a person should look at an account, how urgently, and which team: one table read by customer decisions (a
  * more urgent escalation is never replaced by a less urgent one) and by the agent queue (order, team, the
  * words an agent reads).
  */

@@ -6,7 +6,7 @@
  * The call has already happened, so it is always logged; the response (and the `CallLogged` event) say
  * whether the contact policy allowed it at that moment (`allowedByPolicy`, with the reasons), so a
  * supervisor can see calls placed against the caps or a hold. A promise taken on the call is announced as
- * `PromiseToPayRecorded`, in the shape servicing (`patchFor`) applies to the account.
+ * `PromiseToPayRecorded`, in the shape customer decisions (`patchFor`) apply to the account.
  */
 import * as z from 'zod';
 import { domainEvent } from '../../../contracts/events';

@@ -5,9 +5,9 @@
  * the audit trail. Idempotent per attempt: notices and audit entries are keyed by it.
  */
 import type { DetailOf } from '../../../contracts/events';
+import type { AccountUpdater } from '../decisions/customer-decisions';
 import type { Outbox } from '../outreach/outreach';
 import type { AccountRepository, AuditLog, Clock, EventPublisher } from '../ports';
-import type { AccountUpdater } from '../servicing/customer-decisions';
 import { queueDebitNotices } from './payment-notices';
 
 export interface DebitFeedbackDeps {

@@ -1,7 +1,7 @@
 /**
  * Monitoring instalments. Statement instalments are tracked from each account's figures (the arrears, due
  * at the oldest unpaid due date, and the rest of the minimum due at the next due date); accepted plans'
- * instalments are tracked when the plan is accepted (see `payment-servicing.ts`). An instalment still unpaid
+ * instalments are tracked when the plan is accepted (see `payment-reactions.ts`). An instalment still unpaid
  * at its due date plus the product's grace is missed, and `PaymentMissed` goes out once; the instalment
  * stays in the work index until the event has gone, so a crash in between repeats it, never drops it.
  */

@@ -13,7 +13,7 @@ import { DomainError, notFound } from '../errors';
 import type { AccountRepository, AuditLog, Clock, EventPublisher } from '../ports';
 import { DEBIT_POLICY, type DebitPolicy } from './debit-policy';
 import { canonicalDebtorAccount } from './debtor-accounts';
-import { cancelScheduled } from './payment-servicing';
+import { cancelScheduled } from './payment-reactions';
 import type { PaymentStore } from './payment-store';
 import type { Mandate } from './payments';
 

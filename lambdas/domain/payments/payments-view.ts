@@ -8,7 +8,7 @@ import { DomainError, notFound } from '../errors';
 import { DEBIT_POLICY } from './debit-policy';
 import type { DebtorAccountFormat } from './debtor-accounts';
 import { maskDebtorAccount } from './mandates';
-import type { ServicingDeps } from './payment-servicing';
+import type { ServicingDeps } from './payment-reactions';
 import type { DebitAttempt, Instalment, Mandate } from './payments';
 import { outstandingOf, planDebit } from './plan-debit';
 

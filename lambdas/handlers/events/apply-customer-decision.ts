@@ -1,4 +1,4 @@
-import { applyCustomerDecision, CUSTOMER_DECISIONS } from '../../domain/servicing/customer-decisions';
+import { applyCustomerDecision, CUSTOMER_DECISIONS } from '../../domain/decisions/customer-decisions';
 import { eventHandler, typedDetail } from '../../events/event-handler';
 import { logger } from '../../runtime/logger';
 import { accountUpdater, auditLog } from '../../wiring/dynamo';

@@ -2,7 +2,7 @@ import {
   onDebitRefused,
   onMandateAuthorised,
   onPaymentMissed,
-} from '../../domain/payments/payment-servicing';
+} from '../../domain/payments/payment-reactions';
 import { eventHandler } from '../../events/event-handler';
 import { logger } from '../../runtime/logger';
 import { debitPlanningDeps } from '../../wiring/payments';

@@ -3,7 +3,7 @@ import {
   onPaymentReceived,
   onPlanAccepted,
   onRepresentedByLawyer,
-} from '../../domain/payments/payment-servicing';
+} from '../../domain/payments/payment-reactions';
 import { eventHandler } from '../../events/event-handler';
 import { logger } from '../../runtime/logger';
 import { paymentHoldDeps } from '../../wiring/payments';

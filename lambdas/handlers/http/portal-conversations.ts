@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  openConversation,
-  ownConversation,
-  sendCustomerMessage,
-} from '../../domain/conversations/portal-chat';
+import { openConversation, ownConversation, sendCustomerMessage } from '../../domain/chat/portal-chat';
 import { conversationPath, messagesQuery, newMessageBody } from '../../http/conversation-requests';
 import { byRoute, httpHandler } from '../../http/http-handler';
 import { portalChatDeps } from '../../wiring/chat';

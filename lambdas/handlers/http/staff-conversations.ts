@@ -1,8 +1,4 @@
-import {
-  ownConversation,
-  sendAgentMessage,
-  takeOverConversation,
-} from '../../domain/conversations/portal-chat';
+import { ownConversation, sendAgentMessage, takeOverConversation } from '../../domain/chat/portal-chat';
 import { notFound } from '../../domain/errors';
 import { accountIdPath } from '../../http/account-path';
 import { conversationPath, messagesQuery, newMessageBody } from '../../http/conversation-requests';

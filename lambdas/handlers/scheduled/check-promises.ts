@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
-import { checkPromises } from '../../domain/servicing/promise-check';
+import { checkPromises } from '../../domain/decisions/promise-check';
 import { logger } from '../../runtime/logger';
 import { accountScans } from '../../wiring/account-scans';
 import { clock } from '../../wiring/clock';
@@ -9,7 +9,7 @@ import { eventPublisher } from '../../wiring/events';
 
 const deps = { accounts: accountScans(), events: eventPublisher(), clock: clock() };
 
-/** Daily: promises whose date passed with the arrears unpaid raise PromiseBroken (servicing escalates them). */
+/** Daily: promises whose date passed with the arrears unpaid raise PromiseBroken (applying the decision escalates them). */
 export const handler = middy<ScheduledEvent>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => {

@@ -1,25 +1,11 @@
 /**
  * The portal chat: a customer's message stored once, answered by the assistant (unless an agent has taken
  * the chat over), the reply checked by the message linter before it is stored or shown, and whatever the
- * customer decided (a plan, a promise, a dispute, …) announced as events for servicing, the contact policy
- * and the agent queue. Nothing the customer types reaches policy: replies only state figures code computed.
+ * customer decided (a plan, a promise, a dispute, …) announced as events for customer decisions, payments,
+ * the contact policy and the agent queue. Nothing the customer types reaches policy: replies only state figures code computed.
  */
 import { type DetailInput, domainEvent } from '../../../contracts/events';
 import type { Account, Language } from '../accounts/account';
-import {
-  type Budget,
-  type ChatAction,
-  lintReply,
-  messageContextOf,
-  readChatState,
-  sessionDisclosures,
-  type TurnInput,
-  turnFor,
-} from '../chat/assistant';
-import { cleanText } from '../chat/dialogue-readers';
-import { CHAT_PROMPT, CONTEXT_MESSAGES, modelTurn } from '../chat/model-turn';
-import type { Understanding } from '../chat/taxonomy';
-import { type MessageContext, understand } from '../chat/understanding';
 import { wallClockIn } from '../compliance/local-time';
 import type { LlmPort } from '../drafting/drafting-service';
 import { conflict, DomainError, notFound } from '../errors';
@@ -30,11 +16,25 @@ import { offersOf } from '../portal/account-overview';
 import type { AccountRepository, Clock, DomainEvent, EventPublisher } from '../ports';
 import { TREATMENT_POLICY } from '../treatment/treatment-policy';
 import {
+  type Budget,
+  type ChatAction,
+  lintReply,
+  messageContextOf,
+  readChatState,
+  sessionDisclosures,
+  type TurnInput,
+  turnFor,
+} from './assistant';
+import {
   type Conversation,
   type ConversationMessage,
   type ConversationStore,
   validateNewMessage,
 } from './conversation';
+import { cleanText } from './dialogue-readers';
+import { CHAT_PROMPT, CONTEXT_MESSAGES, modelTurn } from './model-turn';
+import type { Understanding } from './taxonomy';
+import { type MessageContext, understand } from './understanding';
 
 /** Recorded on every offline reply, as a prompt version is on model replies. */
 export const OFFLINE_ASSISTANT = {

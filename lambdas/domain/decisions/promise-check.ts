@@ -1,6 +1,6 @@
 /**
  * The daily promise check: a promise to pay whose due date has passed while the arrears are still unpaid is
- * broken. Each broken promise is announced as `PromiseBroken`; servicing (`patchFor`) clears the promise and
+ * broken. Each broken promise is announced as `PromiseBroken`; applying it (`patchFor`, customer-decisions.ts) clears the promise and
  * escalates the account, so an agent follows up from the queue.
  *
  * Dates are UTC dates: a promise due on day D is checked from D+1 (00:00 UTC) on, which is never before the
