@@ -11,7 +11,6 @@ import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { committedRiskModel } from '../lambdas/adapters/committed-risk-model';
 import { OpenAiLlm } from '../lambdas/adapters/llm/openai-llm';
 import type { Language } from '../lambdas/domain/accounts/account';
-import { formatMoney } from '../lambdas/domain/drafting/draft';
 import {
   type DraftingInput,
   type DraftingResult,
@@ -20,6 +19,7 @@ import {
   type LlmRequest,
 } from '../lambdas/domain/drafting/drafting-service';
 import { offlineDraft } from '../lambdas/domain/drafting/offline-drafter';
+import { formatMoney } from '../lambdas/domain/kernel/format';
 import { OFFER_POLICY } from '../lambdas/domain/offers/offer-policy';
 import { computeOffers, type OfferInput } from '../lambdas/domain/offers/plan-calculator';
 import { assessRisk, decideTreatment } from '../lambdas/domain/scoring/account-assessment';

@@ -33,3 +33,27 @@ export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
   list(accountId: string): Promise<AuditEntry[]>;
 }
+
+export interface LlmRequest {
+  readonly system: string;
+  readonly user: string;
+  readonly schemaName: string;
+  readonly jsonSchema: object;
+}
+
+export interface LlmResponse {
+  readonly text: string;
+  readonly model: string;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+}
+
+/** A chat model answering with JSON that follows `jsonSchema`. */
+export interface LlmPort {
+  complete(request: LlmRequest): Promise<LlmResponse>;
+}
+
+/** The model could not be reached or gave no answer (after the adapter's own bounded retries). */
+export class LlmUnavailableError extends Error {
+  override readonly name = 'LlmUnavailableError';
+}

@@ -10,7 +10,7 @@ import { DynamoAccountRepository } from '../../lambdas/adapters/dynamodb/account
 import { DynamoContactStore } from '../../lambdas/adapters/dynamodb/contact-store';
 import { DynamoDraftStore } from '../../lambdas/adapters/dynamodb/draft-store';
 import type { Account } from '../../lambdas/domain/accounts/account';
-import { requiredDisclosures } from '../../lambdas/domain/drafting/draft';
+import { requiredDisclosures } from '../../lambdas/domain/compliance/disclosures';
 import {
   type ApprovalRequest,
   type ApproveDraftDeps,

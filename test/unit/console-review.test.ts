@@ -3,8 +3,8 @@
  * a promise stands for the daily promise check.
  */
 import { describe, expect, it } from 'vitest';
+import { requiredDisclosures } from '../../lambdas/domain/compliance/disclosures';
 import { promiseBrokenEvent, promiseStatus } from '../../lambdas/domain/decisions/promise-check';
-import { requiredDisclosures } from '../../lambdas/domain/drafting/draft';
 import { approvedText, withMissingDisclosures } from '../../lambdas/domain/outreach/approve-draft';
 import type { DraftRecord } from '../../lambdas/domain/outreach/outreach';
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -39,6 +39,33 @@ function importsOf(dir: string): { file: string; target: string }[] {
   );
 }
 
+/** The first import cycle among the folder's modules (type imports too), as the files around it; none: []. */
+function firstCycle(dir: string): string[] {
+  const graph = new Map<string, string[]>();
+  for (const { file, target } of importsOf(dir)) {
+    const resolved = [`${target}.ts`, `${target}/index.ts`].find((candidate) =>
+      existsSync(path.join(root, candidate)),
+    );
+    graph.set(file, [...(graph.get(file) ?? []), ...(resolved ? [resolved] : [])]);
+  }
+  const done = new Set<string>();
+  const visit = (file: string, trail: string[]): string[] => {
+    if (trail.includes(file)) return [...trail.slice(trail.indexOf(file)), file];
+    if (done.has(file)) return [];
+    for (const next of graph.get(file) ?? []) {
+      const cycle = visit(next, [...trail, file]);
+      if (cycle.length > 0) return cycle;
+    }
+    done.add(file);
+    return [];
+  };
+  for (const file of graph.keys()) {
+    const cycle = visit(file, []);
+    if (cycle.length > 0) return cycle;
+  }
+  return [];
+}
+
 describe('layers', () => {
   for (const [layer, forbidden] of Object.entries(FORBIDDEN)) {
     it(`${layer} imports none of ${forbidden.join(', ')}`, () => {
@@ -48,6 +75,17 @@ describe('layers', () => {
       expect(offending).toEqual([]);
     });
   }
+
+  it('has no import cycle in lambdas/ (the domain kernel holds what several contexts share)', () => {
+    expect(firstCycle('lambdas')).toEqual([]);
+  });
+
+  it('the domain kernel imports only itself', () => {
+    const outside = importsOf('lambdas/domain/kernel')
+      .filter(({ target }) => !target.startsWith('lambdas/domain/kernel/'))
+      .map(({ file, target }) => `${file} imports ${target}`);
+    expect(outside).toEqual([]);
+  });
 
   it('finds imports (the scan itself works)', () => {
     expect(importsOf('lambdas/handlers').some(({ target }) => target.startsWith('lambdas/domain/'))).toBe(

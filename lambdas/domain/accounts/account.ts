@@ -1,11 +1,17 @@
-import type { ContactChannel } from '../compliance/types';
+import type {
+  Bucket,
+  ContactChannel,
+  Currency,
+  Jurisdiction,
+  Language,
+  Tier,
+  Variant,
+} from '../kernel/types';
 import type { RiskBand, RiskReason } from '../scoring/risk-model';
-import type { Tier, Variant } from '../treatment/treatment-policy';
+
+export type { Bucket, Currency, Jurisdiction, Language };
 
 /** The account as the domain sees it. Money is always integer minor units of `currency`. */
-export type Jurisdiction = 'US' | 'CN';
-export type Currency = 'USD' | 'CNY';
-export type Language = 'en' | 'zh-CN';
 
 /**
  * One monthly statement. `payStatus` uses the repayment-status coding of the UCI credit data the risk model
@@ -59,8 +65,6 @@ export interface AccountFlags {
   /** The customer told us of a crisis (health, bereavement, abuse, …): a specialist looks after them. */
   readonly vulnerable?: boolean;
 }
-
-export type Bucket = 'current' | 'dpd_1_30' | 'dpd_31_60' | 'dpd_61_90' | 'dpd_91_180' | 'dpd_180_plus';
 
 /** The last risk score: probability of default with the reasons that raised it. */
 export interface RiskAssessment {

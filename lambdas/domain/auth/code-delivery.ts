@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Account } from '../accounts/account';
 import { maskEmail, maskPhone } from '../accounts/personal-data';
 import { checkMessage } from '../compliance';
-import { requiredDisclosures } from '../drafting/draft';
+import { requiredDisclosures } from '../compliance/disclosures';
 import type { MessageSender, OutboundChannel, Outbox } from '../outreach/outreach';
 import type { AccountRepository, Clock } from '../ports';
 import { CODE_MINUTES, type CodeSender, codeChannelOf } from './identity-verification';

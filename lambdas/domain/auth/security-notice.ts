@@ -5,7 +5,7 @@
  */
 import type { Account, Language } from '../accounts/account';
 import { checkMessage } from '../compliance';
-import { requiredDisclosures } from '../drafting/draft';
+import { requiredDisclosures } from '../compliance/disclosures';
 import type { Outbox, OutboxMessage } from '../outreach/outreach';
 import { outreachQueued } from '../outreach/outreach-events';
 import type { AccountRepository, EventPublisher } from '../ports';

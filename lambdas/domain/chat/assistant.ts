@@ -26,7 +26,8 @@
  */
 import type { Jurisdiction, Language } from '../accounts/account';
 import { checkMessage, type MessageVerdict, type Offer } from '../compliance';
-import { gateOfferOf, requiredDisclosures } from '../drafting/draft';
+import { requiredDisclosures } from '../compliance/disclosures';
+import { gateOfferOf } from '../drafting/draft';
 import type { OfferSet } from '../offers/plan-calculator';
 import {
   alreadyPaid,

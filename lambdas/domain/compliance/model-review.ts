@@ -6,8 +6,8 @@
  */
 import * as z from 'zod';
 import { GATE_REVIEW_PROMPT } from '../../../prompts/gate-review.v1';
-import type { LlmPort } from '../drafting/drafting-service';
 import { parsePromptTemplate } from '../drafting/prompt-template';
+import type { LlmPort } from '../ports';
 import { CATEGORY_INFO, CONTENT_CATEGORIES, isContentCategory } from './content/categories';
 import type { MessageRequest, MessageReview, MessageVerdict, MessageViolation } from './types';
 

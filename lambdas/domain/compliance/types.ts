@@ -1,4 +1,6 @@
-import type { Currency, Language } from '../accounts/account';
+import type { ContactChannel, Currency, Language } from '../kernel/types';
+
+export type { ContactChannel };
 
 /**
  * One rule of a policy pack. `code` is the stable string a verdict carries when the rule blocks (a contact
@@ -21,7 +23,6 @@ export interface ComplianceRule {
 export type CollectorRole = 'first_party' | 'third_party';
 export const COLLECTOR_ROLES: readonly CollectorRole[] = ['first_party', 'third_party'];
 
-export type ContactChannel = 'call' | 'sms' | 'email';
 export type ContactEventKind = 'call_attempt' | 'conversation' | 'message';
 
 /** A past contact. A `call_attempt` is a dial that did not reach the person, a `conversation` one that did. */

@@ -1,11 +1,14 @@
 /**
  * A draft: one customer's outreach on every channel plus the agent's call script, with the metadata that
  * traces it to its prompt, model and cost. Also the wording code owns: how offer figures are written (the
- * model copies them, the gate checks them) and the mandatory disclosures appended after generation.
+ * model copies them, the gate checks them) and where the mandatory disclosures (compliance/disclosures.ts)
+ * are appended after generation.
  */
 import * as z from 'zod';
-import type { Currency, Jurisdiction, Language } from '../accounts/account';
 import type { MessageChannel, Offer } from '../compliance';
+import { requiredDisclosures } from '../compliance/disclosures';
+import { formatDate, formatMoney } from '../kernel/format';
+import type { Currency, Jurisdiction, Language } from '../kernel/types';
 import type { OfferOption, OfferSet } from '../offers/plan-calculator';
 
 const text = z.string().trim().min(1);
@@ -53,21 +56,6 @@ export interface RecordedDraft extends Draft {
 // ---------------------------------------------------------------------------------------------------------
 // Figures: written once by code, copied by the writer, checked by the gate.
 // ---------------------------------------------------------------------------------------------------------
-
-/** `USD 1,234.50` in English; `1,234.50美元` / `人民币1,234.50元` in Chinese. */
-export function formatMoney(minor: number, currency: Currency, language: Language): string {
-  const whole = Math.floor(minor / 100).toLocaleString('en-US');
-  const amount = `${whole}.${String(minor % 100).padStart(2, '0')}`;
-  if (language === 'en') return `${currency} ${amount}`;
-  return currency === 'CNY' ? `人民币${amount}元` : `${amount}美元`;
-}
-
-/** `2026-12-30` in English; `2026年12月30日` in Chinese. */
-export function formatDate(isoDate: string, language: Language): string {
-  if (language === 'en') return isoDate;
-  const [year, month, day] = isoDate.split('-');
-  return `${year}年${Number(month)}月${Number(day)}日`;
-}
 
 /** One line per option with its figures already written as they must appear. */
 export function describeOption(option: OfferOption, currency: Currency, language: Language): string {
@@ -127,33 +115,6 @@ export function gateOfferOf(offerSet: OfferSet): Offer {
 // ---------------------------------------------------------------------------------------------------------
 // Disclosures: deterministic text appended by code, so no model output can leave them out.
 // ---------------------------------------------------------------------------------------------------------
-
-const MINI_MIRANDA: Record<Language, string> = {
-  en: 'This is a communication from a debt collector. This is an attempt to collect a debt and any information obtained will be used for that purpose.',
-  'zh-CN': '本信息来自债务催收方，旨在催收债务，所获信息将用于该目的。',
-};
-
-const OPT_OUT: Record<Language, string> = {
-  en: 'Reply STOP to opt out.',
-  'zh-CN': '回复TD退订',
-};
-
-const EMAIL_OPT_OUT: Record<Language, string> = {
-  en: 'To opt out of these e-mails, reply STOP.',
-  'zh-CN': '如不希望再收到此类邮件，请回复TD退订。',
-};
-
-/** The disclosure sentences a channel needs in a jurisdiction, in the order they are appended. */
-export function requiredDisclosures(
-  jurisdiction: Jurisdiction,
-  channel: MessageChannel,
-  language: Language,
-): string[] {
-  const miniMiranda = jurisdiction === 'US' ? [MINI_MIRANDA[language]] : [];
-  if (channel === 'sms') return [...miniMiranda, OPT_OUT[language]];
-  if (channel === 'email') return [...miniMiranda, EMAIL_OPT_OUT[language]];
-  return miniMiranda;
-}
 
 const separator = (language: Language) => (language === 'en' ? ' ' : '');
 

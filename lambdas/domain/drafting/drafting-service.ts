@@ -9,10 +9,12 @@ import * as z from 'zod';
 import { DRAFT_OUTREACH_PROMPT } from '../../../prompts/draft-outreach.v1';
 import type { Account, Jurisdiction, Language } from '../accounts/account';
 import { checkMessage, type MessageChannel, type MessageVerdict } from '../compliance';
+import { requiredDisclosures } from '../compliance/disclosures';
 import { MODEL_REVIEW_RULE, reviewedVerdict } from '../compliance/model-review';
 import { TEXT_LENGTH } from '../compliance/policy-pack';
+import { formatMoney } from '../kernel/format';
 import type { OfferSet } from '../offers/plan-calculator';
-import type { Clock } from '../ports';
+import type { Clock, LlmPort, LlmResponse } from '../ports';
 import type { Tier, TierStrategy } from '../treatment/treatment-policy';
 import {
   channelTexts,
@@ -21,39 +23,16 @@ import {
   type DraftSource,
   describeOption,
   draftContentSchema,
-  formatMoney,
   gateOfferOf,
   type RecordedDraft,
-  requiredDisclosures,
   withDisclosures,
 } from './draft';
 import { OFFLINE_TEMPLATES, offlineDraft } from './offline-drafter';
 import { parsePromptTemplate } from './prompt-template';
 import { mapStrings, type PersonalData, personalDataOf, pseudonymise, reidentify } from './pseudonymise';
 
-export interface LlmRequest {
-  readonly system: string;
-  readonly user: string;
-  readonly schemaName: string;
-  readonly jsonSchema: object;
-}
-
-export interface LlmResponse {
-  readonly text: string;
-  readonly model: string;
-  readonly promptTokens: number;
-  readonly completionTokens: number;
-}
-
-/** A chat model answering with JSON that follows `jsonSchema`. */
-export interface LlmPort {
-  complete(request: LlmRequest): Promise<LlmResponse>;
-}
-
-/** The model could not be reached or gave no answer (after the adapter's own bounded retries). */
-export class LlmUnavailableError extends Error {
-  override readonly name = 'LlmUnavailableError';
-}
+/** The model port lives with the other ports; re-exported for the drafting code's many readers. */
+export { type LlmPort, type LlmRequest, type LlmResponse, LlmUnavailableError } from '../ports';
 
 export interface DraftingDeps {
   readonly llm: LlmPort | undefined;

@@ -4,9 +4,10 @@
  * pseudonym placeholders, and the same code-written figures (see `describeOption`).
  */
 import type { Language } from '../accounts/account';
+import { formatMoney } from '../kernel/format';
 import type { OfferSet } from '../offers/plan-calculator';
 import type { Tier } from '../treatment/treatment-policy';
-import { type DraftContent, describeOption, formatMoney } from './draft';
+import { type DraftContent, describeOption } from './draft';
 import { PLACEHOLDERS } from './pseudonymise';
 
 /** Recorded as the prompt version of offline drafts: change a template → bump it. */

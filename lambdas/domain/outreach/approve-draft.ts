@@ -26,7 +26,8 @@
  */
 import type { Language } from '../accounts/account';
 import { checkMessage, type MessageVerdict } from '../compliance';
-import { gateOfferOf, requiredDisclosures } from '../drafting/draft';
+import { requiredDisclosures } from '../compliance/disclosures';
+import { gateOfferOf } from '../drafting/draft';
 import { conflict, DomainError, notFound } from '../errors';
 import type { AccountRepository, Clock, DomainEvent, EventPublisher } from '../ports';
 import { TREATMENT_POLICY, type TreatmentPolicy } from '../treatment/treatment-policy';

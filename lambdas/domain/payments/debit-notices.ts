@@ -6,7 +6,8 @@
  */
 import type { Account, Language } from '../accounts/account';
 import { checkMessage, type MessageVerdict, type Offer } from '../compliance';
-import { formatDate, formatMoney, requiredDisclosures } from '../drafting/draft';
+import { requiredDisclosures } from '../compliance/disclosures';
+import { formatDate, formatMoney } from '../kernel/format';
 import type { OutboundChannel } from '../outreach/outreach';
 
 export type DebitNoticeKind = 'pre_debit' | 'receipt' | 'failure';

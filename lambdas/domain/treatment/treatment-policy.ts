@@ -3,26 +3,13 @@
  * bucket, risk band and flags, and what each tier's strategy is. Changing treatment means changing this file
  * (and its version), never a handler.
  */
-import type { AccountFlags, Bucket } from '../accounts/account';
+import type { AccountFlags } from '../accounts/account';
+import type { Bucket, Tier, Variant } from '../kernel/types';
 import type { OfferKind } from '../offers/plan-calculator';
 import type { RiskBand } from '../scoring/risk-model';
 
 export type Channel = 'sms' | 'email' | 'portal' | 'call';
-export type Variant = 'champion' | 'challenger';
-
-export type Tier =
-  | 'monitor'
-  | 'early_warning'
-  | 'reminder'
-  | 'reminder_and_call'
-  | 'agent_call'
-  | 'hardship_restructure'
-  | 'referral_review'
-  | 'promise_pending'
-  | 'hardship_plan_active'
-  | 'dispute_hold'
-  | 'cease_hold'
-  | 'excluded';
+export type { Tier, Variant };
 
 export interface TierStrategy {
   readonly description: string;
