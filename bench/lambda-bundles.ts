@@ -6,18 +6,11 @@
  * runs, reported as a ratio to the empty handler. Bundles run from a temporary folder where, as in the Lambda
  * runtime, only the AWS SDK resolves from outside the asset.
  */
-import { execFileSync, execSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { build } from 'esbuild';
-import {
-  afterBundlingCommands,
-  EXTERNAL_MODULES,
-  LAMBDA_CHARSET,
-  LAMBDA_DEFINE,
-  LAMBDA_NODE_TARGET,
-} from '../lib/bundling';
+import { bundleAsDeployed, lambdaLikeRoot } from '../lib/bundling';
 import { FUNCTIONS } from '../lib/catalog/functions';
 import { TABLE_IDS, TABLES } from '../lib/catalog/tables';
 import { stageConfig } from '../lib/stages';
@@ -36,33 +29,6 @@ function lazyBytes(dir: string): number {
     .filter((file) => !['index.js', 'index.js.map'].includes(file))
     .map((file) => statSync(path.join(dir, file)))
     .reduce((sum, stat) => sum + (stat.isFile() ? stat.size : 0), 0);
-}
-
-async function bundle(
-  projectRoot: string,
-  entry: string,
-  outdir: string,
-  modelClient: boolean | null,
-): Promise<string> {
-  const outfile = path.join(outdir, 'index.js');
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: LAMBDA_NODE_TARGET,
-    format: 'cjs',
-    minify: true,
-    sourcemap: true,
-    external: EXTERNAL_MODULES,
-    charset: LAMBDA_CHARSET,
-    define: LAMBDA_DEFINE,
-    logLevel: 'silent',
-  });
-  if (modelClient !== null) {
-    for (const command of afterBundlingCommands(projectRoot, outdir, { modelClient })) execSync(command);
-  }
-  return outfile;
 }
 
 /** Env a deployed function would have, so config checks at load pass. */
@@ -104,19 +70,19 @@ function measureInit(bundlePaths: string[]): Array<{ processMs: number; moduleMs
 export async function benchLambdaBundles(projectRoot: string) {
   const outRoot = path.join(tmpdir(), 'collections-bench-bundles');
   rmSync(outRoot, { recursive: true, force: true });
-  mkdirSync(path.join(outRoot, 'empty'), { recursive: true });
-  mkdirSync(path.join(outRoot, 'node_modules'));
-  symlinkSync(
-    path.join(projectRoot, 'node_modules', '@aws-sdk'),
-    path.join(outRoot, 'node_modules', '@aws-sdk'),
-  );
+  lambdaLikeRoot(projectRoot, outRoot);
+  mkdirSync(path.join(outRoot, 'empty'));
   const emptyEntry = path.join(outRoot, 'empty', 'handler.ts');
   writeFileSync(emptyEntry, 'export const handler = async () => ({ statusCode: 200 });\n');
-  const emptyBundle = await bundle(projectRoot, emptyEntry, path.join(outRoot, 'empty'), null);
+  const emptyBundle = await bundleAsDeployed(projectRoot, emptyEntry, path.join(outRoot, 'empty'), null);
   const bundles: string[] = [];
   for (const fn of FUNCTIONS) {
     const entry = path.join(projectRoot, fn.entry);
-    bundles.push(await bundle(projectRoot, entry, path.join(outRoot, fn.id), fn.readsLlmApiKey === true));
+    bundles.push(
+      await bundleAsDeployed(projectRoot, entry, path.join(outRoot, fn.id), {
+        modelClient: fn.readsLlmApiKey === true,
+      }),
+    );
   }
   const [baselineInit, ...inits] = measureInit([emptyBundle, ...bundles]);
   const baseline = { sizeKb: statSync(emptyBundle).size / 1024, ...baselineInit! };

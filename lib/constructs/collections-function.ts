@@ -5,7 +5,13 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { afterBundlingCommands, EXTERNAL_MODULES, LAMBDA_DEFINE, LAMBDA_NODE_TARGET } from '../bundling';
+import {
+  afterBundlingCommands,
+  EXTERNAL_MODULES,
+  LAMBDA_BANNER,
+  LAMBDA_DEFINE,
+  LAMBDA_NODE_TARGET,
+} from '../bundling';
 import type { FunctionDeclaration } from '../catalog/functions';
 import { acknowledgeFinding } from '../nag';
 
@@ -68,6 +74,7 @@ export class CollectionsFunction extends Construct {
         externalModules: EXTERNAL_MODULES,
         charset: Charset.UTF8,
         define: LAMBDA_DEFINE,
+        banner: LAMBDA_BANNER,
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
