@@ -1,16 +1,19 @@
 /**
- * Issue #2 benchmark: every Lambda bundled exactly as CDK bundles it, next to an empty handler bundled the
- * same way. Size is the minified index.js; init is a fresh Node process loading the bundle (what Lambda's
- * INIT phase pays), median over many runs, reported as a ratio to the empty handler.
+ * Issue #2/#14 benchmark: every Lambda bundled exactly as CDK bundles it (the same esbuild settings and the
+ * same after-bundling commands), next to an empty handler bundled the same way. Size is the minified index.js,
+ * what init loads; `lazyKb` is what ships beside it and is read only on first use (model artefacts, the model
+ * client). Init is a fresh Node process loading the bundle (what Lambda's INIT phase pays), median over many
+ * runs, reported as a ratio to the empty handler. Bundles run from a temporary folder where, as in the Lambda
+ * runtime, only the AWS SDK resolves from outside the asset.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { build } from 'esbuild';
-import { EXTERNAL_MODULES, LAMBDA_CHARSET, LAMBDA_NODE_TARGET } from '../lib/bundling';
-import { FUNCTIONS } from '../lib/catalog/functions';
-import { TABLE_IDS, TABLES } from '../lib/catalog/tables';
-import { stageConfig } from '../lib/stages';
+import { FUNCTIONS } from '../catalog/functions';
+import { stageConfig } from '../catalog/stages';
+import { TABLE_IDS, TABLES } from '../catalog/tables';
+import { bundleAsDeployed, lambdaLikeRoot } from '../lib/bundling';
 
 const RUNS = 15;
 
@@ -20,22 +23,12 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-async function bundle(entry: string, outdir: string): Promise<string> {
-  const outfile = path.join(outdir, 'index.js');
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: LAMBDA_NODE_TARGET,
-    format: 'cjs',
-    minify: true,
-    sourcemap: true,
-    external: EXTERNAL_MODULES,
-    charset: LAMBDA_CHARSET,
-    logLevel: 'silent',
-  });
-  return outfile;
+/** Bytes of every file under `dir` but the bundle and its source map. */
+function lazyBytes(dir: string): number {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((file) => !['index.js', 'index.js.map'].includes(file))
+    .map((file) => statSync(path.join(dir, file)))
+    .reduce((sum, stat) => sum + (stat.isFile() ? stat.size : 0), 0);
 }
 
 /** Env a deployed function would have, so config checks at load pass. */
@@ -75,21 +68,29 @@ function measureInit(bundlePaths: string[]): Array<{ processMs: number; moduleMs
 }
 
 export async function benchLambdaBundles(projectRoot: string) {
-  const outRoot = path.join(projectRoot, '.bench', 'bundles');
+  const outRoot = path.join(tmpdir(), 'collections-bench-bundles');
   rmSync(outRoot, { recursive: true, force: true });
-  mkdirSync(path.join(outRoot, 'empty'), { recursive: true });
+  lambdaLikeRoot(projectRoot, outRoot);
+  mkdirSync(path.join(outRoot, 'empty'));
   const emptyEntry = path.join(outRoot, 'empty', 'handler.ts');
   writeFileSync(emptyEntry, 'export const handler = async () => ({ statusCode: 200 });\n');
-  const emptyBundle = await bundle(emptyEntry, path.join(outRoot, 'empty'));
+  const emptyBundle = await bundleAsDeployed(projectRoot, emptyEntry, path.join(outRoot, 'empty'), null);
   const bundles: string[] = [];
-  for (const fn of FUNCTIONS)
-    bundles.push(await bundle(path.join(projectRoot, fn.entry), path.join(outRoot, fn.id)));
+  for (const fn of FUNCTIONS) {
+    const entry = path.join(projectRoot, fn.entry);
+    bundles.push(
+      await bundleAsDeployed(projectRoot, entry, path.join(outRoot, fn.id), {
+        modelClient: fn.readsLlmApiKey === true,
+      }),
+    );
+  }
   const [baselineInit, ...inits] = measureInit([emptyBundle, ...bundles]);
   const baseline = { sizeKb: statSync(emptyBundle).size / 1024, ...baselineInit! };
 
   const rows = FUNCTIONS.map((fn, index) => ({
     function: fn.id,
     sizeKb: Number((statSync(bundles[index]!).size / 1024).toFixed(1)),
+    lazyKb: Number((lazyBytes(path.dirname(bundles[index]!)) / 1024).toFixed(1)),
     initProcessMs: Number(inits[index]!.processMs.toFixed(1)),
     initModuleMs: Number(inits[index]!.moduleMs.toFixed(1)),
     initRatio: Number((inits[index]!.processMs / baseline.processMs).toFixed(2)),
@@ -102,6 +103,6 @@ export async function benchLambdaBundles(projectRoot: string) {
     },
     runsPerMeasurement: RUNS,
     functions: rows,
-    targets: { maxSizeKb: 250, maxInitRatio: 2 },
+    targets: { maxSizeKb: 250, maxSizeKbWithModelClient: 400, maxInitRatio: 2 },
   };
 }

@@ -12,6 +12,8 @@ import type { InboxMessage } from './developer-inbox';
 /** How many of each jurisdiction the list shows when no account is asked for. */
 const PER_JURISDICTION = 4;
 const MAX_ASKED = 100;
+/** Tiers in which a customer has arrears to sort out and options in the portal. */
+const WORTH_TRYING = new Set(['reminder', 'reminder_and_call', 'agent_call', 'hardship_restructure']);
 
 export interface DemoCustomer {
   readonly accountId: string;
@@ -34,7 +36,10 @@ const toDemoCustomer = (account: Account): DemoCustomer => ({
   tier: account.treatment?.tier ?? null,
 });
 
-/** The accounts asked for (unknown ones left out), or a few of each jurisdiction, lowest references first. */
+/**
+ * The accounts asked for (unknown ones left out), or a few of each jurisdiction: customers in arrears first,
+ * then lowest references first.
+ */
 export async function demoCustomers(
   db: DynamoDBDocumentClient,
   accountsTable: string,
@@ -64,7 +69,9 @@ export async function demoCustomers(
     accounts.push(...((page.Items ?? []) as Account[]));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  accounts.sort((a, b) => a.accountId.localeCompare(b.accountId));
+  // Customers with something to sort out first: a portal with arrears and options is worth trying.
+  const worthTrying = (account: Account) => (WORTH_TRYING.has(account.treatment?.tier ?? '') ? 0 : 1);
+  accounts.sort((a, b) => worthTrying(a) - worthTrying(b) || a.accountId.localeCompare(b.accountId));
   return (['US', 'CN'] as const).flatMap((jurisdiction) =>
     accounts
       .filter((account) => account.jurisdiction === jurisdiction)

@@ -14,6 +14,8 @@ import { stageConfig } from '../catalog/stages';
 import { type DomainEvent, domainEvent, EventContractError } from '../contracts/events';
 import { batchPutAll } from '../lambdas/adapters/dynamodb/batch-write';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/client';
+import { DynamoScoringRunStore } from '../lambdas/adapters/dynamodb/scoring-run-store';
+import type { ScoringRun } from '../lambdas/domain/scoring/scoring-run';
 import { localSecurityHeaders } from '../lib/security-headers';
 import {
   API_GATEWAY_MAX_BODY_BYTES,
@@ -26,7 +28,7 @@ import { type SimulatedLedger, startSimulatedBank } from './bank/simulated-bank'
 import { DEV_USERS, devLogin } from './dev-users';
 import { type DeveloperInbox, startDeveloperInbox } from './developer-inbox';
 import { demoCustomers, demoCustomersPage, inboxPage } from './developer-views';
-import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
+import { type DynamoDbLocal, freePort, startDynamoDbLocal } from './dynamodb-local';
 import { LocalEventBus, listenForPutEvents } from './event-bus';
 import { LambdaInvoker } from './lambda-invoker';
 import { localOutbox } from './outbox-view';
@@ -45,6 +47,7 @@ import { createTables, localTableNames, tableNameEnvironment } from './tables';
 export const LOCAL_STAGE = stageConfig('dev');
 const LOCAL_BUS_NAME = 'collections-local-bus';
 const LOCAL_BANK_TOKEN = 'local-bank-token';
+const FIRST_SCORING_TIMEOUT_MS = 120_000;
 
 export interface LocalRuntimeOptions {
   readonly projectRoot: string;
@@ -55,6 +58,11 @@ export interface LocalRuntimeOptions {
   /** Accounts in the demo portfolio seeded into an empty database; 0 = none. */
   readonly seedAccounts: number;
   readonly startScheduler: boolean;
+  /**
+   * Runs the scoring job before answering if the portfolio was never scored (`npm start`), so the queue, the
+   * portal's options and the dashboard have content from the first page.
+   */
+  readonly scoreIfNeverScored?: boolean;
   readonly log: (line: string) => void;
 }
 
@@ -63,6 +71,8 @@ export interface LocalRuntime {
   readonly dynamodbEndpoint: string;
   readonly dynamodbPid: number;
   readonly seeded: number;
+  /** Accounts scored before the runtime answered, because the portfolio had never been scored (else 0). */
+  readonly scoredAtStart: number;
   readonly bus: LocalEventBus;
   readonly scheduler: LocalScheduler;
   /** EventBridge Scheduler's API, locally: the one-off schedules that run debit attempts. */
@@ -104,7 +114,14 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 }
 
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
-  const dynamodb = await startDynamoDbLocal({ dataDir: options.dataDir });
+  // DynamoDB Local (a JVM) starts while this process loads the handlers: the two take most of a start.
+  const dynamodbPort = await freePort();
+  const dynamodbStarting = startDynamoDbLocal({
+    dataDir: options.dataDir,
+    port: dynamodbPort,
+    quickStart: true,
+  });
+  dynamodbStarting.catch(() => undefined); // its failure surfaces where it is awaited, not as unhandled
   const servers: Server[] = [];
   const stoppers: (() => Promise<void>)[] = [];
   let scheduler: LocalScheduler | undefined;
@@ -112,10 +129,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     scheduler?.stop();
     await Promise.all(stoppers.map((stopOne) => stopOne()));
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-    await dynamodb.stop();
+    await (await dynamodbStarting.catch(() => undefined))?.stop();
   };
   try {
-    return await assemble(options, dynamodb, servers, stoppers, (s) => (scheduler = s), stop);
+    return await assemble(
+      options,
+      { endpoint: `http://127.0.0.1:${dynamodbPort}`, started: dynamodbStarting },
+      servers,
+      stoppers,
+      (s) => (scheduler = s),
+      stop,
+    );
   } catch (error) {
     await stop();
     throw error;
@@ -124,21 +148,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
 async function assemble(
   options: LocalRuntimeOptions,
-  dynamodb: DynamoDbLocal,
+  dynamodbLocal: { readonly endpoint: string; readonly started: Promise<DynamoDbLocal> },
   servers: Server[],
   stoppers: (() => Promise<void>)[],
   keepScheduler: (scheduler: LocalScheduler) => void,
   stop: () => Promise<void>,
 ): Promise<LocalRuntime> {
   const tables = localTableNames('local');
-  const client = new DynamoDBClient({
-    endpoint: dynamodb.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  await createTables(client, tables);
-  const seeded = await seedIfEmpty(client, tables.accounts, options.seedAccounts);
-
   const invoker = new LambdaInvoker(options.projectRoot);
   const bus = new LocalEventBus(LOCAL_BUS_NAME, (functionId, event) => invoker.invoke(functionId, event), {
     retryDelayMs: 200,
@@ -169,7 +185,7 @@ async function assemble(
     // DynamoDB Local and the local bus accept any credentials; never use a developer's real ones here.
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamodbLocal.endpoint,
     AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${(busServer.address() as AddressInfo).port}`,
     EVENT_BUS_NAME: LOCAL_BUS_NAME,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
@@ -193,6 +209,14 @@ async function assemble(
       `Rules route events their handlers do not take (see contracts/events): ${unaccepted.join('; ')}`,
     );
   }
+  const dynamodb = await dynamodbLocal.started;
+  const client = new DynamoDBClient({
+    endpoint: dynamodb.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await createTables(client, tables);
+  const seeded = await seedIfEmpty(client, tables.accounts, options.seedAccounts);
 
   const scheduler = new LocalScheduler(LOCAL_STAGE.schedules, async (run, event) => {
     const started = Date.now();
@@ -208,10 +232,14 @@ async function assemble(
     }
   });
   keepScheduler(scheduler);
+  const documents = createDocumentClient(client);
+  const scoredAtStart =
+    options.scoreIfNeverScored && (await neverScored(client, tables.scoringRuns))
+      ? await scoreNow(scheduler, new DynamoScoringRunStore(documents, tables.scoringRuns), options.log)
+      : 0;
   if (options.startScheduler) scheduler.start();
 
   const webRoot = path.join(options.projectRoot, 'web');
-  const documents = createDocumentClient(client);
   const context: RequestContext = {
     invoker,
     bus,
@@ -249,6 +277,7 @@ async function assemble(
     dynamodbEndpoint: dynamodb.endpoint,
     dynamodbPid: dynamodb.pid,
     seeded,
+    scoredAtStart,
     bus,
     scheduler,
     debitSchedules,
@@ -271,6 +300,29 @@ async function seedIfEmpty(client: DynamoDBClient, accountsTable: string, count:
     accounts as unknown as Record<string, unknown>[],
   );
   return accounts.length;
+}
+
+async function neverScored(client: DynamoDBClient, scoringRunsTable: string): Promise<boolean> {
+  const runs = await client.send(new ScanCommand({ TableName: scoringRunsTable, Limit: 1, Select: 'COUNT' }));
+  return (runs.Count ?? 0) === 0;
+}
+
+/**
+ * The nightly scoring job, now, through the same schedule, bus and handlers. Resolves when the run completes
+ * (every segment scored, so the queue and the portal have tiers and options); the outreach that tier changes
+ * prepare carries on in the background.
+ */
+async function scoreNow(scheduler: LocalScheduler, runs: DynamoScoringRunStore, log: (line: string) => void) {
+  log('scoring the demo portfolio (first start only)');
+  const { runId } = (await scheduler.runNow('scoring')) as ScoringRun;
+  const deadline = Date.now() + FIRST_SCORING_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const progress = await runs.get(runId);
+    if (progress?.run.status === 'completed') return progress.run.accountsScored;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  log(`scoring run ${runId} is still running: the queue fills as it goes (npm run score to follow a run)`);
+  return 0;
 }
 
 function listen(server: Server, port: number): Promise<Server> {

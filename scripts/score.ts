@@ -3,6 +3,7 @@
  * one; otherwise starts the local runtime on the persisted local data, runs, and stops it again.
  */
 import type { ScoringRun, SegmentCheckpoint } from '../lambdas/domain/scoring/scoring-run';
+import { DEV_USERS } from '../local/dev-users';
 import { LOCAL_DATA_DIR, PROJECT_ROOT } from '../local/paths';
 import { type LocalRuntime, startLocalRuntime } from '../local/runtime';
 import { DEMO_PORTFOLIO_DEFAULTS } from '../local/seed/demo-portfolio';
@@ -28,10 +29,24 @@ function progressLine(run: ScoringRun, width = 30): string {
   );
 }
 
-async function follow(url: string): Promise<ScoringRun> {
-  const started = await fetch(`${url}/scoring-runs`, {
+/** Starting and following a run is a supervisor's call: sign in as the local dev supervisor. */
+async function supervisorToken(url: string): Promise<string> {
+  const supervisor = DEV_USERS.find((user) => user.role === 'supervisor')!;
+  const login = await fetch(`${url}/_local/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user: supervisor.user }),
+  });
+  if (!login.ok)
+    throw new Error(`Could not sign in as ${supervisor.user}: ${login.status} ${await login.text()}`);
+  return ((await login.json()) as { token: string }).token;
+}
+
+async function follow(url: string): Promise<ScoringRun> {
+  const authorization = `Bearer ${await supervisorToken(url)}`;
+  const started = await fetch(`${url}/scoring-runs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization },
     body: '{}',
   });
   if (started.status !== 202)
@@ -39,7 +54,9 @@ async function follow(url: string): Promise<ScoringRun> {
   const { runId } = (await started.json()) as ScoringRun;
   console.log(`Scoring run ${runId}`);
   for (;;) {
-    const { run } = (await (await fetch(`${url}/scoring-runs/${runId}`)).json()) as {
+    const { run } = (await (
+      await fetch(`${url}/scoring-runs/${runId}`, { headers: { authorization } })
+    ).json()) as {
       run: ScoringRun;
       segments: SegmentCheckpoint[];
     };

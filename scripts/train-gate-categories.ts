@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { encodeWeights } from '../lambdas/domain/compliance/content/abuse-model';
 import { CONTENT_CATEGORIES } from '../lambdas/domain/compliance/content/categories';
 import { CategoryModel } from '../lambdas/domain/compliance/content/category-model';
-import { COMMITTED_ABUSE_MODEL } from '../lambdas/domain/compliance/content/committed-abuse-model';
+import { committedAbuseModel } from '../lambdas/domain/compliance/content/committed-abuse-model';
 import { CONCEPTS_VERSION } from '../lambdas/domain/compliance/content/concepts';
 import { checkMessageWith } from '../lambdas/domain/compliance/message-linter';
 import { type CategoryFigures, renderCategoryCard } from './lib/gate-training/category-card';
@@ -70,7 +70,7 @@ const training = [...tuning, ...suiteEncoded];
 const rulesBlock = new Map<CorpusLine, boolean>(
   [...lines, ...suiteLines].map((line) => [
     line,
-    !checkMessageWith(line.request, COMMITTED_ABUSE_MODEL, null).allowed,
+    !checkMessageWith(line.request, committedAbuseModel(), null).allowed,
   ]),
 );
 const foldKey = (row: EncodedLine) => `category-fold:${row.line.file}:${row.line.id}`;
@@ -177,7 +177,7 @@ for (const file of files)
       (row) => row.line.heldOut && row.line.file === file && row.line.language === language,
     );
     const blockedRows = new Set(
-      rows.filter((row) => !checkMessageWith(row.line.request, COMMITTED_ABUSE_MODEL, model).allowed),
+      rows.filter((row) => !checkMessageWith(row.line.request, committedAbuseModel(), model).allowed),
     );
     heldOut[`${file.split('/').pop()} (${language})`] = figures(
       rows,

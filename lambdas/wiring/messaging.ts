@@ -2,6 +2,7 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import * as z from 'zod';
+import { lazyClient } from '../adapters/lazy-client';
 import { DeveloperInboxSender } from '../adapters/messaging/developer-inbox-sender';
 import { SesEmailSender } from '../adapters/messaging/ses-email-sender';
 import { SnsSmsSender } from '../adapters/messaging/sns-sms-sender';
@@ -30,8 +31,11 @@ export const outreachSenders = /* @__PURE__ */ once((): Record<OutboundChannel, 
     return { sms: stored, email: stored, portal };
   }
   return {
-    sms: new SnsSmsSender(new SNSClient({})),
-    email: new SesEmailSender(new SESv2Client({}), config.OUTREACH_EMAIL_FROM),
+    sms: new SnsSmsSender(lazyClient(() => new SNSClient({}))),
+    email: new SesEmailSender(
+      lazyClient(() => new SESv2Client({})),
+      config.OUTREACH_EMAIL_FROM,
+    ),
     portal,
   };
 });

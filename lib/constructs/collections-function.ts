@@ -5,8 +5,14 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { EXTERNAL_MODULES, LAMBDA_NODE_TARGET } from '../bundling';
-import type { FunctionDeclaration } from '../catalog/functions';
+import type { FunctionDeclaration } from '../../catalog/functions';
+import {
+  afterBundlingCommands,
+  EXTERNAL_MODULES,
+  LAMBDA_BANNER,
+  LAMBDA_DEFINE,
+  LAMBDA_NODE_TARGET,
+} from '../bundling';
 import { acknowledgeFinding } from '../nag';
 
 export interface CollectionsFunctionProps {
@@ -67,6 +73,14 @@ export class CollectionsFunction extends Construct {
         format: OutputFormat.CJS,
         externalModules: EXTERNAL_MODULES,
         charset: Charset.UTF8,
+        define: LAMBDA_DEFINE,
+        banner: LAMBDA_BANNER,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) =>
+            afterBundlingCommands(inputDir, outputDir, { modelClient: declaration.readsLlmApiKey === true }),
+        },
       },
     });
     acknowledgeFinding(

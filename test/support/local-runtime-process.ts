@@ -12,14 +12,25 @@ export interface RuntimeProcess {
   interrupt(): Promise<number | null>;
 }
 
-/** Boots `npm start`'s entry point as a child process, on a free port and an in-memory database. */
+/**
+ * Boots `npm start`'s entry point as a child process, on a free port and an in-memory database. Unless `env`
+ * says otherwise the portfolio is left unscored at start (tests score when they need to), so no background
+ * outreach from a start-up run loads the machine under the test.
+ */
 export async function startRuntimeProcess(
   env: Record<string, string> = {},
   timeoutMs = 60_000,
 ): Promise<RuntimeProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: '0', LOCAL_IN_MEMORY: 'true', POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      LOCAL_IN_MEMORY: 'true',
+      LOCAL_SCORE_ON_FIRST_START: 'false',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -36,7 +47,7 @@ export async function startRuntimeProcess(
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const url = /HTTP API\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(output)![1]!;
+  const url = /Start here\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(output)![1]!;
   const dynamodbPid = Number(/\(pid (\d+)/.exec(output)![1]);
   return {
     url,

@@ -3,8 +3,8 @@ import { checkMessage, type MessageRequest } from '../../lambdas/domain/complian
 import { featuresOf } from '../../lambdas/domain/compliance/content/abuse-features';
 import { CONTENT_CATEGORIES } from '../../lambdas/domain/compliance/content/categories';
 import { CategoryModel, isGroundingFeature } from '../../lambdas/domain/compliance/content/category-model';
-import { COMMITTED_ABUSE_MODEL } from '../../lambdas/domain/compliance/content/committed-abuse-model';
-import { COMMITTED_CATEGORY_MODEL } from '../../lambdas/domain/compliance/content/committed-category-model';
+import { committedAbuseModel } from '../../lambdas/domain/compliance/content/committed-abuse-model';
+import { committedCategoryModel } from '../../lambdas/domain/compliance/content/committed-category-model';
 import { conceptFeatures, conceptsOf } from '../../lambdas/domain/compliance/content/concepts';
 import { ownSentences } from '../../lambdas/domain/compliance/content/content-check';
 import { readMessage } from '../../lambdas/domain/compliance/content/detect';
@@ -70,8 +70,8 @@ describe('concepts: who, what and about what, with negation', () => {
 
 describe('the committed category classifier', () => {
   it('covers every category, with thresholds chosen by cross-validation', () => {
-    expect(COMMITTED_CATEGORY_MODEL.categories).toEqual(CONTENT_CATEGORIES);
-    for (const threshold of Object.values(COMMITTED_CATEGORY_MODEL.thresholds)) {
+    expect(committedCategoryModel().categories).toEqual(CONTENT_CATEGORIES);
+    for (const threshold of Object.values(committedCategoryModel().thresholds)) {
       expect(threshold).toBeGreaterThanOrEqual(0.3);
       expect(threshold).toBeLessThan(1);
     }
@@ -82,7 +82,7 @@ describe('the committed category classifier', () => {
       'Just so you know, the finance office at your company has been sent a copy of the overdue notice.',
     );
     const [[from, to]] = ownSentences(message) as [[number, number]];
-    const score = COMMITTED_CATEGORY_MODEL.best(
+    const score = committedCategoryModel().best(
       [...featuresOf(message, from, to), ...conceptFeatures(message, from, to)],
       'en',
     )!;
@@ -182,7 +182,7 @@ describe('a category-classifier verdict keeps the verdict shape', () => {
 
   it('adds nothing without the classifier (null), so the rules alone decide', () => {
     const text = '你单位的财务那边已经收到我们的函件了。';
-    expect(checkMessageWith(request(text, 'zh-CN'), COMMITTED_ABUSE_MODEL, null).allowed).toBe(true);
+    expect(checkMessageWith(request(text, 'zh-CN'), committedAbuseModel(), null).allowed).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkContact, checkMessage, type MessageRequest } from '../../lambdas/domain/compliance';
 import { featureHash, featuresOf } from '../../lambdas/domain/compliance/content/abuse-features';
 import { AbuseModel, encodeWeights } from '../../lambdas/domain/compliance/content/abuse-model';
-import { COMMITTED_ABUSE_MODEL } from '../../lambdas/domain/compliance/content/committed-abuse-model';
+import { committedAbuseModel } from '../../lambdas/domain/compliance/content/committed-abuse-model';
 import { readMessage } from '../../lambdas/domain/compliance/content/detect';
 import { readText } from '../../lambdas/domain/compliance/understanding/normalise';
 
@@ -222,12 +222,12 @@ describe('the abuse classifier', () => {
 
   it('gives reasons that are exactly the features that raised the score', () => {
     const message = readMessage('you are a worthless piece of trash');
-    const score = COMMITTED_ABUSE_MODEL.score(message, 0, message.read.text.length);
+    const score = committedAbuseModel().score(message, 0, message.read.text.length);
     const features = featuresOf(message);
-    const total = features.reduce((sum, feature) => sum + COMMITTED_ABUSE_MODEL.weightOf(feature.key), 0);
-    expect(score.logit).toBeCloseTo(COMMITTED_ABUSE_MODEL.bias + total, 10);
+    const total = features.reduce((sum, feature) => sum + committedAbuseModel().weightOf(feature.key), 0);
+    expect(score.logit).toBeCloseTo(committedAbuseModel().bias + total, 10);
     for (const reason of score.reasons) {
-      expect(reason.contribution).toBeCloseTo(COMMITTED_ABUSE_MODEL.weightOf(reason.feature), 10);
+      expect(reason.contribution).toBeCloseTo(committedAbuseModel().weightOf(reason.feature), 10);
       expect(
         features.some((feature) => feature.key === reason.feature && feature.start === reason.start),
       ).toBe(true);

@@ -1,5 +1,6 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { DomainEvent, EventPublisher } from '../../domain/ports';
+import { lazyClient } from '../lazy-client';
 import { sendInChunks } from '../send-in-chunks';
 
 /** PutEvents accepts at most 10 entries per call. */
@@ -55,8 +56,8 @@ export class EventBridgePublisher implements EventPublisher {
 }
 
 let shared: EventBridgeClient | undefined;
-/** One client per process; `AWS_ENDPOINT_URL_EVENTBRIDGE` points it at the local bus when running locally. */
+/** One client per process, built on first use; `AWS_ENDPOINT_URL_EVENTBRIDGE` points it at the local bus when running locally. */
 export const eventBridgeClient = (): EventBridgeClient => {
-  shared ??= new EventBridgeClient({});
+  shared ??= lazyClient(() => new EventBridgeClient({}));
   return shared;
 };

@@ -4,9 +4,7 @@
  * The secret holds `{"apiKey": "..."}`; it is created with an empty key, so a fresh stage drafts offline until
  * someone sets one. Read once per cold start: a changed key reaches new instances.
  */
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { LlmPort } from '../../domain/drafting/drafting-service';
-import { OpenAiLlm } from './openai-llm';
 
 export interface LlmEnvironment {
   readonly OPENAI_API_KEY?: string;
@@ -27,6 +25,8 @@ export async function llmFromEnvironment(
 ): Promise<LlmPort | undefined> {
   const apiKey = env.OPENAI_API_KEY?.trim() || (await keyFromSecret(env.LLM_API_KEY_SECRET_ARN));
   if (!apiKey) return undefined;
+  // Loaded only now: a function without a key never pays for the model client at cold start.
+  const { OpenAiLlm } = await import('./openai-llm');
   return new OpenAiLlm({
     apiKey,
     baseURL: env.OPENAI_BASE_URL || undefined,
@@ -37,6 +37,7 @@ export async function llmFromEnvironment(
 
 async function keyFromSecret(secretArn: string | undefined): Promise<string | undefined> {
   if (!secretArn) return undefined;
+  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
   const { SecretString } = await new SecretsManagerClient({}).send(
     new GetSecretValueCommand({ SecretId: secretArn }),
   );

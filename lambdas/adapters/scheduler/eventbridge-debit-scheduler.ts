@@ -8,6 +8,7 @@ import { ConflictException, CreateScheduleCommand, SchedulerClient } from '@aws-
 import { TARGET_DELIVERY } from '../../../catalog/functions';
 import type { AttemptKey, DebitAttempt, DebitScheduler } from '../../domain/payments/payments';
 import { ConfigError } from '../../runtime/config';
+import { lazyClient } from '../lazy-client';
 
 export interface DebitSchedulerSettings {
   readonly groupName: string;
@@ -107,7 +108,7 @@ export interface DebitSchedulerEnvironment {
  */
 export function debitSchedulerFromEnvironment(
   env: DebitSchedulerEnvironment = process.env,
-  client: SchedulerClient = new SchedulerClient({}),
+  client: SchedulerClient = lazyClient(() => new SchedulerClient({})),
 ): EventBridgeDebitScheduler {
   const { DEBIT_SCHEDULE_GROUP, DEBIT_TARGET_ARN, DEBIT_SCHEDULER_ROLE_ARN, DEBIT_SCHEDULE_DLQ_ARN } = env;
   if (!DEBIT_SCHEDULE_GROUP || !DEBIT_TARGET_ARN || !DEBIT_SCHEDULER_ROLE_ARN) {

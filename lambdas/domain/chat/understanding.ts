@@ -4,7 +4,7 @@
  * see docs/assistant-model-card.md) with high-precision rules for the asks with legal weight, slots read by rules,
  * and the manipulation flag. Any text gets a reading; nothing here throws on customer input.
  */
-import artifact from '../../../models/assistant-intents.json';
+import { readModelArtifact } from '../../../models/artifacts';
 import type { Currency, Language } from '../accounts/account';
 import { decodeIntentModel, type IntentModel, type IntentModelArtifact } from './reading/classifier';
 import { readMessage } from './reading/reader';
@@ -22,11 +22,10 @@ export interface MessageContext {
 let model: IntentModel | undefined;
 
 /**
- * Decoded once per process, on first use: a bundle that imports this module without reading messages then
- * leaves the artefact out.
+ * Read and decoded once per process, on first use: a function that never reads a message never loads it.
  */
 function committedModel(): IntentModel {
-  model ??= decodeIntentModel(artifact as IntentModelArtifact);
+  model ??= decodeIntentModel(readModelArtifact('assistant-intents.json') as IntentModelArtifact);
   return model;
 }
 

@@ -2,8 +2,8 @@ import { policyPackFor } from './catalogue';
 import type { AbuseModel } from './content/abuse-model';
 import { CATEGORY_INFO, type ContentCategory } from './content/categories';
 import type { CategoryModel } from './content/category-model';
-import { COMMITTED_ABUSE_MODEL } from './content/committed-abuse-model';
-import { COMMITTED_CATEGORY_MODEL } from './content/committed-category-model';
+import { committedAbuseModel } from './content/committed-abuse-model';
+import { committedCategoryModel } from './content/committed-category-model';
 import { type ContentFinding, contentFindings } from './content/content-check';
 import { mismatchWithOffer, statedFigures } from './offer-numbers';
 import type { ContentRule, DisclosureRule, MessagePolicy } from './policy-pack';
@@ -17,7 +17,7 @@ import type { ComplianceRule, MessageRequest, MessageVerdict, MessageViolation, 
  * message with none is allowed.
  */
 export function checkMessage(request: MessageRequest): MessageVerdict {
-  return checkMessageWith(request, COMMITTED_ABUSE_MODEL);
+  return checkMessageWith(request, committedAbuseModel());
 }
 
 /** `checkMessage` with given classifiers (training evaluates a new artefact through the whole gate). */
@@ -25,7 +25,7 @@ export function checkMessageWith(
   request: MessageRequest,
   abuseModel: AbuseModel,
   /** `null`: the rules and the abuse classifier only. */
-  categoryModel: CategoryModel | null = COMMITTED_CATEGORY_MODEL,
+  categoryModel: CategoryModel | null = committedCategoryModel(),
 ): MessageVerdict {
   const pack = policyPackFor(request.jurisdiction);
   if (!pack) {

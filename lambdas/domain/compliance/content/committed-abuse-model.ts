@@ -1,5 +1,10 @@
-import artifact from '../../../../models/abuse-classifier.json';
+import { readModelArtifact } from '../../../../models/artifacts';
 import { AbuseModel, type AbuseModelArtifact } from './abuse-model';
 
-/** The committed abuse classifier (`npm run train:gate` writes it), loaded once per process. */
-export const COMMITTED_ABUSE_MODEL = new AbuseModel(artifact as AbuseModelArtifact);
+let model: AbuseModel | undefined;
+
+/** The committed abuse classifier (`npm run train:gate` writes it), read once per process on first use. */
+export function committedAbuseModel(): AbuseModel {
+  model ??= new AbuseModel(readModelArtifact('abuse-classifier.json') as AbuseModelArtifact);
+  return model;
+}

@@ -1,5 +1,10 @@
-import artifact from '../../../../models/category-classifier.json';
+import { readModelArtifact } from '../../../../models/artifacts';
 import { CategoryModel, type CategoryModelArtifact } from './category-model';
 
-/** The committed category classifier (`npm run train:gate-categories` writes it), loaded once per process. */
-export const COMMITTED_CATEGORY_MODEL = new CategoryModel(artifact as CategoryModelArtifact);
+let model: CategoryModel | undefined;
+
+/** The committed category classifier (`npm run train:gate-categories` writes it), read once per process on first use. */
+export function committedCategoryModel(): CategoryModel {
+  model ??= new CategoryModel(readModelArtifact('category-classifier.json') as CategoryModelArtifact);
+  return model;
+}

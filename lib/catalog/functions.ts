@@ -1,2 +1,0 @@
-/** Moved to `catalog/functions.ts`; kept only for the files branch `cold` edits. Delete once they import `catalog/`. */
-export * from '../../catalog/functions';
