@@ -6,7 +6,12 @@ import { type SimulatedBank, SimulatedLedger, startSimulatedBank } from '../../l
 /** The real HTTP gateway against the simulated bank, over loopback: the same wire contract as in AWS. */
 
 const TOKEN = 'sim-token-2026';
+/**
+ * A healthy bank answers well within `ANSWER_MS` even on a loaded machine; calls the bank is told to hold use
+ * `impatient`, which gives up after `TIMEOUT_MS`, so those tests stay quick.
+ */
 const TIMEOUT_MS = 200;
+const ANSWER_MS = 10_000;
 const NOW = '2026-12-08T09:00:00.000Z';
 
 const ACCOUNT = 'US12345678';
@@ -37,8 +42,11 @@ function gatewayTo(
   overrides: Partial<ConstructorParameters<typeof HttpPaymentGateway>[0]> = {},
 ) {
   // Async, as the AWS wiring reads it from Secrets Manager.
-  return new HttpPaymentGateway({ baseUrl, token: async () => TOKEN, timeoutMs: TIMEOUT_MS, ...overrides });
+  return new HttpPaymentGateway({ baseUrl, token: async () => TOKEN, timeoutMs: ANSWER_MS, ...overrides });
 }
+
+/** For a call the bank holds: gives up after `TIMEOUT_MS`. */
+const impatient = () => gatewayTo(bank.url, { timeoutMs: TIMEOUT_MS });
 
 /** Keys shaped like the domain's (`<instalmentId>#<number>`): `#` and `:` must survive the URL path. */
 function debitOf(overrides: Partial<DebitRequest> = {}): DebitRequest {
@@ -225,7 +233,7 @@ describe('when the bank does not answer', () => {
     bank.ledger.injectFault(ACCOUNT, 'timeout_after_booking');
     const request = debitOf();
 
-    const outcome = await gateway.debit(request);
+    const outcome = await impatient().debit(request);
 
     expect(outcome).toEqual({
       status: 'unknown',
@@ -254,7 +262,7 @@ describe('when the bank does not answer', () => {
     bank.ledger.injectFault(ACCOUNT, 'timeout_before_booking');
     const request = debitOf();
 
-    await expect(gateway.debit(request)).resolves.toMatchObject({ status: 'unknown' });
+    await expect(impatient().debit(request)).resolves.toMatchObject({ status: 'unknown' });
     await expect(gateway.lookup(request.idempotencyKey)).resolves.toEqual({ status: 'not_found' });
     expect(bank.ledger.debits()).toEqual([]);
 
@@ -301,6 +309,7 @@ describe('when the bank does not answer', () => {
 
   it('reports unknown when a balance or lookup takes longer than the timeout', async () => {
     const hanging = gatewayTo(bank.url, {
+      timeoutMs: TIMEOUT_MS,
       fetch: (_url, init) =>
         new Promise((_resolve, reject) =>
           init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
@@ -335,7 +344,7 @@ describe('auth and masking', () => {
     expect((error as Error).message).not.toContain(ACCOUNT);
 
     bank.ledger.injectFault(ACCOUNT, 'timeout_before_booking');
-    const timedOut = await gateway.debit(debitOf());
+    const timedOut = await impatient().debit(debitOf());
     expect(JSON.stringify(timedOut)).toContain('****5678');
     expect(JSON.stringify(timedOut)).not.toContain(ACCOUNT);
 
