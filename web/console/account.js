@@ -4,14 +4,13 @@
 import { notBuiltYet } from '/lib/api.js';
 import { h, replace, say, svg } from '/lib/dom.js';
 import { formatDate, formatDateTime, formatMoney, formatPercent, humanise } from '/lib/format.js';
+import { CALL_OUTCOMES, MESSAGE_CHANNELS } from '/lib/taxonomy.js';
 import { chip, empty, figures, loading, notice, reasonText, section, table } from '/lib/ui.js';
 import { conversationPanel } from './conversation.js';
 import { findingsList } from './findings.js';
 import { label, payStatusText, statusTone } from './labels.js';
 import { paymentsPanel } from './payments.js';
 
-const CALL_OUTCOMES = ['right_party', 'promise_to_pay', 'refused', 'wrong_number', 'no_answer'];
-const DRAFT_CHANNELS = ['sms', 'email', 'portal'];
 const FLAG_NAMES = {
   dispute: 'Dispute',
   ceaseRequested: 'Cease requested',
@@ -689,7 +688,7 @@ function draftText(channelDraft) {
 }
 
 function draftBlock(ctx, accountId, draft, index) {
-  const channels = DRAFT_CHANNELS.filter((channel) => draftText(draft.draft?.[channel]));
+  const channels = MESSAGE_CHANNELS.filter((channel) => draftText(draft.draft?.[channel]));
   const block = h(
     'article',
     { class: 'draft', dataset: { draftId: String(draft.draftId ?? '') } },

@@ -1,23 +1,6 @@
 // Names for the codes the API uses; anything unknown is shown humanised.
 import { humanise } from '/lib/format.js';
 
-export const TIERS = [
-  'monitor',
-  'early_warning',
-  'reminder',
-  'reminder_and_call',
-  'agent_call',
-  'hardship_restructure',
-  'referral_review',
-  'promise_pending',
-  'hardship_plan_active',
-  'dispute_hold',
-  'cease_hold',
-  'excluded',
-];
-
-export const BUCKETS = ['current', 'dpd_1_30', 'dpd_31_60', 'dpd_61_90', 'dpd_91_180', 'dpd_180_plus'];
-
 const NAMES = {
   current: 'Current',
   dpd_1_30: '1–30 days',

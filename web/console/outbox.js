@@ -1,6 +1,7 @@
 // The local outbox (local mode only): every message the product would have sent, with its status, the
 // gate's verdict and why anything was blocked. Security codes for the portal's sign-in are here too.
 import { h, replace } from '/lib/dom.js';
+import { MESSAGE_CHANNELS } from '/lib/taxonomy.js';
 import { empty, loading, notice, section } from '/lib/ui.js';
 import { outboxItem } from './account.js';
 import { label } from './labels.js';
@@ -21,7 +22,7 @@ export function renderOutbox(view, ctx) {
     'select',
     { id: 'outbox-channel' },
     h('option', { value: '' }, 'All'),
-    ['sms', 'email', 'portal'].map((value) => h('option', { value }, label(value))),
+    MESSAGE_CHANNELS.map((value) => h('option', { value }, label(value))),
   );
   const status = h(
     'select',

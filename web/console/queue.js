@@ -3,12 +3,12 @@
 import { notBuiltYet } from '/lib/api.js';
 import { h, replace } from '/lib/dom.js';
 import { formatDate, formatMoney } from '/lib/format.js';
+import { BUCKETS, TEAMS, TIERS } from '/lib/taxonomy.js';
 import { chip, empty, loading, notice, section } from '/lib/ui.js';
-import { BUCKETS, label, TIERS } from './labels.js';
+import { label } from './labels.js';
 
 const REFRESH_MS = 30_000;
 const LIMITS = ['25', '50', '100', '200'];
-const TEAMS = ['agents', 'specialist', 'supervisor'];
 
 export function renderQueue(view, ctx, query) {
   const filters = {

@@ -1,7 +1,9 @@
 // The portal's words in English and Simplified Chinese. Values are plain text (never HTML); functions take
 // figures the page has already formatted.
 
-export const LANGUAGES = ['en', 'zh-CN'];
+import { LANGUAGES } from '/lib/taxonomy.js';
+
+export { LANGUAGES };
 
 const en = {
   'page.title': 'Repayment portal',

@@ -5,6 +5,7 @@
 import { createClient, loadConfig, newClientMessageId, notBuiltYet } from '/lib/api.js';
 import { byId, h, replace, revealText, say, show } from '/lib/dom.js';
 import { formatDate, formatDateTime, formatMoney, formatPercent, formatTime, humanise } from '/lib/format.js';
+import { CONTACT_CHANNELS } from '/lib/taxonomy.js';
 import { browserLanguage, LANGUAGES, translate } from './i18n.js';
 import { paymentsView } from './payments.js';
 
@@ -13,7 +14,6 @@ const LANGUAGE_KEY = 'portal.language';
 const MAX_MESSAGE_CHARS = 2000;
 const POLL_MS = 2000;
 const VIEWS = ['overview', 'chat', 'payments', 'contact'];
-const CHANNELS = ['call', 'sms', 'email'];
 const AUTHORS = ['customer', 'assistant', 'agent', 'system'];
 
 const state = {
@@ -871,7 +871,7 @@ function renderContacts(statusKey) {
       'fieldset',
       {},
       h('legend', {}, t('contact.channels')),
-      CHANNELS.map((channel) => {
+      CONTACT_CHANNELS.map((channel) => {
         const noConsent = channel === 'sms' && !preferences.smsConsent;
         return h(
           'div',
