@@ -3,7 +3,7 @@
 import { h, replace } from '/lib/dom.js';
 import { MESSAGE_CHANNELS } from '/lib/taxonomy.js';
 import { empty, loading, notice, section } from '/lib/ui.js';
-import { outboxItem } from './account.js';
+import { outboxItem } from './contacts.js';
 import { label } from './labels.js';
 
 const PAGE = 100;
