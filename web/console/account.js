@@ -5,6 +5,7 @@
 // load on their own, so one slow or missing endpoint never blanks the page.
 import { h, replace, say, svg } from '/lib/dom.js';
 import { formatDate, formatDateTime, formatMoney, formatPercent, humanise } from '/lib/format.js';
+import { scheduleList } from '/lib/payments.js';
 import { chip, empty, figures, loading, notice, section, table } from '/lib/ui.js';
 import { callSection } from './calls.js';
 import { loadContacts } from './contacts.js';
@@ -14,6 +15,10 @@ import { label, payStatusText } from './labels.js';
 import { paymentsPanel } from './payments.js';
 import { loadScript } from './script.js';
 
+/** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
+/** @typedef {(minor: number | undefined) => string} Money */
+
+/** @type {Record<string, string>} */
 const FLAG_NAMES = {
   dispute: 'Dispute',
   ceaseRequested: 'Cease requested',
@@ -28,22 +33,30 @@ const FLAG_NAMES = {
 
 const enc = encodeURIComponent;
 
-/** The hours the customer asked to be contacted in, on their own clock. */
+/**
+ * The hours the customer asked to be contacted in, on their own clock.
+ * @param {{ from?: string, to?: string } | undefined} hours
+ */
 function contactHoursText(hours) {
   if (!hours?.from && !hours?.to) return '';
   if (hours.from && hours.to) return ` · only ${hours.from}–${hours.to} their time`;
   return hours.from ? ` · not before ${hours.from} their time` : ` · not from ${hours.to} their time`;
 }
 
+/**
+ * @param {HTMLElement} view
+ * @param {ConsoleContext} ctx
+ * @param {string} accountId
+ */
 export function renderAccount(view, ctx, accountId) {
   const { signal } = ctx;
   replace(view, loading(`Loading ${accountId}…`));
   ctx
     .api('GET', `/accounts/${enc(accountId)}`)
-    .then((account) => {
+    .then((/** @type {any} */ account) => {
       if (!signal.aborted) drawAccount(view, ctx, account);
     })
-    .catch((error) => {
+    .catch((/** @type {any} */ error) => {
       if (signal.aborted || error.status === 401) return;
       const text =
         error.code === 'ACCOUNT_NOT_FOUND'
@@ -59,8 +72,16 @@ export function renderAccount(view, ctx, accountId) {
     });
 }
 
+/**
+ * @param {HTMLElement} view
+ * @param {ConsoleContext} ctx
+ * @param {any} account GET /accounts/{id}'s answer
+ */
 function drawAccount(view, ctx, account) {
   const id = account.accountId;
+  /**
+   * @param {number | undefined} minor
+   */
   const money = (minor) => formatMoney(minor, account.currency);
   const summary = h('div', { id: 'summary-slot' });
   const conversations = section('Conversations', { id: 'conversations' }, loading());
@@ -118,6 +139,11 @@ function drawAccount(view, ctx, account) {
 // ----------------------------------------------------------------------------------------------------------
 // Summary, risk, statements
 
+/**
+ * @param {ConsoleContext} ctx
+ * @param {any} account
+ * @param {Money} money
+ */
 function summarySection(ctx, account, money) {
   const customer = account.customer ?? {};
   const treatment = account.treatment ?? {};
@@ -177,13 +203,7 @@ function summarySection(ctx, account, money) {
           'details',
           {},
           h('summary', {}, `Schedule (${plan.instalments?.length ?? 0} payments)`),
-          h(
-            'ol',
-            {},
-            (plan.instalments ?? []).map((i) =>
-              h('li', {}, `${formatDate(i.dueDate)}: ${money(i.amountMinor)}`),
-            ),
-          ),
+          scheduleList(plan.instalments, { money, date: (iso) => formatDate(iso) }),
         ),
       ),
     figures([
@@ -251,8 +271,15 @@ const REVEAL_REASONS = [
   'Returned mail or failed message',
   'Compliance review',
 ];
+/** @type {Record<string, string>} */
 const FIELD_LABELS = { phone: 'phone number', email: 'e-mail address', dateOfBirth: 'date of birth' };
 
+/**
+ * @param {ConsoleContext} ctx
+ * @param {string} accountId
+ * @param {'phone' | 'email' | 'dateOfBirth'} field
+ * @param {string} masked
+ */
 function revealable(ctx, accountId, field, masked) {
   const value = h('span', { class: 'masked', id: `customer-${field}` }, masked);
   const dd = h('dd', {}, value, ' ');
@@ -276,6 +303,13 @@ function revealable(ctx, accountId, field, masked) {
   return dd;
 }
 
+/**
+ * @param {ConsoleContext} ctx
+ * @param {string} accountId
+ * @param {'phone' | 'email' | 'dateOfBirth'} field
+ * @param {HTMLElement} value
+ * @param {() => void} cancelled
+ */
 function revealForm(ctx, accountId, field, value, cancelled) {
   const reason = h(
     'select',
@@ -329,9 +363,13 @@ function revealForm(ctx, accountId, field, value, cancelled) {
   return form;
 }
 
+/**
+ * @param {any} account
+ */
 function riskSection(account) {
   const risk = account.risk;
   if (!risk) return section('Risk score', { id: 'risk' }, empty('Not scored yet.'));
+  /** @type {any[]} */
   const reasons = Array.isArray(risk.reasons) ? risk.reasons : [];
   const largest = Math.max(...reasons.map((reason) => Math.abs(Number(reason.contribution) || 0)), 0);
   return section(
@@ -371,7 +409,11 @@ function riskSection(account) {
   );
 }
 
-/** A thin bar: this reason's share of the largest reason's contribution to the log-odds. */
+/**
+ * A thin bar: this reason's share of the largest reason's contribution to the log-odds.
+ * @param {number} share
+ * @param {unknown} contribution
+ */
 function contributionBar(share, contribution) {
   return svg(
     'svg',
@@ -393,6 +435,10 @@ function contributionBar(share, contribution) {
   );
 }
 
+/**
+ * @param {any} account
+ * @param {Money} money
+ */
 function statementsSection(account, money) {
   const statements = Array.isArray(account.statements) ? account.statements : [];
   return section(

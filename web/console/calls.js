@@ -9,10 +9,22 @@ import { CALL_OUTCOMES } from '/lib/taxonomy.js';
 import { notice, reasonText, section } from '/lib/ui.js';
 import { label } from './labels.js';
 
+/** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
+
 const enc = encodeURIComponent;
 
+/**
+ * @param {Date} date
+ */
 const isoDay = (date) => date.toISOString().slice(0, 10);
 
+/**
+ * The "Log a call" section; `onLogged` hears of each call logged.
+ * @param {ConsoleContext} ctx
+ * @param {any} account
+ * @param {(minor: number | undefined) => string} money
+ * @param {() => void} onLogged
+ */
 export function callSection(ctx, account, money, onLogged) {
   const result = h('div', { id: 'call-result', role: 'status' });
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
@@ -81,6 +93,7 @@ export function callSection(ctx, account, money, onLogged) {
     replace(result);
     const outcome = chosenOutcome();
     if (!outcome) return say(error, 'Choose what came of the call.');
+    /** @type {import('/lib/types').BodyOf<'POST', '/accounts/{accountId}/calls'>} */
     const body = { outcome };
     if (outcome === 'promise_to_pay') {
       const amountMinor = parseAmountMinor(amount.value, account.currency);
@@ -101,6 +114,7 @@ export function callSection(ctx, account, money, onLogged) {
       const logged = await ctx.api('POST', `/accounts/${enc(account.accountId)}/calls`, body);
       if (ctx.signal.aborted) return;
       const allowed = logged?.allowedByPolicy ?? logged?.verdict?.allowed ?? true;
+      /** @type {unknown[]} */
       const reasons = logged?.policyReasons ?? logged?.verdict?.reasons ?? logged?.verdict?.violations ?? [];
       replace(
         result,

@@ -7,8 +7,15 @@ import { chip, empty, notice, reasonText, table } from '/lib/ui.js';
 import { findingsList } from './findings.js';
 import { label, statusTone } from './labels.js';
 
+/** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
+
 const enc = encodeURIComponent;
 
+/**
+ * @param {ConsoleContext} ctx
+ * @param {string} id
+ * @param {HTMLElement} card
+ */
 export async function loadContacts(ctx, id, card) {
   const body = h('div', { class: 'contacts-body' });
   try {
@@ -47,9 +54,14 @@ export async function loadContacts(ctx, id, card) {
   card.append(body);
 }
 
-/** One outbox message: channel, status, times, the gate's verdict and block reasons, the text. */
+/**
+ * One outbox message: channel, status, times, the gate's verdict and block reasons, the text.
+ * @param {any} message
+ */
 export function outboxItem(message) {
+  /** @type {unknown[]} */
   const violations = message.sendVerdict?.violations ?? [];
+  /** @type {unknown[]} */
   const reasons = message.blockedReasons ?? [];
   return h(
     'li',

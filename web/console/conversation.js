@@ -82,6 +82,9 @@ export function conversationPanel(ctx, container, conversationId, signal) {
   }
 
   const takeOverError = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  /**
+   * @param {MouseEvent & { target: HTMLButtonElement }} event
+   */
   async function takeOver(event) {
     event.target.disabled = true;
     say(takeOverError, '');
@@ -98,6 +101,9 @@ export function conversationPanel(ctx, container, conversationId, signal) {
     }
   }
 
+  /**
+   * @type {HTMLFormElement | null} the agent's composer, while the chat is theirs
+   */
   let composer = null;
   function renderComposer() {
     if (!mine()) {
@@ -169,6 +175,9 @@ export function conversationPanel(ctx, container, conversationId, signal) {
     replace(composerArea, composer);
   }
 
+  /**
+   * @param {any} message
+   */
   function addMessage(message) {
     if (!message || typeof message.seq !== 'number' || state.messages.has(message.seq)) return;
     state.messages.set(message.seq, message);
@@ -242,6 +251,11 @@ export function conversationPanel(ctx, container, conversationId, signal) {
   signal.addEventListener('abort', () => clearInterval(timer));
 }
 
+/**
+ * @param {HTMLElement} element
+ * @param {string} text
+ * @param {any} [failure]
+ */
 function showError(element, text, failure) {
   const violations = failure?.body?.error?.violations ?? failure?.body?.violations;
   replace(
@@ -255,14 +269,26 @@ function showError(element, text, failure) {
   element.hidden = false;
 }
 
+/**
+ * The account's conversations as buttons, newest first, with the escalated (or newest) one open.
+ * @param {ConsoleContext} ctx
+ * @param {any} account
+ * @param {HTMLElement} card
+ */
 export async function loadConversations(ctx, account, card) {
   const list = h('div', { class: 'conversation-list' });
   const panel = h('div', { id: 'conversation-panel' });
+  /**
+   * @type {AbortController | null}
+   */
   let panelController = null;
+  /**
+   * @param {string} conversationId
+   */
   const open = (conversationId) => {
     panelController?.abort();
     panelController = new AbortController();
-    ctx.signal.addEventListener('abort', () => panelController.abort());
+    ctx.signal.addEventListener('abort', () => panelController?.abort());
     for (const button of list.querySelectorAll('button')) {
       button.setAttribute('aria-pressed', String(button.dataset.conversationId === conversationId));
     }

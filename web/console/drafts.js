@@ -9,8 +9,15 @@ import { chip, empty, notice } from '/lib/ui.js';
 import { findingsList } from './findings.js';
 import { label } from './labels.js';
 
+/** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
+
 const enc = encodeURIComponent;
 
+/**
+ * @param {ConsoleContext} ctx
+ * @param {string} id
+ * @param {HTMLElement} card
+ */
 export async function loadDrafts(ctx, id, card) {
   const body = h('div', { class: 'drafts-body' });
   try {
@@ -39,6 +46,11 @@ export async function loadDrafts(ctx, id, card) {
   card.append(body);
 }
 
+/**
+ * A channel's draft as text (and subject, for e-mail); null when there is none.
+ * @param {any} channelDraft
+ * @returns {{ subject?: string, text: string } | null}
+ */
 function draftText(channelDraft) {
   if (typeof channelDraft === 'string') return { text: channelDraft };
   if (channelDraft && typeof channelDraft === 'object') {
@@ -47,6 +59,12 @@ function draftText(channelDraft) {
   return null;
 }
 
+/**
+ * @param {ConsoleContext} ctx
+ * @param {string} accountId
+ * @param {any} draft
+ * @param {number} index
+ */
 function draftBlock(ctx, accountId, draft, index) {
   const channels = MESSAGE_CHANNELS.filter((channel) => draftText(draft.draft?.[channel]));
   const block = h(
@@ -77,6 +95,7 @@ function draftBlock(ctx, accountId, draft, index) {
     button.addEventListener('click', async () => {
       replace(outcome);
       button.disabled = true;
+      /** @type {import('/lib/types').BodyOf<'POST', '/accounts/{accountId}/drafts/{draftId}/approve'>} */
       const body = { channel };
       if (textarea.value !== text) body.text = textarea.value;
       if (subjectInput && subjectInput.value !== (subject ?? '')) body.subject = subjectInput.value;

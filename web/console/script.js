@@ -7,16 +7,30 @@ import { chip, notice, table } from '/lib/ui.js';
 import { findingsList } from './findings.js';
 import { label } from './labels.js';
 
+/** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
+
 const enc = encodeURIComponent;
 
+/**
+ * @param {ConsoleContext} ctx
+ * @param {string} id
+ * @param {HTMLElement} card
+ * @param {(minor: number | undefined) => string} money
+ */
 export async function loadScript(ctx, id, card, money) {
   const body = h('div', {});
   try {
     const suggestion = await ctx.api('GET', `/accounts/${enc(id)}/script`);
     if (ctx.signal.aborted) return;
+    /** @type {any} */
     const script = suggestion.script ?? {};
     const verdict = suggestion.verdict;
     const metadata = suggestion.metadata ?? {};
+    /**
+     * @param {string} title
+     * @param {string | undefined} text
+     * @param {string} [extra]
+     */
     const part = (title, text, extra = '') =>
       text && h('div', { class: ['script-part', extra] }, h('h4', {}, title), h('p', {}, text));
     replace(
@@ -45,7 +59,7 @@ export async function loadScript(ctx, id, card, money) {
           h(
             'dl',
             { class: 'objections' },
-            script.objectionHandling.map((item) => [
+            script.objectionHandling.map((/** @type {any} */ item) => [
               h('dt', {}, item.objection ?? ''),
               h('dd', {}, item.response ?? ''),
             ]),
@@ -67,6 +81,10 @@ export async function loadScript(ctx, id, card, money) {
   card.append(body);
 }
 
+/**
+ * @param {any} offers
+ * @param {(minor: number | undefined) => string} money
+ */
 function offersTable(offers, money) {
   const options = offers?.options ?? [];
   if (options.length === 0) return h('p', { class: 'empty' }, 'No repayment options for this tier.');
@@ -96,14 +114,19 @@ function offersTable(offers, money) {
   );
 }
 
-/** The call script as the gate checked it (the drafting service's channel text), for highlighting. */
+/**
+ * The call script as the gate checked it (the drafting service's channel text), for highlighting.
+ * @param {any} script
+ */
 function scriptText(script) {
   return [
     script.rightPartyVerification,
     script.disclosures,
     script.opening,
     script.options,
-    ...(script.objectionHandling ?? []).flatMap(({ objection, response }) => [objection, response]),
+    .../** @type {{ objection: string, response: string }[]} */ (script.objectionHandling ?? []).flatMap(
+      ({ objection, response }) => [objection, response],
+    ),
     script.close,
   ].join('\n');
 }

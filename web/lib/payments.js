@@ -50,15 +50,15 @@ export const hasPendingDebit = (instalment, debits) =>
 
 /**
  * A plan's schedule: one line a payment, "date: amount".
- * @param {readonly { dueDate?: string, amountMinor?: number }[] | undefined} instalments
+ * @param {readonly { dueDate?: string, amountMinor?: number }[] | null | undefined} instalments
  * @param {{ money: (minor: number | undefined) => string, date: (iso: string | undefined) => string,
  *   className?: string }} options
  */
-export function scheduleList(instalments = [], { money, date, className }) {
+export function scheduleList(instalments, { money, date, className }) {
   return h(
     'ol',
     { class: className },
-    instalments.map((instalment) =>
+    (instalments ?? []).map((instalment) =>
       h('li', {}, `${date(instalment.dueDate)}: ${money(instalment.amountMinor)}`),
     ),
   );

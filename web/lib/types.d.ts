@@ -90,3 +90,8 @@ export interface PageConfig {
   stage?: string;
   auth?: { kind: 'local' | 'cognito'; domain?: string; clientId?: string; redirectUri?: string };
 }
+
+/** The JSON body a route takes, by its template: `BodyOf<'POST', '/accounts/{accountId}/calls'>`. */
+export type BodyOf<M extends HttpMethod, Route extends RoutesFor<M>> = NonNullable<
+  RequestBody<M, Concrete<Route>>
+>;

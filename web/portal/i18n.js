@@ -1,3 +1,4 @@
+// @ts-check
 // The portal's words in English and Simplified Chinese. Values are plain text (never HTML); functions take
 // figures the page has already formatted.
 
