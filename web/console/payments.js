@@ -6,7 +6,7 @@ import { minorToInput } from '/lib/amounts.js';
 import { notBuiltYet } from '/lib/api.js';
 import { h, replace } from '/lib/dom.js';
 import { formatDate, formatDateTime, formatMoney, formatWhen } from '/lib/format.js';
-import { amountForm, hasPendingDebit, INSTALMENT_TONES, owedMinor, UNPAID } from '/lib/payments.js';
+import { amountForm, INSTALMENT_TONES, instalmentFacts, instalmentRow } from '/lib/payments.js';
 import { chip, empty, figures, loading, notice, section, table } from '/lib/ui.js';
 import { label } from './labels.js';
 
@@ -156,37 +156,24 @@ function instalmentItem(ctx, accountId, payments, instalment, reload) {
   const currency = payments.currency;
   /** @param {number | undefined} minor */
   const money = (minor) => formatMoney(minor, currency);
-  const owed = owedMinor(instalment);
-  const pending = hasPendingDebit(instalment, payments.debits);
+  const { owed, unpaid, pending } = instalmentFacts(instalment, payments.debits);
   const blocked = instalment.debitBlockedReasons ?? [];
-  return h(
-    'li',
-    {
-      dataset: {
-        instalmentId: String(instalment.instalmentId ?? ''),
-        status: String(instalment.status ?? ''),
-      },
-    },
-    h(
-      'p',
-      { class: 'meta' },
+  return instalmentRow(instalment, {
+    headlineClass: 'meta',
+    headline: [
       h('strong', {}, `${formatDate(instalment.dueDate)} · ${money(instalment.amountMinor)}`),
       chip(label(instalment.status), INSTALMENT_TONES[instalment.status] ?? ''),
       chip(label(instalment.source)),
       (instalment.paidMinor ?? 0) > 0 && h('span', {}, `paid ${money(instalment.paidMinor)}`),
       h('span', { class: 'small muted' }, instalment.instalmentId),
-    ),
-    blocked.length > 0 &&
-      h('p', { class: 'small' }, 'No debit: ', blocked.map((reason) => label(reason)).join(', ')),
-    UNPAID.has(instalment.status) &&
-      owed > 0 &&
-      pending &&
-      h('p', { class: 'small muted' }, 'A debit is pending.'),
-    UNPAID.has(instalment.status) &&
-      owed > 0 &&
-      !pending &&
-      debitForm(ctx, accountId, currency, instalment, owed, reload),
-  );
+    ],
+    details: [
+      blocked.length > 0 &&
+        h('p', { class: 'small' }, 'No debit: ', blocked.map((reason) => label(reason)).join(', ')),
+      unpaid && pending && h('p', { class: 'small muted' }, 'A debit is pending.'),
+      unpaid && !pending && debitForm(ctx, accountId, currency, instalment, owed, reload),
+    ],
+  });
 }
 
 /**

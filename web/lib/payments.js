@@ -49,6 +49,41 @@ export const hasPendingDebit = (instalment, debits) =>
   );
 
 /**
+ * What both pages need to know of an instalment: what is owed, whether it is still to collect, whether a
+ * debit for it is on its way.
+ * @param {Instalment} instalment
+ * @param {readonly Debit[] | undefined} debits
+ */
+export function instalmentFacts(instalment, debits) {
+  const owed = owedMinor(instalment);
+  return {
+    owed,
+    unpaid: UNPAID.has(instalment.status) && owed > 0,
+    pending: hasPendingDebit(instalment, debits),
+  };
+}
+
+/**
+ * One instalment in a list: its id and status on the row (what tests and styles find it by), a headline,
+ * then notes and the action the page offers, each page in its own words.
+ * @param {Instalment} instalment
+ * @param {{ headlineClass: string, headline: Child[], details: Child[] }} parts
+ */
+export function instalmentRow(instalment, { headlineClass, headline, details }) {
+  return h(
+    'li',
+    {
+      dataset: {
+        instalmentId: String(instalment.instalmentId ?? ''),
+        status: String(instalment.status ?? ''),
+      },
+    },
+    h('p', { class: headlineClass }, headline),
+    details,
+  );
+}
+
+/**
  * A plan's schedule: one line a payment, "date: amount".
  * @param {readonly { dueDate?: string, amountMinor?: number }[] | null | undefined} instalments
  * @param {{ money: (minor: number | undefined) => string, date: (iso: string | undefined) => string,

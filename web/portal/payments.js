@@ -8,9 +8,9 @@ import {
   amountForm,
   hasPendingDebit,
   INSTALMENT_TONES,
-  owedMinor,
+  instalmentFacts,
+  instalmentRow,
   PENDING_DEBIT,
-  UNPAID,
 } from '/lib/payments.js';
 import { mandateCard } from './mandate.js';
 
@@ -183,37 +183,34 @@ export function paymentsView(ctx, body) {
 
   /** @param {Instalment} instalment */
   function instalmentItem(instalment) {
-    const owed = owedMinor(instalment);
-    const unpaid = UNPAID.has(instalment.status) && owed > 0;
+    const { owed, unpaid } = instalmentFacts(instalment, data.debits);
     const tone = INSTALMENT_TONES[instalment.status] ?? '';
     const blocked = whyNotCollected(instalment);
-    return h(
-      'li',
-      {
-        dataset: {
-          instalmentId: String(instalment.instalmentId ?? ''),
-          status: String(instalment.status ?? ''),
-        },
-      },
-      h(
-        'p',
-        { class: 'pay-headline' },
+    return instalmentRow(instalment, {
+      headlineClass: 'pay-headline',
+      headline: [
         h('span', {}, money(instalment.amountMinor)),
         h('span', { class: 'muted' }, t('pay.instalments.due', formatDate(instalment.dueDate, lang()))),
         h('span', { class: ['chip', tone] }, words('pay.instalment', instalment.status)),
-      ),
-      (instalment.paidMinor ?? 0) > 0 &&
-        instalment.status !== 'paid' &&
-        h('p', { class: 'small' }, t('pay.instalments.paidSoFar', money(instalment.paidMinor), money(owed))),
-      unpaid &&
-        blocked.length > 0 &&
-        h(
-          'p',
-          { class: 'small muted' },
-          t('pay.instalments.notCollected', blocked.map((reason) => words('pay.reason', reason)).join(' ')),
-        ),
-      unpaid && payNow(instalment, owed),
-    );
+      ],
+      details: [
+        (instalment.paidMinor ?? 0) > 0 &&
+          instalment.status !== 'paid' &&
+          h(
+            'p',
+            { class: 'small' },
+            t('pay.instalments.paidSoFar', money(instalment.paidMinor), money(owed)),
+          ),
+        unpaid &&
+          blocked.length > 0 &&
+          h(
+            'p',
+            { class: 'small muted' },
+            t('pay.instalments.notCollected', blocked.map((reason) => words('pay.reason', reason)).join(' ')),
+          ),
+        unpaid && payNow(instalment, owed),
+      ],
+    });
   }
 
   /**
