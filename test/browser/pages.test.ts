@@ -138,8 +138,9 @@ describeWithBrowser('web pages in headless Chromium (npm start)', (browser) => {
       await page.getByLabel('Account reference').fill('ACC-999999');
       await page.getByLabel('Date of birth').fill('1990-01-01');
       await page.getByRole('button', { name: 'Send me a code' }).click();
+      // The verification answers after a database round trip or two: on a busy machine, more than poll's 1 s.
       await expect
-        .poll(() => page.locator('#identify-error').textContent())
+        .poll(() => page.locator('#identify-error').textContent(), { timeout: 15_000 })
         .toBe('Those details do not match our records. Please check them and try again.');
       expect(await page.locator('#code-form').isHidden()).toBe(true);
 

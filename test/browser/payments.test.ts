@@ -190,18 +190,16 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
       // The page's own functions, as the browser loads the module (not through the test runner's transform);
       // imported, since the page's policy allows no inline script.
       // A string, so the test runner does not rewrite the import.
-      await page.evaluate(
-        "import('/portal/payments.js').then((payments) => { window.paymentsModule = payments; })",
-      );
+      await page.evaluate("import('/lib/amounts.js').then((amounts) => { window.amountsModule = amounts; })");
       const parsed = await page.evaluate(() => {
         const { parseAmountMinor, minorToInput } = (
           window as unknown as {
-            paymentsModule: {
+            amountsModule: {
               parseAmountMinor: (text: string, currency: string) => number | null;
               minorToInput: (minor: number, currency: string) => string;
             };
           }
-        ).paymentsModule;
+        ).amountsModule;
         return {
           parsed: [
             '12.34',

@@ -1,3 +1,4 @@
+// @ts-check
 // Staff sign-in. Locally (no `auth` in /config.json, or `auth.kind === 'local'`): a dev user from
 // /_local/users gets a session token from /_local/login. In AWS (`auth.kind === 'cognito'`): the Cognito
 // Hosted UI, authorization code flow with PKCE; the id token is the bearer token and its `cognito:groups`
@@ -6,8 +7,20 @@
 const SESSION_KEY = 'console.session';
 const PKCE_KEY = 'console.pkce';
 
+/** @typedef {import('/lib/types').PageConfig} PageConfig */
+/** @typedef {NonNullable<PageConfig['auth']>} AuthSettings */
+/** @typedef {import('/lib/types').ApiRequest} ApiRequest */
+
+/**
+ * The signed-in user, while the token is valid.
+ * @typedef {{ kind: 'local' | 'cognito', token: string, user: string, name: string, role: string,
+ *   expiresAt: string }} StaffSession
+ */
+
+/** @param {PageConfig} config */
 export const isLocalAuth = (config) => !config.auth || config.auth.kind === 'local';
 
+/** @param {string} key */
 function read(key) {
   try {
     return JSON.parse(sessionStorage.getItem(key) ?? 'null');
@@ -16,6 +29,10 @@ function read(key) {
   }
 }
 
+/**
+ * @param {string} key
+ * @param {unknown} value null forgets it
+ */
 function write(key, value) {
   try {
     if (value === null) sessionStorage.removeItem(key);
@@ -25,7 +42,10 @@ function write(key, value) {
   }
 }
 
-/** The signed-in user: { token, user, name, role, expiresAt, kind }, while the token is valid. */
+/**
+ * The signed-in user: { token, user, name, role, expiresAt, kind }, while the token is valid.
+ * @returns {StaffSession | null}
+ */
 export function savedSession() {
   const session = read(SESSION_KEY);
   if (session?.token && Date.parse(session.expiresAt) > Date.now()) return session;
@@ -33,6 +53,10 @@ export function savedSession() {
   return null;
 }
 
+/**
+ * @param {StaffSession} session
+ * @returns {StaffSession}
+ */
 export function saveSession(session) {
   write(SESSION_KEY, session);
   return session;
@@ -45,8 +69,17 @@ export function clearSession() {
 // ----------------------------------------------------------------------------------------------------------
 // Local dev users
 
+/**
+ * The local runtime's dev users: `[{ user, name, role }]`.
+ * @param {ApiRequest} api
+ * @returns {Promise<{ user: string, name: string, role: string }[]>}
+ */
 export const localUsers = (api) => api('GET', '/_local/users');
 
+/**
+ * @param {ApiRequest} api
+ * @param {string} user
+ */
 export async function localSignIn(api, user) {
   const login = await api('POST', '/_local/login', { user });
   return saveSession({
@@ -62,22 +95,29 @@ export async function localSignIn(api, user) {
 // ----------------------------------------------------------------------------------------------------------
 // Cognito Hosted UI with PKCE
 
+/** @param {ArrayBuffer | Uint8Array} bytes */
 const base64Url = (bytes) =>
   btoa(String.fromCharCode(...new Uint8Array(bytes)))
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
     .replace(/=+$/, '');
 
+/** @param {number} size */
 const randomString = (size) => base64Url(crypto.getRandomValues(new Uint8Array(size)));
 
+/** @param {AuthSettings} auth */
 const domainUrl = (auth) =>
   `https://${String(auth.domain)
     .replace(/^https?:\/\//, '')
     .replace(/\/+$/, '')}`;
 
+/** @param {AuthSettings} auth */
 const redirectUri = (auth) => auth.redirectUri ?? `${location.origin}/console/`;
 
-/** Sends the browser to the Hosted UI; it comes back to the redirect URI with ?code=…&state=…. */
+/**
+ * Sends the browser to the Hosted UI; it comes back to the redirect URI with ?code=…&state=…
+ * @param {AuthSettings} auth
+ */
 export async function startCognitoSignIn(auth) {
   const verifier = randomString(48);
   const state = randomString(24);
@@ -85,7 +125,7 @@ export async function startCognitoSignIn(auth) {
   write(PKCE_KEY, { verifier, state });
   const params = new URLSearchParams({
     response_type: 'code',
-    client_id: auth.clientId,
+    client_id: String(auth.clientId),
     redirect_uri: redirectUri(auth),
     code_challenge_method: 'S256',
     code_challenge: challenge,
@@ -95,7 +135,10 @@ export async function startCognitoSignIn(auth) {
   location.assign(`${domainUrl(auth)}/oauth2/authorize?${params}`);
 }
 
-/** The payload of a JWT (not verified here: the API verifies every token it is given). */
+/**
+ * The payload of a JWT (not verified here: the API verifies every token it is given).
+ * @param {unknown} token
+ */
 export function jwtPayload(token) {
   const part = String(token).split('.')[1] ?? '';
   const binary = atob(
@@ -108,6 +151,10 @@ export function jwtPayload(token) {
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
+/**
+ * The console role a user's Cognito groups give, if any.
+ * @param {unknown} groups
+ */
 export function roleOf(groups) {
   const list = Array.isArray(groups) ? groups : String(groups ?? '').split(/[\s,]+/);
   if (list.includes('supervisor')) return 'supervisor';
@@ -118,7 +165,11 @@ export function roleOf(groups) {
 /** True when this page load is the Hosted UI coming back with a code. */
 export const isCognitoCallback = () => new URLSearchParams(location.search).has('code');
 
-/** Trades the code for tokens; throws with a readable message when anything does not match. */
+/**
+ * Trades the code for tokens; throws with a readable message when anything does not match.
+ * @param {AuthSettings} auth
+ * @returns {Promise<StaffSession>}
+ */
 export async function finishCognitoSignIn(auth) {
   const params = new URLSearchParams(location.search);
   const code = params.get('code');
@@ -136,7 +187,7 @@ export async function finishCognitoSignIn(auth) {
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
       grant_type: 'authorization_code',
-      client_id: auth.clientId,
+      client_id: String(auth.clientId),
       code,
       redirect_uri: redirectUri(auth),
       code_verifier: pkce.verifier,
@@ -158,7 +209,8 @@ export async function finishCognitoSignIn(auth) {
   });
 }
 
+/** @param {AuthSettings} auth */
 export function cognitoSignOutUrl(auth) {
-  const params = new URLSearchParams({ client_id: auth.clientId, logout_uri: redirectUri(auth) });
+  const params = new URLSearchParams({ client_id: String(auth.clientId), logout_uri: redirectUri(auth) });
   return `${domainUrl(auth)}/logout?${params}`;
 }

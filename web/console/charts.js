@@ -1,3 +1,4 @@
+// @ts-check
 // Inline SVG charts, drawn from numbers only (labels go in as text nodes). Every chart comes with the same
 // figures as a table, so a screen reader (or anyone who prefers numbers) reads the data, not the drawing.
 import { h, svg } from '/lib/dom.js';
@@ -9,13 +10,24 @@ const COLOURS = ['#2f6fb3', '#d08a2f', '#4f9a6a'];
 let chartCount = 0;
 
 /**
+ * One series of a bar chart: its name, a value per category, and how a value is written (the chart's own
+ * format when absent).
+ * @typedef {{ name: string, values: readonly (number | null | undefined)[], format?: Format }} Series
+ */
+/** @typedef {(value: any) => string} Format */
+/** @typedef {(series: Series, value: number | null | undefined) => string} SeriesFormat */
+
+/**
  * Bars for `categories`, one bar per series in each. `series`: [{ name, values, format? }].
  * Horizontal bars (the default) put each label above its bars, so long labels fit on a phone.
+ * @param {{ title: string, categories: readonly string[], series: readonly Series[],
+ *   orientation?: 'horizontal' | 'vertical', format?: Format }} chart
  */
 export function barChart({ title, categories, series, orientation = 'horizontal', format = formatNumber }) {
   chartCount += 1;
   const id = `chart-${chartCount}`;
   const max = Math.max(0, ...series.flatMap((s) => s.values.map((value) => Number(value) || 0)));
+  /** @type {SeriesFormat} */
   const fmt = (s, value) => (s.format ?? format)(value);
   const drawing =
     orientation === 'vertical'
@@ -38,6 +50,12 @@ export function barChart({ title, categories, series, orientation = 'horizontal'
   );
 }
 
+/**
+ * @param {readonly string[]} categories
+ * @param {readonly Series[]} series
+ * @param {number} max
+ * @param {SeriesFormat} fmt
+ */
 function horizontalBars(categories, series, max, fmt) {
   const barHeight = series.length > 1 ? 10 : 14;
   const rowHeight = 18 + series.length * (barHeight + 3) + 6;
@@ -80,6 +98,12 @@ function horizontalBars(categories, series, max, fmt) {
   );
 }
 
+/**
+ * @param {readonly string[]} categories
+ * @param {readonly Series[]} series
+ * @param {number} max
+ * @param {SeriesFormat} fmt
+ */
 function verticalBars(categories, series, max, fmt) {
   const height = 180;
   const top = 16;
@@ -142,6 +166,12 @@ function verticalBars(categories, series, max, fmt) {
   );
 }
 
+/**
+ * @param {string} title
+ * @param {readonly string[]} categories
+ * @param {readonly Series[]} series
+ * @param {SeriesFormat} fmt
+ */
 function dataTable(title, categories, series, fmt) {
   const rows = categories.map((category, index) => ({ category, index }));
   return h(
@@ -151,7 +181,11 @@ function dataTable(title, categories, series, fmt) {
     table(
       [
         { label: '', value: (row) => row.category, header: true },
-        ...series.map((s) => ({ label: s.name, value: (row) => fmt(s, s.values[row.index]), num: true })),
+        ...series.map((s) => ({
+          label: s.name,
+          value: (/** @type {{ index: number }} */ row) => fmt(s, s.values[row.index]),
+          num: true,
+        })),
       ],
       rows,
       { caption: title },
@@ -161,9 +195,12 @@ function dataTable(title, categories, series, fmt) {
 
 /**
  * A heat-map table: rows × columns of rates (0..1), shaded by rate, each cell with its percentage and count.
+ * @param {{ title: string, rowLabels: readonly string[], columnLabels: readonly string[],
+ *   rates: readonly (readonly number[])[], counts?: readonly (readonly number[])[], totals?: readonly number[],
+ *   formatRate: (rate: number) => string }} map
  */
 export function heatMap({ title, rowLabels, columnLabels, rates, counts, totals, formatRate }) {
-  const shade = (rate) => (rate <= 0 ? 0 : Math.min(5, 1 + Math.floor(rate * 5)));
+  const shade = (/** @type {number} */ rate) => (rate <= 0 ? 0 : Math.min(5, 1 + Math.floor(rate * 5)));
   return h(
     'div',
     { class: 'table-wrap' },

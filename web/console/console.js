@@ -1,3 +1,4 @@
+// @ts-check
 // The agent console: sign-in, then a hash-routed page: #/queue, #/accounts/<id>, #/dashboard, #/outbox.
 // Every view writes text only through textContent (see /lib/dom.js).
 import { createClient, loadConfig } from '/lib/api.js';
@@ -9,11 +10,34 @@ import { renderDashboard } from './dashboard.js';
 import { renderOutbox } from './outbox.js';
 import { renderQueue } from './queue.js';
 
+/** @typedef {import('./auth.js').StaffSession} StaffSession */
+
+/**
+ * What every view is built with: the stage's settings, who is signed in, the request function, the signal
+ * that aborts when the reader leaves the view, and ways to move and to say something above the view.
+ * @typedef {object} ConsoleContext
+ * @property {import('/lib/types').PageConfig} config
+ * @property {StaffSession | null} session
+ * @property {boolean} local local mode: dev users, and the outbox
+ * @property {import('/lib/types').ApiRequest} api
+ * @property {AbortSignal} signal
+ * @property {(hash: string) => void} navigate
+ * @property {(text: string, tone?: string) => void} message
+ */
+
+/** @type {ConsoleContext} */
 const ctx = {
   config: {},
   session: null,
   local: true,
-  api: null,
+  api: createClient({
+    token: () => ctx.session?.token,
+    onUnauthorized: () => {
+      if (!ctx.session) return;
+      signOut({ remote: false });
+      ctx.message('Your session has ended. Please sign in again.', 'warn');
+    },
+  }),
   /** Aborted when the reader leaves the view: views stop polling and ignore late answers. */
   signal: new AbortController().signal,
   navigate: (hash) => {
@@ -28,15 +52,6 @@ const ctx = {
 };
 
 let current = new AbortController();
-
-ctx.api = createClient({
-  token: () => ctx.session?.token,
-  onUnauthorized: () => {
-    if (!ctx.session) return;
-    signOut({ remote: false });
-    ctx.message('Your session has ended. Please sign in again.', 'warn');
-  },
-});
 
 function parseRoute() {
   const raw = location.hash.replace(/^#\/?/, '');
@@ -54,6 +69,7 @@ function parseRoute() {
   return { name: parts[0] || 'queue', params: parts.slice(1), query: new URLSearchParams(query) };
 }
 
+/** @param {string} name the view's name */
 function renderHeader(name) {
   const session = ctx.session;
   show(byId('console-nav'), Boolean(session) || ctx.local);
@@ -63,6 +79,7 @@ function renderHeader(name) {
   who.textContent = session ? `${session.name} · ${session.role}` : '';
   show(who, Boolean(session));
   for (const link of document.querySelectorAll('[data-nav]')) {
+    if (!(link instanceof HTMLElement)) continue;
     const item = link.dataset.nav;
     const visible =
       item === 'outbox'
@@ -106,6 +123,7 @@ function route() {
 // ----------------------------------------------------------------------------------------------------------
 // Sign-in
 
+/** @param {HTMLElement} view */
 function renderSignIn(view) {
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const card = h(
@@ -123,7 +141,10 @@ function renderSignIn(view) {
         {
           type: 'button',
           class: 'primary',
-          onclick: () => auth.startCognitoSignIn(ctx.config.auth).catch((e) => say(error, e.message)),
+          onclick: () =>
+            auth
+              .startCognitoSignIn(/** @type {import('./auth.js').AuthSettings} */ (ctx.config.auth))
+              .catch((e) => say(error, e.message)),
         },
         'Sign in',
       ),
@@ -176,6 +197,7 @@ function renderSignIn(view) {
     .catch((failure) => say(error, `Could not list the dev users: ${failure.message}`));
 }
 
+/** @param {{ remote?: boolean }} [options] remote: sign out of the Hosted UI too */
 function signOut({ remote = true } = {}) {
   const kind = ctx.session?.kind;
   ctx.session = null;
@@ -197,7 +219,7 @@ async function main() {
     ctx.config = {};
   }
   ctx.local = auth.isLocalAuth(ctx.config);
-  if (!ctx.local && auth.isCognitoCallback()) {
+  if (ctx.config.auth && !ctx.local && auth.isCognitoCallback()) {
     try {
       ctx.session = await auth.finishCognitoSignIn(ctx.config.auth);
     } catch (error) {
@@ -211,7 +233,7 @@ async function main() {
   });
   byId('account-search').addEventListener('submit', (event) => {
     event.preventDefault();
-    const input = byId('account-search-input');
+    const input = byId('account-search-input', HTMLInputElement);
     const id = input.value.trim().toUpperCase();
     if (!id) return input.focus();
     input.value = '';

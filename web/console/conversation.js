@@ -1,20 +1,36 @@
-// One conversation as an agent sees it: the thread (followed every 2 s while the page is visible), taking it
-// over from the assistant, and writing in it. The compliance gate checks every agent message: a rejected one
+// @ts-check
+// The account's conversations, newest first, and one conversation as an agent sees it: the thread (followed
+// every 2 s while the page is visible), taking it over from the assistant, and writing in it. The compliance gate checks every agent message: a rejected one
 // is not sent, and the verdict is shown.
 import { newClientMessageId } from '/lib/api.js';
 import { h, replace, say } from '/lib/dom.js';
 import { formatDateTime, formatTime } from '/lib/format.js';
-import { chip, empty } from '/lib/ui.js';
+import { chip, empty, notice } from '/lib/ui.js';
 import { findingsList } from './findings.js';
 import { label } from './labels.js';
 
+const enc = encodeURIComponent;
 const POLL_MS = 2000;
 const MAX_MESSAGE_CHARS = 2000;
 const AUTHORS = ['customer', 'assistant', 'agent', 'system'];
 
-/** Renders the conversation into `container`; stops following it when `signal` aborts. */
+/** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
+
+/**
+ * Renders the conversation into `container`; stops following it when `signal` aborts.
+ * @param {ConsoleContext} ctx
+ * @param {HTMLElement} container
+ * @param {string} conversationId
+ * @param {AbortSignal} signal
+ */
 export function conversationPanel(ctx, container, conversationId, signal) {
-  const path = `/conversations/${encodeURIComponent(conversationId)}`;
+  const path = /** @type {const} */ (`/conversations/${encodeURIComponent(conversationId)}`);
+  /**
+   * The conversation as last fetched, its messages by position, and the message being sent (its id is sent
+   * again on a retry of the same text).
+   * @type {{ conversation: any, messages: Map<number, any>, lastSeq: number, polling: boolean,
+   *   pending: { text: string, clientMessageId: string } | null }}
+   */
   const state = { conversation: null, messages: new Map(), lastSeq: 0, polling: false, pending: null };
 
   const status = h('div', { class: 'conversation-status' });
@@ -66,6 +82,9 @@ export function conversationPanel(ctx, container, conversationId, signal) {
   }
 
   const takeOverError = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  /**
+   * @param {MouseEvent & { target: HTMLButtonElement }} event
+   */
   async function takeOver(event) {
     event.target.disabled = true;
     say(takeOverError, '');
@@ -82,6 +101,9 @@ export function conversationPanel(ctx, container, conversationId, signal) {
     }
   }
 
+  /**
+   * @type {HTMLFormElement | null} the agent's composer, while the chat is theirs
+   */
   let composer = null;
   function renderComposer() {
     if (!mine()) {
@@ -153,6 +175,9 @@ export function conversationPanel(ctx, container, conversationId, signal) {
     replace(composerArea, composer);
   }
 
+  /**
+   * @param {any} message
+   */
   function addMessage(message) {
     if (!message || typeof message.seq !== 'number' || state.messages.has(message.seq)) return;
     state.messages.set(message.seq, message);
@@ -183,7 +208,9 @@ export function conversationPanel(ctx, container, conversationId, signal) {
           message.turn.verdict && !message.turn.verdict.allowed ? ' · blocked by the gate' : '',
         ),
     );
-    const later = [...thread.children].find((child) => Number(child.dataset.seq) > message.seq);
+    const later = [...thread.children].find(
+      (child) => Number(/** @type {HTMLElement} */ (child).dataset.seq) > message.seq,
+    );
     thread.insertBefore(element, later ?? null);
     thread.scrollTop = thread.scrollHeight;
     empty_.remove();
@@ -195,7 +222,7 @@ export function conversationPanel(ctx, container, conversationId, signal) {
     if (!initial && document.visibilityState !== 'visible') return;
     state.polling = true;
     try {
-      const after = state.lastSeq > 0 ? `?after=${state.lastSeq}` : '';
+      const after = /** @type {'' | `?${string}`} */ (state.lastSeq > 0 ? `?after=${state.lastSeq}` : '');
       const result = await ctx.api('GET', `${path}/messages${after}`);
       if (signal.aborted) return;
       const agentBefore = state.conversation?.agent?.agentId;
@@ -224,6 +251,11 @@ export function conversationPanel(ctx, container, conversationId, signal) {
   signal.addEventListener('abort', () => clearInterval(timer));
 }
 
+/**
+ * @param {HTMLElement} element
+ * @param {string} text
+ * @param {any} [failure]
+ */
 function showError(element, text, failure) {
   const violations = failure?.body?.error?.violations ?? failure?.body?.violations;
   replace(
@@ -235,4 +267,77 @@ function showError(element, text, failure) {
         : h('p', { class: 'gate-detail' }, failure.message)),
   );
   element.hidden = false;
+}
+
+/**
+ * The account's conversations as buttons, newest first, with the escalated (or newest) one open.
+ * @param {ConsoleContext} ctx
+ * @param {any} account
+ * @param {HTMLElement} card
+ */
+export async function loadConversations(ctx, account, card) {
+  const list = h('div', { class: 'conversation-list' });
+  const panel = h('div', { id: 'conversation-panel' });
+  /**
+   * @type {AbortController | null}
+   */
+  let panelController = null;
+  /**
+   * @param {string} conversationId
+   */
+  const open = (conversationId) => {
+    panelController?.abort();
+    panelController = new AbortController();
+    ctx.signal.addEventListener('abort', () => panelController?.abort());
+    for (const button of list.querySelectorAll('button')) {
+      button.setAttribute('aria-pressed', String(button.dataset.conversationId === conversationId));
+    }
+    conversationPanel(ctx, panel, conversationId, panelController.signal);
+  };
+  try {
+    const { conversations = [] } =
+      (await ctx.api('GET', `/accounts/${enc(account.accountId)}/conversations`)) ?? {};
+    if (ctx.signal.aborted) return;
+    const newest = [...conversations].sort((a, b) =>
+      String(b.startedAt ?? '').localeCompare(String(a.startedAt ?? '')),
+    );
+    card.querySelector('.spinner')?.parentElement?.remove();
+    if (newest.length === 0) {
+      card.append(empty('No conversations with this customer.'));
+      return;
+    }
+    replace(
+      list,
+      h(
+        'div',
+        { class: 'actions', role: 'group', 'aria-label': 'Conversations' },
+        newest.map((conversation) =>
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'small',
+              dataset: { conversationId: conversation.conversationId },
+              'aria-pressed': 'false',
+              onclick: () => open(conversation.conversationId),
+            },
+            formatDateTime(conversation.startedAt),
+            conversation.agent
+              ? ' · agent'
+              : conversation.assistantState?.escalated
+                ? ' · asked for a person'
+                : '',
+          ),
+        ),
+      ),
+    );
+    card.append(list, panel);
+    const preferred =
+      newest.find((c) => c.conversationId === account.escalation?.conversationId) ?? newest[0];
+    open(preferred.conversationId);
+  } catch (error) {
+    if (ctx.signal.aborted || error.status === 401) return;
+    card.querySelector('.spinner')?.parentElement?.remove();
+    card.append(notice(`Could not load the conversations: ${error.message}`, 'error'));
+  }
 }

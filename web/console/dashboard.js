@@ -1,3 +1,4 @@
+// @ts-check
 // The supervisor dashboard: GET /dashboard, each section as an inline SVG chart with its table. Money is
 // never summed across currencies: balances are charted per currency.
 import { notBuiltYet } from '/lib/api.js';
@@ -8,14 +9,31 @@ import { barChart, heatMap } from './charts.js';
 import { label } from './labels.js';
 
 const CURRENCIES = ['USD', 'CNY'];
+/** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
+
+/**
+ * The dashboard's rows (any shape the API sends), or none.
+ * @param {unknown} value
+ * @returns {any[]}
+ */
 const list = (value) => (Array.isArray(value) ? value : []);
+/** @param {number | null | undefined} value */
 const percent = (value) => (value === null || value === undefined ? '—' : formatPercent(value));
 const ORDINALS = ['1st', '2nd', '3rd'];
+/** @param {number} n */
 const ordinal = (n) => ORDINALS[n - 1] ?? `${n}th`;
-/** Compact money for bar labels: whole units. */
+/**
+ * Compact money for bar labels: whole units.
+ * @param {string} currency
+ * @returns {(minor: unknown) => string}
+ */
 const shortMoney = (currency) => (minor) =>
   `${currency} ${formatNumber(Math.round((Number(minor) || 0) / 100))}`;
 
+/**
+ * @param {HTMLElement} view
+ * @param {ConsoleContext} ctx
+ */
 export function renderDashboard(view, ctx) {
   const { signal } = ctx;
   const refresh = h('button', { type: 'button', class: 'small', onclick: () => load() }, 'Refresh');
@@ -74,6 +92,9 @@ export function renderDashboard(view, ctx) {
   load();
 }
 
+/**
+ * @param {any} d GET /dashboard's answer
+ */
 function drawDashboard(d) {
   const portfolio = d.portfolio ?? {};
   return [
@@ -112,6 +133,12 @@ function drawDashboard(d) {
   ];
 }
 
+/**
+ * @param {string} title
+ * @param {string} id
+ * @param {any[]} rows
+ * @param {{ balances?: boolean }} [options]
+ */
 function portfolioSection(title, id, rows, { balances = false } = {}) {
   if (rows.length === 0) return section(title, { id, level: 3 }, h('p', { class: 'empty' }, 'No accounts.'));
   const categories = rows.map((row) => label(row.key));
@@ -148,12 +175,12 @@ function portfolioSection(title, id, rows, { balances = false } = {}) {
           ...CURRENCIES.flatMap((currency) => [
             {
               label: `Balance ${currency}`,
-              value: (row) => formatMoney(row.balanceMinor?.[currency], currency),
+              value: (/** @type {any} */ row) => formatMoney(row.balanceMinor?.[currency], currency),
               num: true,
             },
             {
               label: `Overdue ${currency}`,
-              value: (row) => formatMoney(row.amountOverdueMinor?.[currency], currency),
+              value: (/** @type {any} */ row) => formatMoney(row.amountOverdueMinor?.[currency], currency),
               num: true,
             },
           ]),
@@ -164,6 +191,9 @@ function portfolioSection(title, id, rows, { balances = false } = {}) {
   );
 }
 
+/**
+ * @param {any} scores
+ */
 function scoresSection(scores) {
   const histogram = list(scores.histogram);
   const bands = list(scores.byBand);
@@ -188,8 +218,12 @@ function scoresSection(scores) {
   );
 }
 
+/**
+ * @param {any} roll
+ */
 function rollRateSection(roll) {
   const rows = list(roll.rows);
+  /** @type {string[]} */
   const buckets = list(roll.buckets).length > 0 ? roll.buckets : rows.map((row) => row.from);
   return section(
     'Roll rates',
@@ -213,6 +247,9 @@ function rollRateSection(roll) {
   );
 }
 
+/**
+ * @param {any} offers
+ */
 function offersSection(offers) {
   const byTier = list(offers.byTier);
   const byKind = Object.entries(offers.accepted?.byKind ?? {});
@@ -245,6 +282,9 @@ function offersSection(offers) {
   );
 }
 
+/**
+ * @param {any} promises
+ */
 function promisesSection(promises) {
   const states = ['recorded', 'pending', 'kept', 'broken', 'superseded'];
   return section(
@@ -262,6 +302,9 @@ function promisesSection(promises) {
   );
 }
 
+/**
+ * @param {any} blocked
+ */
 function blockedSection(blocked) {
   const reasons = list(blocked.byReason);
   const channels = Object.entries(blocked.byChannel ?? {});
@@ -290,6 +333,9 @@ function blockedSection(blocked) {
   );
 }
 
+/**
+ * @param {any[]} variants
+ */
 function variantsSection(variants) {
   if (variants.length === 0)
     return section(
@@ -321,7 +367,10 @@ function variantsSection(variants) {
   );
 }
 
-/** Real-time debit: cure rate, amount recovered by presentment (per currency), failures and cancellations. */
+/**
+ * Real-time debit: cure rate, amount recovered by presentment (per currency), failures and cancellations.
+ * @param {any} payments
+ */
 function paymentsSection(payments) {
   const title = 'Automatic payments (debits)';
   if (!payments)
@@ -329,6 +378,11 @@ function paymentsSection(payments) {
   const cure = payments.cure ?? {};
   const byAttempt = list(payments.recovery?.byAttempt);
   const currencies = CURRENCIES.filter((currency) => byAttempt.some((row) => row.currency === currency));
+  /**
+   * @param {string} chartTitle
+   * @param {any[]} rows
+   * @param {string} empty
+   */
   const reasonChart = (chartTitle, rows, empty) =>
     rows.length === 0
       ? h('p', { class: 'empty' }, empty)

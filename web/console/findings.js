@@ -1,3 +1,4 @@
+// @ts-check
 // The compliance gate's findings in plain words: what is wrong and why (in the agent's language, English,
 // with the Chinese wording on hand), the offending words highlighted in their sentence, and the raw rule
 // codes only in a small details line for compliance staff.
@@ -5,7 +6,11 @@ import { h } from '/lib/dom.js';
 
 const CONTEXT = 60;
 
-/** The words around `span` of `text`, with the span itself marked; null when the span does not fit. */
+/**
+ * The words around `span` of `text`, with the span itself marked; null when the span does not fit.
+ * @param {unknown} text
+ * @param {{ start: number, end: number } | undefined} span
+ */
 export function highlighted(text, span) {
   if (typeof text !== 'string' || !span || !(span.end > span.start) || span.end > text.length) return null;
   const from = Math.max(0, span.start - CONTEXT);
@@ -21,12 +26,19 @@ export function highlighted(text, span) {
   );
 }
 
+/**
+ * @param {any} violation
+ */
 function fallbackWords(violation) {
   const detail = String(violation.detail ?? '').replace(/\s*\[[^\]]*\]\s*$/, '');
   return detail || String(violation.rule ?? 'Blocked by the compliance check');
 }
 
-/** One finding: plain words, the highlighted words, then the codes. */
+/**
+ * One finding: plain words, the highlighted words, then the codes.
+ * @param {any} violation
+ * @param {unknown} text
+ */
 export function finding(violation, text) {
   if (typeof violation !== 'object' || violation === null) return h('li', {}, String(violation));
   const words = violation.explanation?.en ?? fallbackWords(violation);
@@ -42,7 +54,12 @@ export function finding(violation, text) {
   );
 }
 
-/** Every finding of a verdict, for the text the gate checked. */
+/**
+ * Every finding of a verdict, for the text the gate checked.
+ * @param {unknown} violations
+ * @param {unknown} text
+ * @param {{ className?: string }} [options]
+ */
 export function findingsList(violations, text, { className = 'notice error' } = {}) {
   const list = Array.isArray(violations) ? violations : [];
   if (list.length === 0) return null;

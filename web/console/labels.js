@@ -1,23 +1,8 @@
+// @ts-check
 // Names for the codes the API uses; anything unknown is shown humanised.
 import { humanise } from '/lib/format.js';
 
-export const TIERS = [
-  'monitor',
-  'early_warning',
-  'reminder',
-  'reminder_and_call',
-  'agent_call',
-  'hardship_restructure',
-  'referral_review',
-  'promise_pending',
-  'hardship_plan_active',
-  'dispute_hold',
-  'cease_hold',
-  'excluded',
-];
-
-export const BUCKETS = ['current', 'dpd_1_30', 'dpd_31_60', 'dpd_61_90', 'dpd_91_180', 'dpd_180_plus'];
-
+/** @type {Record<string, string>} */
 const NAMES = {
   current: 'Current',
   dpd_1_30: '1–30 days',
@@ -70,18 +55,38 @@ const NAMES = {
   UNSPECIFIED: 'No reason recorded',
 };
 
-export const label = (code) => (code === null || code === undefined ? '—' : (NAMES[code] ?? humanise(code)));
+/**
+ * The console's name for an API code; '—' for none.
+ * @param {unknown} code
+ */
+export const label = (code) =>
+  code === null || code === undefined ? '—' : (NAMES[String(code)] ?? humanise(code));
 
-/** The statement's repayment status (UCI coding). */
+/**
+ * The statement's repayment status (UCI coding).
+ * @param {unknown} status
+ */
 export function payStatusText(status) {
   if (status === -2) return 'No spending';
   if (status === -1) return 'Paid in full';
   if (status === 0) return 'Revolving';
-  if (Number.isInteger(status) && status > 0) return `${status} ${status === 1 ? 'month' : 'months'} late`;
+  if (typeof status === 'number' && Number.isInteger(status) && status > 0)
+    return `${status} ${status === 1 ? 'month' : 'months'} late`;
   return String(status ?? '—');
 }
 
-export const statusTone = (status) =>
-  ({ sent: 'ok', queued: 'info', blocked: 'danger', failed: 'danger', unconfirmed: 'warn', sending: 'info' })[
-    status
-  ] ?? '';
+/** @type {Record<string, string>} */
+const STATUS_TONES = {
+  sent: 'ok',
+  queued: 'info',
+  blocked: 'danger',
+  failed: 'danger',
+  unconfirmed: 'warn',
+  sending: 'info',
+};
+
+/**
+ * The tone of an outbox message's status chip.
+ * @param {unknown} status
+ */
+export const statusTone = (status) => STATUS_TONES[String(status)] ?? '';

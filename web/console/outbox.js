@@ -1,15 +1,28 @@
+// @ts-check
 // The local outbox (local mode only): every message the product would have sent, with its status, the
 // gate's verdict and why anything was blocked. Security codes for the portal's sign-in are here too.
 import { h, replace } from '/lib/dom.js';
+import { MESSAGE_CHANNELS } from '/lib/taxonomy.js';
 import { empty, loading, notice, section } from '/lib/ui.js';
-import { outboxItem } from './account.js';
+import { outboxItem } from './contacts.js';
 import { label } from './labels.js';
+
+/** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
 
 const PAGE = 100;
 
+/**
+ * @param {HTMLElement} view
+ * @param {ConsoleContext} ctx
+ */
 export function renderOutbox(view, ctx) {
   const { signal } = ctx;
   const results = h('div', { id: 'outbox-results' }, loading('Loading the outbox…'));
+  /**
+   * @param {string} id
+   * @param {string} text
+   * @param {HTMLElement} control
+   */
   const field = (id, text, control) => h('div', { class: 'field' }, h('label', { for: id }, text), control);
   const account = h('input', {
     id: 'outbox-account',
@@ -21,7 +34,7 @@ export function renderOutbox(view, ctx) {
     'select',
     { id: 'outbox-channel' },
     h('option', { value: '' }, 'All'),
-    ['sms', 'email', 'portal'].map((value) => h('option', { value }, label(value))),
+    MESSAGE_CHANNELS.map((value) => h('option', { value }, label(value))),
   );
   const status = h(
     'select',
@@ -46,11 +59,14 @@ export function renderOutbox(view, ctx) {
     field('outbox-status', 'Status', status),
     field('outbox-purpose', 'Kind', purpose),
   );
+  /** @type {any} GET /_local/outbox's answer, once loaded */
   let outbox = null;
   const draw = () => {
     if (!outbox) return;
     const wanted = account.value.trim().toUpperCase();
-    const shown = (outbox.messages ?? []).filter(
+    /** @type {any[]} */
+    const messages = outbox.messages ?? [];
+    const shown = messages.filter(
       (message) =>
         (!wanted || String(message.accountId ?? '').includes(wanted)) &&
         (!channel.value || message.channel === channel.value) &&

@@ -1,15 +1,18 @@
+// @ts-check
 // The account view's Payments panel: the customer's debit mandate, tracked instalments and debit attempts
 // with their states and reasons, and "Debit now (customer agreed)" per unpaid instalment. Text only.
+
+import { minorToInput } from '/lib/amounts.js';
 import { notBuiltYet } from '/lib/api.js';
-import { h, replace, say } from '/lib/dom.js';
-import { formatDate, formatDateTime, formatMoney } from '/lib/format.js';
+import { h, replace } from '/lib/dom.js';
+import { formatDate, formatDateTime, formatMoney, formatWhen } from '/lib/format.js';
+import { amountForm, INSTALMENT_TONES, instalmentFacts, instalmentRow } from '/lib/payments.js';
 import { chip, empty, figures, loading, notice, section, table } from '/lib/ui.js';
 import { label } from './labels.js';
 
 const enc = encodeURIComponent;
-const UNPAID = new Set(['due', 'missed']);
-const PENDING = new Set(['scheduled', 'executing', 'unknown']);
-const STATE_TONES = {
+/** The tone of a debit's state chip. */
+const STATE_TONES = /** @type {Record<string, string>} */ ({
   scheduled: 'info',
   executing: 'info',
   unknown: 'warn',
@@ -17,47 +20,36 @@ const STATE_TONES = {
   failed: 'danger',
   cancelled: '',
   unresolved: 'danger',
-};
-const INSTALMENT_TONES = { due: 'info', missed: 'warn', paid: 'ok', superseded: '' };
+});
 
-/** A calendar date or an instant. */
-const when = (value) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(String(value ?? '')) ? formatDate(value) : formatDateTime(value);
+/** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
+/** @typedef {import('/lib/payments.js').Instalment} Instalment */
+/** @typedef {import('/lib/payments.js').Debit} Debit */
+/** @typedef {(status: HTMLElement) => Promise<void>} Reload draws the panel again, with a line saying what was done */
 
-/** "12.34" → 1234 minor units by string handling (no floating point); null when not an amount. */
-function parseMinor(text, currency) {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits;
-  const match = /^(\d{1,12})(?:\.(\d*))?$/.exec(
-    String(text)
-      .trim()
-      .replace(/[\s,_]/g, ''),
-  );
-  if (!match || (match[2] ?? '').length > digits) return null;
-  const minor = Number.parseInt(`${match[1]}${(match[2] ?? '').padEnd(digits, '0')}`, 10);
-  return minor > 0 ? minor : null;
-}
-
-/** 1234 → "12.34", to prefill an amount field. */
-function minorText(minor, currency) {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits;
-  const text = String(Math.max(0, Math.trunc(minor))).padStart(digits + 1, '0');
-  return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
-}
-
-/** The panel: drawn now with a spinner, filled when GET /accounts/{id}/payments answers. */
+/**
+ * The panel: drawn now with a spinner, filled when GET /accounts/{id}/payments answers.
+ * @param {ConsoleContext} ctx
+ * @param {string} accountId
+ */
 export function paymentsPanel(ctx, accountId) {
   const card = section('Payments', { id: 'payments' }, loading());
   loadPayments(ctx, accountId, card);
   return card;
 }
 
+/**
+ * @param {ConsoleContext} ctx
+ * @param {string} accountId
+ * @param {HTMLElement} card
+ * @param {HTMLElement} [status]
+ */
 async function loadPayments(ctx, accountId, card, status) {
   const body = h('div', { class: 'payments-body' });
   try {
     const payments = await ctx.api('GET', `/accounts/${enc(accountId)}/payments`);
     if (ctx.signal.aborted) return;
+    /** @type {Reload} */
     const reload = (message) => loadPayments(ctx, accountId, card, message);
     replace(
       body,
@@ -80,8 +72,10 @@ async function loadPayments(ctx, accountId, card, status) {
   card.append(body);
 }
 
+/** @param {any} payments GET /accounts/{id}/payments's answer */
 function mandateBlock(payments) {
   const mandate = payments.mandate;
+  /** @param {number | undefined} minor */
   const money = (minor) => formatMoney(minor, payments.currency);
   const policy = payments.policy ?? {};
   return h(
@@ -128,7 +122,14 @@ function mandateBlock(payments) {
   );
 }
 
+/**
+ * @param {ConsoleContext} ctx
+ * @param {string} accountId
+ * @param {any} payments
+ * @param {Reload} reload
+ */
 function instalmentsBlock(ctx, accountId, payments, reload) {
+  /** @type {Instalment[]} */
   const instalments = payments.instalments ?? [];
   return h(
     'div',
@@ -144,99 +145,86 @@ function instalmentsBlock(ctx, accountId, payments, reload) {
   );
 }
 
+/**
+ * @param {ConsoleContext} ctx
+ * @param {string} accountId
+ * @param {any} payments
+ * @param {Instalment} instalment
+ * @param {Reload} reload
+ */
 function instalmentItem(ctx, accountId, payments, instalment, reload) {
   const currency = payments.currency;
+  /** @param {number | undefined} minor */
   const money = (minor) => formatMoney(minor, currency);
-  const owed = Math.max(0, (instalment.amountMinor ?? 0) - (instalment.paidMinor ?? 0));
-  const pending = (payments.debits ?? []).some(
-    (debit) => debit.instalmentId === instalment.instalmentId && PENDING.has(debit.state),
-  );
+  const { owed, unpaid, pending } = instalmentFacts(instalment, payments.debits);
   const blocked = instalment.debitBlockedReasons ?? [];
-  return h(
-    'li',
-    {
-      dataset: {
-        instalmentId: String(instalment.instalmentId ?? ''),
-        status: String(instalment.status ?? ''),
-      },
-    },
-    h(
-      'p',
-      { class: 'meta' },
+  return instalmentRow(instalment, {
+    headlineClass: 'meta',
+    headline: [
       h('strong', {}, `${formatDate(instalment.dueDate)} · ${money(instalment.amountMinor)}`),
       chip(label(instalment.status), INSTALMENT_TONES[instalment.status] ?? ''),
       chip(label(instalment.source)),
-      instalment.paidMinor > 0 && h('span', {}, `paid ${money(instalment.paidMinor)}`),
+      (instalment.paidMinor ?? 0) > 0 && h('span', {}, `paid ${money(instalment.paidMinor)}`),
       h('span', { class: 'small muted' }, instalment.instalmentId),
-    ),
-    blocked.length > 0 &&
-      h('p', { class: 'small' }, 'No debit: ', blocked.map((reason) => label(reason)).join(', ')),
-    UNPAID.has(instalment.status) &&
-      owed > 0 &&
-      pending &&
-      h('p', { class: 'small muted' }, 'A debit is pending.'),
-    UNPAID.has(instalment.status) &&
-      owed > 0 &&
-      !pending &&
-      debitForm(ctx, accountId, currency, instalment, owed, reload),
-  );
+    ],
+    details: [
+      blocked.length > 0 &&
+        h('p', { class: 'small' }, 'No debit: ', blocked.map((reason) => label(reason)).join(', ')),
+      unpaid && pending && h('p', { class: 'small muted' }, 'A debit is pending.'),
+      unpaid && !pending && debitForm(ctx, accountId, currency, instalment, owed, reload),
+    ],
+  });
 }
 
+/**
+ * "Debit now (customer agreed)" for an unpaid instalment with nothing on its way.
+ * @param {ConsoleContext} ctx
+ * @param {string} accountId
+ * @param {string} currency
+ * @param {Instalment} instalment
+ * @param {number} owed
+ * @param {Reload} reload
+ */
 function debitForm(ctx, accountId, currency, instalment, owed, reload) {
-  const id = `debit-${String(instalment.instalmentId).replace(/[^\w-]/g, '_')}`;
-  const amount = h('input', {
-    id,
-    name: 'amount',
-    inputmode: 'decimal',
-    autocomplete: 'off',
-    value: minorText(owed, currency),
+  return amountForm({
+    id: `debit-${String(instalment.instalmentId).replace(/[^\w-]/g, '_')}`,
+    className: 'debit-now',
+    label: `Amount (${currency})`,
+    button: 'Debit now (customer agreed)',
+    buttonClass: 'small primary',
+    owedMinor: owed,
+    currency,
+    check: (amountMinor) =>
+      amountMinor === null ? `Enter an amount such as ${minorToInput(owed, currency)} (${currency}).` : null,
+    submit: async (amountMinor) => {
+      try {
+        const { debit } = await ctx.api(
+          'POST',
+          `/accounts/${enc(accountId)}/instalments/${enc(instalment.instalmentId)}/debits`,
+          { amountMinor },
+        );
+        if (ctx.signal.aborted) return;
+        reload(
+          notice(
+            `Debit of ${formatMoney(debit?.plannedMinor ?? amountMinor, currency)} scheduled for ${formatWhen(debit?.debitAt)}; ` +
+              `the customer can stop it until ${formatWhen(debit?.stopBy)}.`,
+            'ok',
+            { id: 'debit-requested', role: 'status' },
+          ),
+        );
+      } catch (failure) {
+        if (failure.status === 401) return;
+        return `${failure.code}: ${failure.message}`;
+      }
+    },
   });
-  const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
-  const button = h('button', { type: 'submit', class: 'small primary' }, 'Debit now (customer agreed)');
-  const form = h(
-    'form',
-    { class: 'debit-now', novalidate: true },
-    h('label', { for: id }, `Amount (${currency})`),
-    h('div', { class: 'debit-now-row' }, amount, button),
-    error,
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    say(error, '');
-    amount.removeAttribute('aria-invalid');
-    const amountMinor = parseMinor(amount.value, currency);
-    if (amountMinor === null) {
-      amount.setAttribute('aria-invalid', 'true');
-      amount.focus();
-      return say(error, `Enter an amount such as ${minorText(owed, currency)} (${currency}).`);
-    }
-    button.disabled = true;
-    try {
-      const { debit } = await ctx.api(
-        'POST',
-        `/accounts/${enc(accountId)}/instalments/${enc(instalment.instalmentId)}/debits`,
-        { amountMinor },
-      );
-      if (ctx.signal.aborted) return;
-      reload(
-        notice(
-          `Debit of ${formatMoney(debit?.plannedMinor ?? amountMinor, currency)} scheduled for ${when(debit?.debitAt)}; ` +
-            `the customer can stop it until ${when(debit?.stopBy)}.`,
-          'ok',
-          { id: 'debit-requested', role: 'status' },
-        ),
-      );
-    } catch (failure) {
-      if (failure.status === 401) return;
-      button.disabled = false;
-      say(error, `${failure.code}: ${failure.message}`);
-    }
-  });
-  return form;
 }
 
+/** @param {any} payments */
 function debitsBlock(payments) {
+  /** @type {Debit[]} */
   const debits = payments.debits ?? [];
+  /** @param {number | undefined} minor */
   const money = (minor) => formatMoney(minor, payments.currency);
   return h(
     'div',
@@ -246,7 +234,7 @@ function debitsBlock(payments) {
       ? empty('No debit attempts.')
       : table(
           [
-            { label: 'Debit at', value: (d) => when(d.debitAt), header: true },
+            { label: 'Debit at', value: (d) => formatWhen(d.debitAt), header: true },
             { label: 'Instalment', value: (d) => `${d.instalmentId} #${d.number}` },
             { label: 'State', value: (d) => chip(label(d.state), STATE_TONES[d.state] ?? '') },
             { label: 'Planned', value: (d) => money(d.plannedMinor), num: true },
@@ -262,7 +250,7 @@ function debitsBlock(payments) {
                   ? label(d.failureReason)
                   : (d.cancelledReasons ?? []).map((reason) => label(reason)).join(', ') || '—',
             },
-            { label: 'Stop by', value: (d) => when(d.stopBy) },
+            { label: 'Stop by', value: (d) => formatWhen(d.stopBy) },
             { label: 'Requested by', value: (d) => d.requestedBy ?? '—' },
             { label: 'Finished', value: (d) => (d.finishedAt ? formatDateTime(d.finishedAt) : '—') },
           ],

@@ -1,24 +1,38 @@
+// @ts-check
 // The work queue: accounts that need a person, most urgent first, with filters kept in the address
 // (#/queue?tier=…&bucket=…&team=…&escalated=true&limit=…) so Back returns to the same list.
 import { notBuiltYet } from '/lib/api.js';
 import { h, replace } from '/lib/dom.js';
 import { formatDate, formatMoney } from '/lib/format.js';
+import { BUCKETS, TEAMS, TIERS } from '/lib/taxonomy.js';
 import { chip, empty, loading, notice, section } from '/lib/ui.js';
-import { BUCKETS, label, TIERS } from './labels.js';
+import { label } from './labels.js';
 
 const REFRESH_MS = 30_000;
 const LIMITS = ['25', '50', '100', '200'];
-const TEAMS = ['agents', 'specialist', 'supervisor'];
 
+/** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
+
+/**
+ * @param {HTMLElement} view
+ * @param {ConsoleContext} ctx
+ * @param {URLSearchParams} query the filters in the address
+ */
 export function renderQueue(view, ctx, query) {
+  const limit = query.get('limit') ?? '';
   const filters = {
     tier: query.get('tier') ?? '',
     bucket: query.get('bucket') ?? '',
     team: query.get('team') ?? '',
     escalated: query.get('escalated') === 'true',
-    limit: LIMITS.includes(query.get('limit')) ? query.get('limit') : '50',
+    limit: LIMITS.includes(limit) ? limit : '50',
   };
   const results = h('div', { id: 'queue-results' }, loading('Loading the queue…'));
+  /**
+   * @param {'tier' | 'bucket' | 'team'} name
+   * @param {string} text
+   * @param {readonly string[]} values
+   */
   const select = (name, text, values) =>
     h(
       'div',
@@ -105,6 +119,7 @@ export function renderQueue(view, ctx, query) {
   signal.addEventListener('abort', () => clearInterval(timer));
 }
 
+/** @param {any} queue GET /queue's answer */
 function queueList(queue) {
   const items = Array.isArray(queue?.items) ? queue.items : [];
   if (items.length === 0) return empty('Nothing in the queue for these filters.');
@@ -115,6 +130,10 @@ function queueList(queue) {
   ];
 }
 
+/**
+ * @param {any} item
+ * @param {number} index
+ */
 function queueItem(item, index) {
   const escalated = Boolean(item.escalation);
   const name = item.customerName ?? item.name ?? '';

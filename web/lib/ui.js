@@ -1,11 +1,21 @@
+// @ts-check
 // Small building blocks shared by the console's views. All text goes in as text (see dom.js).
 import { h } from './dom.js';
 
+/** @typedef {import('./types').Child} Child */
+/** @typedef {import('./types').Props} Props */
+
+/** @param {Child} text */
 export const chip = (text, tone = '') => h('span', { class: ['chip', tone] }, text);
 
+/**
+ * @param {Child} text
+ * @param {Props} [props]
+ */
 export const notice = (text, tone = 'info', props = {}) =>
   h('p', { class: ['notice', tone], ...props }, text);
 
+/** @param {Child} text */
 export const empty = (text) => h('p', { class: 'empty' }, text);
 
 export const loading = (text = 'Loading…') =>
@@ -17,19 +27,35 @@ export const loading = (text = 'Loading…') =>
     text,
   );
 
-/** `[[term, value], …]` as key figures. */
+/**
+ * `[[term, value, id?], …]` as key figures; falsy entries are skipped.
+ * @param {readonly (readonly Child[] | false | null | undefined)[]} pairs
+ * @param {Props} [props]
+ */
 export const figures = (pairs, props = {}) =>
   h(
     'dl',
     { class: 'figures', ...props },
     pairs
-      .filter(Boolean)
+      .filter((pair) => Boolean(pair))
+      .map((pair) => /** @type {readonly Child[]} */ (pair))
       .map(([term, value, id]) => h('div', {}, h('dt', {}, term), h('dd', id ? { id } : {}, value))),
   );
 
 /**
+ * A table column: its heading, what a row shows in it, `num` for right-aligned figures, `header` for the
+ * first column as the row's heading.
+ * @template Row
+ * @typedef {{ label: string, value: (row: Row) => Child, num?: boolean, header?: boolean }} Column
+ */
+
+/**
  * A table: `columns` = [{ label, value: (row) => node|string, num? }]; the table scrolls inside its box on
  * narrow screens, never the page.
+ * @template Row
+ * @param {readonly Column<Row>[]} columns
+ * @param {readonly Row[]} rows
+ * @param {{ caption?: string, className?: string }} [options]
  */
 export function table(columns, rows, { caption, className } = {}) {
   return h(
@@ -74,7 +100,11 @@ export function table(columns, rows, { caption, className } = {}) {
   );
 }
 
-/** A reason or violation as the API gives it: a string, or {rule|code, detail|message}. */
+/**
+ * A reason or violation as the API gives it: a string, or {rule|code, detail|message}.
+ * @param {any} reason
+ * @returns {string}
+ */
 export function reasonText(reason) {
   if (reason === null || reason === undefined) return '';
   if (typeof reason !== 'object') return String(reason);
@@ -84,7 +114,12 @@ export function reasonText(reason) {
   return String(head || tail || JSON.stringify(reason));
 }
 
-/** A card section with a heading; `level` 2 or 3. */
+/**
+ * A card section with a heading; `level` 2 or 3.
+ * @param {Child} title
+ * @param {{ id?: string, level?: number, className?: string, actions?: Child }} [options]
+ * @param {...Child} children
+ */
 export function section(title, { id, level = 2, className = '', actions } = {}, ...children) {
   const headingId = id ? `${id}-heading` : undefined;
   return h(

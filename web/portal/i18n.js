@@ -1,8 +1,14 @@
+// @ts-check
 // The portal's words in English and Simplified Chinese. Values are plain text (never HTML); functions take
 // figures the page has already formatted.
 
-export const LANGUAGES = ['en', 'zh-CN'];
+/** @typedef {import('./common.js').Lang} Lang */
+/**
+ * A text, a text made from figures, or a list of texts (the chat's suggestions).
+ * @typedef {string | ((...args: any[]) => string) | readonly string[]} Words
+ */
 
+/** @type {Record<string, Words>} */
 const en = {
   'page.title': 'Repayment portal',
   'page.back': 'Back',
@@ -282,6 +288,7 @@ const en = {
   'local.mode': 'Local mode',
 };
 
+/** @type {Record<string, Words>} */
 const zh = {
   'page.title': '还款服务平台',
   'page.back': '返回',
@@ -545,16 +552,38 @@ const zh = {
   'local.mode': '本地模式',
 };
 
+/** @type {Record<Lang, Record<string, Words>>} */
 const STRINGS = { en, 'zh-CN': zh };
 
-/** The text for `key` in `lang` (English when missing); functions are called with `args`. */
+/**
+ * The text for `key` in `lang` (English when missing; the key itself when neither has it); functions are
+ * called with `args`.
+ * @param {Lang} lang
+ * @param {string} key
+ * @param {...unknown} args
+ * @returns {string}
+ */
 export function translate(lang, key, ...args) {
   const value = STRINGS[lang]?.[key] ?? en[key];
   if (value === undefined) return key;
-  return typeof value === 'function' ? value(...args) : value;
+  if (typeof value === 'function') return value(...args);
+  return typeof value === 'string' ? value : key;
 }
 
-/** The language the browser prefers, when it is one of ours. */
+/**
+ * The chat's suggested first messages, in `lang`.
+ * @param {Lang} lang
+ * @returns {readonly string[]}
+ */
+export function quickReplies(lang) {
+  const replies = STRINGS[lang]?.['chat.quick'] ?? en['chat.quick'];
+  return Array.isArray(replies) ? replies : [];
+}
+
+/**
+ * The language the browser prefers, when it is one of ours.
+ * @returns {Lang}
+ */
 export function browserLanguage() {
   for (const tag of navigator.languages ?? [navigator.language]) {
     if (/^zh\b/i.test(tag ?? '')) return 'zh-CN';
