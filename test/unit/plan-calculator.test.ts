@@ -303,6 +303,30 @@ describe('eligibility and affordability', () => {
     ]);
   });
 
+  it('never lists two options with one schedule: a hardship plan that lands on a standard term replaces it', () => {
+    // USD 1,795.68 over a USD 300 surplus: half of it (150) takes 12 months, exactly the 12-month instalment plan.
+    const input = offerInput({
+      balanceMinor: 1_795_68,
+      bucket: 'dpd_91_180',
+      eligible: ['instalment', 'hardship'],
+      affordability: { monthlyIncomeMinor: 2_400_00, monthlyExpensesMinor: 2_100_00 },
+    });
+    const offers = computeOffers(input);
+    expect(offers.options.map((option) => [option.id, option.monthlyAmountMinor])).toEqual([
+      ['instalment-3', 598_56],
+      ['instalment-6', 299_28],
+      ['hardship-12', 149_64],
+    ]);
+    const schedules = offers.options.map((option) => JSON.stringify(option.instalments));
+    expect(new Set(schedules).size).toBe(schedules.length);
+    // Without the hardship plan the 12-month instalment plan is offered as before.
+    expect(ids({ ...input, eligible: ['instalment'] })).toEqual([
+      'instalment-3',
+      'instalment-6',
+      'instalment-12',
+    ]);
+  });
+
   it('offers only hardship when nothing is left after expenses', () => {
     for (const expenses of [2_000_00, 2_500_00]) {
       const offers = computeOffers(

@@ -94,7 +94,8 @@ interface PlanContext {
 }
 
 /**
- * All options the policy and the treatment tier allow, in OFFER_KINDS order. Unaffordable options stay listed
+ * All options the policy and the treatment tier allow, in OFFER_KINDS order, never two with one schedule.
+ * Unaffordable options stay listed
  * (marked `affordable: false`): the customer may have means beyond the declared budget, and the agent must
  * see them. With no disposable income at all, only a hardship plan is offered.
  */
@@ -118,9 +119,9 @@ export function computeOffers(input: OfferInput): OfferSet {
     disposableMinor,
     capMinor: caps.length > 0 ? Math.min(...caps) : undefined,
   };
-  const options = offeredKinds(input.eligible, context.capMinor)
-    .flatMap((kind) => OPTION_BUILDERS[kind](context))
-    .map((option) => markAffordability(option, context.capMinor));
+  const options = withoutRepeats(
+    offeredKinds(input.eligible, context.capMinor).flatMap((kind) => OPTION_BUILDERS[kind](context)),
+  ).map((option) => markAffordability(option, context.capMinor));
   return {
     policyVersion: policy.version,
     currency: account.currency,
@@ -219,6 +220,18 @@ function buildOption(
     firstDueDate: context.firstDueDate,
     monthlyAmountMinor: Math.max(...amountsMinor),
   };
+}
+
+/**
+ * One option per schedule: when a hardship plan asks the same payments on the same dates as an instalment plan
+ * (a budget that lands on a standard term), only the hardship plan stays, as it also carries the hardship
+ * protections. Two identical choices only confuse.
+ */
+function withoutRepeats(options: readonly OfferOption[]): OfferOption[] {
+  const scheduleOf = (option: OfferOption) =>
+    option.instalments.map((payment) => `${payment.dueDate}=${payment.amountMinor}`).join(',');
+  const hardshipSchedules = new Set(options.filter((option) => option.kind === 'hardship').map(scheduleOf));
+  return options.filter((option) => option.kind === 'hardship' || !hardshipSchedules.has(scheduleOf(option)));
 }
 
 function markAffordability(option: OfferOption, capMinor: number | undefined): OfferOption {
