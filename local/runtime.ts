@@ -14,6 +14,8 @@ import { stageConfig } from '../catalog/stages';
 import { type DomainEvent, domainEvent, EventContractError } from '../contracts/events';
 import { batchPutAll } from '../lambdas/adapters/dynamodb/batch-write';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/client';
+import { InMemoryMetrics } from '../lambdas/adapters/metrics/in-memory-metrics';
+import { businessMetrics } from '../lambdas/wiring/metrics';
 import { localSecurityHeaders } from '../lib/security-headers';
 import {
   API_GATEWAY_MAX_BODY_BYTES,
@@ -377,6 +379,12 @@ async function handleLocalAdmin(
       schedules: context.scheduler.runs,
       debitSchedules: context.debitSchedules.schedules(),
     });
+  }
+  if (method === 'GET' && pathname === '/_local/metrics') {
+    // The business figures the handlers counted in this process (CloudWatch metrics in a stage).
+    await context.bus.drain();
+    const metrics = businessMetrics();
+    return json(200, metrics instanceof InMemoryMetrics ? metrics.snapshot() : {});
   }
   if (method === 'GET' && pathname === '/_local/bank') {
     await context.bus.drain();
