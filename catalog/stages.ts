@@ -19,6 +19,10 @@ export interface StageConfig {
     readonly periodMinutes: number;
     /** Messages waiting in any dead-letter queue before the alarm fires. */
     readonly deadLetterThreshold: number;
+    /** Debits refused by the bank, as a percentage of those settled or refused in one period (at least 5). */
+    readonly debitFailurePercent: number;
+    /** Drafts the gate blocked entirely (no compliant draft, not even offline) in one period. */
+    readonly blockedDrafts: number;
     /** E-mail subscribed to the alarm topic; none in dev. */
     readonly notifyEmail?: string;
   };
@@ -76,7 +80,13 @@ const STAGES: Record<StageName, StageConfig> = {
     retainData: false,
     pointInTimeRecovery: false,
     deletionProtection: false,
-    alarms: { functionErrorThreshold: 5, periodMinutes: 5, deadLetterThreshold: 1 },
+    alarms: {
+      functionErrorThreshold: 5,
+      periodMinutes: 5,
+      deadLetterThreshold: 1,
+      debitFailurePercent: 30,
+      blockedDrafts: 10,
+    },
     llm: { model: 'gpt-4o-mini' },
     outreach: { delivery: 'store_only', emailFrom: 'collections@dev.collections.example.com' },
     scoring: { segments: 4, pageSize: 500 },
@@ -99,7 +109,13 @@ const STAGES: Record<StageName, StageConfig> = {
     retainData: false,
     pointInTimeRecovery: true,
     deletionProtection: false,
-    alarms: { functionErrorThreshold: 3, periodMinutes: 5, deadLetterThreshold: 1 },
+    alarms: {
+      functionErrorThreshold: 3,
+      periodMinutes: 5,
+      deadLetterThreshold: 1,
+      debitFailurePercent: 20,
+      blockedDrafts: 5,
+    },
     llm: { model: 'gpt-4o-mini' },
     outreach: { delivery: 'store_only', emailFrom: 'collections@staging.collections.example.com' },
     scoring: { segments: 8, pageSize: 500 },
@@ -123,7 +139,13 @@ const STAGES: Record<StageName, StageConfig> = {
     pointInTimeRecovery: true,
     deletionProtection: true,
     eventArchiveRetentionDays: 365,
-    alarms: { functionErrorThreshold: 1, periodMinutes: 5, deadLetterThreshold: 1 },
+    alarms: {
+      functionErrorThreshold: 1,
+      periodMinutes: 5,
+      deadLetterThreshold: 1,
+      debitFailurePercent: 20,
+      blockedDrafts: 3,
+    },
     llm: { model: 'gpt-4o' },
     outreach: { delivery: 'send', emailFrom: 'collections@collections.example.com' },
     scoring: { segments: 32, pageSize: 500 },

@@ -42,6 +42,7 @@ import {
 } from '../catalog/functions';
 import type { StageConfig } from '../catalog/stages';
 import { TABLE_IDS, TABLES, type TableDeclaration, type TableId } from '../catalog/tables';
+import { BusinessDashboard } from './constructs/business-dashboard';
 import { CollectionsFunction } from './constructs/collections-function';
 import { DebitScheduling } from './constructs/debit-scheduling';
 import { StaffDirectory } from './constructs/staff-directory';
@@ -328,6 +329,8 @@ export class CollectionsStack extends Stack {
         redirectUri: `https://${web.distribution.distributionDomainName}/console/`,
       },
     });
+
+    new BusinessDashboard(this, 'Business', { stage, alarmAction });
 
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     new CfnOutput(this, 'WebUrl', { value: `https://${web.distribution.distributionDomainName}` });

@@ -15,7 +15,9 @@ import { type DomainEvent, domainEvent, EventContractError } from '../contracts/
 import { batchPutAll } from '../lambdas/adapters/dynamodb/batch-write';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/client';
 import { DynamoScoringRunStore } from '../lambdas/adapters/dynamodb/scoring-run-store';
+import { InMemoryMetrics } from '../lambdas/adapters/metrics/in-memory-metrics';
 import type { ScoringRun } from '../lambdas/domain/scoring/scoring-run';
+import { businessMetrics } from '../lambdas/wiring/metrics';
 import { localSecurityHeaders } from '../lib/security-headers';
 import {
   API_GATEWAY_MAX_BODY_BYTES,
@@ -429,6 +431,12 @@ async function handleLocalAdmin(
       schedules: context.scheduler.runs,
       debitSchedules: context.debitSchedules.schedules(),
     });
+  }
+  if (method === 'GET' && pathname === '/_local/metrics') {
+    // The business figures the handlers counted in this process (CloudWatch metrics in a stage).
+    await context.bus.drain();
+    const metrics = businessMetrics();
+    return json(200, metrics instanceof InMemoryMetrics ? metrics.snapshot() : {});
   }
   if (method === 'GET' && pathname === '/_local/bank') {
     await context.bus.drain();

@@ -4,6 +4,7 @@ import type { LlmPort } from '../domain/drafting/drafting-service';
 import { clock } from './clock';
 import { accountRepository, conversationStore, draftStore } from './dynamo';
 import { eventPublisher } from './events';
+import { businessMetrics } from './metrics';
 
 /**
  * The chat's stores and bus. The customer's side passes the model (if any) to run the assistant; the agents'
@@ -17,5 +18,6 @@ export function portalChatDeps(llm: LlmPort | undefined): PortalChatDeps {
     conversations: conversationStore(),
     events: eventPublisher(),
     clock: clock(),
+    metrics: businessMetrics(),
   };
 }

@@ -6,6 +6,7 @@ import { clock } from './clock';
 import { accountRepository, contactStore } from './dynamo';
 import { eventPublisher } from './events';
 import { outreachSenders } from './messaging';
+import { businessMetrics } from './metrics';
 import { once } from './once';
 
 /** Optional: without it the gate applies the agency rules, the stricter. */
@@ -20,5 +21,6 @@ export const outreachDelivery = /* @__PURE__ */ once(
     events: eventPublisher(),
     clock: clock(),
     collectorRole: loadConfig(gateSettings).GATE_COLLECTOR_ROLE,
+    metrics: businessMetrics(),
   }),
 );

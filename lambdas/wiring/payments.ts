@@ -5,6 +5,7 @@ import { paymentGateway } from './bank';
 import { clock } from './clock';
 import { accountUpdater, auditLog, consistentAccountRepository, contactStore, paymentStore } from './dynamo';
 import { eventPublisher } from './events';
+import { businessMetrics } from './metrics';
 import { once } from './once';
 import { debitScheduler } from './scheduler';
 
@@ -41,5 +42,6 @@ export const debitFeedbackDeps = /* @__PURE__ */ once(() => {
     events: eventPublisher(),
     audit: auditLog(),
     clock: clock(),
+    metrics: businessMetrics(),
   };
 });

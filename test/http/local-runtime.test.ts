@@ -25,6 +25,11 @@ describe('local runtime (npm start) over HTTP', () => {
       body: JSON.stringify(body),
     });
 
+  /** The business figures the handlers counted so far (CloudWatch metrics in a stage). */
+  const figures = async (): Promise<Record<string, number>> => (await anonymous('/_local/metrics')).json();
+  const grew = (before: Record<string, number>, after: Record<string, number>, key: string) =>
+    (after[key] ?? 0) - (before[key] ?? 0);
+
   beforeAll(async () => {
     runtime = await startRuntimeProcess({ SEED_ACCOUNTS: '1000' });
     staffToken = (await (await postJson('/_local/login', { user: 'sam' })).json()).token;
@@ -119,6 +124,7 @@ describe('local runtime (npm start) over HTTP', () => {
   }
 
   it('runs the scoring schedule end to end: segments scored, tiers announced and recorded by the audit consumer', async () => {
+    const before = await figures();
     const started = await (await get('/_local/schedules/scoring/run', { method: 'POST' })).json();
     expect(started).toMatchObject({ status: 'running', trigger: 'schedule', totalSegments: 4 });
     const { run, segments } = await waitForRun(started.runId);
@@ -177,6 +183,15 @@ describe('local runtime (npm start) over HTTP', () => {
       accountsChanged: 0,
       eventsPublished: 0,
     });
+
+    // The business figures of both runs, as the handlers counted them: every account scored twice, each
+    // tier change once, a draft for every change with outreach (offline: no model configured locally).
+    const after = await figures();
+    expect(grew(before, after, 'AccountsScored')).toBe(2000);
+    const tierChanges = Object.keys(after).filter((key) => key.startsWith('TierChanges:'));
+    expect(tierChanges.reduce((sum, key) => sum + grew(before, after, key), 0)).toBe(1000);
+    expect(grew(before, after, 'Drafts:offline')).toBeGreaterThan(100);
+    expect(grew(before, after, 'Drafts:model')).toBe(0);
   }, 180_000);
 
   it('suggests a gate-checked call script with the options the tier allows, once scored', async () => {
@@ -410,7 +425,9 @@ describe('local runtime (npm start) over HTTP', () => {
     expect((await (await payNow(10_000)).json()).error.code).toBe('DEBIT_PENDING');
 
     // The debit sweep runs it now (its one-off schedule would, a minute later, and find it done).
+    const beforeDebit = await figures();
     await get('/_local/schedules/debits/run', { method: 'POST' });
+    expect(grew(beforeDebit, await figures(), 'Debits:succeeded')).toBe(1);
     const bank = await (await anonymous('/_local/bank')).json();
     const booked = bank.debits.filter((d: { debtorAccount: string }) => d.debtorAccount === `CN${CARD}`);
     expect(booked).toEqual([

@@ -1,6 +1,7 @@
 /** Drafting through the real OpenAI SDK against a fake OpenAI-compatible server. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OpenAiLlm } from '../../lambdas/adapters/llm/openai-llm';
+import { InMemoryMetrics } from '../../lambdas/adapters/metrics/in-memory-metrics';
 import type { DraftContent } from '../../lambdas/domain/drafting/draft';
 import {
   type DraftingInput,
@@ -111,7 +112,9 @@ describe('drafting with the OpenAI adapter', () => {
 
   it('accepts a valid draft: source llm, model, tokens and prompt version recorded', async () => {
     fake.script(modelDraft());
-    const result = await draftOutreach({ llm, clock }, input);
+    const metrics = new InMemoryMetrics();
+    const result = await draftOutreach({ llm, clock, metrics }, input);
+    expect(metrics.snapshot()).toEqual({ 'Drafts:model': 1 });
     expect(result.status).toBe('ready');
     expect(result.llmCalls).toBe(1);
     expect(result.draft?.metadata).toEqual({
@@ -237,7 +240,12 @@ describe('drafting with the OpenAI adapter', () => {
 
   it('falls back offline when the regenerated draft still threatens', async () => {
     fake.script(threateningDraft(), threateningDraft(), modelDraft());
-    const result = await draftOutreach({ llm, clock }, input);
+    const metrics = new InMemoryMetrics();
+    const result = await draftOutreach({ llm, clock, metrics }, input);
+    // Counted as one offline draft; each stopped model draft counted under the rules that stopped it.
+    expect(metrics.total('Drafts')).toBe(1);
+    expect(metrics.total('Drafts', 'offline')).toBe(1);
+    expect(metrics.total('MessagesBlocked', 'FORBIDDEN_LAWSUIT_THREAT')).toBe(2);
     expect(result.status).toBe('ready');
     expect(result.draft?.metadata.source).toBe('offline');
     expect(result.llmCalls).toBe(2);
@@ -269,8 +277,11 @@ describe('drafting with the OpenAI adapter', () => {
       accountId: 'ACC-777124',
       customer: { ...account.customer, name: 'A'.repeat(200) },
     });
-    const blocked = await draftOutreach({ llm: undefined, clock }, { ...input, account: longName });
+    const metrics = new InMemoryMetrics();
+    const blocked = await draftOutreach({ llm: undefined, clock, metrics }, { ...input, account: longName });
     expect(blocked.status).toBe('blocked');
+    expect(metrics.total('Drafts', 'blocked')).toBe(1);
+    expect(metrics.total('MessagesBlocked', 'TEXT_TOO_LONG')).toBe(1);
     expect(blocked.draft).toBeUndefined();
     expect(blocked.reasons?.join('\n')).toContain('TEXT_TOO_LONG');
     expect(blocked.verdicts?.sms.allowed).toBe(false);

@@ -10,6 +10,7 @@ import { DynamoAccountUpdater } from '../../lambdas/adapters/dynamodb/account-up
 import { DynamoAuditLog } from '../../lambdas/adapters/dynamodb/audit-log';
 import { DynamoConversationStore } from '../../lambdas/adapters/dynamodb/conversation-store';
 import { DynamoDraftStore } from '../../lambdas/adapters/dynamodb/draft-store';
+import { InMemoryMetrics } from '../../lambdas/adapters/metrics/in-memory-metrics';
 import type { Account, Language } from '../../lambdas/domain/accounts/account';
 import {
   type MessageReader,
@@ -55,12 +56,14 @@ async function customer(overrides: Partial<Account> = {}, reader?: MessageReader
   const account = aScoredAccount({ accountId, ...overrides }, { assessedAt: NOW.toISOString() });
   await tables.db.send(new PutCommand({ TableName: tables.names.accounts, Item: account }));
   const events: DomainEvent[] = [];
+  const metrics = new InMemoryMetrics();
   const deps: PortalChatDeps = {
     accounts: new DynamoAccountRepository(tables.db, tables.names.accounts),
     drafts: new DynamoDraftStore(tables.db, tables.names.offers),
     conversations: new DynamoConversationStore(tables.db, tables.names.conversations),
     events: { publish: async (batch) => void events.push(...batch) },
     clock: { now: () => NOW },
+    metrics,
     ...(reader ? { reader } : {}),
   };
   const conversation = await openConversation(deps, accountId, randomUUID);
@@ -77,6 +80,7 @@ async function customer(overrides: Partial<Account> = {}, reader?: MessageReader
     const consumer = {
       accounts: new DynamoAccountUpdater(tables.db, tables.names.accounts, () => NOW),
       audit: new DynamoAuditLog(tables.db, tables.names.audit),
+      metrics,
     };
     for (const [index, event] of events.splice(0).entries()) {
       await applyCustomerDecision(consumer, {
@@ -86,7 +90,7 @@ async function customer(overrides: Partial<Account> = {}, reader?: MessageReader
       } as DecisionEvent);
     }
   };
-  return { accountId, deps, events, conversation, say, applyDecisions };
+  return { accountId, deps, events, conversation, say, applyDecisions, metrics };
 }
 
 describe('portal chat', () => {
@@ -163,6 +167,8 @@ describe('portal chat', () => {
     });
     const trail = await new DynamoAuditLog(tables.db, tables.names.audit).list(c.accountId);
     expect(trail.map((entry) => entry.kind)).toEqual(['PlanAccepted']);
+    // The business figures count what happened: one chat opened, one plan accepted, no promise.
+    expect(c.metrics.snapshot()).toEqual({ ChatsOpened: 1, PlansAccepted: 1 });
   });
 
   it('never lets the customer change policy: a demanded discount gets only the offers’ figures', async () => {
@@ -199,6 +205,8 @@ describe('portal chat', () => {
     ]);
     await c.applyDecisions();
     expect((await c.deps.accounts.get(c.accountId))?.promise).toMatchObject({ amountMinor: 2_000 });
+    expect(c.metrics.total('PromisesRecorded')).toBe(1);
+    expect(c.metrics.total('PlansAccepted')).toBe(0);
   });
 
   it('holds the account and routes it to the specialist team for a death, fraud, a lawyer or a crisis', async () => {
@@ -303,6 +311,12 @@ describe('portal chat', () => {
         text: 'Pay today or we will tell your employer and have you arrested.',
       }),
     ).rejects.toMatchObject({ code: 'MESSAGE_REJECTED' });
+    // The stopped message is counted under each rule that stopped it, once.
+    const blocked = Object.entries(c.metrics.snapshot()).filter(([key]) =>
+      key.startsWith('MessagesBlocked:'),
+    );
+    expect(blocked.length).toBeGreaterThanOrEqual(2);
+    expect(blocked.every(([, count]) => count === 1)).toBe(true);
     const sent = await sendAgentMessage(c.deps, {
       conversationId,
       agentId: 'alice',

@@ -1,3 +1,4 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DetailOf } from '../../contracts/events';
@@ -5,6 +6,7 @@ import { EventContractError } from '../../contracts/events';
 import { DynamoAuditLog } from '../../lambdas/adapters/dynamodb/audit-log';
 import { logger } from '../../lambdas/runtime/logger';
 import { tableNameEnvironment } from '../../local/tables';
+import { anAccount } from '../support/accounts';
 import { freshTables, localCredentials } from '../support/dynamodb';
 import { lambdaContext } from '../support/events';
 
@@ -33,9 +35,11 @@ const change: EventBridgeEvent<'TreatmentChanged', DetailOf<'TreatmentChanged'>>
 describe('recordTreatmentChange handler (Powertools idempotency on DynamoDB Local)', () => {
   let handler: typeof import('../../lambdas/handlers/events/record-treatment-change').handler;
   let audit: DynamoAuditLog;
+  let tables: Awaited<ReturnType<typeof freshTables>>;
 
   beforeAll(async () => {
-    const { endpoint, db, names } = await freshTables();
+    tables = await freshTables();
+    const { endpoint, db, names } = tables;
     Object.assign(process.env, tableNameEnvironment(names), {
       AWS_ENDPOINT_URL_DYNAMODB: endpoint,
       AWS_REGION: 'us-east-1',
@@ -108,5 +112,33 @@ describe('recordTreatmentChange handler (Powertools idempotency on DynamoDB Loca
     );
     expect((await audit.list('ACC-000008')).map((e) => e.entryId)).toEqual(['ACC-000008:run-1']);
     vi.restoreAllMocks();
+  });
+
+  it('keeps each function to its own idempotency key when several share a process (the local runtime)', async () => {
+    const decisions = (await import('../../lambdas/handlers/events/apply-customer-decision')).handler;
+    const promise = (id: string, requestId: string) => ({
+      ...change,
+      id,
+      'detail-type': 'PromiseToPayRecorded' as const,
+      source: 'collections.portal',
+      detail: {
+        requestId,
+        accountId: 'ACC-000009',
+        decidedAt: '2026-11-23T10:00:00.000Z',
+        amountMinor: 2_000,
+        dueDate: '2026-11-30',
+      },
+    });
+    await tables.db.send(
+      new PutCommand({ TableName: tables.names.accounts, Item: anAccount({ accountId: 'ACC-000009' }) }),
+    );
+    // The treatment consumer ran first in this process (above); the decisions consumer keys on the event id.
+    await decisions(promise('evt-0101', 'req-1') as never, lambdaContext);
+    await decisions(promise('evt-0102', 'req-2') as never, lambdaContext);
+    await decisions(promise('evt-0102', 'req-2') as never, lambdaContext);
+    expect((await audit.list('ACC-000009')).map((entry) => entry.entryId).sort()).toEqual([
+      'evt-0101',
+      'evt-0102',
+    ]);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { type DetailInput, domainEvent } from '../../../contracts/events';
 import type { Account, Language } from '../accounts/account';
+import { type BusinessMetrics, countBlocked } from '../business-metrics';
 import { wallClockIn } from '../compliance/local-time';
 import type { LlmPort } from '../drafting/drafting-service';
 import { conflict, DomainError, notFound } from '../errors';
@@ -56,6 +57,8 @@ export interface PortalChatDeps {
   readonly conversations: ConversationStore;
   readonly events: EventPublisher;
   readonly clock: Clock;
+  /** Business figures counted here (catalog/metrics.ts); none: not counted. */
+  readonly metrics?: BusinessMetrics;
 }
 
 export interface SendResult {
@@ -71,7 +74,7 @@ const JOINED: Record<Account['customer']['language'], string> = {
 
 /** The customer's conversation for today, started when there is none. */
 export async function openConversation(
-  deps: Pick<PortalChatDeps, 'accounts' | 'conversations' | 'clock'>,
+  deps: Pick<PortalChatDeps, 'accounts' | 'conversations' | 'clock' | 'metrics'>,
   accountId: string,
   newId: () => string,
 ): Promise<Conversation> {
@@ -87,6 +90,7 @@ export async function openConversation(
     startedAt: now,
   };
   await deps.conversations.start(conversation);
+  deps.metrics?.count('ChatsOpened');
   return conversation;
 }
 
@@ -268,6 +272,7 @@ export async function sendAgentMessage(
     offers,
   });
   if (!verdict.allowed) {
+    countBlocked(deps.metrics, [verdict]);
     throw new DomainError(
       'invalid',
       'MESSAGE_REJECTED',

@@ -7,6 +7,7 @@
  */
 import type { DetailOf, DetailType } from '../../../contracts/events';
 import type { Account, AccountFlags, ContactPreferences, Escalation } from '../accounts/account';
+import type { BusinessMetrics } from '../business-metrics';
 import type { ContactChannel } from '../compliance';
 import type { AuditLog } from '../ports';
 
@@ -150,7 +151,7 @@ export function patchFor(event: DecisionEvent): AccountPatch {
 }
 
 export async function applyCustomerDecision(
-  deps: { accounts: AccountUpdater; audit: AuditLog },
+  deps: { accounts: AccountUpdater; audit: AuditLog; metrics?: BusinessMetrics },
   event: DecisionEvent,
 ): Promise<'applied' | 'no_account'> {
   const patch = patchFor(event);
@@ -163,6 +164,8 @@ export async function applyCustomerDecision(
     summary: summaryOf(event),
     data: { ...event.detail },
   });
+  if (event.detailType === 'PromiseToPayRecorded') deps.metrics?.count('PromisesRecorded');
+  if (event.detailType === 'PlanAccepted') deps.metrics?.count('PlansAccepted');
   return 'applied';
 }
 

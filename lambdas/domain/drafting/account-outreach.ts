@@ -1,4 +1,5 @@
 import type { Account, Bucket } from '../accounts/account';
+import type { BusinessMetrics } from '../business-metrics';
 import { OFFER_POLICY, type OfferPolicy } from '../offers/offer-policy';
 import { computeOffers, type OfferSet } from '../offers/plan-calculator';
 import type { Clock } from '../ports';
@@ -17,7 +18,7 @@ export interface AccountOutreachInput {
 
 /** The options the account's tier allows, as of the clock's today, and the outreach drafted around them. */
 export async function draftAccountOutreach(
-  deps: { llm: LlmPort | undefined; clock: Clock; reviewer?: LlmPort },
+  deps: { llm: LlmPort | undefined; clock: Clock; reviewer?: LlmPort; metrics?: BusinessMetrics },
   input: AccountOutreachInput,
 ): Promise<{ offers: OfferSet; result: DraftingResult }> {
   const { account, tier } = input;

@@ -8,6 +8,7 @@
 import * as z from 'zod';
 import { DRAFT_OUTREACH_PROMPT } from '../../../prompts/draft-outreach.v1';
 import type { Account, Jurisdiction, Language } from '../accounts/account';
+import { type BusinessMetrics, countBlocked } from '../business-metrics';
 import { checkMessage, type MessageChannel, type MessageVerdict } from '../compliance';
 import { requiredDisclosures } from '../compliance/disclosures';
 import { MODEL_REVIEW_RULE, reviewedVerdict } from '../compliance/model-review';
@@ -42,6 +43,8 @@ export interface DraftingDeps {
    * count as gate findings (one regeneration, then the offline drafter); its opinion is recorded on each verdict.
    */
   readonly reviewer?: LlmPort;
+  /** Business figures counted here (catalog/metrics.ts); none: not counted. */
+  readonly metrics?: BusinessMetrics;
 }
 
 export interface DraftingInput {
@@ -102,6 +105,8 @@ interface Accumulated {
   llmCalls: number;
   promptTokens: number;
   completionTokens: number;
+  /** The gate's verdicts on every channel of every draft it rejected. */
+  blocked: MessageVerdict[];
 }
 
 interface Checked {
@@ -111,7 +116,21 @@ interface Checked {
 }
 
 export async function draftOutreach(deps: DraftingDeps, input: DraftingInput): Promise<DraftingResult> {
-  const state: Accumulated = { attempts: [], llmCalls: 0, promptTokens: 0, completionTokens: 0 };
+  const state: Accumulated = { attempts: [], llmCalls: 0, promptTokens: 0, completionTokens: 0, blocked: [] };
+  const result = await draftFor(deps, input, state);
+  // Counted once the outcome is known: drafts by what wrote the one kept, every message the gate stopped.
+  const source =
+    result.status === 'blocked' ? 'blocked' : result.draft?.metadata.source === 'llm' ? 'model' : 'offline';
+  if (result.status === 'ready' || state.blocked.length > 0) deps.metrics?.count('Drafts', { by: source });
+  countBlocked(deps.metrics, state.blocked);
+  return result;
+}
+
+async function draftFor(
+  deps: DraftingDeps,
+  input: DraftingInput,
+  state: Accumulated,
+): Promise<DraftingResult> {
   if (input.strategy.channels.length === 0) {
     return { status: 'blocked', attempts: [], llmCalls: 0, reasons: [`tier ${input.tier} has no outreach`] };
   }
@@ -124,6 +143,7 @@ export async function draftOutreach(deps: DraftingDeps, input: DraftingInput): P
   if (checked.findings.length === 0)
     return ready(deps, input, checked, 'offline', 'offline-templates', state);
   state.attempts.push({ source: 'offline', outcome: 'rejected_by_gate', findings: checked.findings });
+  state.blocked.push(...rejected(checked.verdicts));
   return {
     status: 'blocked',
     verdicts: checked.verdicts,
@@ -157,6 +177,7 @@ async function draftWithModel(
         : ruled;
     if (checked.findings.length === 0) return { checked, model: written.model };
     state.attempts.push({ source: 'llm', outcome: 'rejected_by_gate', findings: checked.findings });
+    state.blocked.push(...rejected(checked.verdicts));
     feedback = gateFeedback(written.text, checked.findings);
   }
   return undefined;
@@ -223,6 +244,10 @@ function parseContent(text: string): { content?: DraftContent; errors: string[] 
     errors: result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
   };
 }
+
+/** The verdicts that stopped a message (a draft is rejected when any channel is). */
+const rejected = (verdicts: ChannelVerdicts): MessageVerdict[] =>
+  Object.values(verdicts).filter((verdict) => !verdict.allowed);
 
 /** Disclosures appended, customer details re-inserted, every channel through the gate. */
 function check(content: DraftContent, input: DraftingInput, personal: PersonalData): Checked {

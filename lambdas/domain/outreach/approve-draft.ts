@@ -25,6 +25,7 @@
  *   already stays sent; the tier's cadence then spaces the approved message after it.
  */
 import type { Language } from '../accounts/account';
+import { type BusinessMetrics, countBlocked } from '../business-metrics';
 import { checkMessage, type MessageVerdict } from '../compliance';
 import { requiredDisclosures } from '../compliance/disclosures';
 import { gateOfferOf } from '../drafting/draft';
@@ -43,6 +44,8 @@ export interface ApproveDraftDeps {
   readonly events: EventPublisher;
   readonly clock: Clock;
   readonly treatmentPolicy?: TreatmentPolicy;
+  /** Business figures counted here (catalog/metrics.ts); none: not counted. */
+  readonly metrics?: BusinessMetrics;
 }
 
 export interface ApprovalRequest {
@@ -139,6 +142,7 @@ export async function approveDraft(
     offer: gateOffer,
   });
   if (!verdict.allowed) {
+    countBlocked(deps.metrics, [verdict]);
     const violations = verdict.violations.map(({ rule, detail }) => `${rule}: ${detail}`).join('; ');
     throw new DomainError('invalid', 'MESSAGE_REJECTED', `The message was rejected: ${violations}`, {
       violations: verdict.violations,

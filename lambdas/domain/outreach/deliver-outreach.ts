@@ -3,6 +3,7 @@
  * to stop, moved tier, or it may now be 22:00 where the customer lives. At most once per message: a sender
  * claims it first, and a claim that was never confirmed is marked `unconfirmed`, not sent again.
  */
+import { type BusinessMetrics, countBlocked } from '../business-metrics';
 import { type CollectorRole, checkMessage } from '../compliance';
 import type { AccountRepository, Clock, EventPublisher } from '../ports';
 import { TREATMENT_POLICY, type TreatmentPolicy } from '../treatment/treatment-policy';
@@ -29,6 +30,8 @@ export interface DeliverOutreachDeps {
   readonly treatmentPolicy?: TreatmentPolicy;
   /** Whose rules the send-time gate applies (stage config); default the agency's, the stricter. */
   readonly collectorRole?: CollectorRole;
+  /** Business figures counted here (catalog/metrics.ts); none: not counted. */
+  readonly metrics?: BusinessMetrics;
 }
 
 /** A claim lasts longer than any send takes; past it, the send is presumed to have crashed. */
@@ -80,7 +83,10 @@ export async function deliverMessage(deps: DeliverOutreachDeps, key: OutboxKey):
     offer: message.gateOffer,
     collectorRole: deps.collectorRole,
   });
-  if (!verdict.allowed) return block(deps, message, ['MESSAGE_REJECTED'], verdict);
+  if (!verdict.allowed) {
+    countBlocked(deps.metrics, [verdict]);
+    return block(deps, message, ['MESSAGE_REJECTED'], verdict);
+  }
   const to = recipientOf(message.channel, account.customer);
   if (message.channel !== 'portal' && !to) return block(deps, message, ['MISSING_RECIPIENT']);
 

@@ -4,6 +4,7 @@
  * Nothing is queued: the agent reviews and approves a message from it, which gates it again.
  */
 import { randomUUID } from 'node:crypto';
+import type { BusinessMetrics } from '../business-metrics';
 import { draftAccountOutreach } from '../drafting/account-outreach';
 import type { LlmPort } from '../drafting/drafting-service';
 import { conflict, notFound } from '../errors';
@@ -19,6 +20,7 @@ export async function draftOnRequest(
     events: EventPublisher;
     llm: LlmPort | undefined;
     clock: Clock;
+    metrics?: BusinessMetrics;
   },
   request: { accountId: string; agentId: string },
 ): Promise<DraftRecord> {

@@ -4,8 +4,10 @@
  * it all. Safe to repeat for the same change (events arrive at least once): the draft is keyed by the change
  * and drafted once, the outbox keyed by draft and channel, and the events carry those keys.
  */
+
 import { type DetailOf, domainEvent } from '../../../contracts/events';
 import type { Account } from '../accounts/account';
+import type { BusinessMetrics } from '../business-metrics';
 import { draftAccountOutreach } from '../drafting/account-outreach';
 import { channelTexts, gateOfferOf } from '../drafting/draft';
 import type { LlmPort } from '../drafting/drafting-service';
@@ -28,6 +30,8 @@ export interface PrepareOutreachDeps {
   readonly clock: Clock;
   readonly offerPolicy?: OfferPolicy;
   readonly treatmentPolicy?: TreatmentPolicy;
+  /** Business figures counted here (catalog/metrics.ts); none: not counted. */
+  readonly metrics?: BusinessMetrics;
 }
 
 export type PrepareOutcome =
@@ -89,7 +93,7 @@ async function storedDraft(
   if (existing) return existing;
   const { tier, bucket } = account.treatment!;
   const { offers, result } = await draftAccountOutreach(
-    { llm: deps.llm, clock: deps.clock, reviewer: deps.reviewer },
+    { llm: deps.llm, clock: deps.clock, reviewer: deps.reviewer, metrics: deps.metrics },
     {
       account,
       tier,

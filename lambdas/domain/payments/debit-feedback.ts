@@ -5,6 +5,7 @@
  * the audit trail. Idempotent per attempt: notices and audit entries are keyed by it.
  */
 import type { DetailOf } from '../../../contracts/events';
+import type { BusinessMetrics } from '../business-metrics';
 import type { AccountUpdater } from '../decisions/customer-decisions';
 import type { Outbox } from '../outreach/outreach';
 import type { AccountRepository, AuditLog, Clock, EventPublisher } from '../ports';
@@ -16,6 +17,8 @@ export interface DebitFeedbackDeps {
   readonly events: EventPublisher;
   readonly audit: AuditLog;
   readonly clock: Clock;
+  /** Business figures counted here (catalog/metrics.ts); none: not counted. */
+  readonly metrics?: BusinessMetrics;
 }
 
 /** A debit's result as its contract reads it. */
@@ -23,6 +26,12 @@ export type DebitResult<T extends DebitOutcome = DebitOutcome> = T extends Debit
   ? { readonly detailType: T; readonly detail: DetailOf<T> }
   : never;
 type DebitOutcome = 'DebitSucceeded' | 'DebitFailed' | 'DebitCancelled';
+
+const DEBIT_OUTCOMES: Record<DebitOutcome, string> = {
+  DebitSucceeded: 'succeeded',
+  DebitFailed: 'failed',
+  DebitCancelled: 'cancelled',
+};
 
 /** A notice about a past debit is worth sending for a week; after that the portal shows it anyway. */
 const NOTICE_VALIDITY_MS = 7 * 86_400_000;
@@ -34,6 +43,7 @@ export async function applyDebitFeedback(
   const { detail } = result;
   const account = await deps.accounts.get(detail.accountId);
   if (!account) return 'no_account';
+  deps.metrics?.count('Debits', { by: DEBIT_OUTCOMES[result.detailType] });
   const now = deps.clock.now();
   const at = detail.finishedAt ?? now.toISOString();
   const notice = (kind: 'receipt' | 'failure', figures: { amountMinor: number; remainingMinor?: number }) =>

@@ -7,6 +7,7 @@
  */
 import { type DetailOf, domainEvent } from '../../../contracts/events';
 import type { RiskAssessment, Treatment } from '../accounts/account';
+import type { BusinessMetrics } from '../business-metrics';
 import type { Clock, DomainEvent, EventPublisher } from '../ports';
 import type { TreatmentPolicy } from '../treatment/treatment-policy';
 import { assessRisk, decideTreatment } from './account-assessment';
@@ -39,6 +40,8 @@ export interface SegmentWorkerDeps {
   /** True when the worker should stop after the current page (e.g. the Lambda is about to time out). */
   readonly shouldYield: () => boolean;
   readonly onFlagged?: (accountId: string, error: unknown) => void;
+  /** Business figures counted here (catalog/metrics.ts); none: not counted. */
+  readonly metrics?: BusinessMetrics;
 }
 
 export type SegmentOutcome = 'completed' | 'already_done' | 'yielded';
@@ -138,6 +141,9 @@ async function processPage(
     .map((change) => treatmentChangedEvent(change.accountId, change.risk, change.treatment));
   const events = [...announcements, ...plan.reannounce];
   await deps.events.publish(events);
+  deps.metrics?.count('AccountsScored', { value: accounts.length - plan.flagged });
+  for (const announced of announcements)
+    deps.metrics?.count('TierChanges', { by: announced.detail.current.tier });
   return {
     accountsScored: accounts.length - plan.flagged,
     accountsChanged: written.size + plan.writtenBeforeResume,

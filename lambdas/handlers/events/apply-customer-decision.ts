@@ -3,8 +3,9 @@ import { eventHandler, typedDetail } from '../../events/event-handler';
 import { logger } from '../../runtime/logger';
 import { accountUpdater, auditLog } from '../../wiring/dynamo';
 import { idempotentOn } from '../../wiring/idempotency';
+import { businessMetrics } from '../../wiring/metrics';
 
-const deps = { accounts: accountUpdater(), audit: auditLog() };
+const deps = { accounts: accountUpdater(), audit: auditLog(), metrics: businessMetrics() };
 
 export const handler = eventHandler(
   CUSTOMER_DECISIONS,

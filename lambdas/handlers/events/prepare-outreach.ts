@@ -6,6 +6,7 @@ import { logger } from '../../runtime/logger';
 import { clock } from '../../wiring/clock';
 import { accountRepository, contactStore, draftStore } from '../../wiring/dynamo';
 import { eventPublisher } from '../../wiring/events';
+import { businessMetrics } from '../../wiring/metrics';
 import { configuredModel } from '../../wiring/model';
 
 const config = loadConfig({
@@ -19,6 +20,7 @@ const stores = {
   contactLog: contactStore(),
   events: eventPublisher(),
   clock: clock(),
+  metrics: businessMetrics(),
 };
 const deps: Promise<PrepareOutreachDeps> = configuredModel('drafting').then((llm) => ({
   ...stores,

@@ -7,6 +7,7 @@ import { logger } from '../../runtime/logger';
 import { clock } from '../../wiring/clock';
 import { portfolioSegments, scoringRunStore } from '../../wiring/dynamo';
 import { eventPublisher } from '../../wiring/events';
+import { businessMetrics } from '../../wiring/metrics';
 import { scoringPolicy } from '../../wiring/scoring';
 
 const config = loadConfig({ SCORING_PAGE_SIZE: z.coerce.number().int().min(1).max(1000) });
@@ -29,6 +30,7 @@ export const handler = eventHandler(['ScoringSegmentRequested'], async (event, c
       events,
       clock: clock(),
       ...scoringPolicy,
+      metrics: businessMetrics(),
       // Lambda keeps the request id across retries of one asynchronous event: a retry may resume at once.
       workerId: context.awsRequestId,
       pageSize: config.SCORING_PAGE_SIZE,

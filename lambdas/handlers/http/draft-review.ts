@@ -5,6 +5,7 @@ import { httpHandler } from '../../http/http-handler';
 import { clock } from '../../wiring/clock';
 import { accountRepository, contactStore, draftStore } from '../../wiring/dynamo';
 import { eventPublisher } from '../../wiring/events';
+import { businessMetrics } from '../../wiring/metrics';
 
 const deps = {
   accounts: accountRepository(),
@@ -13,6 +14,7 @@ const deps = {
   contactLog: contactStore(),
   events: eventPublisher(),
   clock: clock(),
+  metrics: businessMetrics(),
 };
 
 const path = accountIdPath.extend({ draftId: z.string().min(1).max(200) });

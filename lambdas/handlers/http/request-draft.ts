@@ -4,6 +4,7 @@ import { httpHandler } from '../../http/http-handler';
 import { clock } from '../../wiring/clock';
 import { accountRepository, draftStore } from '../../wiring/dynamo';
 import { eventPublisher } from '../../wiring/events';
+import { businessMetrics } from '../../wiring/metrics';
 import { configuredModel } from '../../wiring/model';
 
 const stores = {
@@ -11,6 +12,7 @@ const stores = {
   drafts: draftStore(),
   events: eventPublisher(),
   clock: clock(),
+  metrics: businessMetrics(),
 };
 const deps = configuredModel('drafting').then((llm) => ({ ...stores, llm }));
 
