@@ -7,7 +7,7 @@ import { LEXICON } from './lexicon';
  * optional group, a class): the pattern always runs.
  */
 export function anchorsOf(source: string): string[] | undefined {
-  const found = atoms(source.replace(/^@(?:act|say) /u, ''), 0);
+  const found = atoms(source.replace(/^@(?:act|say|claim) /u, ''), 0);
   if (!found || found.some((anchor) => anchor.length === 0 || anchor === '=')) return undefined;
   return [...new Set(found.map((anchor) => anchor.toLowerCase()))];
 }

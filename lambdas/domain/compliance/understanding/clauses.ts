@@ -42,7 +42,7 @@ const CONSEQUENCE_ZH = /的话|就|那么|便|那/u;
 
 /** Instructions to the agent not to say or do something; what follows is guidance, not speech. */
 const GUIDANCE_EN =
-  /(?:^|[\s"(])(?:do not|don't|never|avoid|refrain from|stay away from|no|did not|didn't|must not|mustn't|should not|shouldn't|may not|is not to|are not to|not to)\s+(?:\S+\s+){0,2}?(?:mention\w*|say\w*|threaten\w*|imply\w*|impl(?:y|ies)|suggest\w*|discuss\w*|talk\w*|us(?:e|ing)\s+(?:words|language|terms|phrases)|refer\w*|bring\w* up|rais\w*|(?<!(?:their|your|his|her|our|my|a|the|any)\s)promis\w*|call\w*\s+(?:the\s+)?(?:customer|consumer|debtor|them|him|her)|make\s+(?:threats|promises|jokes|comments)|hint\w*|tell\w*\s+(?:the\s+|a\s+)?(?:customer|consumer|debtor|them)|speak\w*|use\s+(?:\S+\s+){0,3}(?:language|words|tone)|threats?|insult\w*|swear\w*|pressur\w*|lie\w*|curs\w*)\b/iu;
+  /(?:^|[\s"(])(?:do not|don't|never|avoid|refrain from|stay away from|no|did not|didn't|must not|mustn't|should not|shouldn't|may not|is not to|are not to|not to)\s+(?:\S+\s+){0,2}?(?:mention\w*|say\w*|threaten\w*|imply\w*|impl(?:y|ies)|suggest\w*|discuss\w*|talk\w*|us(?:e|ing)\s+(?:words|language|terms|phrases)|refer\w*|bring\w* up|rais\w*|(?<!(?:their|your|his|her|our|my|a|the|any)\s)promis\w*|call\w*\s+(?:the\s+|a\s+|any\s+)?(?:customers?|consumers?|debtors?|them|him|her)|make\s+(?:threats|promises|jokes|comments)|hint\w*|tell\w*\s+(?:the\s+|a\s+|any\s+)?(?:customers?|consumers?|debtors?|them)|speak\w*|use\s+(?:\S+\s+){0,3}(?:language|words|tone)|threats?|insult\w*|swear\w*|pressur\w*|lie\w*|curs\w*)\b/iu;
 const GUIDANCE_ZH =
   /(?:不要|不得|禁止|切勿|请勿|严禁|避免|不可|不能|勿|别|不允许|不准)(?:对客户|向客户|对对方|跟客户)?(?:提及|提到|说|讲|使用|威胁|暗示|谈论|承诺|辱骂|骂|恐吓|透露|称呼|声称|冒充|施压)/u;
 /** The script names what the customer might say: the words after it are theirs. */
@@ -58,6 +58,9 @@ const CUSTOMER_REPORT =
 /** "Saying that … is awful", "People who think … are wrong": a view named to reject it. */
 const COUNTER_REFERENCE =
   /^\s*(?:saying|to say|claiming|to claim|thinking|believing|calling (?:people|them|someone)|(?:people|anyone|those) who (?:say|think|believe|claim)|if you (?:say|think))\b/iu;
+/** A warning about scams: the conduct it describes is someone else's ("beware of anyone who…", 谨防诈骗). */
+const SCAM_WARNING =
+  /\b(?:beware|watch out for|scam\w*|fraudsters?|impostors?|imposters?|pretending to be (?:us|from us)|(?:was|is)n't (?:from )?us|(?:was|is) not (?:from )?us)\b|(?:谨防|警惕|当心|均为|均属|皆为|都是|属于)(?:电信)?诈骗|骗局|冒充(?:我行|我们|本行|银行|我司|本公司)/iu;
 const NEGATIVE_ANSWER =
   /^\s*(?:no\b|not at all|never\b|absolutely not|of course not|不会|不|没有|并不会|当然不会|绝对不会|并不)/iu;
 const REPORTED_SPEECH_ZH =
@@ -69,7 +72,7 @@ const SAY_TO_CUSTOMER_ZH =
   /(?:对|跟|向|和|告诉|提醒)(?:客户|对方|借款人|他|她|他们)(?:说|讲)?\s*[：:]?\s*$|(?:话术|开场白|可以说|可以这样说|这样说)\s*[：:]?\s*$/u;
 /** A clause that rejects what it quotes: "… is unacceptable", "why would you say that". */
 const REJECTION_EN =
-  /\b(?:wrong|unacceptable|hateful|hurtful|offensive|bigoted|racist|sexist|not (?:ok|okay|true|acceptable|fair)|why would (?:you|anyone)|(?:is|isn't|is not) how we (?:talk|speak|work|treat|write)|not how we (?:talk|speak|work|treat|write)|that's a threat|that is a threat|was wrong|is illegal|(?:did not|didn't) come from us|won't happen again|will not happen again|removed (?:that|this|the) (?:template|wording|message)|should never have|how dare|shameful to say|(?:is|was|are) (?:just |simply |really |so |totally |completely )?(?:awful|disgusting|appalling|vile|terrible|hateful|wrong|ignorant|unacceptable|offensive|bigoted|racist|sexist)|stop saying|shouldn't say|should not say|no place|misguided)\b/iu;
+  /\b(?:wrong|unacceptable|hateful|hurtful|offensive|bigoted|racist|sexist|not (?:ok|okay|true|acceptable|fair)|why would (?:you|anyone)|(?:is|isn't|is not) how we (?:talk|speak|work|treat|write)|not how we (?:talk|speak|work|treat|write)|that's a threat|that is a threat|was wrong|is illegal|(?:did not|didn't) come from us|won't happen again|will not happen again|removed (?:that|this|the) (?:template|wording|message)|should never have|how dare|shameful to say|(?:is|was|are) (?:just |simply |really |so |totally |completely )?(?:awful|disgusting|appalling|vile|terrible|hateful|wrong|ignorant|unacceptable|offensive|bigoted|racist|sexist)|stop saying|shouldn't say|should not say|no place|misguided|(?:are|is) (?:banned|forbidden|prohibited|not allowed|not permitted))\b/iu;
 const REJECTION_ZH =
   /(?:的说法|这种说法|所谓|不是我们发的|都是错的|是错的|侮辱性|贬低|不被允许|明令禁止|禁止|不允许|道歉|诈骗|不当|违规|不可接受|不对|错误|不可接受|不能接受|歧视|偏见|太过分|凭什么这么说|为什么要说|不应该说|不该说|这种说法|这样说)/u;
 
@@ -113,6 +116,7 @@ export function clausesOf(text: string): Clause[] {
     const nextSentence = sentences[sentence + 1] ? text.slice(...sentences[sentence + 1]!) : '';
     const reportedSentence =
       CUSTOMER_REPORT.test(firstPart) ||
+      SCAM_WARNING.test(sentenceText) ||
       (COUNTER_REFERENCE.test(sentenceText) && REJECTION_EN.test(sentenceText)) ||
       (/[?？吗]\s*$/u.test(text.slice(sentenceStart, sentenceEnd + 1)) && NEGATIVE_ANSWER.test(nextSentence));
     for (const [partStart, partEnd] of parts) {
