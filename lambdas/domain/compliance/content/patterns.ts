@@ -1234,7 +1234,8 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       'locked in (?:for good|forever|permanently)',
       '(?:only|just) (?:valid|available|open|good) (?:while|as long as|until) (?:you|they|he|she)\\S* (?:are |is )?on the (?:line|phone|call)',
       '(?:the moment|as soon as|once|when) (?:you|they|he|she) hang\\w* up',
-      '(?:terminal|final|last) (?:stage|step|phase|round|time anyone|reminder|message|call|contact)',
+      '(?:terminal|final) (?:stage|step|phase|round|reminder|message|call|contact)',
+      'last (?:stage|step|phase|round|time anyone|reminder)',
       '(?:this is )?the only reminder',
       'by return',
       'forthwith',
@@ -1279,7 +1280,7 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       '(?:dragged|pulled|drawn) into (?:this|it|the mess)',
       '(?:shame|pity) (?:if (?:your|ur|that|anything|something|someone)|to (?:spoil|ruin|see (?:your|ur|that|anything)))',
       '(?:car|house|home|windows?|door|tyres?|tires?|shop|dog) (?:\\S+ ){0,2}?(?:got|get|gets|getting|were|was) (?:scratched|damaged|broken|smashed|keyed|burned|burnt|hurt|vandali[sz]ed)',
-      "(?:wouldn't|would not) want (?:your|ur) (?:\\S+ )?(?:car|house|home|kids|children|family|wife|husband|daughter|son|dog|windows?|shop|business|parents) (?:\\S+ ){0,2}?(?:to (?:have|get|happen|go|find|see)|getting|having)",
+      "@claim (?:wouldn't|would not) want (?:your|ur) (?:\\S+ )?(?:car|house|home|kids|children|family|wife|husband|daughter|son|dog|windows?|shop|business|parents) (?:\\S+ ){0,2}?(?:to (?:have|get|happen|go|find|see)|getting|having)",
       '(?:find|finds|found|discover) (?:that )?(?:life|things) (?:\\S+ ){0,2}?(?:gets?|becomes?|getting) (?:a lot |much |very |really )?(?:harder|worse|difficult|complicated|unpleasant)',
       'friendly (?:heads[- ]up|warning)',
       'watching your (?:house|home|place|flat|car|kids|family)',
@@ -1287,14 +1288,14 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
     ],
     zh: [
       '(?:在哪|哪个|哪家|几楼|几点|住哪|车位|学校|单位|幼儿园|上班)[^，。？]{0,8}(?:我们|都)(?:都)?(?:清清楚楚|一清二楚|清楚得很|了如指掌|门儿清)',
-      '(?:我们|我)(?:的人)?(?:对(?:您|你)的?)?(?:周边|周围|行程|住址|动向|日常)(?:的)?(?:情况)?(?:已经|都)?(?:很|非常)?(?:熟悉|了解|清楚|了如指掌)',
+      '(?:我们|我)(?:的人)?(?:对(?:您|你)的?)?(?:日常)?(?:周边|周围|行程|住址|动向|日常|生活)(?:的)?(?:情况)?(?:已经|都)?(?:很|非常)?(?:熟悉|了解|清楚|了如指掌)',
       '(?:新单位|新工作|新地址|新家|新住处)(?:也)?(?:挺|很|不难)?好找',
       '识相(?:的话|点|一点)?',
       '三思(?:而后行)?',
       '(?:经不起|受不了|禁不起)(?:折腾|惊吓|吓)',
       '(?:日子|生活)(?:还)?(?:想不想|要不要)(?:过)?(?:得)?(?:安稳|太平|下去|好)',
       '人(?:平平安安|平安)(?:才是|最)',
-      '(?:大家|彼此|双方)都不愉快',
+      '@claim (?:大家|彼此|双方)都不愉快',
       '出(?:点|什么)?(?:意外|事)',
       '做人(?:别|不要)太绝',
       '(?:别|不要)逼(?:我们|我)',
@@ -1307,7 +1308,9 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
     en: [
       '(?:ladies|women|girls|old folks|seniors|pensioners|immigrants|foreigners|migrants|you people|your lot|people|folks|guys) like (?:you|u|them|him|her|yourself)',
       '(?:customers|people|those|borrowers|debtors|folks) (?:on|with|receiving|claiming) (?:disability|benefits|welfare|food stamps|a disability)\\S* (?:are|is) (?:all |always |just |usually )?',
-      '(?:your|ur) (?:community|people|kind|lot|race|religion|faith|culture|generation|nationality|country) (?:has|have|is|are) (?:\\S+ ){0,2}?(?:reputation|known|notorious|famous)',
+      'people (?:from|of) (?:your|ur|their|his|her|that|this) (?:country|culture|religion|race|community|background|part of (?:the world|town)|region|village|town|kind|faith|ethnicity)',
+      "@claim (?:being )?(?:disabled|handicapped|old|elderly|a woman|female|foreign|an immigrant|blind|deaf|gay|a single (?:mum|mom|mother)) (?:is|isn't|is not) (?:no|an?|not an?) excuse",
+      '(?:your|ur|their|his|her) (?:community|people|kind|lot|race|religion|faith|culture|generation|nationality|country) (?:has|have|is|are) (?:\\S+ ){0,2}?(?:reputation|known|notorious|famous)',
       '(?:people|borrowers|customers|folks) (?:of|from) (?:\\w+ )?(?:origin|descent|background|extraction)',
       '(?:someone|anyone|people|a person) with (?:your|a|that) (?:surname|last name|name|accent)',
       "(?:your|ur) (?:kind|lot|type|sort|people|generation) (?:\\S+ ){0,2}?(?:never|always|can't|don't)",
@@ -1340,10 +1343,11 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       '(?:try|call|ring|dial|phone)\\w* (?:\\S+ )?again (?:straight away|right away|immediately|in (?:\\d+|five|ten|a few|fifteen) (?:minutes|mins))',
       '(?:several|many|multiple|a dozen|dozens of|\\d+|ten|twenty) times (?:a|per|each) (?:day|hour)',
       '(?:block|screen)\\w* (?:us|our (?:calls|number|numbers))\\S* (?:\\S+ )?(?:all|as much as|whatever)',
-      "(?:blocking|screening) (?:us|our (?:number|calls))\\S* (?:won't|will not|doesn't|does not) (?:help|work|stop)",
+      "@claim (?:blocking|screening) (?:us|our (?:number|calls))\\S* (?:won't|will not|doesn't|does not) (?:help|work|stop)",
       '(?:attend|visit|come to|call at|stop by|drop by)\\w* (?:your )?(?:residence|home|house|office|workplace|reception)\\S* (?:on a )?(?:daily|nightly|weekly|every)',
       '(?:outside|at) your (?:place|door|house|home|work|office)\\S* (?:\\S+ ){0,4}?(?:tonight|tomorrow|every)',
       'persistence pays',
+      'plenty (?:more|of other|of) (?:lines|numbers|phones)',
     ],
     zh: [
       '早中晚',
@@ -1431,6 +1435,8 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       `(?:${TP_EN}|next of kin|cousin|reception|receptionist|front desk) (?:\\S+ ){0,6}?(?:we|we've|we have|i|i've|our \\S+) (?:\\S+ )?(?:told|explained|informed|notified|briefed|warned|filled \\S+ in|let \\S+ know) (?:\\S+ ){0,3}?(?:what (?:you|u|they|he|she) owes?|(?:about|of|regarding) (?:the|your|ur|their|his|her|this|an) (?:arrears|debt|balance|overdue \\w+|unpaid \\w+|loan|missed payments?|account))`,
       `(?:told|tell|telling|informed|notified|explained|explain|let) (?:\\S+ ){0,3}?(?:guarantor|next of kin|cousin|reception|receptionist|front desk) (?:\\S+ ){0,6}?(?:arrears|debt|balance|overdue|unpaid|loan|owe)`,
       `(?:notified|informed|told|contacted|alerted) (?:the |your |ur )?(?:guarantor|next of kin)`,
+      `(?:${TP_EN}) (?:\\S+ ){0,6}?(?:have|has|had|were|was|are|is) (?:all |both |already |now |each )*(?:been )?(?:told|informed|notified|made aware|contacted|alerted|warned)`,
+      `(?:${TP_EN}) (?:\\S+ ){0,4}?(?:now |already |all )?(?:knows?|heard|found out|learned|learnt) (?:why|about (?:the|your|ur)|what (?:you|u)|that (?:you|u))`,
     ],
     zh: [
       '(?:村委会|居委会|物业|单位领导|担保人|直系亲属|表姐|表哥|堂哥|堂姐|亲家)[^。]{0,12}(?:欠款|欠钱|逾期|债务)',
@@ -1442,6 +1448,7 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
     en: [
       '(?:notice ?board|bulletin board|community board|noticeboard|church group|whole (?:church|street|village|estate|building|town))',
       '(?:go|goes|put|posted|pinned|stuck|pasted) up (?:on|in|at|around)',
+      '(?:published|named|listed|printed|advertised|announced) (?:\\S+ ){0,3}?(?:as (?:a|an) (?:defaulter|debtor|deadbeat|non-payer|bad payer)|in (?:the )?(?:local )?(?:press|paper|newspaper|news))',
     ],
     zh: ['(?:村口|小区门口|楼道|单位门口)(?:张贴|贴)', '推送给(?:你|您)的?(?:所有)?(?:微信)?(?:好友|联系人)'],
   },
@@ -1456,5 +1463,139 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       '(?:legal|our lawyers?|solicitors?) (?:team |department )?(?:files?|will file|is filing) against',
     ],
     zh: ['走法律程序', '(?:收|等着收)(?:到)?法院的?(?:通知|传票)', '(?:下周|明天|马上|即将)(?:就)?起诉'],
+  },
+  // Fifth reading: kinds still missed on the messages-2 voices (pronoun third parties, implied harm to the
+  // family, group + habit, hedged promises), as shapes.
+  {
+    category: 'third_party_disclosure',
+    scope: 'act',
+    en: [
+      '(?:went|go|going|gone) (?:through|over) (?:the|your|ur|their) (?:arrears|debt|balance|account|situation|overdue \\w+) with (?:her|him|them|your|ur|their)',
+      `(?:${TP_EN}|next of kin|cousin) (?:\\S+ ){0,6}?(?:so |and )?(?:we|we've|we have|i|i've) (?:\\S+ )?(?:explained|went through|discussed|told \\S+ why) (?:why|what|the (?:situation|arrears|debt|balance))`,
+      `(?:ask|get|have|tell)\\w* (?:the |your |their |his |her )?(?:${TP_EN}|next of kin) to (?:tell|remind|pass on|let|explain|make sure)`,
+      "(?:have|got|has) (?:their|your|ur|his|her) (?:manager|boss|employer|supervisor|wife|husband|mum|mom|dad|parents|family)'s (?:direct )?(?:line|number|phone|email)",
+    ],
+    zh: [
+      '(?:发送|发给|告知|告诉|通知|转告|同步)(?:给)?(?:了)?(?:您|你)?的?(?:两位|几位|所有|全部|各位)?(?:联系人|紧急联系人|亲友|家人|同事|领导)',
+      '(?:跟|和|给|向)(?:她|他|他们|她们)(?:讲|说|说明|交代|解释)了(?:情况|欠款|你的|您的|一下)',
+    ],
+  },
+  {
+    category: 'veiled_threat',
+    scope: 'act',
+    en: [
+      'we know where (?:the|your|ur) (?:kids|children|son|daughter|wife|husband|family|parents|mum|mom)',
+      "@claim (?:didn't|did not|doesn't|does not|won't|will not|never|didnt|doesnt|wont) end (?:well|nicely|happily|pretty)",
+      "@claim (?:you|u) (?:don't|dont|do not) want (?:us|them|our (?:people|guys|team|agents?)|anyone|someone) (?:turning|showing|coming|knocking|dropping|stopping|visiting|at)",
+      'think about what (?:your|ur) (?:kids|children|family|wife|husband|parents|son|daughter) (?:will|would|might|could|are going to) (?:go through|face|see|think|suffer)',
+      '(?:next|other|new) (?:people|team|guys|collectors?|agents?|lot) (?:who|that) (?:handle|deal with|get|take over|pick up) (?:your|ur) (?:file|account|case)',
+      'know where to find (?:you|them|him|her|u)',
+    ],
+    zh: [
+      '(?:家人|孩子|老婆|老公|父母|爸妈|家里人|一家老小)的?(?:安全|安危)',
+      '(?:一开门|开门|下楼|一出门)就(?:看见|看到|见到|碰到)(?:我们|我)',
+      '(?:发生|出)(?:什么|点)?不愉快的事',
+      '(?:孩子|家人|家里人|老婆|老公|父母|爸妈)(?:会|要|将)(?:经历|面对|遭遇|承受)',
+      '不客气的时候',
+      '@claim (?:不会|不)想知道',
+    ],
+  },
+  {
+    category: 'discrimination',
+    scope: 'say',
+    en: [
+      "(?:if|because|since) (?:you|u) (?:weren't|were not|wasn't|werent|aren't|are not|were|are) (?:so )?(?:disabled|handicapped|blind|deaf|crippled|old|elderly|foreign|an immigrant|a woman|gay|sick)",
+      '(?:your|ur|their) (?:generation|kind|lot|people|type|sort) (?:all )?(?:thinks?|believes?|expects?|assumes?)',
+      "@claim being (?:gay|disabled|handicapped|old|elderly|a woman|female|foreign|an immigrant|blind|deaf|muslim|jewish|black) (?:doesn't|does not|doesnt) (?:excuse|exempt|mean|give|get)",
+      'hiding behind (?:your|ur|a|the|his|her|their) (?:handicap|disability|illness|age|religion|condition|gender|race|skin|wheelchair|faith|culture)',
+      '(?:given|at|with|considering) (?:your|ur) age,? (?:\\S+ ){0,6}?(?:around|alive|live|last|die|dead)',
+      '(?:be around|live) long enough to (?:pay|see|clear|finish)',
+      'retard\\S*',
+    ],
+    zh: [
+      '(?:信|信仰)(?:你们|你)?(?:那个|这个|什么)?(?:教|宗教)的(?:人)?(?:很少|从不|不|没|经常|总|一般|都|就)',
+      '(?:那一片|那片|那一带|那边|那块)的人(?:只|就|都|全|总)',
+      '(?:像)?(?:您|你)这种(?:背景|出身|地方|民族|信仰)的(?:客户|人)',
+      '拿(?:残疾|年纪|岁数|病|身体|女人|民族|宗教)(?:当|做|作)(?:挡箭牌|借口)',
+      '活不到',
+    ],
+  },
+  {
+    category: 'false_promise',
+    scope: 'act',
+    en: [
+      "@claim (?:never|won't|will not|wont) (?:\\S+ ){0,2}?hear from (?:any|another|a|other) (?:debt )?(?:collectors?|agency|agencies)",
+      '(?:is|be|are|becomes?|goes|go) (?:\\S+ )?spotless',
+    ],
+    zh: [
+      '@claim 再也不会(?:接到|收到|有)(?:任何)?(?:催收|催款|人催|人找)',
+      '@claim (?:还款|还钱|结清|还清|还了|处理|还上)[^。]{0,12}不会对(?:您|你)的?(?:征信|信用)(?:有|产生|造成)(?:任何)?影响',
+    ],
+  },
+  {
+    category: 'harassment',
+    scope: 'act',
+    en: [
+      '(?:scheduled|booked|lined up|arranged|set up) (?:\\S+ ){0,2}?(?:\\d+|ten|twenty|fifteen|a dozen|dozens of|several|many) (?:more )?(?:calls|visits|attempts)',
+    ],
+    zh: [
+      '(?:\\d+|[十二三四五六七八九百几]+)次(?:外呼|电话|来电|拨打|上门)',
+      '还有(?:\\d+|[一二三四五六七八九十几百]+)个(?:号|号码|电话)',
+    ],
+  },
+  {
+    category: 'lawsuit_threat',
+    scope: 'act',
+    en: [
+      '(?:filing|file|filed|bring|bringing|start|starting)\\w* (?:the|a) (?:lawsuit|suit|claim|case) (?:\\S+ ){0,2}?(?:tomorrow|tonight|today|unless|in the morning)',
+    ],
+  },
+  {
+    category: 'false_urgency',
+    scope: 'act',
+    zh: [
+      '(?:就|便)?(?:什么(?:也|都))?帮不了(?:你|您)(?:了)',
+      '(?:电话)?一挂(?:断)?(?:电话)?(?:优惠)?就',
+      '@claim 没有第二次(?:机会)?',
+    ],
+  },
+  {
+    category: 'unauthorised_fee',
+    scope: 'act',
+    zh: ['(?:再|另|多)加[^，。]{0,6}(?:滞纳金|违约金|罚款|罚金|费)'],
+  },
+  {
+    category: 'public_shaming',
+    scope: 'act',
+    en: [
+      "everyone (?:at|in) (?:your|ur) (?:kids'? |children's )?(?:school|work|office|church|gym|building|street|family) (?:will|is going to|gonna) (?:know|hear|find out|see)",
+    ],
+    zh: ['(?:家长|同学|老师|邻居|同事|亲戚|朋友|街坊)(?:们)?都(?:会)?知道'],
+  },
+  {
+    category: 'impersonation',
+    scope: 'act',
+    en: [
+      'department of [a-z]+ (?:enforcement|collections?|justice|revenue|debt recovery)',
+      'federal (?:notice|agency|enforcement|case)',
+    ],
+  },
+  {
+    category: 'new_borrowing',
+    scope: 'act',
+    en: [
+      'use (?:it|this|that|the (?:new |extra |increased )?(?:limit|credit|line|card|loan|advance)) to (?:pay|clear|cover|settle)',
+    ],
+  },
+  {
+    category: 'insult',
+    scope: 'attr',
+    zh: ['听不懂人话', '不听人话'],
+  },
+  {
+    category: 'profanity',
+    scope: 'say',
+    en: ['f-(?:ing|in|ed)', 'screw(?:ing)? around'],
+    zh: ['(?:真|太|好|你)tm(?![a-z])', '(?<![\\u4e00-\\u9fff])靠[，,！!]'],
   },
 ];
