@@ -28,7 +28,12 @@ export interface ReadMessage {
 export function readMessage(text: string): ReadMessage {
   const read = foldEvasion(readText(text));
   const quotes = quotedSpans(read.text);
-  return { read, clauses: clausesOf(read.text), reported: quotes.filter((quote) => quote.reported), quotes };
+  return {
+    read,
+    clauses: clausesOf(read.text, quotes),
+    reported: quotes.filter((quote) => quote.reported),
+    quotes,
+  };
 }
 
 interface CompiledPattern {

@@ -90,17 +90,26 @@ const US_ZH = /我们|我方|本行|我行|本公司|我司|银行|催收员|工
 const CUSTOMER_ZH = /你|您/u;
 const THIRD_ZH = /有人|任何人|他人|别人|其他(?:债权人|机构|银行|贷款|公司)|别的(?:机构|银行)|他人|别人|对方/u;
 
-/** Clause boundaries over `text` (already read by the normaliser). */
-export function clausesOf(text: string): Clause[] {
+/**
+ * Whether `text` holds a Latin letter: every English pattern here needs one (case-insensitive Unicode
+ * matching also reads ſ and the Kelvin sign as letters), so a clause without one skips them.
+ */
+const LATIN = /[a-z\u017f\u212a]/iu;
+const CJK = /[\u4e00-\u9fff]/u;
+
+/** Clause boundaries over `text` (already read by the normaliser); `quotes` when the caller has them. */
+export function clausesOf(text: string, quotes: readonly QuoteSpan[] = quotedSpans(text)): Clause[] {
   const sentences = splitAt(text, 0, text.length, SENTENCE_END);
-  const quotes = quotedSpans(text);
   const clauses: Clause[] = [];
   let inGuidanceList = false;
-  sentences.forEach(([sentenceStart, sentenceEnd], sentence) => {
+  for (let sentence = 0; sentence < sentences.length; sentence++) {
+    const [sentenceStart, sentenceEnd] = sentences[sentence]!;
     const sentenceText = text.slice(sentenceStart, sentenceEnd);
-    const chinese = /[\u4e00-\u9fff]/u.test(sentenceText);
+    const chinese = CJK.test(sentenceText);
+    const latinSentence = LATIN.test(sentenceText);
     const guidanceMatch =
-      (chinese ? GUIDANCE_ZH : GUIDANCE_EN).exec(sentenceText) ?? GUIDANCE_ZH.exec(sentenceText);
+      (chinese ? GUIDANCE_ZH : latinSentence ? GUIDANCE_EN : GUIDANCE_ZH).exec(sentenceText) ??
+      GUIDANCE_ZH.exec(sentenceText);
     const guidanceFrom = guidanceMatch ? sentenceStart + guidanceMatch.index : Number.POSITIVE_INFINITY;
     const parts = splitAt(text, sentenceStart, sentenceEnd, CLAUSE_BREAK_EN).flatMap(([start, end]) =>
       splitAt(text, start, end, CLAUSE_BREAK_ZH),
@@ -117,18 +126,19 @@ export function clausesOf(text: string): Clause[] {
     const reportedSentence =
       CUSTOMER_REPORT.test(firstPart) ||
       SCAM_WARNING.test(sentenceText) ||
-      (COUNTER_REFERENCE.test(sentenceText) && REJECTION_EN.test(sentenceText)) ||
+      (latinSentence && COUNTER_REFERENCE.test(sentenceText) && REJECTION_EN.test(sentenceText)) ||
       (/[?？吗]\s*$/u.test(text.slice(sentenceStart, sentenceEnd + 1)) && NEGATIVE_ANSWER.test(nextSentence));
     for (const [partStart, partEnd] of parts) {
       for (const [start, end, isCondition] of conditionSplit(text, partStart, partEnd)) {
         const clauseText = text.slice(start, end);
-        const quote = quotes.find((span) => start >= span.start && end <= span.end + 1);
+        const latin = latinSentence && LATIN.test(clauseText);
+        const quote = quoteAround(quotes, start, end);
         // "…threaten suit, arrest, or contact with employer": a short verbless item continues its head clause.
         const shortItem =
           previous !== undefined &&
           previous.sentence === sentence &&
           !isCondition &&
-          !/[\u4e00-\u9fff]/u.test(clauseText) &&
+          !CJK.test(clauseText) &&
           isShortItem(clauseText) &&
           !/\b(?:we|we'll|i|i'll|you|you'll|they|he|she|it|will|would|can|could|may|might|is|are|was|were|be|have|has|do|does|did|shall|must|should)\b/iu.test(
             clauseText,
@@ -146,17 +156,23 @@ export function clausesOf(text: string): Clause[] {
             CUSTOMER_REPORT.test(clauseText) ||
             (shortItem ? previous!.reported : false),
           rights:
-            RIGHTS_EN.test(clauseText) ||
+            (latin && RIGHTS_EN.test(clauseText)) ||
             RIGHTS_ZH.test(clauseText) ||
             (shortItem ? previous!.rights : false),
-          actor: shortItem ? previous!.actor : actorOf(clauseText),
+          actor: shortItem ? previous!.actor : actorOf(clauseText, latin),
         };
         clauses.push(clause);
         previous = clause;
       }
     }
-  });
+  }
   return clauses;
+}
+
+/** The first quote holding `[start, end)` (a closing quote mark may end the clause). */
+function quoteAround(quotes: readonly QuoteSpan[], start: number, end: number): QuoteSpan | undefined {
+  for (const span of quotes) if (start >= span.start && end <= span.end + 1) return span;
+  return undefined;
 }
 
 /**
@@ -251,22 +267,30 @@ function firstSentenceAfter(text: string, from: number): string {
   return match?.[1] ?? '';
 }
 
-function actorOf(clause: string): Actor {
+const ACTOR_PATTERNS: ReadonlyArray<readonly [RegExp, Actor, boolean]> = [
+  [US_EN, 'us', true],
+  [CUSTOMER_EN, 'customer', true],
+  [THIRD_EN, 'third_party', true],
+  [US_ZH, 'us', false],
+  [CUSTOMER_ZH, 'customer', false],
+  [THIRD_ZH, 'third_party', false],
+];
+
+function actorOf(clause: string, latin: boolean): Actor {
   // The first subject-like word decides: "we will tell your employer" is ours, "you can tell us" the customer's.
-  const candidates: Array<[number, Actor]> = [];
-  const first = (pattern: RegExp, actor: Actor) => {
+  // On a tie the earlier pattern wins. English patterns need a Latin letter, Chinese ones a Chinese character.
+  const chinese = CJK.test(clause);
+  let best: Actor = 'unknown';
+  let bestIndex = Number.POSITIVE_INFINITY;
+  for (const [pattern, actor, english] of ACTOR_PATTERNS) {
+    if (english ? !latin : !chinese) continue;
     const match = pattern.exec(clause);
-    if (match) candidates.push([match.index, actor]);
-  };
-  first(US_EN, 'us');
-  first(CUSTOMER_EN, 'customer');
-  first(THIRD_EN, 'third_party');
-  first(US_ZH, 'us');
-  first(CUSTOMER_ZH, 'customer');
-  first(THIRD_ZH, 'third_party');
-  if (candidates.length === 0) return 'unknown';
-  candidates.sort((a, b) => a[0] - b[0]);
-  return candidates[0]![1];
+    if (match && match.index < bestIndex) {
+      best = actor;
+      bestIndex = match.index;
+    }
+  }
+  return best;
 }
 
 /** Rejected quotes and the customer's quoted words also count as reported when a whole clause says so. */
