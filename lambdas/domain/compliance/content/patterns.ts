@@ -1596,4 +1596,106 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
     en: ['f-(?:ing|in|ed)', 'screw(?:ing)? around'],
     zh: ['(?:真|太|好|你)tm(?![a-z])', '(?<![\\u4e00-\\u9fff])靠[，,！!]'],
   },
+  // Sixth reading: English kinds from a second development set (dev-4): hoping harm away, people nearby,
+  // "the others are less friendly", cut-offs, promises of a clean record, fees that "apply".
+  {
+    category: 'veiled_threat',
+    scope: 'act',
+    en: [
+      '(?:hate|loathe) for (?:this|that|it|things|your|ur) (?:\\S+ ){0,2}?to (?:turn|become|get|escalate|go|hear|find|see|end up)',
+      '(?:field (?:guys|agents?|team|reps?)|our (?:guys|people|lads|boys|team)|people of ours) (?:are|is|will be) (?:\\S+ ){0,2}?in your (?:postcode|area|neighbou?rhood|street|town|village|building|estate|zip code)',
+      "(?:others|the next (?:lot|team|people)|they) (?:are|will be|aren't|are not) (?:\\S+ )?(?:less|not as|not so) (?:friendly|nice|patient|polite|understanding)",
+      '(?:seen|spotted|saw) (?:it|you|your \\S+) (?:\\S+ )?(?:outside|at|near) (?:your|ur) (?:work|house|home|place|office|school|gym)',
+      'sleep well',
+      '(?:a lot|plenty|so much|everything) to lose',
+      '(?:a run|a streak|a string) of bad luck',
+      "@claim (?:wouldn't|would not|don't|do not) want (?:your|ur) (?:children|kids|family|wife|husband|son|daughter|parents) to (?:be|get|suffer|feel|pay|find|see|hear)",
+      'while you (?:still )?can',
+    ],
+  },
+  {
+    category: 'harassment',
+    scope: 'act',
+    en: [
+      'plenty more where (?:that|those) came from',
+      'then start (?:again|over)',
+      'repeat (?:until|till|all day|every)',
+      '(?:every|each) (?:evening|night|morning|day) (?:after|after that|thereafter)',
+      'at all hours',
+      '(?:waiting|sitting|standing) in your (?:building|lobby|reception|car park|parking lot|driveway|street)',
+      "(?:we can|we will|we'll) (?:do|keep) (?:this|it) (?:up )?all (?:week|day|month|night)",
+      '(?:sending|send) someone (?:round|around|over) to your',
+      'missed call #?\\d+',
+    ],
+  },
+  {
+    category: 'false_promise',
+    scope: 'act',
+    en: [
+      '@claim reported as (?:never|not) (?:having been|been|being) (?:late|behind|in arrears|in default)',
+      '@claim (?:no|zero) (?:record|trace|mention) of (?:this|it|the (?:debt|arrears|default|account))',
+      '@claim never (?:follows?|haunts?|catches? up with) you',
+      '(?:default|record|marker|late payments?) (?:will be|is|gets) (?:\\S+ )?withdrawn',
+      "@claim (?:never|won't|will not) (?:\\S+ )?(?:ask|chase|come after) (?:you )?for the (?:other|rest|remaining)",
+      'qualify for (?:\\S+ ){0,3}?(?:mortgage|loan|credit|rates?)\\S* (?:\\S+ ){0,3}?(?:no questions|guaranteed|next week|immediately|straight away)',
+    ],
+  },
+  {
+    category: 'false_urgency',
+    scope: 'act',
+    en: [
+      'cut-?off',
+      'leaves? (?:our|my) (?:department|team|desk|hands) (?:for good|forever|permanently|today|tonight)',
+      'until the end of (?:this|the) (?:call|conversation|day)',
+      'off the table (?:permanently|for good|forever)',
+      '(?:hours?|minutes?|days?) remain',
+      '(?:out of|beyond) (?:our|my) control',
+    ],
+  },
+  {
+    category: 'unauthorised_fee',
+    scope: 'act',
+    en: [
+      '(?:charge|fee|surcharge|levy|penalty) (?:\\S+ )?applies',
+      '(?:adds?|added|adding) (?:an? )?(?:small |extra |further )?(?:admin|administration|handling|service|processing)? ?amount',
+      '(?:collection|recovery|tracing|chasing) costs,? (?:\\S+ ){0,3}?(?:liable|payable|owe|responsible)',
+      '(?:penalty|charge|fee) (?:will|would) be (?:applied|added|charged)',
+    ],
+  },
+  {
+    category: 'discrimination',
+    scope: 'say',
+    en: [
+      '(?:woman|girl|lady|man|person) (?:in|of) your (?:position|age|condition|situation)',
+      '(?:sounds?|looks?|seems?) (?:foreign|old|gay|muslim|jewish|black|asian|indian|mexican|disabled)',
+      "old age (?:isn't|is not|is no|doesn't|does not) ",
+      'grandad|grandpa|granny|old timer|old-timer',
+      'like the rest of your (?:family|kind|lot|people|community)',
+      'typical (?:polish|irish|romanian|indian|pakistani|nigerian|mexican|chinese|russian|muslim|jewish|gypsy|scottish|welsh|italian|black|asian)',
+    ],
+  },
+  {
+    category: 'third_party_disclosure',
+    scope: 'act',
+    en: [
+      '(?:gone|went|sent|forwarded|copied) to (?:your|ur) (?:\\S+ )?(?:emergency contacts?|references?|next of kin|guarantor|employer|family|landlord|landlady)',
+      `(?:${TP_EN}|landlady) (?:\\S+ ){0,4}?(?:when|after|once) (?:we|i) (?:explained|told \\S+|discussed|went through)`,
+    ],
+  },
+  {
+    category: 'lawsuit_threat',
+    scope: 'act',
+    en: [
+      'court papers (?:are|have been) (?:ready|drawn up|prepared|drafted)',
+      '(?:go-ahead|green light) (?:to|for) (?:sue|file|court)',
+    ],
+  },
+  {
+    category: 'threat_violence',
+    scope: 'act',
+    en: [
+      '(?:eat|eating|drink|drinking) through a straw',
+      '(?:need|needing) (?:a )?(?:dentist|doctor|ambulance|crutches|wheelchair)',
+    ],
+  },
 ];
