@@ -57,6 +57,7 @@ describe('reassurance, warnings and guidance stay clean', () => {
     'Never call a customer lazy or a deadbeat, even if they are rude.',
     'Agent note: phrases like "we know where you live" are banned.',
     'I am sorry if our last call came across as rude.',
+    'Our specialist team is already looking after this account, and nothing is being asked of you.',
     '本函并非最后通知，您的账户不会有任何变化。',
     '近期有人冒充我行收取所谓解冻费，请谨防诈骗。',
   ])('allows "%s"', (text) => {

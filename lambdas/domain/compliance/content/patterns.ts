@@ -1227,7 +1227,7 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       '(?:respond|reply|pay|call|act|settle|sort (?:it|this)|answer|get back|transfer)\\w* (?:\\S+ ){0,2}?(?:with)?in (?:the next |an? |one |the )?(?:\\d+|one|two|three|half an?|an?|the) ?(?:hours?|hrs?|minutes?|mins?)\\b',
       'within the hour',
       '(?:before|by|b4) (?:the )?(?:end of (?:the )?day|eod|midnight|tonight|close of business|cob|noon|lunchtime|\\d+ ?(?:am|pm)|\\d+(?::\\d+)? ?(?:am|pm)?(?: sharp)?)[,]? (?:or|otherwise)',
-      "after (?:that|today|tonight|this call|this|midnight|the deadline)[,]? (?:\\S+ ){0,5}?(?:can't|cannot|cant|won't|no (?:way|longer|more|going back)|out of (?:our|my) hands|too late|enforcement|irrevocabl\\w*|forever|for good|permanently|nothing|nobody|no one|escalat\\w*|locked)",
+      "after (?:that|today|tonight|this call|midnight|the deadline)[,]? (?:\\S+ ){0,5}?(?:can't|cannot|cant|won't|no (?:way|longer|going back)|out of (?:our|my) hands|too late|enforcement|irrevocabl\\w*|forever|for good|permanently|escalat\\w*|locked)",
       '(?:out of|beyond|taken out of) (?:our|my) hands',
       'no (?:way|going|turning) back',
       'point of no return',
