@@ -48,7 +48,9 @@ if (!Number.isInteger(folds) || folds < 2 || !Number.isInteger(seed)) {
   process.stderr.write(`${USAGE}\n`);
   process.exit(2);
 }
-const files = ['messages.jsonl', 'messages-2.jsonl'].map((name) => join(values.corpus, name));
+const files = ['messages.jsonl', 'messages-2.jsonl', 'messages-3.jsonl'].map((name) =>
+  join(values.corpus, name),
+);
 // The functional suites teach neutral mentions, counter-speech and negated abuse; they are not reported here.
 const suites = ['functional-en.jsonl', 'functional-zh.jsonl']
   .map((name) => join(values.corpus, name))

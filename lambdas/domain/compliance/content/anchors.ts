@@ -7,7 +7,7 @@ import { LEXICON } from './lexicon';
  * optional group, a class): the pattern always runs.
  */
 export function anchorsOf(source: string): string[] | undefined {
-  const found = atoms(source.replace(/^@(?:act|say) /u, ''), 0);
+  const found = atoms(source.replace(/^@(?:act|say|claim) /u, ''), 0);
   if (!found || found.some((anchor) => anchor.length === 0 || anchor === '=')) return undefined;
   return [...new Set(found.map((anchor) => anchor.toLowerCase()))];
 }
@@ -146,37 +146,73 @@ export interface AnchorIndex {
 }
 
 /** `wanted`, when given: only keys it holds are indexed (the anchors of some pattern); the rest are never asked for. */
-export function anchorIndex(text: string, wanted?: { has(key: string): boolean }): AnchorIndex {
+export function anchorIndex(text: string, wanted?: WantedKeys): AnchorIndex {
   const at = new Map<string, number[]>();
-  const add = (key: string, index: number) => {
-    if (wanted && !wanted.has(key)) return;
-    const list = at.get(key);
-    if (list) {
-      if (list[list.length - 1] !== index) list.push(index);
-    } else at.set(key, [index]);
-  };
-  for (const match of text.matchAll(/[\p{L}\p{N}'’-]+/gu)) {
+  // Chinese keys by code (a character, or a pair as two 16-bit codes): most characters are no anchor, and
+  // testing a number spares building a string for each of them.
+  const codes = wanted ? chineseCodes(wanted) : undefined;
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
     const word = match[0];
-    const start = match.index!;
+    const start = match.index;
     for (let k = 0; k < word.length; k++) {
-      const char = word[k]!;
-      if (char >= '\u4e00' && char <= '\u9fff') {
-        add(char, start + k);
-        const following = word[k + 1];
-        if (following !== undefined && following >= '\u4e00' && following <= '\u9fff')
-          add(char + following, start + k);
-      }
+      const code = word.charCodeAt(k);
+      if (code < 0x4e00 || code > 0x9fff) continue;
+      const following = k + 1 < word.length ? word.charCodeAt(k + 1) : -1;
+      const pair = following >= 0x4e00 && following <= 0x9fff;
+      if (!codes || codes.has(code)) add(at, wanted, word[k]!, start + k);
+      if (pair && (!codes || codes.has(code * 0x10000 + following)))
+        add(at, wanted, word.slice(k, k + 2), start + k);
     }
-    if (/^[\u4e00-\u9fff]/u.test(word)) continue;
-    const latin = /^[^\u4e00-\u9fff]+/u.exec(word)![0];
-    for (let length = 1; length <= latin.length; length++) add(latin.slice(0, length), start);
-    add(`=${latin}`, start);
+    const first = word.charCodeAt(0);
+    if (first >= 0x4e00 && first <= 0x9fff) continue;
+    const latin = LEADING_NON_CJK.exec(word)![0];
+    for (let length = 1; length <= latin.length; length++) add(at, wanted, latin.slice(0, length), start);
+    add(at, wanted, `=${latin}`, start);
     // "you're", "can't": the word before the apostrophe is a word too.
-    const head = /^[^'’]+(?=['’])/u.exec(latin)?.[0];
-    if (head) add(`=${head}`, start);
+    const head = HEAD_BEFORE_APOSTROPHE.exec(latin)?.[0];
+    if (head) add(at, wanted, `=${head}`, start);
   }
   return {
     positions: (anchor) => at.get(anchor),
     entries: () => at.entries(),
   };
+}
+
+export interface WantedKeys {
+  has(key: string): boolean;
+  keys(): IterableIterator<string>;
+}
+
+const WORD = /[\p{L}\p{N}'’-]+/gu;
+const LEADING_NON_CJK = /^[^\u4e00-\u9fff]+/u;
+const HEAD_BEFORE_APOSTROPHE = /^[^'’]+(?=['’])/u;
+
+function add(at: Map<string, number[]>, wanted: WantedKeys | undefined, key: string, index: number): void {
+  if (wanted && !wanted.has(key)) return;
+  const list = at.get(key);
+  if (list) {
+    if (list[list.length - 1] !== index) list.push(index);
+  } else at.set(key, [index]);
+}
+
+const codesOf = new WeakMap<WantedKeys, Set<number>>();
+
+/** The wanted keys of one or two Chinese characters, as codes. */
+function chineseCodes(wanted: WantedKeys): Set<number> {
+  let codes = codesOf.get(wanted);
+  if (!codes) {
+    codes = new Set();
+    for (const key of wanted.keys()) {
+      const a = key.charCodeAt(0);
+      if (a < 0x4e00 || a > 0x9fff) continue;
+      if (key.length === 1) codes.add(a);
+      else if (key.length === 2) {
+        const b = key.charCodeAt(1);
+        if (b >= 0x4e00 && b <= 0x9fff) codes.add(a * 0x10000 + b);
+      }
+    }
+    codesOf.set(wanted, codes);
+  }
+  return codes;
 }

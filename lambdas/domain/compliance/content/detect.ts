@@ -28,7 +28,12 @@ export interface ReadMessage {
 export function readMessage(text: string): ReadMessage {
   const read = foldEvasion(readText(text));
   const quotes = quotedSpans(read.text);
-  return { read, clauses: clausesOf(read.text), reported: quotes.filter((quote) => quote.reported), quotes };
+  return {
+    read,
+    clauses: clausesOf(read.text, quotes),
+    reported: quotes.filter((quote) => quote.reported),
+    quotes,
+  };
 }
 
 interface CompiledPattern {
@@ -98,8 +103,10 @@ export function patterns(): CompiledPattern[] {
   for (const spec of PATTERN_SPECS) {
     for (const language of ['en', 'zh'] as const) {
       for (const source of spec[language] ?? []) {
-        const scope = source.startsWith('@act ') ? 'act' : source.startsWith('@say ') ? 'say' : spec.scope;
-        const body = expand(source.replace(/^@(?:act|say) /u, ''), language);
+        const scope = /^@(?:act|say|claim) /u.test(source)
+          ? (source.slice(1, source.indexOf(' ')) as Scope)
+          : spec.scope;
+        const body = expand(source.replace(/^@(?:act|say|claim) /u, ''), language);
         const bounded = language === 'en' ? `(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_])` : body;
         compiled.push({
           category: spec.category,
@@ -212,6 +219,9 @@ function clauseAt(clauses: readonly Clause[], index: number): Clause | undefined
   return found;
 }
 
+const HEDGED_CLAIM =
+  /\b(?:(?:can't|cannot|can not|unable to|not able to|won't|will not|don't|do not|never|no one can|nobody can)\s+(?:\S+\s+){0,2}?(?:promise|guarantee|say|assure|claim|predict|tell you)\w*|(?:may|might|could)\s+(?:still\s+)?|not (?:true|correct|so)|beware|scams?|anyone who|claims? (?:that|to))\b|(?:无法|不能|不敢|没法|不可能)(?:保证|承诺|确保|预测)|声称|号称|诈骗|骗局|并非|不是真的|可能/iu;
+
 /** Whether the clause's reading excuses the match: someone else's words, guidance, negation, a condition. */
 function excused(
   text: string,
@@ -225,6 +235,9 @@ function excused(
   // A listed word in quotes and denied ("we never call anyone a 'deadbeat'") is mentioned, not used.
   if (scope === 'say') return quoted && negated(text, clause.scopeStart, start, end, clause.end);
   if (scope === 'attr') return negated(text, clause.scopeStart, start, end, clause.end);
+  // A claim's negation is its meaning ("paying won't affect your credit"); only a hedge before it
+  // ("we can't promise it won't…") or a warning about others who say it excuses it.
+  if (scope === 'claim') return HEDGED_CLAIM.test(text.slice(clause.scopeStart, start));
   if (negatedWithin(text.slice(start, end))) return true;
   if (clause.condition && clause.actor !== 'us') return true;
   if (clause.rights && clause.actor !== 'us') return true;

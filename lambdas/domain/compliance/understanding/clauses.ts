@@ -42,7 +42,7 @@ const CONSEQUENCE_ZH = /的话|就|那么|便|那/u;
 
 /** Instructions to the agent not to say or do something; what follows is guidance, not speech. */
 const GUIDANCE_EN =
-  /(?:^|[\s"(])(?:do not|don't|never|avoid|refrain from|stay away from|no|did not|didn't|must not|mustn't|should not|shouldn't|may not|is not to|are not to|not to)\s+(?:\S+\s+){0,2}?(?:mention\w*|say\w*|threaten\w*|imply\w*|impl(?:y|ies)|suggest\w*|discuss\w*|talk\w*|us(?:e|ing)\s+(?:words|language|terms|phrases)|refer\w*|bring\w* up|rais\w*|(?<!(?:their|your|his|her|our|my|a|the|any)\s)promis\w*|call\w*\s+(?:the\s+)?(?:customer|consumer|debtor|them|him|her)|make\s+(?:threats|promises|jokes|comments)|hint\w*|tell\w*\s+(?:the\s+|a\s+)?(?:customer|consumer|debtor|them)|speak\w*|use\s+(?:\S+\s+){0,3}(?:language|words|tone)|threats?|insult\w*|swear\w*|pressur\w*|lie\w*|curs\w*)\b/iu;
+  /(?:^|[\s"(])(?:do not|don't|never|avoid|refrain from|stay away from|no|did not|didn't|must not|mustn't|should not|shouldn't|may not|is not to|are not to|not to)\s+(?:\S+\s+){0,2}?(?:mention\w*|say\w*|threaten\w*|imply\w*|impl(?:y|ies)|suggest\w*|discuss\w*|talk\w*|us(?:e|ing)\s+(?:words|language|terms|phrases)|refer\w*|bring\w* up|rais\w*|(?<!(?:their|your|his|her|our|my|a|the|any)\s)promis\w*|call\w*\s+(?:the\s+|a\s+|any\s+)?(?:customers?|consumers?|debtors?|them|him|her)|make\s+(?:threats|promises|jokes|comments)|hint\w*|tell\w*\s+(?:the\s+|a\s+|any\s+)?(?:customers?|consumers?|debtors?|them)|speak\w*|use\s+(?:\S+\s+){0,3}(?:language|words|tone)|threats?|insult\w*|swear\w*|pressur\w*|lie\w*|curs\w*)\b/iu;
 const GUIDANCE_ZH =
   /(?:不要|不得|禁止|切勿|请勿|严禁|避免|不可|不能|勿|别|不允许|不准)(?:对客户|向客户|对对方|跟客户)?(?:提及|提到|说|讲|使用|威胁|暗示|谈论|承诺|辱骂|骂|恐吓|透露|称呼|声称|冒充|施压)/u;
 /** The script names what the customer might say: the words after it are theirs. */
@@ -58,6 +58,9 @@ const CUSTOMER_REPORT =
 /** "Saying that … is awful", "People who think … are wrong": a view named to reject it. */
 const COUNTER_REFERENCE =
   /^\s*(?:saying|to say|claiming|to claim|thinking|believing|calling (?:people|them|someone)|(?:people|anyone|those) who (?:say|think|believe|claim)|if you (?:say|think))\b/iu;
+/** A warning about scams: the conduct it describes is someone else's ("beware of anyone who…", 谨防诈骗). */
+const SCAM_WARNING =
+  /\b(?:beware|watch out for|scam\w*|fraudsters?|impostors?|imposters?|pretending to be (?:us|from us)|(?:was|is)n't (?:from )?us|(?:was|is) not (?:from )?us)\b|(?:谨防|警惕|当心|均为|均属|皆为|都是|属于)(?:电信)?诈骗|骗局|冒充(?:我行|我们|本行|银行|我司|本公司)/iu;
 const NEGATIVE_ANSWER =
   /^\s*(?:no\b|not at all|never\b|absolutely not|of course not|不会|不|没有|并不会|当然不会|绝对不会|并不)/iu;
 const REPORTED_SPEECH_ZH =
@@ -69,7 +72,7 @@ const SAY_TO_CUSTOMER_ZH =
   /(?:对|跟|向|和|告诉|提醒)(?:客户|对方|借款人|他|她|他们)(?:说|讲)?\s*[：:]?\s*$|(?:话术|开场白|可以说|可以这样说|这样说)\s*[：:]?\s*$/u;
 /** A clause that rejects what it quotes: "… is unacceptable", "why would you say that". */
 const REJECTION_EN =
-  /\b(?:wrong|unacceptable|hateful|hurtful|offensive|bigoted|racist|sexist|not (?:ok|okay|true|acceptable|fair)|why would (?:you|anyone)|(?:is|isn't|is not) how we (?:talk|speak|work|treat|write)|not how we (?:talk|speak|work|treat|write)|that's a threat|that is a threat|was wrong|is illegal|(?:did not|didn't) come from us|won't happen again|will not happen again|removed (?:that|this|the) (?:template|wording|message)|should never have|how dare|shameful to say|(?:is|was|are) (?:just |simply |really |so |totally |completely )?(?:awful|disgusting|appalling|vile|terrible|hateful|wrong|ignorant|unacceptable|offensive|bigoted|racist|sexist)|stop saying|shouldn't say|should not say|no place|misguided)\b/iu;
+  /\b(?:wrong|unacceptable|hateful|hurtful|offensive|bigoted|racist|sexist|not (?:ok|okay|true|acceptable|fair)|why would (?:you|anyone)|(?:is|isn't|is not) how we (?:talk|speak|work|treat|write)|not how we (?:talk|speak|work|treat|write)|that's a threat|that is a threat|was wrong|is illegal|(?:did not|didn't) come from us|won't happen again|will not happen again|removed (?:that|this|the) (?:template|wording|message)|should never have|how dare|shameful to say|(?:is|was|are) (?:just |simply |really |so |totally |completely )?(?:awful|disgusting|appalling|vile|terrible|hateful|wrong|ignorant|unacceptable|offensive|bigoted|racist|sexist)|stop saying|shouldn't say|should not say|no place|misguided|(?:are|is) (?:banned|forbidden|prohibited|not allowed|not permitted))\b/iu;
 const REJECTION_ZH =
   /(?:的说法|这种说法|所谓|不是我们发的|都是错的|是错的|侮辱性|贬低|不被允许|明令禁止|禁止|不允许|道歉|诈骗|不当|违规|不可接受|不对|错误|不可接受|不能接受|歧视|偏见|太过分|凭什么这么说|为什么要说|不应该说|不该说|这种说法|这样说)/u;
 
@@ -87,17 +90,26 @@ const US_ZH = /我们|我方|本行|我行|本公司|我司|银行|催收员|工
 const CUSTOMER_ZH = /你|您/u;
 const THIRD_ZH = /有人|任何人|他人|别人|其他(?:债权人|机构|银行|贷款|公司)|别的(?:机构|银行)|他人|别人|对方/u;
 
-/** Clause boundaries over `text` (already read by the normaliser). */
-export function clausesOf(text: string): Clause[] {
+/**
+ * Whether `text` holds a Latin letter: every English pattern here needs one (case-insensitive Unicode
+ * matching also reads ſ and the Kelvin sign as letters), so a clause without one skips them.
+ */
+const LATIN = /[a-z\u017f\u212a]/iu;
+const CJK = /[\u4e00-\u9fff]/u;
+
+/** Clause boundaries over `text` (already read by the normaliser); `quotes` when the caller has them. */
+export function clausesOf(text: string, quotes: readonly QuoteSpan[] = quotedSpans(text)): Clause[] {
   const sentences = splitAt(text, 0, text.length, SENTENCE_END);
-  const quotes = quotedSpans(text);
   const clauses: Clause[] = [];
   let inGuidanceList = false;
-  sentences.forEach(([sentenceStart, sentenceEnd], sentence) => {
+  for (let sentence = 0; sentence < sentences.length; sentence++) {
+    const [sentenceStart, sentenceEnd] = sentences[sentence]!;
     const sentenceText = text.slice(sentenceStart, sentenceEnd);
-    const chinese = /[\u4e00-\u9fff]/u.test(sentenceText);
+    const chinese = CJK.test(sentenceText);
+    const latinSentence = LATIN.test(sentenceText);
     const guidanceMatch =
-      (chinese ? GUIDANCE_ZH : GUIDANCE_EN).exec(sentenceText) ?? GUIDANCE_ZH.exec(sentenceText);
+      (chinese ? GUIDANCE_ZH : latinSentence ? GUIDANCE_EN : GUIDANCE_ZH).exec(sentenceText) ??
+      GUIDANCE_ZH.exec(sentenceText);
     const guidanceFrom = guidanceMatch ? sentenceStart + guidanceMatch.index : Number.POSITIVE_INFINITY;
     const parts = splitAt(text, sentenceStart, sentenceEnd, CLAUSE_BREAK_EN).flatMap(([start, end]) =>
       splitAt(text, start, end, CLAUSE_BREAK_ZH),
@@ -113,18 +125,20 @@ export function clausesOf(text: string): Clause[] {
     const nextSentence = sentences[sentence + 1] ? text.slice(...sentences[sentence + 1]!) : '';
     const reportedSentence =
       CUSTOMER_REPORT.test(firstPart) ||
-      (COUNTER_REFERENCE.test(sentenceText) && REJECTION_EN.test(sentenceText)) ||
+      SCAM_WARNING.test(sentenceText) ||
+      (latinSentence && COUNTER_REFERENCE.test(sentenceText) && REJECTION_EN.test(sentenceText)) ||
       (/[?？吗]\s*$/u.test(text.slice(sentenceStart, sentenceEnd + 1)) && NEGATIVE_ANSWER.test(nextSentence));
     for (const [partStart, partEnd] of parts) {
       for (const [start, end, isCondition] of conditionSplit(text, partStart, partEnd)) {
         const clauseText = text.slice(start, end);
-        const quote = quotes.find((span) => start >= span.start && end <= span.end + 1);
+        const latin = latinSentence && LATIN.test(clauseText);
+        const quote = quoteAround(quotes, start, end);
         // "…threaten suit, arrest, or contact with employer": a short verbless item continues its head clause.
         const shortItem =
           previous !== undefined &&
           previous.sentence === sentence &&
           !isCondition &&
-          !/[\u4e00-\u9fff]/u.test(clauseText) &&
+          !CJK.test(clauseText) &&
           isShortItem(clauseText) &&
           !/\b(?:we|we'll|i|i'll|you|you'll|they|he|she|it|will|would|can|could|may|might|is|are|was|were|be|have|has|do|does|did|shall|must|should)\b/iu.test(
             clauseText,
@@ -142,17 +156,23 @@ export function clausesOf(text: string): Clause[] {
             CUSTOMER_REPORT.test(clauseText) ||
             (shortItem ? previous!.reported : false),
           rights:
-            RIGHTS_EN.test(clauseText) ||
+            (latin && RIGHTS_EN.test(clauseText)) ||
             RIGHTS_ZH.test(clauseText) ||
             (shortItem ? previous!.rights : false),
-          actor: shortItem ? previous!.actor : actorOf(clauseText),
+          actor: shortItem ? previous!.actor : actorOf(clauseText, latin),
         };
         clauses.push(clause);
         previous = clause;
       }
     }
-  });
+  }
   return clauses;
+}
+
+/** The first quote holding `[start, end)` (a closing quote mark may end the clause). */
+function quoteAround(quotes: readonly QuoteSpan[], start: number, end: number): QuoteSpan | undefined {
+  for (const span of quotes) if (start >= span.start && end <= span.end + 1) return span;
+  return undefined;
 }
 
 /**
@@ -247,22 +267,30 @@ function firstSentenceAfter(text: string, from: number): string {
   return match?.[1] ?? '';
 }
 
-function actorOf(clause: string): Actor {
+const ACTOR_PATTERNS: ReadonlyArray<readonly [RegExp, Actor, boolean]> = [
+  [US_EN, 'us', true],
+  [CUSTOMER_EN, 'customer', true],
+  [THIRD_EN, 'third_party', true],
+  [US_ZH, 'us', false],
+  [CUSTOMER_ZH, 'customer', false],
+  [THIRD_ZH, 'third_party', false],
+];
+
+function actorOf(clause: string, latin: boolean): Actor {
   // The first subject-like word decides: "we will tell your employer" is ours, "you can tell us" the customer's.
-  const candidates: Array<[number, Actor]> = [];
-  const first = (pattern: RegExp, actor: Actor) => {
+  // On a tie the earlier pattern wins. English patterns need a Latin letter, Chinese ones a Chinese character.
+  const chinese = CJK.test(clause);
+  let best: Actor = 'unknown';
+  let bestIndex = Number.POSITIVE_INFINITY;
+  for (const [pattern, actor, english] of ACTOR_PATTERNS) {
+    if (english ? !latin : !chinese) continue;
     const match = pattern.exec(clause);
-    if (match) candidates.push([match.index, actor]);
-  };
-  first(US_EN, 'us');
-  first(CUSTOMER_EN, 'customer');
-  first(THIRD_EN, 'third_party');
-  first(US_ZH, 'us');
-  first(CUSTOMER_ZH, 'customer');
-  first(THIRD_ZH, 'third_party');
-  if (candidates.length === 0) return 'unknown';
-  candidates.sort((a, b) => a[0] - b[0]);
-  return candidates[0]![1];
+    if (match && match.index < bestIndex) {
+      best = actor;
+      bestIndex = match.index;
+    }
+  }
+  return best;
 }
 
 /** Rejected quotes and the customer's quoted words also count as reported when a whole clause says so. */

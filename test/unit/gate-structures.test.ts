@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { anchorIndex } from '../../lambdas/domain/compliance/content/anchors';
+import { detectContent, readMessage } from '../../lambdas/domain/compliance/content/detect';
+import { clausesOf, quotedSpans } from '../../lambdas/domain/compliance/understanding/clauses';
+
+/** The categories the rules alone find (no classifier): these tests are about the rules' structures. */
+const ruled = (text: string) => [
+  ...new Set(detectContent(readMessage(text)).map((finding) => finding.category)),
+];
+
+describe('structures rather than phrasings', () => {
+  it.each([
+    // A deadline with an invented consequence, in words no list holds.
+    ['The discount lapses at noon and after that there is no going back.', 'false_urgency'],
+    ['Get back to us within the hour, the file is being escalated for enforcement.', 'false_urgency'],
+    ['明早就上报，到时候没有任何商量的余地。', 'false_urgency'],
+    // Implied harm to what the customer holds dear.
+    ['We know your daily routine, Mr. Lee. Pay today.', 'veiled_threat'],
+    ['Who else in your house wants to get dragged into this?', 'veiled_threat'],
+    ['你住几楼我们一清二楚。', 'veiled_threat'],
+    // A group and a habit.
+    ['Borrowers of Somali origin are a problem for us.', 'discrimination'],
+    ['此类人群普遍不讲信用。', 'discrimination'],
+    // Fees by their shape: any "<x> fee" added or required.
+    ['A courier fee will be added to your balance.', 'unauthorised_fee'],
+    ['办理延期前需先缴纳一笔押金。', 'unauthorised_fee'],
+    // Repeated contact.
+    ['We will try you again in ten minutes, and again after that.', 'harassment'],
+    ['拉黑也没用，我们换号码继续打。', 'harassment'],
+  ])('blocks "%s" as %s', (text, category) => {
+    expect(ruled(text)).toContain(category);
+  });
+});
+
+describe('promises whose negation is the promise (@claim)', () => {
+  it.each([
+    "Settle this week and it won't show on your credit report at all.",
+    'There will be absolutely no effect on your credit rating.',
+    '还清以后，对您的征信没有任何影响。',
+  ])('blocks "%s" as a false promise', (text) => {
+    expect(ruled(text)).toContain('false_promise');
+  });
+
+  it.each([
+    "We can't promise that paying won't show on your credit report.",
+    "Be careful of anyone who says paying won't affect your credit.",
+    '我们无法保证还款后对您的征信没有任何影响。',
+  ])('allows the hedge or warning "%s"', (text) => {
+    expect(ruled(text)).not.toContain('false_promise');
+  });
+});
+
+describe('reassurance, warnings and guidance stay clean', () => {
+  it.each([
+    'No charges are added for changing your payment date.',
+    'Scammers sometimes ask for an upfront fee to release a plan; we never do.',
+    'Never call a customer lazy or a deadbeat, even if they are rude.',
+    'Agent note: phrases like "we know where you live" are banned.',
+    'I am sorry if our last call came across as rude.',
+    'Our specialist team is already looking after this account, and nothing is being asked of you.',
+    '本函并非最后通知，您的账户不会有任何变化。',
+    '近期有人冒充我行收取所谓解冻费，请谨防诈骗。',
+  ])('allows "%s"', (text) => {
+    expect(ruled(text)).toEqual([]);
+  });
+
+  it('keeps "without further notice" a threat, not a negation', () => {
+    expect(ruled('We shall commence legal proceedings without further notice.')).toContain('lawsuit_threat');
+  });
+});
+
+describe('clause reading', () => {
+  it('reads a scam warning as someone else’s conduct', () => {
+    const clauses = clausesOf('Beware of callers who threaten arrest over a debt.');
+    expect(clauses.every((clause) => clause.reported)).toBe(true);
+  });
+
+  it('gives the same clauses whether or not the quotes are passed in', () => {
+    const text =
+      'tell the customer: "this is your final chance", 然后说“今天必须还”。 you can ask us to stop.';
+    expect(clausesOf(text, quotedSpans(text))).toEqual(clausesOf(text));
+  });
+});
+
+describe('the anchor index', () => {
+  it('indexes exactly the wanted keys the full index holds, Chinese pairs included', () => {
+    const text = "你家小区 we know where 你住 ok，最后通牒 can't 限你今天";
+    const full = new Map(anchorIndex(text).entries());
+    const wanted = new Map<string, number[]>([
+      ['小区', []],
+      ['你', []],
+      ['最后', []],
+      ['=can', []],
+      ['kn', []],
+      ['限你', []],
+      ['今', []],
+      ['absent', []],
+    ]);
+    const filtered = new Map(anchorIndex(text, wanted).entries());
+    expect(filtered).toEqual(new Map([...full].filter(([key]) => wanted.has(key))));
+    expect(filtered.get('你')).toEqual([0, 19, 37]);
+  });
+});
