@@ -63,16 +63,53 @@ async function world(changes: Partial<Account> = {}) {
     calls += 1;
     return logCallOutcome(deps, { accountId, agentId, callId: `${accountId}-call-${calls}`, body });
   };
+  /** As the handler calls it: the console's name for the call is the call's id. */
+  const callNamed = (body: CallOutcomeBody & { clientCallId: string }) =>
+    logCallOutcome(deps, { accountId, agentId: 'alice', callId: body.clientCallId, body });
   return {
     accountId,
     events,
     call,
+    callNamed,
     setClock: (at: Date) => {
       now = at;
     },
     log: () => contacts.since(accountId, '2026-01-01T00:00:00Z'),
   };
 }
+
+describe('a retried call', () => {
+  it('is logged once however often and however concurrently the console sends it, and answered the same', async () => {
+    const w = await world();
+    const body = {
+      outcome: 'promise_to_pay' as const,
+      promise: { amountMinor: 125_00, dueDate: '2026-11-30' },
+      note: 'Will pay from next salary.',
+      clientCallId: 'console-call-7f3a9c',
+    };
+    const first = await w.callNamed(body);
+    w.setClock(new Date(MONDAY_MORNING.getTime() + 2 * 60_000)); // the agent retries two minutes later
+    const retries = await Promise.all([w.callNamed(body), w.callNamed(body), w.callNamed(body)]);
+    for (const retry of retries) expect(retry).toEqual(first);
+
+    expect(await w.log()).toHaveLength(1);
+    // Announced again with the same request ids, which consumers apply once.
+    expect(new Set(w.events.map((event) => (event.detail as { requestId: string }).requestId))).toEqual(
+      new Set([`call#${first.callId}`, `call#${first.callId}#PromiseToPayRecorded`]),
+    );
+  });
+
+  it('refuses the same name for a different call, and logs nothing more', async () => {
+    const w = await world();
+    await w.callNamed({ outcome: 'no_answer', clientCallId: 'console-call-0001' });
+    await expect(
+      w.callNamed({ outcome: 'right_party', clientCallId: 'console-call-0001' }),
+    ).rejects.toMatchObject({
+      code: 'CALL_ID_REUSED',
+    });
+    expect(await w.log()).toHaveLength(1);
+  });
+});
 
 describe('calls feed the call caps', () => {
   it('logs seven unanswered calls in a week as allowed, flags the 8th, and allows calls again a week later', async () => {

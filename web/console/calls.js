@@ -84,8 +84,14 @@ export function callSection(ctx, account, money, onLogged) {
     /** @type {'' | (typeof CALL_OUTCOMES)[number]} */ (
       /** @type {RadioNodeList} */ (form.elements.namedItem('outcome')).value
     );
+  /** This call's name while it is being logged: a retry after a lost answer is the same call, logged once. */
+  let callId = '';
   form.addEventListener('change', () => {
     promiseFields.hidden = chosenOutcome() !== 'promise_to_pay';
+    callId = '';
+  });
+  form.addEventListener('input', () => {
+    callId = '';
   });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -108,6 +114,8 @@ export function callSection(ctx, account, money, onLogged) {
       body.promise = { amountMinor, dueDate: due.value };
     }
     if (note.value.trim()) body.note = note.value.trim();
+    callId ||= crypto.randomUUID();
+    body.clientCallId = callId;
     const button = /** @type {HTMLButtonElement} */ (form.querySelector('button[type=submit]'));
     button.disabled = true;
     try {
@@ -137,6 +145,7 @@ export function callSection(ctx, account, money, onLogged) {
       );
       form.reset();
       promiseFields.hidden = true;
+      callId = '';
       onLogged();
     } catch (failure) {
       if (failure.status === 401) return;

@@ -1798,6 +1798,7 @@ export interface paths {
                             dueDate: string;
                         };
                         note?: string;
+                        clientCallId?: string;
                     };
                 };
             };

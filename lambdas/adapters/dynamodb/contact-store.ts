@@ -1,12 +1,13 @@
 /**
  * The contacts table holds two kinds of item per account: outbox messages (`outbox#<messageId>`) and the
- * contact log (`log#<at>#<ref>`), so a sent message and its log entry are written in one transaction.
+ * contact log (`log#<at>#<ref>`), so a sent message and its log entry are written in one transaction; an entry
+ * appended once per request key also leaves a marker (`once#<key>`) naming it, so a retry finds it.
  *
  * Messages waiting to be sent (queued, or claimed by a sender) carry `dueShard`, which puts them in the sparse
  * `dueMessages` index sorted by `notBefore`; a message leaves the index when it reaches a final status. While
  * a sender holds a claim, `notBefore` is the claim's expiry, so an abandoned send shows up as due.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -27,6 +28,7 @@ import { queryAll } from './query-all';
 
 const OUTBOX = 'outbox#';
 const LOG = 'log#';
+const ONCE = 'once#';
 /** Spreads due messages over partitions of the index; the sweep reads every shard. */
 const DUE_SHARDS = 8;
 
@@ -194,6 +196,49 @@ export class DynamoContactStore implements Outbox, ContactLog {
     await this.db.send(
       new PutCommand({ TableName: this.tableName, Item: { ...entry, contactKey: logKey(entry) } }),
     );
+  }
+
+  async appendOnce(entry: ContactLogEntry, onceKey: string): Promise<ContactLogEntry | undefined> {
+    const marker = { accountId: entry.accountId, contactKey: `${ONCE}${onceKey}` };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: { ...marker, loggedAs: logKey(entry) },
+                  ConditionExpression: 'attribute_not_exists(contactKey)',
+                },
+              },
+              { Put: { TableName: this.tableName, Item: { ...entry, contactKey: logKey(entry) } } },
+            ],
+          }),
+        );
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const reason = error.CancellationReasons?.[0]?.Code;
+        if (reason === 'ConditionalCheckFailed') break;
+        // Two retries of one request at the same moment: one wins, the other then finds its marker.
+        if (reason !== 'TransactionConflict' || attempt === 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+      }
+    }
+    const { Item: found } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: marker, ConsistentRead: true }),
+    );
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { accountId: entry.accountId, contactKey: found?.loggedAs },
+        ConsistentRead: true,
+      }),
+    );
+    if (!Item) throw new Error(`Contact log entry ${onceKey} of ${entry.accountId} is missing.`);
+    const { contactKey: _key, ...earlier } = Item;
+    return earlier as unknown as ContactLogEntry;
   }
 
   async since(accountId: string, since: string): Promise<ContactLogEntry[]> {

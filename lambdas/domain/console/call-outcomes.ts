@@ -7,12 +7,15 @@
  * whether the contact policy allowed it at that moment (`allowedByPolicy`, with the reasons), so a
  * supervisor can see calls placed against the caps or a hold. A promise taken on the call is announced as
  * `PromiseToPayRecorded`, in the shape customer decisions (`patchFor`) apply to the account.
+ *
+ * The console names each call it logs (`clientCallId`), so a retried request logs nothing twice: it answers
+ * with the call as first logged and announces it again (consumers apply an announcement once).
  */
 import * as z from 'zod';
 import { domainEvent } from '../../../contracts/events';
 import type { Account } from '../accounts/account';
 import { type ContactEventKind, type ContactReason, checkContact } from '../compliance';
-import { DomainError, notFound } from '../errors';
+import { conflict, DomainError, notFound } from '../errors';
 import { addDays } from '../offers/business-days';
 import type { ContactLog, ContactLogEntry } from '../outreach/outreach';
 import { contactFlagsOf, historyStart } from '../outreach/outreach-plan';
@@ -45,6 +48,11 @@ export const callOutcomeBody = z
       })
       .optional(),
     note: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
+    /** The caller's name for this call, reused when it retries: the call is logged once. */
+    clientCallId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, "-" or "_"')
+      .optional(),
   })
   .superRefine((body, context) => {
     if (body.outcome === 'promise_to_pay' && !body.promise) {
@@ -155,20 +163,28 @@ export async function logCallOutcome(
     allowedByPolicy: verdict.allowed,
     policyReasons: verdict.reasons,
   };
-  await deps.contactLog.append(entry);
-
-  const events = announcements(entry, body.promise);
+  const earlier = body.clientCallId
+    ? ((await deps.contactLog.appendOnce(entry, `call#${callId}`)) as CallLogEntry | undefined)
+    : await deps.contactLog.append(entry);
+  if (earlier && (earlier.outcome !== entry.outcome || earlier.note !== entry.note)) {
+    throw conflict(
+      'CALL_ID_REUSED',
+      `clientCallId ${body.clientCallId} already logged another call (${earlier.outcome}).`,
+    );
+  }
+  const logged = earlier ?? entry;
+  const events = announcements(logged, body.promise);
   await deps.events.publish(events);
   return {
     callId,
     accountId,
-    at,
-    agentId,
-    outcome: body.outcome,
-    kind,
-    note: note ?? null,
-    allowedByPolicy: verdict.allowed,
-    policyReasons: verdict.reasons,
+    at: logged.at,
+    agentId: logged.agentId,
+    outcome: logged.outcome,
+    kind: logged.kind as ContactEventKind,
+    note: logged.note ?? null,
+    allowedByPolicy: logged.allowedByPolicy,
+    policyReasons: logged.policyReasons,
     promise: body.promise ?? null,
     events: events.map((event) => event.detailType),
   };

@@ -133,6 +133,11 @@ export interface Outbox {
 
 export interface ContactLog {
   append(entry: ContactLogEntry): Promise<void>;
+  /**
+   * Appends `entry` unless one was appended under `onceKey` before (a retried request): then appends nothing
+   * and returns that earlier entry.
+   */
+  appendOnce(entry: ContactLogEntry, onceKey: string): Promise<ContactLogEntry | undefined>;
   /** Contacts at or after `since`, oldest first. */
   since(accountId: string, since: string): Promise<ContactLogEntry[]>;
 }

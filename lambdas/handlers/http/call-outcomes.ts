@@ -21,7 +21,8 @@ export const handler = httpHandler(
     body: await logCallOutcome(deps, {
       accountId: path.accountId,
       agentId: principal!.sub,
-      callId: randomUUID(),
+      // The console's name for the call makes a retry the same call; without one, every request is a call.
+      callId: body.clientCallId ?? randomUUID(),
       body,
     }),
   }),
