@@ -5,6 +5,7 @@ import type { DetailOf } from '../../contracts/events';
 import { EventContractError } from '../../contracts/events';
 import { DynamoAuditLog } from '../../lambdas/adapters/dynamodb/audit-log';
 import { logger } from '../../lambdas/runtime/logger';
+import { lambdaContext as localLambdaContext } from '../../local/lambda-invoker';
 import { tableNameEnvironment } from '../../local/tables';
 import { anAccount } from '../support/accounts';
 import { freshTables, localCredentials } from '../support/dynamodb';
@@ -116,6 +117,8 @@ describe('recordTreatmentChange handler (Powertools idempotency on DynamoDB Loca
 
   it('keeps each function to its own idempotency key when several share a process (the local runtime)', async () => {
     const decisions = (await import('../../lambdas/handlers/events/apply-customer-decision')).handler;
+    // A context whose deadline starts now: the shared one may have run out on a busy machine.
+    const freshContext = () => localLambdaContext('applyCustomerDecision', 30);
     const promise = (id: string, requestId: string) => ({
       ...change,
       id,
@@ -133,9 +136,9 @@ describe('recordTreatmentChange handler (Powertools idempotency on DynamoDB Loca
       new PutCommand({ TableName: tables.names.accounts, Item: anAccount({ accountId: 'ACC-000009' }) }),
     );
     // The treatment consumer ran first in this process (above); the decisions consumer keys on the event id.
-    await decisions(promise('evt-0101', 'req-1') as never, lambdaContext);
-    await decisions(promise('evt-0102', 'req-2') as never, lambdaContext);
-    await decisions(promise('evt-0102', 'req-2') as never, lambdaContext);
+    await decisions(promise('evt-0101', 'req-1') as never, freshContext());
+    await decisions(promise('evt-0102', 'req-2') as never, freshContext());
+    await decisions(promise('evt-0102', 'req-2') as never, freshContext());
     expect((await audit.list('ACC-000009')).map((entry) => entry.entryId).sort()).toEqual([
       'evt-0101',
       'evt-0102',
