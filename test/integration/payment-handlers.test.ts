@@ -392,6 +392,31 @@ describe('POST /portal/instalments/{instalmentId}/debits: refusals', () => {
     expect(eventsFor(ACC).length).toBe(eventsBefore);
   });
 
+  it('on a hardship plan: the customer pays now by their own choice (202), while no one else may debit', async () => {
+    const ACC = 'ACC-PAY-HARDSHIP';
+    await putAccount(ACC);
+    await track(ACC, '2026-11-10', 3_600);
+    await authorise(ACC);
+    await tables.db.send(
+      new PutCommand({
+        TableName: tables.names.accounts,
+        Item: anAccount({
+          accountId: ACC,
+          amountOverdueMinor: 3_600,
+          oldestUnpaidDueDate: '2026-11-10',
+          flags: { ...NO_FLAGS, hardshipPlan: true },
+        }),
+      }),
+    );
+    const response = await payNow(ACC, 'statement-2026-11-10', { amountMinor: 3_600 });
+    expect(response.status).toBe(202);
+    expect(response.body.debit).toMatchObject({
+      plannedMinor: 3_600,
+      requestedBy: 'customer',
+      state: 'scheduled',
+    });
+  });
+
   it('a paid instalment: 409 INSTALMENT_PAID', async () => {
     const ACC = 'ACC-PAY-PAID';
     await putAccount(ACC);

@@ -124,6 +124,25 @@ describe('debitBlockReasons', () => {
     expect(debitBlockReasons(flagged(flags), mandate(), due)).toEqual([reason]);
   });
 
+  it("lets the customer's own pay-now through a hardship plan or a stop request, never through the other holds", () => {
+    expect(debitBlockReasons(flagged({ hardshipPlan: true }), mandate(), due, 'customer')).toEqual([]);
+    expect(debitBlockReasons(flagged({ ceaseRequested: true }), mandate(), due, 'customer')).toEqual([]);
+    expect(debitBlockReasons(flagged({ hardshipPlan: true }), mandate(), due, 'agent:alice')).toEqual([
+      'HARDSHIP_PLAN',
+    ]);
+    expect(debitBlockReasons(flagged({ hardshipPlan: true }), mandate(), due, 'monitor')).toEqual([
+      'HARDSHIP_PLAN',
+    ]);
+    for (const [flags, reason] of [
+      [{ dispute: true }, 'DISPUTE'],
+      [{ deceased: true }, 'ACCOUNT_EXCLUDED'],
+      [{ fraudReported: true }, 'FRAUD_REPORTED'],
+      [{ vulnerable: true }, 'SPECIALIST_CARE'],
+    ] as const) {
+      expect(debitBlockReasons(flagged(flags), mandate(), due, 'customer')).toEqual([reason]);
+    }
+  });
+
   it('gives every reason at once', () => {
     expect(
       debitBlockReasons(flagged({ dispute: true, ceaseRequested: true }), undefined, {

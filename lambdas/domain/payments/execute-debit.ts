@@ -118,7 +118,7 @@ class AttemptRun {
     ]);
     this.checked = { account, mandate, instalment };
     if (!instalment) return ['SUPERSEDED'];
-    const reasons = debitBlockReasons(account, mandate, instalment);
+    const reasons = debitBlockReasons(account, mandate, instalment, this.attempt.requestedBy);
     if (mandate && mandate.mandateId !== this.attempt.mandateId && !reasons.includes('MANDATE_REVOKED')) {
       reasons.push('MANDATE_REVOKED');
     }

@@ -2,7 +2,8 @@
  * Planning a debit: whether an instalment may be debited at all, how much, when, and the notice first.
  *
  * No mandate, no debit, ever. Holds stop debits like they stop contact: a dispute, a stop request, a hardship
- * plan (the customer pays an affordable plan their own way; an automatic debit is what hurts most here), and
+ * plan (the customer pays an affordable plan their own way; an automatic debit is what hurts most here, so
+ * the customer's own pay-now still goes through), and
  * the specialist holds (accounts/holds.ts: deceased, bankrupt, fraud reported, a lawyer in the US, a crisis). A debit never exceeds what is outstanding on the instalment, nor the
  * mandate's maximum: with partial sweeps allowed it takes up to the maximum, otherwise it is not made.
  */
@@ -30,8 +31,30 @@ export interface PlanDebitDeps {
 export const outstandingOf = (instalment: Instalment): number =>
   Math.max(0, instalment.amountMinor - instalment.paidMinor);
 
-/** Why the account may not be debited for this instalment now; empty when it may. */
+/**
+ * Holds that stop what we start, not what the customer asks for: a customer who pays now in the portal while
+ * on a hardship plan, or after asking us to stop contacting them, is paying by their own choice. Disputes and the
+ * specialist holds stop even their own payment until a person has looked at the account.
+ */
+const CUSTOMER_MAY_PAY_THROUGH: ReadonlySet<DebitBlockReason> = new Set(['HARDSHIP_PLAN', 'CEASE']);
+
+/**
+ * Why the account may not be debited for this instalment now; empty when it may. `requestedBy` is who asked
+ * (`customer` for the portal's pay-now): see `CUSTOMER_MAY_PAY_THROUGH`.
+ */
 export function debitBlockReasons(
+  account: Account | undefined,
+  mandate: Mandate | undefined,
+  instalment: Instalment,
+  requestedBy?: string,
+): DebitBlockReason[] {
+  const reasons = blockReasons(account, mandate, instalment);
+  return requestedBy === 'customer'
+    ? reasons.filter((reason) => !CUSTOMER_MAY_PAY_THROUGH.has(reason))
+    : reasons;
+}
+
+function blockReasons(
   account: Account | undefined,
   mandate: Mandate | undefined,
   instalment: Instalment,
@@ -100,7 +123,7 @@ export async function planDebit(deps: PlanDebitDeps, request: PlanRequest): Prom
     if (existing.state === 'scheduled' && account) await announce(deps, account, existing, false);
     return { outcome: 'exists', attempt: existing };
   }
-  const reasons = debitBlockReasons(account, mandate, instalment);
+  const reasons = debitBlockReasons(account, mandate, instalment, request.requestedBy);
   if (reasons.length > 0 || !account || !mandate) return blocked(deps, instalment, reasons, request);
   const amount = request.requestedMinor ?? plannedAmountOrReason(instalment, mandate);
   if (typeof amount !== 'number') return blocked(deps, instalment, [amount], request);
