@@ -236,7 +236,7 @@ async function assemble(
   keepScheduler(scheduler);
   const documents = createDocumentClient(client);
   const scoredAtStart =
-    options.scoreIfNeverScored && (await neverScored(client, tables.scoringRuns))
+    options.scoreIfNeverScored && (await isEmpty(client, tables.scoringRuns))
       ? await scoreNow(scheduler, new DynamoScoringRunStore(documents, tables.scoringRuns), options.log)
       : 0;
   if (options.startScheduler) scheduler.start();
@@ -289,11 +289,7 @@ async function assemble(
 }
 
 async function seedIfEmpty(client: DynamoDBClient, accountsTable: string, count: number): Promise<number> {
-  if (count === 0) return 0;
-  const existing = await client.send(
-    new ScanCommand({ TableName: accountsTable, Limit: 1, Select: 'COUNT' }),
-  );
-  if ((existing.Count ?? 0) > 0) return 0;
+  if (count === 0 || !(await isEmpty(client, accountsTable))) return 0;
   const asOf = new Date().toISOString().slice(0, 10);
   const accounts = generateDemoPortfolio({ ...DEMO_PORTFOLIO_DEFAULTS, count, asOf });
   await batchPutAll(
@@ -304,9 +300,9 @@ async function seedIfEmpty(client: DynamoDBClient, accountsTable: string, count:
   return accounts.length;
 }
 
-async function neverScored(client: DynamoDBClient, scoringRunsTable: string): Promise<boolean> {
-  const runs = await client.send(new ScanCommand({ TableName: scoringRunsTable, Limit: 1, Select: 'COUNT' }));
-  return (runs.Count ?? 0) === 0;
+async function isEmpty(client: DynamoDBClient, tableName: string): Promise<boolean> {
+  const { Count } = await client.send(new ScanCommand({ TableName: tableName, Limit: 1, Select: 'COUNT' }));
+  return (Count ?? 0) === 0;
 }
 
 /**

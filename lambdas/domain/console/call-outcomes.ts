@@ -181,7 +181,7 @@ export async function logCallOutcome(
     at: logged.at,
     agentId: logged.agentId,
     outcome: logged.outcome,
-    kind: logged.kind as ContactEventKind,
+    kind: logged.kind,
     note: logged.note ?? null,
     allowedByPolicy: logged.allowedByPolicy,
     policyReasons: logged.policyReasons,
