@@ -6,7 +6,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { build } from 'esbuild';
-import { LAZY_MODEL_ARTIFACTS } from '../models/artifacts';
+import { lazyArtifactPaths } from '../models/artifacts';
 
 export const LAMBDA_NODE_TARGET = 'node22';
 /**
@@ -21,8 +21,8 @@ export const LAMBDA_CHARSET = 'utf8';
 export const EXTERNAL_MODULES = ['@aws-sdk/*', 'openai'];
 
 /**
- * `models/artifacts.ts` reads the large model artefacts from its own directory; in a bundle that is the
- * bundle's directory, where `afterBundlingCommands` puts them.
+ * The lazily read artefacts (`models/artifacts.ts`) are read from their reading module's directory; in a
+ * bundle that is the bundle's directory, where `afterBundlingCommands` puts them.
  */
 export const LAMBDA_DEFINE = { 'import.meta.dirname': '__dirname' };
 
@@ -45,13 +45,15 @@ export interface LazyFiles {
 }
 
 /**
- * Shell commands that put the lazily loaded files beside a bundle in `outputDir`: the large model artefacts,
- * and for functions that may call the model, the `openai` client bundled into `node_modules/openai` so
- * `import('openai')` finds it on first use. CDK runs them after esbuild; the bundle benchmark runs the same
- * commands, so it measures what is deployed.
+ * Shell commands that put the lazily loaded files beside a bundle in `outputDir`: the model artefacts and the
+ * gate's rule tables, and for functions that may call the model, the `openai` client bundled into
+ * `node_modules/openai` so `import('openai')` finds it on first use. CDK runs them after esbuild; the bundle
+ * benchmark runs the same commands, so it measures what is deployed.
  */
 export function afterBundlingCommands(inputDir: string, outputDir: string, lazy: LazyFiles): string[] {
-  const artefacts = LAZY_MODEL_ARTIFACTS.map((name) => `"${inputDir}/models/${name}"`).join(' ');
+  const artefacts = lazyArtifactPaths()
+    .map((file) => `"${inputDir}/${file}"`)
+    .join(' ');
   const commands = [`cp ${artefacts} "${outputDir}/"`];
   if (lazy.modelClient) {
     const client = `${outputDir}/node_modules/openai`;

@@ -1,20 +1,40 @@
 /**
- * The committed model artefacts that are too large to bundle: each is read from disk the first time a function
- * reads with it, so a function pays for a model only when it uses it (cold start, issue #14). Deployed functions
- * carry these files beside their bundle (lib/bundling.ts copies them there); from source they are read from this
- * folder. The bundler replaces `import.meta.dirname` with the bundle's own directory.
+ * The committed data that is too large to bundle: model artefacts and the gate's rule tables. Each file is read
+ * from disk the first time a function reads with it, so a function pays for it only when it uses it (cold start,
+ * issue #14). A module reads its artefact from its own folder (`import.meta.dirname`): from source that is the
+ * folder the file is committed in; in a bundle the bundler replaces `import.meta.dirname` with the bundle's own
+ * folder, where lib/bundling.ts copies every file listed here.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-export const LAZY_MODEL_ARTIFACTS = [
-  'assistant-intents.json',
-  'abuse-classifier.json',
-  'category-classifier.json',
-] as const;
+/** Every lazily read artefact by file name (unique: they ship side by side) and the folder it is committed in. */
+export const LAZY_ARTIFACTS = {
+  'assistant-intents.json': 'models',
+  'abuse-classifier.json': 'models',
+  'category-classifier.json': 'models',
+  'gate-patterns.json': 'lambdas/domain/compliance/content',
+  'gate-lexicon.json': 'lambdas/domain/compliance/content',
+  'gate-concepts.json': 'lambdas/domain/compliance/content',
+  'gate-traditional-chars.json': 'lambdas/domain/compliance/understanding',
+} as const;
 
-export type LazyModelArtifact = (typeof LAZY_MODEL_ARTIFACTS)[number];
+export type LazyArtifact = keyof typeof LAZY_ARTIFACTS;
+
+/** Paths of the lazily read artefacts from the project root. */
+export const lazyArtifactPaths = (): string[] =>
+  Object.entries(LAZY_ARTIFACTS).map(([name, folder]) => `${folder}/${name}`);
+
+/** Reads the JSON artefact `name` from `folder`: the reading module's `import.meta.dirname`. */
+export function readArtifact(folder: string, name: LazyArtifact): unknown {
+  return JSON.parse(readFileSync(path.join(folder, name), 'utf8'));
+}
+
+export type LazyModelArtifact =
+  | 'assistant-intents.json'
+  | 'abuse-classifier.json'
+  | 'category-classifier.json';
 
 export function readModelArtifact(name: LazyModelArtifact): unknown {
-  return JSON.parse(readFileSync(path.join(import.meta.dirname, name), 'utf8'));
+  return readArtifact(import.meta.dirname, name);
 }

@@ -16,7 +16,7 @@ import { AbuseModel, encodeWeights } from '../lambdas/domain/compliance/content/
 import { checkMessageWith } from '../lambdas/domain/compliance/message-linter';
 import { type Example, readCold, readDavidson, readGateCorpus, type Source } from './lib/gate-training/data';
 import { renderAbuseCard } from './lib/gate-training/model-card';
-import { traditionalModule, traditionalTable } from './lib/gate-training/traditional-table';
+import { traditionalArtifact, traditionalTable } from './lib/gate-training/traditional-table';
 import {
   BUCKETS,
   chooseThreshold,
@@ -69,8 +69,8 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 // The normaliser's traditional→simplified table follows the Chinese training text.
 const coldText = readFileSync(files.coldTrain, 'utf8');
 writeFileSync(
-  'lambdas/domain/compliance/understanding/traditional-chars.ts',
-  traditionalModule(traditionalTable(coldText, 3)),
+  'lambdas/domain/compliance/understanding/gate-traditional-chars.json',
+  traditionalArtifact(traditionalTable(coldText, 3)),
 );
 
 const examples: readonly Example[] = [

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../catalog/functions';
-import { LAZY_MODEL_ARTIFACTS } from '../../models/artifacts';
+import { LAZY_ARTIFACTS } from '../../models/artifacts';
 import { synthStage } from './support';
 
 describe('Lambda bundling (esbuild, as deployed)', () => {
@@ -30,7 +30,7 @@ describe('Lambda bundling (esbuild, as deployed)', () => {
       expect(bundle.size).toBeGreaterThan(1_000);
       expect(statSync(path.join(assetDir, 'index.js.map')).size).toBeGreaterThan(0);
       // What loads on first use ships beside the bundle (test/cdk/lazy-loading.test.ts runs it).
-      for (const artefact of LAZY_MODEL_ARTIFACTS)
+      for (const artefact of Object.keys(LAZY_ARTIFACTS))
         expect(existsSync(path.join(assetDir, artefact))).toBe(true);
       const modelClient = existsSync(path.join(assetDir, 'node_modules/openai/index.js'));
       expect(modelClient).toBe(modelClientFunctions.has(String(fn.Properties.FunctionName)));

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleAsDeployed, lambdaLikeRoot } from '../../lib/bundling';
-import { LAZY_MODEL_ARTIFACTS } from '../../models/artifacts';
+import { LAZY_ARTIFACTS } from '../../models/artifacts';
 import { freshTables, localCredentials } from '../support/dynamodb';
 import { projectRoot } from './support';
 
@@ -74,7 +74,8 @@ describe('a bundled function at cold start', () => {
       ].join('\n'),
     );
     const bundle = await bundleAsDeployed(projectRoot, entry, outdir, { modelClient: false });
-    for (const artefact of LAZY_MODEL_ARTIFACTS) expect(existsSync(path.join(outdir, artefact))).toBe(true);
+    for (const artefact of Object.keys(LAZY_ARTIFACTS))
+      expect(existsSync(path.join(outdir, artefact))).toBe(true);
     const result = coldStart(
       `const readers = require(${JSON.stringify(bundle)});
       const intent = readers.read('I lost my job last month and cannot pay').intent;

@@ -1,5 +1,5 @@
 import type { ReadMessage } from './detect';
-import { LEXICON } from './lexicon';
+import { gateLexicon } from './lexicon';
 
 /**
  * Features of the abuse classifier, shared by training and the gate so both read text the same way: Chinese
@@ -34,7 +34,7 @@ function wordClass(word: string): string | undefined {
   if (!englishClasses) {
     englishClasses = new Map();
     for (const key of CLASS_KEYS)
-      for (const entry of LEXICON[key] ?? [])
+      for (const entry of gateLexicon().classes[key] ?? [])
         if (/^[a-z'-]+$/u.test(entry) && !englishClasses.has(entry)) englishClasses.set(entry, key);
   }
   return englishClasses.get(word);
@@ -44,7 +44,7 @@ function chineseClasses(): RegExp {
   if (!chinesePattern) {
     const groups = ZH_CLASS_KEYS.map(
       (key) =>
-        `(?<${key}>${[...(LEXICON[key] ?? [])]
+        `(?<${key}>${[...(gateLexicon().classes[key] ?? [])]
           .filter((word) => /^[\u4e00-\u9fff]+$/u.test(word))
           .sort((a, b) => b.length - a.length)
           .join('|')})`,

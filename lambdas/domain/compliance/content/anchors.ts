@@ -1,4 +1,4 @@
-import { LEXICON } from './lexicon';
+import { gateLexicon } from './lexicon';
 
 /**
  * The words a pattern can start with, read from its source: a pattern runs only on a message holding one of
@@ -89,7 +89,7 @@ function atoms(source: string, at: number): string[] | undefined {
     if (/^[?*]|^\{0/u.test(source.slice(end + 1))) return undefined;
     const body = source.slice(source[i + 1] === '?' ? i + 3 : i + 1, end);
     const lexicon = /^<(\w+)>$/u.exec(body);
-    if (lexicon) return (LEXICON[lexicon[1]!] ?? []).map(firstLiteral);
+    if (lexicon) return (gateLexicon().classes[lexicon[1]!] ?? []).map(firstLiteral);
     const result: string[] = [];
     for (const alternative of alternatives(body)) {
       const inner = atoms(alternative, 0);
@@ -99,7 +99,7 @@ function atoms(source: string, at: number): string[] | undefined {
     return result;
   }
   const lexicon = /^<(\w+)>/u.exec(source.slice(i));
-  if (lexicon) return (LEXICON[lexicon[1]!] ?? []).map(firstLiteral);
+  if (lexicon) return (gateLexicon().classes[lexicon[1]!] ?? []).map(firstLiteral);
   return [literalAnchor(source.slice(i))];
 }
 

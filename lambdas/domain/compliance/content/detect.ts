@@ -4,8 +4,8 @@ import { negated, negatedWithin } from '../understanding/negation';
 import { originalSpan, type ReadText, readText } from '../understanding/normalise';
 import { anchorIndex, anchorsOf } from './anchors';
 import type { ContentCategory } from './categories';
-import { LEXICON } from './lexicon';
-import { PATTERN_SPECS, type Scope } from './patterns';
+import { gateLexicon } from './lexicon';
+import { patternSpecs, type Scope } from './patterns';
 
 /** A forbidden thing found in the text: where (in the original text) and which words. */
 export interface Finding {
@@ -69,7 +69,9 @@ function anchorTable(): { byAnchor: Map<string, number[]>; unanchored: number[] 
 }
 
 function expand(source: string, language: 'en' | 'zh'): string {
-  let body = source.replace(/<(\w+)>/gu, (_, key: string) => alternation(LEXICON[key] ?? [], language));
+  let body = source.replace(/<(\w+)>/gu, (_, key: string) =>
+    alternation(gateLexicon().classes[key] ?? [], language),
+  );
   if (language === 'zh') return body;
   body = body
     .replaceAll('~~', '(?:\\S+ ){0,6}?')
@@ -100,7 +102,7 @@ function alternation(words: readonly string[], language: 'en' | 'zh'): string {
 export function patterns(): CompiledPattern[] {
   if (compiled) return compiled;
   compiled = [];
-  for (const spec of PATTERN_SPECS) {
+  for (const spec of patternSpecs()) {
     for (const language of ['en', 'zh'] as const) {
       for (const source of spec[language] ?? []) {
         const scope = /^@(?:act|say|claim) /u.test(source)

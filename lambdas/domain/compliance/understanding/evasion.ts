@@ -1,4 +1,4 @@
-import { DOMAIN_WORDS, GLUE_WORDS, LEXICON } from '../content/lexicon';
+import { gateLexicon } from '../content/lexicon';
 import type { ReadText } from './normalise';
 import { ORDINARY_WORDS } from './ordinary-words';
 
@@ -60,11 +60,12 @@ function lexicon(): Set<string> {
       'identityOne',
       'negattr',
     ])
-      for (const word of LEXICON[key] ?? []) if (/^[a-z-]+$/u.test(word)) lexiconWords.add(word);
-    for (const word of DOMAIN_WORDS) lexiconWords.add(word);
+      for (const word of gateLexicon().classes[key] ?? [])
+        if (/^[a-z-]+$/u.test(word)) lexiconWords.add(word);
+    for (const word of gateLexicon().domainWords) lexiconWords.add(word);
     const typoTargets = new Set(
       ['insult', 'adjStandalone', 'strong', 'slur', 'identity', 'identityOne'].flatMap(
-        (key) => LEXICON[key] ?? [],
+        (key) => gateLexicon().classes[key] ?? [],
       ),
     );
     variants = new Map();
@@ -242,12 +243,13 @@ export function foldEvasion(read: ReadText): ReadText {
 }
 
 function glued(token: string, words: Set<string>): string | undefined {
+  const glue = gateLexicon().glueWords;
   for (let cut = 1; cut < token.length - 2; cut++) {
     const head = token.slice(0, cut);
     const tail = token.slice(cut);
-    if (GLUE_WORDS.has(head) && (words.has(tail) || restoredWord(tail)))
+    if (glue.has(head) && (words.has(tail) || restoredWord(tail)))
       return `${head} ${words.has(tail) ? tail : restoredWord(tail)}`;
-    if (GLUE_WORDS.has(tail) && words.has(head) && head.length >= 4) return `${head} ${tail}`;
+    if (glue.has(tail) && words.has(head) && head.length >= 4) return `${head} ${tail}`;
     if (words.has(head) && head.length >= 4 && words.has(tail) && tail.length >= 4) return `${head} ${tail}`;
   }
   return undefined;
