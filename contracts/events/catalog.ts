@@ -10,7 +10,7 @@
  * the version; removing or renaming a field, making one required, narrowing a type or changing a meaning
  * bumps `version` (and `npm run events` refuses a breaking change without one).
  */
-import * as z from 'zod';
+import * as z from '../schema';
 import { type DetailType, EVENT_SOURCES, type EventSource } from './names';
 
 export { DETAIL_TYPES, type DetailType, EVENT_SOURCES, type EventSource } from './names';
@@ -19,13 +19,13 @@ export { DETAIL_TYPES, type DetailType, EVENT_SOURCES, type EventSource } from '
 // Building blocks (the domain's own types; the producers' and consumers' typecheck keeps them equal)
 // ---------------------------------------------------------------------------------------------------------
 
-const id = z.string().min(1);
+const id = z.string().check(z.minLength(1));
 /** An instant as `Date.toISOString()` writes it. */
 const instant = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
 /** Money is integer minor units (cents, fen). */
-const minor = z.number().int().nonnegative();
-const positiveMinor = z.number().int().positive();
+const minor = z.number().check(z.int(), z.nonnegative());
+const positiveMinor = z.number().check(z.int(), z.positive());
 const currency = z.enum(['USD', 'CNY']);
 const tier = z.enum([
   'monitor',
@@ -46,15 +46,17 @@ const band = z.enum(['A', 'B', 'C', 'D', 'E']);
 const contactChannel = z.enum(['call', 'sms', 'email']);
 const outboundChannel = z.enum(['sms', 'email', 'portal']);
 const offerKind = z.enum(['pay_in_full', 'settlement', 'instalment', 'hardship']);
-const hhmm = z.string().regex(/^\d{2}:\d{2}$/);
+const hhmm = z.string().check(z.regex(/^\d{2}:\d{2}$/));
 
 /** Keys every decision announced by the portal or the console carries. */
 const decision = z.object({
-  requestId: id.describe(
-    'Unique per decision (conversation, message and type; or the call; or the form post): apply it once.',
+  requestId: id.check(
+    z.describe(
+      'Unique per decision (conversation, message and type; or the call; or the form post): apply it once.',
+    ),
   ),
   accountId: id,
-  conversationId: id.optional().describe('Set when the decision was taken in a chat.'),
+  conversationId: z.optional(id).check(z.describe('Set when the decision was taken in a chat.')),
   decidedAt: instant,
 });
 
@@ -62,11 +64,13 @@ const debitKeys = z.object({
   accountId: id,
   attemptId: id,
   instalmentId: id,
-  number: z.number().int().positive().describe('1 for the first presentment, 2.. for re-presentments.'),
+  number: z
+    .number()
+    .check(z.int(), z.positive(), z.describe('1 for the first presentment, 2.. for re-presentments.')),
   currency,
-  requestedBy: id.describe('`monitor`, `customer` or `agent:<id>`.'),
+  requestedBy: id.check(z.describe('`monitor`, `customer` or `agent:<id>`.')),
 });
-const debitResult = debitKeys.extend({ finishedAt: instant.optional() });
+const debitResult = z.extend(debitKeys, { finishedAt: z.optional(instant) });
 
 const outboxKeys = z.object({ accountId: id, draftId: id, messageId: id, channel: outboundChannel });
 
@@ -74,7 +78,7 @@ const outboxKeys = z.object({ accountId: id, draftId: id, messageId: id, channel
 // The contracts
 // ---------------------------------------------------------------------------------------------------------
 
-export interface EventContract<S extends z.ZodType = z.ZodType> {
+export interface EventContract<S extends z.ZodMiniType = z.ZodMiniType> {
   readonly source: EventSource;
   /** The contract's version: bumped by a breaking change (docs/events/README.md). */
   readonly version: number;
@@ -83,7 +87,7 @@ export interface EventContract<S extends z.ZodType = z.ZodType> {
   readonly schema: S;
 }
 
-const contract = <S extends z.ZodType>(c: EventContract<S>): EventContract<S> => c;
+const contract = <S extends z.ZodMiniType>(c: EventContract<S>): EventContract<S> => c;
 
 export const EVENT_CONTRACTS = {
   // ---- scoring
@@ -99,13 +103,13 @@ export const EVENT_CONTRACTS = {
       variant: z.enum(['champion', 'challenger']),
       policyVersion: id,
       modelVersion: id,
-      previous: z.object({ tier: tier.nullable(), bucket: bucket.nullable() }),
+      previous: z.object({ tier: z.nullable(tier), bucket: z.nullable(bucket) }),
       current: z.object({
         tier,
         bucket,
         band,
         score: z.number(),
-        probabilityOfDefault: z.number().min(0).max(1),
+        probabilityOfDefault: z.number().check(z.gte(0), z.lte(1)),
       }),
       assessedAt: instant,
     }),
@@ -116,8 +120,8 @@ export const EVENT_CONTRACTS = {
     meaning: 'One segment of a scoring run’s parallel scan is to be scored (first request or continuation).',
     schema: z.object({
       runId: id,
-      segment: z.number().int().min(0),
-      totalSegments: z.number().int().min(1),
+      segment: z.number().check(z.int(), z.gte(0)),
+      totalSegments: z.number().check(z.int(), z.gte(1)),
     }),
   }),
 
@@ -129,30 +133,28 @@ export const EVENT_CONTRACTS = {
     schema: z.object({
       accountId: id,
       draftId: id,
-      changeId: id.describe('The treatment change that caused it, or `requested-by:<agentId>`.'),
+      changeId: id.check(z.describe('The treatment change that caused it, or `requested-by:<agentId>`.')),
       tier,
       status: z.enum(['ready', 'blocked']),
       source: z
-        .enum(['llm', 'offline'])
-        .optional()
-        .describe('Who wrote the words (absent when nothing was written).'),
-      promptVersion: z.string().optional(),
-      model: z.string().optional(),
+        .optional(z.enum(['llm', 'offline']))
+        .check(z.describe('Who wrote the words (absent when nothing was written).')),
+      promptVersion: z.optional(z.string()),
+      model: z.optional(z.string()),
       optionIds: z.array(id),
-      llmCalls: z.number().int().nonnegative(),
+      llmCalls: z.number().check(z.int(), z.nonnegative()),
     }),
   }),
   OutreachQueued: contract({
     source: EVENT_SOURCES.outreach,
     version: 1,
     meaning: 'A message was put in the outbox; it is gated again when it is sent, from `notBefore` on.',
-    schema: outboxKeys.extend({
+    schema: z.extend(outboxKeys, {
       notBefore: instant,
-      approvedBy: id.optional().describe('The agent who approved it, when a person did.'),
+      approvedBy: z.optional(id).check(z.describe('The agent who approved it, when a person did.')),
       edited: z
-        .boolean()
-        .optional()
-        .describe('With `approvedBy`: whether the agent changed the text or subject.'),
+        .optional(z.boolean())
+        .check(z.describe('With `approvedBy`: whether the agent changed the text or subject.')),
     }),
   }),
   OutreachBlocked: contract({
@@ -162,10 +164,10 @@ export const EVENT_CONTRACTS = {
     schema: z.object({
       accountId: id,
       draftId: id,
-      messageId: id
-        .optional()
-        .describe('Absent when the whole draft was blocked before any message was made.'),
-      channel: outboundChannel.optional(),
+      messageId: z
+        .optional(id)
+        .check(z.describe('Absent when the whole draft was blocked before any message was made.')),
+      channel: z.optional(outboundChannel),
       stage: z.enum(['draft', 'queue', 'approval', 'send']),
       reasons: z.array(z.string()),
     }),
@@ -174,7 +176,7 @@ export const EVENT_CONTRACTS = {
     source: EVENT_SOURCES.outreach,
     version: 1,
     meaning: 'A message left through its channel (or, in store-only stages, was stored as sent).',
-    schema: outboxKeys.extend({ sentAt: instant, deliveredBy: z.string().optional() }),
+    schema: z.extend(outboxKeys, { sentAt: instant, deliveredBy: z.optional(z.string()) }),
   }),
 
   // ---- decisions (portal and console)
@@ -183,22 +185,22 @@ export const EVENT_CONTRACTS = {
     version: 1,
     meaning:
       'The customer accepted a repayment plan: it becomes the account’s schedule (hardship: no debits).',
-    schema: decision.extend({
+    schema: z.extend(decision, {
       optionId: id,
       kind: offerKind,
       totalMinor: minor,
-      instalments: z.array(z.object({ dueDate: isoDate, amountMinor: positiveMinor })).min(1),
+      instalments: z.array(z.object({ dueDate: isoDate, amountMinor: positiveMinor })).check(z.minLength(1)),
     }),
   }),
   PromiseToPayRecorded: contract({
     source: EVENT_SOURCES.portal,
     version: 1,
     meaning: 'The customer promised to pay an amount by a date (in the chat, or to an agent on a call).',
-    schema: decision.extend({
+    schema: z.extend(decision, {
       amountMinor: positiveMinor,
       dueDate: isoDate,
-      agentId: id.optional().describe('Set when an agent took the promise on a call.'),
-      callId: id.optional().describe('The call the promise was taken on.'),
+      agentId: z.optional(id).check(z.describe('Set when an agent took the promise on a call.')),
+      callId: z.optional(id).check(z.describe('The call the promise was taken on.')),
     }),
   }),
   PromiseBroken: contract({
@@ -209,8 +211,10 @@ export const EVENT_CONTRACTS = {
       requestId: id,
       accountId: id,
       dueDate: isoDate,
-      amountMinor: minor.describe('The amount promised.'),
-      amountOverdueMinor: minor.describe('The arrears still unpaid when the promise was found broken.'),
+      amountMinor: minor.check(z.describe('The amount promised.')),
+      amountOverdueMinor: minor.check(
+        z.describe('The arrears still unpaid when the promise was found broken.'),
+      ),
       brokenAt: instant,
     }),
   }),
@@ -218,10 +222,10 @@ export const EVENT_CONTRACTS = {
     source: EVENT_SOURCES.portal,
     version: 1,
     meaning: 'The customer declared a budget (each figure when stated): offers are fitted to it.',
-    schema: decision.extend({
-      monthlyIncomeMinor: minor.optional(),
-      monthlyExpensesMinor: minor.optional(),
-      affordableMinor: minor.optional(),
+    schema: z.extend(decision, {
+      monthlyIncomeMinor: z.optional(minor),
+      monthlyExpensesMinor: z.optional(minor),
+      affordableMinor: z.optional(minor),
     }),
   }),
   DisputeOpened: contract({
@@ -261,7 +265,7 @@ export const EVENT_CONTRACTS = {
     version: 1,
     meaning:
       'The customer told of a crisis (`selfHarm` when they mentioned harming themselves): specialist queue.',
-    schema: decision.extend({ selfHarm: z.boolean() }),
+    schema: z.extend(decision, { selfHarm: z.boolean() }),
   }),
   ComplaintRecorded: contract({
     source: EVENT_SOURCES.portal,
@@ -274,7 +278,7 @@ export const EVENT_CONTRACTS = {
     version: 1,
     meaning:
       'The customer says a payment is missing (amount and date when given): agents trace it with the bank.',
-    schema: decision.extend({ amountMinor: positiveMinor.optional(), paidOn: isoDate.optional() }),
+    schema: z.extend(decision, { amountMinor: z.optional(positiveMinor), paidOn: z.optional(isoDate) }),
   }),
   CeaseRequested: contract({
     source: EVENT_SOURCES.portal,
@@ -287,21 +291,20 @@ export const EVENT_CONTRACTS = {
     version: 1,
     meaning:
       'The customer’s full set of refused channels and other contact limits: applied to the next send.',
-    schema: decision.extend({
+    schema: z.extend(decision, {
       refusedChannels: z.array(contactChannel),
-      noWorkplace: z.boolean().optional(),
-      noThirdParties: z.boolean().optional(),
+      noWorkplace: z.optional(z.boolean()),
+      noThirdParties: z.optional(z.boolean()),
       contactHours: z
-        .object({ from: hhmm.optional(), to: hhmm.optional() })
-        .optional()
-        .describe('On the customer’s clock, `HH:MM`: not before `from`, not from `to` on.'),
+        .optional(z.object({ from: z.optional(hhmm), to: z.optional(hhmm) }))
+        .check(z.describe('On the customer’s clock, `HH:MM`: not before `from`, not from `to` on.')),
     }),
   }),
   EscalationRequested: contract({
     source: EVENT_SOURCES.portal,
     version: 1,
     meaning: 'The customer asked for a person: the account goes to the agent queue.',
-    schema: decision.extend({ reason: z.enum(['customer_request']) }),
+    schema: z.extend(decision, { reason: z.enum(['customer_request']) }),
   }),
   AgentJoined: contract({
     source: EVENT_SOURCES.portal,
@@ -323,7 +326,7 @@ export const EVENT_CONTRACTS = {
       at: instant,
       allowedByPolicy: z.boolean(),
       policyReasons: z.array(z.string()),
-      note: z.string().optional(),
+      note: z.optional(z.string()),
     }),
   }),
 
@@ -340,7 +343,7 @@ export const EVENT_CONTRACTS = {
       amountMinor: minor,
       outstandingMinor: minor,
       currency,
-      missedAt: instant.optional(),
+      missedAt: z.optional(instant),
     }),
   }),
   PaymentReceived: contract({
@@ -349,7 +352,7 @@ export const EVENT_CONTRACTS = {
     meaning: 'Money arrived for the account (core banking’s feed, see docs/bank-api.md).',
     schema: z.object({
       accountId: id,
-      paymentId: z.string().min(1).max(128),
+      paymentId: z.string().check(z.minLength(1), z.maxLength(128)),
       amountMinor: positiveMinor,
       currency,
       receivedAt: instant,
@@ -376,39 +379,43 @@ export const EVENT_CONTRACTS = {
     source: EVENT_SOURCES.payments,
     version: 1,
     meaning: 'A debit attempt was scheduled and its pre-debit notice queued.',
-    schema: debitKeys.extend({ amountMinor: positiveMinor, debitAt: instant, stopBy: z.string().min(1) }),
+    schema: z.extend(debitKeys, {
+      amountMinor: positiveMinor,
+      debitAt: instant,
+      stopBy: z.string().check(z.minLength(1)),
+    }),
   }),
   DebitSucceeded: contract({
     source: EVENT_SOURCES.payments,
     version: 1,
     meaning: 'The bank took the debit (possibly a partial sweep): receipt, instalment paid.',
-    schema: debitResult.extend({ amountMinor: positiveMinor, gatewayDebitId: z.string().optional() }),
+    schema: z.extend(debitResult, { amountMinor: positiveMinor, gatewayDebitId: z.optional(z.string()) }),
   }),
   DebitFailed: contract({
     source: EVENT_SOURCES.payments,
     version: 1,
     meaning:
       'The gateway refused the debit (with the reason), or never answered (`unresolved`) and a person must reconcile it.',
-    schema: debitResult.extend({
+    schema: z.extend(debitResult, {
       amountMinor: minor,
-      reason: z
-        .enum([
+      reason: z.optional(
+        z.enum([
           'insufficient_funds',
           'account_closed',
           'account_not_found',
           'currency_mismatch',
           'rejected',
           'unresolved',
-        ])
-        .optional(),
-      final: z.boolean().describe('No re-presentment follows.'),
+        ]),
+      ),
+      final: z.boolean().check(z.describe('No re-presentment follows.')),
     }),
   }),
   DebitCancelled: contract({
     source: EVENT_SOURCES.payments,
     version: 1,
     meaning: 'A debit was stopped before it ran: no mandate, a hold, revocation, payment received.',
-    schema: debitResult.extend({ plannedMinor: minor, reasons: z.array(z.string()) }),
+    schema: z.extend(debitResult, { plannedMinor: minor, reasons: z.array(z.string()) }),
   }),
 } as const satisfies Record<DetailType, EventContract>;
 /** A detail as consumers receive it, parsed. */

@@ -3,7 +3,7 @@
  * `eventHandler`): both check the detail against its contract, so nothing off-contract reaches the bus or
  * a consumer's domain code.
  */
-import type * as z from 'zod';
+import type * as z from '../schema';
 import { type DetailInput, type DetailOf, type DetailType, EVENT_CONTRACTS, type SourceOf } from './catalog';
 
 declare const checked: unique symbol;

@@ -9,7 +9,6 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parse } from '@aws-lambda-powertools/parser';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
 import {
   type DetailOf,
   type DetailType,
@@ -17,6 +16,7 @@ import {
   EventContractError,
   type SourceOf,
 } from '../../contracts/events';
+import * as z from '../../contracts/schema';
 import { logger } from '../runtime/logger';
 
 /**
@@ -34,7 +34,7 @@ export const eventBridgeEnvelope = z.object({
   resources: z.array(z.string()),
   'detail-type': z.string(),
   detail: z.unknown(),
-  'replay-name': z.string().optional(),
+  'replay-name': z.optional(z.string()),
 });
 
 type Envelope = Omit<z.output<typeof eventBridgeEnvelope>, 'detail-type' | 'source' | 'detail'>;
@@ -51,9 +51,9 @@ export const typedDetail = <T extends DetailType>(event: ContractEvent<T>) =>
   }[T];
 
 /** The envelope with the detail-types a consumer accepts, each with its source and detail schema. */
-export function eventSchema(detailTypes: readonly DetailType[]): z.ZodType {
+export function eventSchema(detailTypes: readonly DetailType[]): z.ZodMiniType {
   const variants = detailTypes.map((type) =>
-    eventBridgeEnvelope.extend({
+    z.extend(eventBridgeEnvelope, {
       'detail-type': z.literal(type),
       source: z.literal(EVENT_CONTRACTS[type].source),
       detail: EVENT_CONTRACTS[type].schema,
@@ -74,7 +74,7 @@ const problemsOf = (issues: readonly Issue[]) =>
 
 /** Parses the event, or logs why not and throws `EventContractError`. */
 export function parseEvent<T extends DetailType>(
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   detailTypes: readonly T[],
   event: unknown,
 ): ContractEvent<T> {

@@ -3,7 +3,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from '../../contracts/schema';
 import { accessOf, authenticate, type Principal } from '../auth/auth';
 import { authSettingsFromEnvironment } from '../auth/auth-settings';
 import { DomainError } from '../domain/errors';
@@ -126,7 +126,7 @@ function describeIssue(part: string, issue: z.core.$ZodIssue): string {
   return `${field}: ${issue.message}`;
 }
 
-function validate<S extends z.ZodType>(part: string, schema: S | undefined, value: unknown): z.infer<S> {
+function validate<S extends z.ZodMiniType>(part: string, schema: S | undefined, value: unknown): z.infer<S> {
   if (!schema) return value as z.infer<S>;
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
@@ -144,7 +144,10 @@ export interface HttpInput<Body, Path, Query> {
 }
 
 /** Each route's request schemas, as its handler declared them: the OpenAPI document is built from these. */
-export const DECLARED_ROUTES = new Map<string, { body?: z.ZodType; path?: z.ZodType; query?: z.ZodType }>();
+export const DECLARED_ROUTES = new Map<
+  string,
+  { body?: z.ZodMiniType; path?: z.ZodMiniType; query?: z.ZodMiniType }
+>();
 
 /**
  * The route a request is for, as the handlers declare it: API Gateway sends HEAD with its own route key
@@ -184,16 +187,16 @@ export interface HttpResult {
  * limits, validation, error bodies `{error: {code, message}}` and correlated structured logs are handled here.
  */
 export function httpHandler<
-  BodySchema extends z.ZodType | undefined = undefined,
-  PathSchema extends z.ZodType | undefined = undefined,
-  QuerySchema extends z.ZodType | undefined = undefined,
+  BodySchema extends z.ZodMiniType | undefined = undefined,
+  PathSchema extends z.ZodMiniType | undefined = undefined,
+  QuerySchema extends z.ZodMiniType | undefined = undefined,
 >(
   schemas: { route: string; body?: BodySchema; path?: PathSchema; query?: QuerySchema },
   run: (
     input: HttpInput<
-      BodySchema extends z.ZodType ? z.infer<BodySchema> : undefined,
-      PathSchema extends z.ZodType ? z.infer<PathSchema> : Record<string, string>,
-      QuerySchema extends z.ZodType ? z.infer<QuerySchema> : Record<string, string>
+      BodySchema extends z.ZodMiniType ? z.infer<BodySchema> : undefined,
+      PathSchema extends z.ZodMiniType ? z.infer<PathSchema> : Record<string, string>,
+      QuerySchema extends z.ZodMiniType ? z.infer<QuerySchema> : Record<string, string>
     >,
   ) => Promise<HttpResult>,
 ) {

@@ -1,15 +1,15 @@
-import * as z from 'zod';
 import { TABLES, type TableId } from '../../catalog/tables';
+import * as z from '../../contracts/schema';
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
 }
 
 /** Reads and checks a function's environment once, at module load, so a misconfigured function fails at init. */
-export function loadConfig<Shape extends z.ZodRawShape>(
+export function loadConfig<Shape extends z.core.$ZodShape>(
   shape: Shape,
   env: Record<string, string | undefined> = process.env,
-): z.infer<z.ZodObject<Shape>> {
+): z.infer<z.ZodMiniObject<Shape>> {
   const parsed = z.object(shape).safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues
@@ -22,9 +22,9 @@ export function loadConfig<Shape extends z.ZodRawShape>(
 
 /** The env var holding each table's physical name, as a config shape. */
 export const tableNames = <Id extends TableId>(...ids: Id[]) =>
-  Object.fromEntries(ids.map((id) => [TABLES[id].envVar, z.string().min(1)])) as Record<
+  Object.fromEntries(ids.map((id) => [TABLES[id].envVar, z.string().check(z.minLength(1))])) as Record<
     (typeof TABLES)[Id]['envVar'],
-    z.ZodString
+    z.ZodMiniString
   >;
 
 export const stageSetting = { STAGE: z.enum(['dev', 'staging', 'prod', 'local']) };
@@ -32,9 +32,9 @@ export const stageSetting = { STAGE: z.enum(['dev', 'staging', 'prod', 'local'])
 /** One table's physical name, from the env var the catalog gives it (checked at first use). */
 export function tableName(id: TableId, env: Record<string, string | undefined> = process.env): string {
   const { envVar } = TABLES[id];
-  return String(loadConfig({ [envVar]: z.string().min(1) }, env)[envVar]);
+  return String(loadConfig({ [envVar]: z.string().check(z.minLength(1)) }, env)[envVar]);
 }
 
 /** The stage's bus, for functions that publish. */
 export const busName = (env: Record<string, string | undefined> = process.env): string =>
-  loadConfig({ EVENT_BUS_NAME: z.string().min(1) }, env).EVENT_BUS_NAME;
+  loadConfig({ EVENT_BUS_NAME: z.string().check(z.minLength(1)) }, env).EVENT_BUS_NAME;

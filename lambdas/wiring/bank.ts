@@ -1,6 +1,6 @@
 /** The bank's debit API, with its token read once per cold start (`BANK_API_TOKEN` or its secret). */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import * as z from 'zod';
+import * as z from '../../contracts/schema';
 import { HttpPaymentGateway } from '../adapters/bank/http-payment-gateway';
 import { loadConfig } from '../runtime/config';
 import { once } from './once';
@@ -8,9 +8,9 @@ import { once } from './once';
 export const paymentGateway = /* @__PURE__ */ once(() => {
   const config = loadConfig({
     BANK_API_URL: z.url(),
-    BANK_API_TIMEOUT_MS: z.coerce.number().int().positive(),
-    BANK_API_TOKEN: z.string().optional(),
-    BANK_API_SECRET_ARN: z.string().optional(),
+    BANK_API_TIMEOUT_MS: z.coerce.number().check(z.int(), z.positive()),
+    BANK_API_TOKEN: z.optional(z.string()),
+    BANK_API_SECRET_ARN: z.optional(z.string()),
   });
   let token: Promise<string> | undefined;
   return new HttpPaymentGateway({

@@ -1,7 +1,7 @@
 /** The stage's channel senders (`OUTREACH_DELIVERY`, `OUTREACH_EMAIL_FROM`): SES and SNS, or stored only. */
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
-import * as z from 'zod';
+import * as z from '../../contracts/schema';
 import { lazyClient } from '../adapters/lazy-client';
 import { DeveloperInboxSender } from '../adapters/messaging/developer-inbox-sender';
 import { SesEmailSender } from '../adapters/messaging/ses-email-sender';
@@ -14,9 +14,9 @@ import { once } from './once';
 const channelSettings = {
   OUTREACH_DELIVERY: z.enum(['store_only', 'send']),
   OUTREACH_EMAIL_FROM: z.email(),
-  STAGE: z.string().optional(),
+  STAGE: z.optional(z.string()),
   /** Set by the local runtime only: its in-memory developer inbox. Ignored in any other stage. */
-  DEVELOPER_INBOX_URL: z.url().optional(),
+  DEVELOPER_INBOX_URL: z.optional(z.url()),
 };
 
 export const outreachSenders = /* @__PURE__ */ once((): Record<OutboundChannel, MessageSender> => {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../contracts/schema';
 import { committedRiskModel } from '../adapters/committed-risk-model';
 import { TREATMENT_POLICY } from '../domain/treatment/treatment-policy';
 import { loadConfig } from '../runtime/config';
@@ -12,7 +12,8 @@ export const scoringPolicy = { model: committedRiskModel, policy: TREATMENT_POLI
 
 /** What the functions that start scoring runs share: the default segment count and the run's collaborators. */
 export const scoringRunStarter = /* @__PURE__ */ once(() => ({
-  segments: loadConfig({ SCORING_SEGMENTS: z.coerce.number().int().min(1).max(1000) }).SCORING_SEGMENTS,
+  segments: loadConfig({ SCORING_SEGMENTS: z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)) })
+    .SCORING_SEGMENTS,
   deps: {
     runs: scoringRunStore(),
     events: eventPublisher(),

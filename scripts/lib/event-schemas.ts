@@ -2,8 +2,9 @@
  * The event contracts as JSON Schema (draft 2020-12), one file per detail-type and version, plus an index:
  * what `npm run events` writes to docs/events/ and what test/unit/event-contracts.test.ts holds it to.
  */
-import * as z from 'zod';
+
 import { type DetailType, EVENT_CONTRACTS, type EventContract } from '../../contracts/events/catalog';
+import * as z from '../../contracts/schema';
 
 export type JsonSchema = Record<string, unknown>;
 

@@ -5,9 +5,9 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as z from 'zod';
 import { type Access, allRoutes, FUNCTIONS } from '../../catalog/functions';
 import { TABLES } from '../../catalog/tables';
+import * as z from '../../contracts/schema';
 
 const PLACEHOLDER_CONFIG: Record<string, string> = {
   STAGE: 'dev',
@@ -31,7 +31,7 @@ const SECURITY: Record<Access, object[]> = {
   supervisor: [{ staffSignIn: [] }],
 };
 
-const jsonSchema = (schema: z.ZodType) => {
+const jsonSchema = (schema: z.ZodMiniType) => {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
     io: 'input',
     unrepresentable: 'any',
@@ -121,7 +121,7 @@ export async function buildOpenApi(projectRoot: string) {
   };
 }
 
-function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query', routePath: string) {
+function parametersOf(schema: z.ZodMiniType | undefined, location: 'path' | 'query', routePath: string) {
   const names = location === 'path' ? [...routePath.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!) : [];
   const properties = schema
     ? ((jsonSchema(schema).properties ?? {}) as Record<string, object>)

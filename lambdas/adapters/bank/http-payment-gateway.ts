@@ -5,7 +5,7 @@
  * sent again. A 4xx means the request itself was wrong (a bug or a bad token): it throws BankApiError.
  * Debtor account numbers appear in messages only masked (`****1234`).
  */
-import * as z from 'zod';
+import * as z from '../../../contracts/schema';
 import type { Currency } from '../../domain/accounts/account';
 import type {
   AccountBalance,
@@ -57,24 +57,24 @@ const KNOWN_FAILURE_REASONS = [
 const debitResultSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('succeeded'),
-    debitId: z.string().min(1),
-    amountMinor: z.number().int().positive(),
-    bookedAt: z.string().min(1),
+    debitId: z.string().check(z.minLength(1)),
+    amountMinor: z.number().check(z.int(), z.positive()),
+    bookedAt: z.string().check(z.minLength(1)),
   }),
   z.object({
     status: z.literal('failed'),
-    debitId: z.string().min(1).optional(),
+    debitId: z.optional(z.string().check(z.minLength(1))),
     reason: z.string(),
   }),
 ]);
 
 const balanceSchema = z.object({
   status: z.enum(['open', 'closed']),
-  availableMinor: z.number().int().nonnegative(),
+  availableMinor: z.number().check(z.int(), z.nonnegative()),
   currency: z.enum(['USD', 'CNY']),
 });
 
-const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
+const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.optional(z.string()) }) });
 
 type BankAnswer =
   | { readonly kind: 'answered'; readonly status: number; readonly body: unknown }

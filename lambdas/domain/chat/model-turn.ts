@@ -6,7 +6,7 @@
  * sees a protected ask the model did not pick, the turn asks once rather than miss it quietly. Any failure of
  * the model (outage, malformed answer) falls back to the offline reading, so a turn is never lost.
  */
-import * as z from 'zod';
+import * as z from '../../../contracts/schema';
 import { CHAT_ASSISTANT_PROMPT } from '../../../prompts/chat-assistant.v2';
 import type { LlmPort } from '../drafting/drafting-service';
 import { parsePromptTemplate } from '../drafting/prompt-template';
@@ -63,8 +63,8 @@ const PRIORITY =
   'payment_arrangement > promise_to_pay > discount_request > explain_balance > request_person > ' +
   'choose_option > show_options > decline > confirm > greeting > unknown';
 
-const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
-const copied = nullable(z.string().max(60));
+const nullable = <T extends z.ZodMiniType>(schema: T) => z.nullable(schema);
+const copied = nullable(z.string().check(z.maxLength(60)));
 /** Flat and strict: every field present, unused ones null (what strict structured outputs require). */
 export const toolChoiceSchema = z.strictObject({
   intent: z.enum(INTENTS),
@@ -76,16 +76,21 @@ export const toolChoiceSchema = z.strictObject({
   refusedChannels: nullable(z.array(z.enum(['call', 'sms', 'email']))),
   noWorkplace: nullable(z.boolean()),
   noThirdParties: nullable(z.boolean()),
-  optionNumber: nullable(z.int().min(1).max(20)),
-  termMonths: nullable(z.int().min(1).max(1200)),
+  optionNumber: nullable(z.int().check(z.gte(1), z.lte(20))),
+  termMonths: nullable(z.int().check(z.gte(1), z.lte(1200))),
   kind: nullable(z.enum(OFFER_KINDS)),
   injection: z.boolean(),
 });
 type ToolChoice = z.infer<typeof toolChoiceSchema>;
-const TOOL_CHOICE_JSON_SCHEMA = (() => {
-  const { $schema: _ignored, ...schema } = z.toJSONSchema(toolChoiceSchema) as Record<string, unknown>;
-  return schema;
-})();
+let toolChoiceJsonSchema: Record<string, unknown> | undefined;
+/** Built on the first model turn, not at load: a function without the model carries no JSON Schema writer. */
+function toolChoiceJsonSchemaOnce(): Record<string, unknown> {
+  if (!toolChoiceJsonSchema) {
+    const { $schema: _ignored, ...schema } = z.toJSONSchema(toolChoiceSchema) as Record<string, unknown>;
+    toolChoiceJsonSchema = schema;
+  }
+  return toolChoiceJsonSchema;
+}
 
 export interface RecentMessage {
   readonly author: string;
@@ -113,7 +118,7 @@ export async function modelTurn(llm: LlmPort, input: ModelTurnInput): Promise<Mo
     const response = await llm.complete({
       ...prompt,
       schemaName: 'tool_choice',
-      jsonSchema: TOOL_CHOICE_JSON_SCHEMA,
+      jsonSchema: toolChoiceJsonSchemaOnce(),
     });
     const choice = toolChoiceSchema.parse(JSON.parse(response.text));
     return {

@@ -3,7 +3,7 @@
  * (`ChatState`, plain JSON stored with the conversation) and the message's reading; and what it produces: a
  * reply, the next memory and the decisions (`ChatAction`) for the caller to persist and publish.
  */
-import * as z from 'zod';
+import * as z from '../../../contracts/schema';
 import type { Account, Language } from '../accounts/account';
 import type { ContactChannel } from '../compliance';
 import type { Affordability, OfferKind, OfferSet, ScheduledPayment } from '../offers/plan-calculator';
@@ -64,15 +64,15 @@ export const RECORDED = [
 ] as const;
 export type Recorded = (typeof RECORDED)[number];
 
-const minor = z.number().int().nonnegative();
+const minor = z.number().check(z.int(), z.nonnegative());
 const isoDate = z.iso.date();
-const instalments = z.array(z.object({ dueDate: isoDate, amountMinor: minor })).max(120);
+const instalments = z.array(z.object({ dueDate: isoDate, amountMinor: minor })).check(z.maxLength(120));
 const budgetSchema = z.object({
-  monthlyIncomeMinor: minor.optional(),
-  monthlyExpensesMinor: minor.optional(),
-  affordableMinor: minor.optional(),
+  monthlyIncomeMinor: z.optional(minor),
+  monthlyExpensesMinor: z.optional(minor),
+  affordableMinor: z.optional(minor),
 });
-const hoursSchema = z.object({ from: z.string().optional(), to: z.string().optional() });
+const hoursSchema = z.object({ from: z.optional(z.string()), to: z.optional(z.string()) });
 
 /** The one question the assistant is waiting on: the next message is read as its answer first. */
 const pendingSchema = z.discriminatedUnion('kind', [
@@ -80,7 +80,7 @@ const pendingSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('plan'),
     optionId: z.string(),
-    number: z.number().int(),
+    number: z.number().check(z.int()),
     totalMinor: minor,
     instalments,
   }),
@@ -90,13 +90,13 @@ const pendingSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('figure'),
     want: z.enum(['promise', 'promise_amount', 'promise_date', 'income', 'expenses']),
-    tries: z.number().int().nonnegative().optional(),
+    tries: z.optional(z.number().check(z.int(), z.nonnegative())),
   }),
   /** "Do you mean …?" about `intent`; `otherwise` is what "no" means. */
   z.object({
     kind: z.literal('clarify'),
     intent: z.enum(INTENTS),
-    otherwise: z.enum(INTENTS).optional(),
+    otherwise: z.optional(z.enum(INTENTS)),
     slots: z.record(z.string(), z.unknown()),
   }),
   /** "Shall I ask a person to join?" */
@@ -107,33 +107,33 @@ const pendingSchema = z.discriminatedUnion('kind', [
 export type Pending = z.infer<typeof pendingSchema>;
 
 const chatStateSchema = z.object({
-  pending: pendingSchema.optional(),
+  pending: z.optional(pendingSchema),
   /** Option ids in the order of the last list shown: "option 2" is the second of these. */
-  listedOptionIds: z.array(z.string()).max(20).optional(),
+  listedOptionIds: z.optional(z.array(z.string()).check(z.maxLength(20))),
   /** The valid half of a promise given so far. */
-  promiseDraft: z.object({ amountMinor: minor.optional(), dueDate: isoDate.optional() }).optional(),
+  promiseDraft: z.optional(z.object({ amountMinor: z.optional(minor), dueDate: z.optional(isoDate) })),
   /** What the customer declared about their money in this conversation. */
-  budget: budgetSchema.optional(),
+  budget: z.optional(budgetSchema),
   /** The budget last registered (announced), so the same one is not announced twice. */
-  registeredBudget: budgetSchema.optional(),
+  registeredBudget: z.optional(budgetSchema),
   /** The last schedule summarised to the customer: shown in full on request. */
-  schedule: instalments.optional(),
-  recorded: z.array(z.enum(RECORDED)).optional(),
+  schedule: z.optional(instalments),
+  recorded: z.optional(z.array(z.enum(RECORDED))),
   /** Contact limits set in this conversation (merged with the account's). */
-  contact: z
-    .object({
-      refusedChannels: z.array(z.enum(['call', 'sms', 'email'])).optional(),
-      noWorkplace: z.boolean().optional(),
-      noThirdParties: z.boolean().optional(),
-      contactHours: hoursSchema.optional(),
-    })
-    .optional(),
+  contact: z.optional(
+    z.object({
+      refusedChannels: z.optional(z.array(z.enum(['call', 'sms', 'email']))),
+      noWorkplace: z.optional(z.boolean()),
+      noThirdParties: z.optional(z.boolean()),
+      contactHours: z.optional(hoursSchema),
+    }),
+  ),
   /** Languages the session's disclosures were shown in. */
-  disclosed: z.array(z.enum(['en', 'zh-CN'])).optional(),
+  disclosed: z.optional(z.array(z.enum(['en', 'zh-CN']))),
   /** Messages in a row not understood. */
-  unknownStreak: z.number().int().nonnegative().optional(),
+  unknownStreak: z.optional(z.number().check(z.int(), z.nonnegative())),
   /** A clarifying question was asked and not yet resolved: the next unsure reading offers a person. */
-  clarified: z.boolean().optional(),
+  clarified: z.optional(z.boolean()),
 });
 export type ChatState = z.infer<typeof chatStateSchema>;
 

@@ -4,7 +4,7 @@
  * never remove one: what the rules block stays blocked, and a model that fails, times out or answers out of
  * schema leaves the rules' verdict as it is ("unavailable").
  */
-import * as z from 'zod';
+import * as z from '../../../contracts/schema';
 import { GATE_REVIEW_PROMPT } from '../../../prompts/gate-review.v1';
 import { parsePromptTemplate } from '../drafting/prompt-template';
 import type { LlmPort } from '../ports';
@@ -26,11 +26,11 @@ const reviewSchema = z.object({
     .array(
       z.object({
         category: z.enum(CONTENT_CATEGORIES),
-        quote: z.string().max(400),
-        reason: z.string().max(400),
+        quote: z.string().check(z.maxLength(400)),
+        reason: z.string().check(z.maxLength(400)),
       }),
     )
-    .max(10),
+    .check(z.maxLength(10)),
 });
 
 const JSON_SCHEMA = {

@@ -11,8 +11,9 @@
  * The console names each call it logs (`clientCallId`), so a retried request logs nothing twice: it answers
  * with the call as first logged and announces it again (consumers apply an announcement once).
  */
-import * as z from 'zod';
+
 import { domainEvent } from '../../../contracts/events';
+import * as z from '../../../contracts/schema';
 import type { Account } from '../accounts/account';
 import { type ContactEventKind, type ContactReason, checkContact } from '../compliance';
 import { conflict, DomainError, notFound } from '../errors';
@@ -41,27 +42,28 @@ export const MAX_NOTE_LENGTH = 500;
 export const callOutcomeBody = z
   .strictObject({
     outcome: z.enum(CALL_OUTCOMES),
-    promise: z
-      .strictObject({
-        amountMinor: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+    promise: z.optional(
+      z.strictObject({
+        amountMinor: z.number().check(z.int(), z.positive(), z.lte(Number.MAX_SAFE_INTEGER)),
         dueDate: z.iso.date(),
-      })
-      .optional(),
-    note: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
+      }),
+    ),
+    note: z.optional(z.string().check(z.trim(), z.maxLength(MAX_NOTE_LENGTH))),
     /** The caller's name for this call, reused when it retries: the call is logged once. */
-    clientCallId: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, "-" or "_"')
-      .optional(),
+    clientCallId: z.optional(
+      z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, "-" or "_"')),
+    ),
   })
-  .superRefine((body, context) => {
-    if (body.outcome === 'promise_to_pay' && !body.promise) {
-      context.addIssue({ code: 'custom', path: ['promise'], message: 'is required for promise_to_pay' });
-    }
-    if (body.outcome !== 'promise_to_pay' && body.promise) {
-      context.addIssue({ code: 'custom', path: ['promise'], message: 'is only for promise_to_pay' });
-    }
-  });
+  .check(
+    z.superRefine((body, context) => {
+      if (body.outcome === 'promise_to_pay' && !body.promise) {
+        context.addIssue({ code: 'custom', path: ['promise'], message: 'is required for promise_to_pay' });
+      }
+      if (body.outcome !== 'promise_to_pay' && body.promise) {
+        context.addIssue({ code: 'custom', path: ['promise'], message: 'is only for promise_to_pay' });
+      }
+    }),
+  );
 export type CallOutcomeBody = z.infer<typeof callOutcomeBody>;
 
 export const callKindOf = (outcome: CallOutcome): ContactEventKind =>

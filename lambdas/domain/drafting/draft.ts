@@ -4,14 +4,14 @@
  * model copies them, the gate checks them) and where the mandatory disclosures (compliance/disclosures.ts)
  * are appended after generation.
  */
-import * as z from 'zod';
+import * as z from '../../../contracts/schema';
 import type { MessageChannel, Offer } from '../compliance';
 import { requiredDisclosures } from '../compliance/disclosures';
 import { formatDate, formatMoney } from '../kernel/format';
 import type { Currency, Jurisdiction, Language } from '../kernel/types';
 import type { OfferOption, OfferSet } from '../offers/plan-calculator';
 
-const text = z.string().trim().min(1);
+const text = z.string().check(z.trim(), z.minLength(1));
 
 /** What the writer (model or offline templates) produces; the disclosures are code's, added afterwards. */
 export const draftContentSchema = z.object({
@@ -22,14 +22,14 @@ export const draftContentSchema = z.object({
     rightPartyVerification: text,
     opening: text,
     options: text,
-    objectionHandling: z.array(z.object({ objection: text, response: text })).min(1),
+    objectionHandling: z.array(z.object({ objection: text, response: text })).check(z.minLength(1)),
     close: text,
   }),
 });
 export type DraftContent = z.infer<typeof draftContentSchema>;
 
-export const draftSchema = draftContentSchema.extend({
-  callScript: draftContentSchema.shape.callScript.extend({ disclosures: z.string() }),
+export const draftSchema = z.extend(draftContentSchema, {
+  callScript: z.extend(draftContentSchema.shape.callScript, { disclosures: z.string() }),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

@@ -5,7 +5,7 @@
  * regeneration for a draft the gate rejects, then the offline templates. A draft that fails the gate is never
  * returned as ready.
  */
-import * as z from 'zod';
+import * as z from '../../../contracts/schema';
 import { DRAFT_OUTREACH_PROMPT } from '../../../prompts/draft-outreach.v1';
 import type { Account, Jurisdiction, Language } from '../accounts/account';
 import { type BusinessMetrics, countBlocked } from '../business-metrics';
@@ -78,7 +78,9 @@ export interface DraftingResult {
 
 export const DRAFT_PROMPT = parsePromptTemplate(DRAFT_OUTREACH_PROMPT);
 const SCHEMA_NAME = 'outreach_draft';
-const DRAFT_JSON_SCHEMA = structuredOutputSchema(draftContentSchema);
+let draftJsonSchema: object | undefined;
+/** Built on the first model call, not at load: a function that never calls the model carries no JSON Schema writer. */
+const draftJsonSchemaOnce = (): object => (draftJsonSchema ??= structuredOutputSchema(draftContentSchema));
 const CHANNELS: readonly MessageChannel[] = ['sms', 'email', 'portal', 'call_script'];
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': 'Simplified Chinese' };
@@ -219,7 +221,7 @@ async function callModel(
       system: pseudonymise(prompt.system, personal, accountId),
       user: pseudonymise(prompt.user, personal, accountId),
       schemaName: SCHEMA_NAME,
-      jsonSchema: DRAFT_JSON_SCHEMA,
+      jsonSchema: draftJsonSchemaOnce(),
     });
     state.promptTokens += response.promptTokens;
     state.completionTokens += response.completionTokens;
@@ -386,7 +388,7 @@ function gateFeedback(reply: string, findings: readonly string[]): string {
  * The JSON Schema for structured outputs: strict mode rejects keywords it does not support (`minLength`)
  * and needs no `$schema`. zod still enforces the full schema on the reply.
  */
-function structuredOutputSchema(schema: z.ZodType): object {
+function structuredOutputSchema(schema: z.ZodMiniType): object {
   const unsupported = new Set(['$schema', 'minLength']);
   const strip = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(strip);

@@ -3,7 +3,7 @@
  * each offer records the policy it was computed under. Checked with zod at load: a bad policy fails the
  * function's init, never a customer's quote.
  */
-import * as z from 'zod';
+import * as z from '../../../contracts/schema';
 import type { Bucket } from '../accounts/account';
 import type { RiskBand } from '../scoring/risk-model';
 import { isIsoDate, PUBLIC_HOLIDAYS } from './business-days';
@@ -32,9 +32,11 @@ const isWholeBasisPoints = (fraction: number): boolean => {
   return Math.abs(basisPoints - Math.round(basisPoints)) < 1e-9;
 };
 const fraction = (max: number) =>
-  z.number().min(0).max(max).refine(isWholeBasisPoints, 'must be a whole number of basis points');
-const positiveMinor = z.int().positive();
-const termMonths = z.int().min(1).max(MAX_TERM_MONTHS);
+  z
+    .number()
+    .check(z.gte(0), z.lte(max), z.refine(isWholeBasisPoints, 'must be a whole number of basis points'));
+const positiveMinor = z.int().check(z.positive());
+const termMonths = z.int().check(z.gte(1), z.lte(MAX_TERM_MONTHS));
 
 type DiscountTable = Record<Bucket, Record<RiskBand, number>>;
 
@@ -57,14 +59,14 @@ const jurisdictionPolicySchema = z
   .object({
     currency: z.enum(['USD', 'CNY']),
     /** Calendar days from today to the earliest first due date: time to arrange funds or a debit mandate. */
-    firstDueLeadDays: z.int().min(3).max(10),
+    firstDueLeadDays: z.int().check(z.gte(3), z.lte(10)),
     /** Due dates never fall on these or on a weekend; they roll forward to the next business day. */
-    holidays: z.array(z.string().refine(isIsoDate, 'must be a YYYY-MM-DD date')),
+    holidays: z.array(z.string().check(z.refine(isIsoDate, 'must be a YYYY-MM-DD date'))),
     instalment: z.object({
-      termMonths: z
-        .array(termMonths)
-        .nonempty()
-        .refine((terms) => terms.every((term, i) => i === 0 || term > terms[i - 1]!), 'must be ascending'),
+      termMonths: z.array(termMonths).check(
+        z.minLength(1),
+        z.refine((terms) => terms.every((term, i) => i === 0 || term > terms[i - 1]!), 'must be ascending'),
+      ),
       minInstalmentMinor: positiveMinor,
     }),
     hardship: z.object({
@@ -72,7 +74,7 @@ const jurisdictionPolicySchema = z
       /** No hardship instalment is smaller than this, whatever the customer's declared budget. */
       reducedPaymentFloorMinor: positiveMinor,
       /** Share of the declared disposable income (income − expenses) that sets the reduced payment. */
-      disposableIncomeShare: fraction(1).positive(),
+      disposableIncomeShare: fraction(1).check(z.positive()),
       /** A statement of the terms customers and agents are shown: plans never add interest or fees. */
       interestAndFeesFrozen: z.literal(true),
     }),
@@ -80,19 +82,25 @@ const jurisdictionPolicySchema = z
       /** Largest discount off the balance, as a fraction, by delinquency bucket and risk band. */
       maxDiscount: z
         .record(z.enum(BUCKETS), z.record(z.enum(RISK_BANDS), fraction(MAX_SETTLEMENT_DISCOUNT)))
-        .refine(growsWithRiskAndArrears, 'must not shrink with higher risk or deeper arrears'),
+        .check(z.refine(growsWithRiskAndArrears, 'must not shrink with higher risk or deeper arrears')),
     }),
   })
-  .refine(
-    (policy) => policy.hardship.reducedPaymentFloorMinor <= policy.instalment.minInstalmentMinor,
-    'the hardship floor is a reduced payment: it must not exceed the minimum instalment',
+  .check(
+    z.refine(
+      (policy) => policy.hardship.reducedPaymentFloorMinor <= policy.instalment.minInstalmentMinor,
+      'the hardship floor is a reduced payment: it must not exceed the minimum instalment',
+    ),
   );
 
 const offerPolicySchema = z.object({
-  version: z.string().regex(/^offers-\d{4}\.\d{1,2}\.\d+$/),
+  version: z.string().check(z.regex(/^offers-\d{4}\.\d{1,2}\.\d+$/)),
   jurisdictions: z.object({
-    US: jurisdictionPolicySchema.refine((policy) => policy.currency === 'USD', 'US offers are in USD'),
-    CN: jurisdictionPolicySchema.refine((policy) => policy.currency === 'CNY', 'CN offers are in CNY'),
+    US: jurisdictionPolicySchema.check(
+      z.refine((policy) => policy.currency === 'USD', 'US offers are in USD'),
+    ),
+    CN: jurisdictionPolicySchema.check(
+      z.refine((policy) => policy.currency === 'CNY', 'CN offers are in CNY'),
+    ),
   }),
 });
 

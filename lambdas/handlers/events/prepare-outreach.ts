@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../contracts/schema';
 import { type PrepareOutreachDeps, prepareOutreach } from '../../domain/outreach/prepare-outreach';
 import { eventHandler } from '../../events/event-handler';
 import { loadConfig } from '../../runtime/config';
@@ -11,7 +11,7 @@ import { configuredModel } from '../../wiring/model';
 
 const config = loadConfig({
   // The stage's llm.gateReview: the model also reviews its own drafts for tone and implied threats.
-  GATE_MODEL_REVIEW: z.enum(['on', 'off']).default('off'),
+  GATE_MODEL_REVIEW: z._default(z.enum(['on', 'off']), 'off'),
 });
 const stores = {
   accounts: accountRepository(),

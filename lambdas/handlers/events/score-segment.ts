@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../contracts/schema';
 import { scoreSegment } from '../../domain/scoring/segment-worker';
 import { segmentRequest } from '../../domain/scoring/start-run';
 import { eventHandler } from '../../events/event-handler';
@@ -10,7 +10,7 @@ import { eventPublisher } from '../../wiring/events';
 import { businessMetrics } from '../../wiring/metrics';
 import { scoringPolicy } from '../../wiring/scoring';
 
-const config = loadConfig({ SCORING_PAGE_SIZE: z.coerce.number().int().min(1).max(1000) });
+const config = loadConfig({ SCORING_PAGE_SIZE: z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)) });
 const portfolio = portfolioSegments();
 const runs = scoringRunStore();
 const events = eventPublisher();

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../contracts/schema';
 import { agentQueue, DEFAULT_QUEUE_LIMIT, MAX_QUEUE_LIMIT } from '../../domain/console/agent-queue';
 import { BUCKETS } from '../../domain/offers/offer-policy';
 import { type Tier, TREATMENT_POLICY } from '../../domain/treatment/treatment-policy';
@@ -11,14 +11,16 @@ const deps = { accounts: accountScans(), clock: clock() };
 const tiers = Object.keys(TREATMENT_POLICY.tiers) as [Tier, ...Tier[]];
 
 const query = z.object({
-  tier: z.enum(tiers).optional(),
-  bucket: z.enum(BUCKETS).optional(),
-  escalated: z
-    .enum(['true', 'false'])
-    .transform((value) => value === 'true')
-    .optional(),
-  team: z.enum(['agents', 'specialist', 'supervisor']).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_QUEUE_LIMIT).default(DEFAULT_QUEUE_LIMIT),
+  tier: z.optional(z.enum(tiers)),
+  bucket: z.optional(z.enum(BUCKETS)),
+  escalated: z.optional(
+    z.pipe(
+      z.enum(['true', 'false']),
+      z.transform((value) => value === 'true'),
+    ),
+  ),
+  team: z.optional(z.enum(['agents', 'specialist', 'supervisor'])),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_QUEUE_LIMIT)), DEFAULT_QUEUE_LIMIT),
 });
 
 /** GET /queue?tier=&bucket=&escalated=true&team=&limit=50: the accounts needing a person, most urgent first. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../contracts/schema';
 import { approveDraft } from '../../domain/outreach/approve-draft';
 import { accountIdPath } from '../../http/account-path';
 import { httpHandler } from '../../http/http-handler';
@@ -17,18 +17,20 @@ const deps = {
   metrics: businessMetrics(),
 };
 
-const path = accountIdPath.extend({ draftId: z.string().min(1).max(200) });
+const path = z.extend(accountIdPath, { draftId: z.string().check(z.minLength(1), z.maxLength(200)) });
 
 const body = z
   .strictObject({
     channel: z.enum(['sms', 'email', 'portal']),
-    text: z.string().trim().min(1).max(2000).optional(),
-    subject: z.string().trim().min(1).max(200).optional(),
+    text: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000))),
+    subject: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
   })
-  .refine((value) => value.subject === undefined || value.channel === 'email', {
-    path: ['subject'],
-    message: 'only e-mails have a subject',
-  });
+  .check(
+    z.refine((value) => value.subject === undefined || value.channel === 'email', {
+      path: ['subject'],
+      message: 'only e-mails have a subject',
+    }),
+  );
 
 /**
  * POST /accounts/{accountId}/drafts/{draftId}/approve: the signed-in agent approves a draft's message for a

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../../../contracts/schema';
 import {
   REVEAL_REVIEW,
   REVEALABLE_FIELDS,
@@ -21,7 +21,7 @@ const reveal = httpHandler(
     path: accountIdPath,
     body: z.strictObject({
       field: z.enum(REVEALABLE_FIELDS),
-      reason: z.string().trim().min(5, 'say why you need to see it').max(200),
+      reason: z.string().check(z.trim(), z.minLength(5, 'say why you need to see it'), z.maxLength(200)),
     }),
   },
   async ({ path, body, principal }) => ({
@@ -39,7 +39,7 @@ const reveal = httpHandler(
 const review = httpHandler(
   {
     route: 'GET /personal-data-reveals',
-    query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+    query: z.object({ limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100) }),
   },
   async ({ query }) => ({
     body: { reveals: (await audit.forReview(REVEAL_REVIEW, query.limit)).map(revealRecordOf) },

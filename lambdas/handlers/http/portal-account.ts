@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../contracts/schema';
 import { portalOverview } from '../../domain/portal/account-overview';
 import { changePreferences, customerContacts } from '../../domain/portal/contact-preferences';
 import { byRoute, httpHandler } from '../../http/http-handler';
@@ -28,7 +28,7 @@ const preferences = httpHandler(
   {
     route: 'PUT /portal/preferences',
     body: z.strictObject({
-      refusedChannels: z.array(z.enum(['call', 'sms', 'email'])).max(3),
+      refusedChannels: z.array(z.enum(['call', 'sms', 'email'])).check(z.maxLength(3)),
       stopContact: z.boolean(),
     }),
   },

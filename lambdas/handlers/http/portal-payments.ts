@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../contracts/schema';
 import { notFound } from '../../domain/errors';
 import { authoriseMandate, mandateTerms, revokeMandate } from '../../domain/payments/mandates';
 import { debitView, mandateView, paymentsView, requestDebit } from '../../domain/payments/payments-view';
@@ -26,11 +26,11 @@ const authorise = httpHandler(
   {
     route: 'POST /portal/mandate',
     body: z.strictObject({
-      debtorAccount: z.string().min(1).max(64),
-      routingNumber: z.string().min(1).max(20).optional(),
-      maxAmountMinor: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+      debtorAccount: z.string().check(z.minLength(1), z.maxLength(64)),
+      routingNumber: z.optional(z.string().check(z.minLength(1), z.maxLength(20))),
+      maxAmountMinor: z.number().check(z.int(), z.positive(), z.lte(Number.MAX_SAFE_INTEGER)),
       partialAllowed: z.boolean(),
-      termsHash: z.string().regex(/^[0-9a-f]{64}$/),
+      termsHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
     }),
   },
   async ({ principal, body }) => {

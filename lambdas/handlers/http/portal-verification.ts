@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import * as z from 'zod';
+import * as z from '../../../contracts/schema';
 import { authSettingsFromEnvironment } from '../../auth/auth-settings';
 import { OutboxCodeSender } from '../../domain/auth/code-delivery';
 import { confirmCode, requestCode, type VerificationDeps } from '../../domain/auth/identity-verification';
@@ -59,8 +59,10 @@ const confirm = httpHandler(
     route: 'POST /portal/verification/confirm',
     body: z.strictObject({
       accountId,
-      verificationId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be the id the code request returned'),
-      code: z.string().regex(/^\d{6}$/, 'must be the 6-digit code'),
+      verificationId: z
+        .string()
+        .check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be the id the code request returned')),
+      code: z.string().check(z.regex(/^\d{6}$/, 'must be the 6-digit code')),
     }),
   },
   async ({ body, event }) => ({

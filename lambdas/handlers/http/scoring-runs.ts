@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../../../contracts/schema';
 import { notFound } from '../../domain/errors';
 import { startScoringRun } from '../../domain/scoring/start-run';
 import { byRoute, httpHandler } from '../../http/http-handler';
@@ -10,7 +10,7 @@ const { deps, segments } = scoringRunStarter();
 const start = httpHandler(
   {
     route: 'POST /scoring-runs',
-    body: z.object({ segments: z.number().int().min(1).max(1000).optional() }).strict(),
+    body: z.strictObject({ segments: z.optional(z.number().check(z.int(), z.gte(1), z.lte(1000))) }),
   },
   async ({ body }) => {
     const run = await startScoringRun(deps, {
@@ -23,7 +23,10 @@ const start = httpHandler(
 );
 
 const progress = httpHandler(
-  { route: 'GET /scoring-runs/{runId}', path: z.object({ runId: z.string().min(1).max(100) }) },
+  {
+    route: 'GET /scoring-runs/{runId}',
+    path: z.object({ runId: z.string().check(z.minLength(1), z.maxLength(100)) }),
+  },
   async ({ path }) => {
     const found = await deps.runs.get(path.runId);
     if (!found) throw notFound('RUN_NOT_FOUND', `No scoring run ${path.runId}.`);

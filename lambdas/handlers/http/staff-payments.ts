@@ -1,3 +1,4 @@
+import * as z from '../../../contracts/schema';
 import { debitView, paymentsView, requestDebit } from '../../domain/payments/payments-view';
 import { accountIdPath } from '../../http/account-path';
 import { byRoute, httpHandler } from '../../http/http-handler';
@@ -15,7 +16,7 @@ const overview = httpHandler(
 const debitNow = httpHandler(
   {
     route: 'POST /accounts/{accountId}/instalments/{instalmentId}/debits',
-    path: accountIdPath.extend({ instalmentId: instalmentPath.shape.instalmentId }),
+    path: z.extend(accountIdPath, { instalmentId: instalmentPath.shape.instalmentId }),
     body: amountBody,
   },
   async ({ principal, path, body }) => ({
