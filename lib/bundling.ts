@@ -38,6 +38,16 @@ export const LAMBDA_BANNER = [
   'new Proxy({},{get:(_,key)=>load(id)[key],has:(_,key)=>key in load(id)}),load))(require);',
 ].join('');
 
+/**
+ * Cold-start budgets of a function's bundle (`index.js`, what init loads), in KB: functions that may call the
+ * model carry more of the drafting and chat code (the client itself ships beside the bundle). Checked for every
+ * function by test/cdk/bundling.test.ts; `npm run bench lambdaBundles` reports against them with init times.
+ */
+export const BUNDLE_BUDGET_KB = { default: 250, withModelClient: 400 } as const;
+
+export const bundleBudgetKb = (lazy: LazyFiles): number =>
+  lazy.modelClient ? BUNDLE_BUDGET_KB.withModelClient : BUNDLE_BUDGET_KB.default;
+
 /** What ships beside a function's bundle, read only when first used. */
 export interface LazyFiles {
   /** The function may call the model: it carries the `openai` client, bundled into its own file. */

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionDeclaration } from '../../catalog/functions';
@@ -10,6 +10,7 @@ import {
   afterBundlingCommands,
   EXTERNAL_MODULES,
   LAMBDA_BANNER,
+  LAMBDA_CHARSET,
   LAMBDA_DEFINE,
   LAMBDA_NODE_TARGET,
 } from '../bundling';
@@ -72,7 +73,9 @@ export class CollectionsFunction extends Construct {
         target: LAMBDA_NODE_TARGET,
         format: OutputFormat.CJS,
         externalModules: EXTERNAL_MODULES,
-        charset: Charset.UTF8,
+        // NodejsFunction accepts `charset` but does not pass it to esbuild (aws-cdk-lib 2.276): without this the
+        // deployed bundles escape every non-ASCII character (the gate's and chat's Chinese, six bytes each).
+        esbuildArgs: { '--charset': LAMBDA_CHARSET },
         define: LAMBDA_DEFINE,
         banner: LAMBDA_BANNER,
         commandHooks: {

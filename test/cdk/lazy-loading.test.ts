@@ -61,7 +61,7 @@ describe('a bundled function at cold start', () => {
     expect(result.report.checked).toBe(0);
   }, 120_000);
 
-  it('reads the model artefacts shipped beside the bundle (the project is out of reach)', async () => {
+  it('reads the model artefacts and rule tables shipped beside the bundle (the project is out of reach)', async () => {
     const outdir = path.join(root, 'readers');
     const entry = path.join(root, 'readers-entry.ts');
     writeFileSync(
@@ -69,8 +69,14 @@ describe('a bundled function at cold start', () => {
       [
         `import { understand } from ${JSON.stringify(path.join(projectRoot, 'lambdas/domain/chat/understanding'))};`,
         `import { checkMessage } from ${JSON.stringify(path.join(projectRoot, 'lambdas/domain/compliance/message-linter'))};`,
+        `import * as z from ${JSON.stringify(path.join(projectRoot, 'contracts/schema'))};`,
         'export const read = (text: string) => understand(text, { language: "en", currency: "USD", today: "2026-12-04" });',
-        'export const gate = (text: string) => checkMessage({ text, channel: "sms", jurisdiction: "US", language: "en" });',
+        // The categories the gate's rules and classifiers find (read beside the bundle on first use).
+        'export const gate = (text: string, language: "en" | "zh-CN" = "en") =>',
+        '  checkMessage({ text, channel: "portal", jurisdiction: language === "en" ? "US" : "CN", language })',
+        '    .violations.map((violation) => violation.category).filter((category) => category !== "missing_disclosure");',
+        // zod/mini has no messages of its own: the bundle must carry the English ones clients and logs read.
+        'export const problem = (value: unknown) => z.object({ name: z.string() }).safeParse(value).error?.issues[0]?.message;',
       ].join('\n'),
     );
     const bundle = await bundleAsDeployed(projectRoot, entry, outdir, { modelClient: false });
@@ -79,11 +85,20 @@ describe('a bundled function at cold start', () => {
     const result = coldStart(
       `const readers = require(${JSON.stringify(bundle)});
       const intent = readers.read('I lost my job last month and cannot pay').intent;
-      const verdict = readers.gate('Pay today or we will tell your employer about this debt.');
-      process.stdout.write(JSON.stringify({ intent, allowed: verdict.allowed }));`,
+      process.stdout.write(JSON.stringify({
+        intent,
+        english: readers.gate('Pay today or we will tell your employer about this debt.'),
+        traditionalChinese: readers.gate('你這個老賴，還不還錢', 'zh-CN'),
+        problem: readers.problem({ name: 1 }),
+      }));`,
       {},
-    ) as { intent: string; allowed: boolean };
-    expect(result).toEqual({ intent: 'hardship', allowed: false });
+    );
+    expect(result).toEqual({
+      intent: 'hardship',
+      english: ['third_party_disclosure', 'false_urgency'],
+      traditionalChinese: ['insult'],
+      problem: 'Invalid input: expected string, received number',
+    });
   }, 120_000);
 
   it('ships the model client only with functions that may call the model, and loads it from there', async () => {
