@@ -9,7 +9,7 @@
  * 2 with the usage on stderr for a missing or unreadable file or an unknown subcommand.
  */
 import { readFileSync } from 'node:fs';
-import { gateMain } from './lib/gate-cli';
+import { gateMain } from '../training/gate/cli';
 
 process.exitCode = gateMain(process.argv.slice(2), {
   readText: (file) => {

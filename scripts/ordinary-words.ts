@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ordinaryWordsFolded } from './lib/ordinary-words';
+import { ordinaryWordsFolded } from '../training/gate/ordinary-words';
 
 const changed = ordinaryWordsFolded({ guarded: false }).map(({ word }) => word);
 const file = path.join(import.meta.dirname, '../lambdas/domain/compliance/understanding/ordinary-words.ts');

@@ -18,9 +18,9 @@ import { CategoryModel } from '../lambdas/domain/compliance/content/category-mod
 import { committedAbuseModel } from '../lambdas/domain/compliance/content/committed-abuse-model';
 import { CONCEPTS_VERSION } from '../lambdas/domain/compliance/content/concepts';
 import { checkMessageWith } from '../lambdas/domain/compliance/message-linter';
-import { type CategoryFigures, renderCategoryCard } from './lib/gate-training/category-card';
-import { readCold } from './lib/gate-training/data';
-import { foldOf } from './lib/gate-training/train-abuse';
+import { type CategoryFigures, renderCategoryCard } from '../training/gate/category-card';
+import { readCold } from '../training/gate/data';
+import { foldOf } from '../training/gate/train-abuse';
 import {
   CATEGORY_BUCKETS,
   CATEGORY_HYPERPARAMETERS,
@@ -31,7 +31,7 @@ import {
   pruneCategories,
   readCorpus,
   trainCategories,
-} from './lib/gate-training/train-categories';
+} from '../training/gate/train-categories';
 
 const USAGE = 'usage: npm run train:gate-categories -- [--corpus corpora/gate] [--folds 5] [--seed 11]';
 const { values } = parseArgs({

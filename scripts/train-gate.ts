@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AbuseModel, encodeWeights } from '../lambdas/domain/compliance/content/abuse-model';
 import { checkMessageWith } from '../lambdas/domain/compliance/message-linter';
-import { type Example, readCold, readDavidson, readGateCorpus, type Source } from './lib/gate-training/data';
-import { renderAbuseCard } from './lib/gate-training/model-card';
-import { traditionalArtifact, traditionalTable } from './lib/gate-training/traditional-table';
+import { type Example, readCold, readDavidson, readGateCorpus, type Source } from '../training/gate/data';
+import { renderAbuseCard } from '../training/gate/model-card';
+import { traditionalArtifact, traditionalTable } from '../training/gate/traditional-table';
 import {
   BUCKETS,
   chooseThreshold,
@@ -29,7 +29,7 @@ import {
   type Rates,
   rates,
   train,
-} from './lib/gate-training/train-abuse';
+} from '../training/gate/train-abuse';
 
 const USAGE =
   'usage: npm run train:gate -- [--data ../shared/data/abusive-language] [--corpus corpora/gate] [--folds 5] [--seed 7]';

@@ -15,7 +15,7 @@ import {
   pruneCategories,
   readCorpus,
   trainCategories,
-} from '../../scripts/lib/gate-training/train-categories';
+} from '../../training/gate/train-categories';
 
 const request = (text: string, language: MessageRequest['language'] = 'en'): MessageRequest => ({
   jurisdiction: language === 'en' ? 'US' : 'CN',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkLine, gateMain, parseGateArgs, runGate } from '../../scripts/lib/gate-cli';
+import { checkLine, gateMain, parseGateArgs, runGate } from '../../training/gate/cli';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLine, gateMain, runGate } from '../../scripts/lib/gate-cli';
+import { checkLine, gateMain, runGate } from '../../training/gate/cli';
 
 const line = (fields: Record<string, unknown>) =>
   JSON.stringify({

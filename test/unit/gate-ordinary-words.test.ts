@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkMessage } from '../../lambdas/domain/compliance';
 import { readMessage } from '../../lambdas/domain/compliance/content/detect';
-import { ordinaryWordsFolded } from '../../scripts/lib/ordinary-words';
+import { ordinaryWordsFolded } from '../../training/gate/ordinary-words';
 
 /** A first-party portal message: no disclosure is required, so only content decides. */
 const verdict = (text: string) =>

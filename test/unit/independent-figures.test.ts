@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PROTECTED_INTENTS } from '../../lambdas/domain/chat/taxonomy';
-import { runGate } from '../../scripts/lib/gate-cli';
 import { runEvaluate } from '../../training/assistant/cli';
+import { runGate } from '../../training/gate/cli';
 
 const DIR = 'corpora/independent';
 

@@ -12,7 +12,7 @@ import { COLLECTOR_ROLES, checkContact, checkMessage } from '../../lambdas/domai
 
 import { CONTENT_CATEGORIES } from '../../lambdas/domain/compliance/content/categories';
 import { parseInstant } from '../../lambdas/domain/compliance/local-time';
-import { type Evaluated, evaluationReport } from './gate-evaluation';
+import { type Evaluated, evaluationReport } from './evaluation';
 
 export const GATE_USAGE = [
   'usage: npm run --silent gate -- check-messages FILE.jsonl',

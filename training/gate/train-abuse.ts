@@ -5,10 +5,10 @@
  * message's score is its highest sentence.
  */
 import { createHash } from 'node:crypto';
-import { featureHash, featuresOf } from '../../../lambdas/domain/compliance/content/abuse-features';
-import { ownSentences } from '../../../lambdas/domain/compliance/content/content-check';
-import { readMessage } from '../../../lambdas/domain/compliance/content/detect';
-import { seededRandom } from '../../../lib/seeded-random';
+import { featureHash, featuresOf } from '../../lambdas/domain/compliance/content/abuse-features';
+import { ownSentences } from '../../lambdas/domain/compliance/content/content-check';
+import { readMessage } from '../../lambdas/domain/compliance/content/detect';
+import { seededRandom } from '../../lib/seeded-random';
 import type { Example, Source } from './data';
 
 export const BUCKETS = 1 << 20;

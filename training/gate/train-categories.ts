@@ -8,22 +8,19 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { featuresOf, type PlacedFeature } from '../../../lambdas/domain/compliance/content/abuse-features';
-import { languageOf } from '../../../lambdas/domain/compliance/content/abuse-model';
-import {
-  CONTENT_CATEGORIES,
-  type ContentCategory,
-} from '../../../lambdas/domain/compliance/content/categories';
+import { featuresOf, type PlacedFeature } from '../../lambdas/domain/compliance/content/abuse-features';
+import { languageOf } from '../../lambdas/domain/compliance/content/abuse-model';
+import { CONTENT_CATEGORIES, type ContentCategory } from '../../lambdas/domain/compliance/content/categories';
 import {
   CategoryModel,
   categoryBucket,
   fullHash,
-} from '../../../lambdas/domain/compliance/content/category-model';
-import { conceptFeatures } from '../../../lambdas/domain/compliance/content/concepts';
-import { ownSentences } from '../../../lambdas/domain/compliance/content/content-check';
-import { readMessage } from '../../../lambdas/domain/compliance/content/detect';
-import type { MessageRequest } from '../../../lambdas/domain/compliance/types';
-import { seededRandom } from '../../../lib/seeded-random';
+} from '../../lambdas/domain/compliance/content/category-model';
+import { conceptFeatures } from '../../lambdas/domain/compliance/content/concepts';
+import { ownSentences } from '../../lambdas/domain/compliance/content/content-check';
+import { readMessage } from '../../lambdas/domain/compliance/content/detect';
+import type { MessageRequest } from '../../lambdas/domain/compliance/types';
+import { seededRandom } from '../../lib/seeded-random';
 
 export const CATEGORY_BUCKETS = 1 << 20;
 
