@@ -56,15 +56,17 @@ export interface LazyFiles {
 
 /**
  * Shell commands that put the lazily loaded files beside a bundle in `outputDir`: the model artefacts and the
- * gate's rule tables, and for functions that may call the model, the `openai` client bundled into
+ * rule tables it reads, and for functions that may call the model, the `openai` client bundled into
  * `node_modules/openai` so `import('openai')` finds it on first use. CDK runs them after esbuild; the bundle
  * benchmark runs the same commands, so it measures what is deployed.
  */
 export function afterBundlingCommands(inputDir: string, outputDir: string, lazy: LazyFiles): string[] {
-  const artefacts = lazyArtifactPaths()
-    .map((file) => `"${inputDir}/${file}"`)
-    .join(' ');
-  const commands = [`cp ${artefacts} "${outputDir}/"`];
+  // Only the artefacts the bundle names (a reader passes the file name to `readArtifact`): a function that
+  // never checks a message ships none of the gate's tables.
+  const commands = lazyArtifactPaths().map(
+    (file) =>
+      `if grep -qF '"${path.basename(file)}"' "${outputDir}/index.js"; then cp "${inputDir}/${file}" "${outputDir}/"; fi`,
+  );
   if (lazy.modelClient) {
     const client = `${outputDir}/node_modules/openai`;
     commands.push(
