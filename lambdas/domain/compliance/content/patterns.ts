@@ -23,7 +23,7 @@ export interface PatternSpec {
   readonly zh?: readonly string[];
 }
 
-export const PATTERNS_VERSION = '2026.12.1';
+export const PATTERNS_VERSION = '2026.12.4';
 
 const TP_EN =
   '(?:employers?|boss(?:es)?|manager|supervisors?|line manager|hr(?: department| team)?|human resources|payroll|workplace|place of work|office|job|company|colleagues?|co-?workers?|workmates?|family|family members?|relatives?|parents?|mother|mom|mum|father|dad|spouse|wife|husband|partner|fianc[eé]e?|girlfriend|boyfriend|children|kids|sons?|daughters?|siblings?|brothers?|sisters?|in-laws|grandparents?|grandmother|grandfather|friends?|neighbou?rs?|neighbou?rhood|landlord|landlady|roommates?|flatmates?|housemates?|references?|referees?|emergency contacts?|contacts(?: list)?|contact list|phone (?:book|contacts)|address book|church|pastor|school|teachers?|community|followers|everyone you know|people you know|the people around you|relations|loved ones|household|guarantors?)';
@@ -131,7 +131,7 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       '(?:知道|清楚)(?:你|您)(?:家|住)(?:在|哪|的地址)',
       '(?:知道|清楚)(?:你|您)(?:的)?(?:孩子|家人|老婆|老公)',
       '(?:为|替)(?:你|您)的?(?:家人|孩子|安全)(?:着想|考虑)',
-      '(?:好自为之|自求多福|小心为妙|注意安全|路上小心|出门小心|晚上小心)',
+      '(?:好自为之|自求多福|小心为妙|(?<!请您|请)注意安全|路上小心|出门小心|晚上小心)',
       '事情(?:会)?(?:闹大|变得很难看|不好收场)',
       '(?:不好收场|难看|没有好果子吃|好果子吃)',
       '(?:我们)?有的是办法',
@@ -397,7 +397,7 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       "don't (?:wait|delay)",
       'urgent',
       'immediate (?:action|payment|attention|response)',
-      'escalat\\w*',
+      'escalat\\w*(?! (?:\\S+ ){0,2}?to (?:a |the |your |our )?(?:supervisor|manager|team leader|specialist|complaints?))',
       'now or never',
     ],
     zh: [
@@ -621,7 +621,7 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       '有病(?:吧|啊)?',
       '(?:你|您)(?:算|是)什么东西',
       '什么东西',
-      '不是人',
+      '不是人(?![格品为力工民才们员家生事情话])',
       '(?:滚蛋|滚开|滚出去|滚远点|给我滚|你滚)',
       '闭嘴',
       '(?:穷鬼|穷光蛋|穷逼)',
@@ -738,7 +738,7 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       'all day,? every day',
       'day and night',
       'night and day',
-      'around the clock',
+      '(?<!open |available |support |help |reach us )around the clock',
       '(?:stopping|stop|dropping|drop|coming|come) (?:by|round|around|over) (?:to )?your (?:home|house|place|office|work)',
       '(?:evenings|nights|weekends) and (?:weekends|evenings|nights)',
     ],
@@ -1243,7 +1243,7 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       'tick,? tock',
       '(?:hurry|quick|quickly)[,!]? (?:the|this|before)',
       '(?:will|is going to|gets?) (?:be )?(?:flagged|marked|locked|escalated|released|handed over|passed on|transferred)\\w* (?:permanently|for good|for enforcement|for recovery|to (?:recovery|enforcement|legal))',
-      'things (?:\\S+ ){0,2}?(?:get|become|turn) (?:very |really |a lot )?(?:complicated|ugly|messy|serious|difficult)',
+      '(?<!(?:understand|know|appreciate|realise|realize|recognise|recognize) )things (?:\\S+ ){0,2}?(?:get|become|turn) (?:very |really |a lot )?(?:complicated|ugly|messy|serious|difficult)',
     ],
     zh: [
       '(?:小时|钟头)(?:后|以后|之后)(?:就|便|将|系统|自动|立即|直接|马上)',
@@ -1505,7 +1505,7 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
     category: 'discrimination',
     scope: 'say',
     en: [
-      "(?:if|because|since) (?:you|u) (?:weren't|were not|wasn't|werent|aren't|are not|were|are) (?:so )?(?:disabled|handicapped|blind|deaf|crippled|old|elderly|foreign|an immigrant|a woman|gay|sick)",
+      "(?:if|because|since) (?:you|u) (?:(?:weren't|were not|wasn't|werent|aren't|are not) (?:so )?|(?:were|are) (?:so|too) )(?:disabled|handicapped|blind|deaf|crippled|old|elderly|foreign|an immigrant|a woman|gay|sick)",
       '(?:your|ur|their) (?:generation|kind|lot|people|type|sort) (?:all )?(?:thinks?|believes?|expects?|assumes?)',
       "@claim being (?:gay|disabled|handicapped|old|elderly|a woman|female|foreign|an immigrant|blind|deaf|muslim|jewish|black) (?:doesn't|does not|doesnt) (?:excuse|exempt|mean|give|get)",
       'hiding behind (?:your|ur|a|the|his|her|their) (?:handicap|disability|illness|age|religion|condition|gender|race|skin|wheelchair|faith|culture)',
@@ -1697,5 +1697,140 @@ export const PATTERN_SPECS: readonly PatternSpec[] = [
       '(?:eat|eating|drink|drinking) through a straw',
       '(?:need|needing) (?:a )?(?:dentist|doctor|ambulance|crutches|wheelchair)',
     ],
+  },
+  // Written from the misses of messages-5 (another set of voices: dialer instructions, rebuttal scripts,
+  // HR letters, fake authority headers, hints about "other people" who collect).
+  {
+    category: 'arrest_criminal_threat',
+    scope: 'act',
+    en: [
+      "(?:sheriff|sheriff's|deputies|deputy|marshals?|officers?|police) (?:\\S+ ){0,3}?(?:pick (?:you|u) up|come (?:for|after) (?:you|u)|take (?:you|u) (?:in|away)|haul (?:you|u)|cuff (?:you|u))",
+      'pick (?:you|u) up at (?:work|home|your (?:job|office|house|work))',
+    ],
+    zh: [
+      '移交(?:给)?(?:公安|警方|派出所|司法机关|经侦)',
+      '(?:公安|警方|经侦)(?:机关)?(?:已经)?立案',
+      '(?:你|您)(?:这)?(?:就)?(?:属于|是|构成|已经构成|涉嫌)(?:诈骗|犯罪|恶意透支|刑事)',
+    ],
+  },
+  {
+    category: 'impersonation',
+    scope: 'act',
+    en: [
+      '(?:message|call|letter|notice|notification) from (?:the )?(?:irs|internal revenue service|fbi|department of justice|treasury|federal (?:debt|collection|recovery) (?:unit|office|agency|division))',
+      '(?:irs|federal|treasury|government) (?:debt )?(?:recovery|collection|enforcement) (?:unit|division|office|department|agency)',
+      'transferred to (?:federal|government|state) (?:collection|enforcement|recovery)',
+    ],
+    zh: [
+      '【[^】]{0,6}(?:人民银行|征信中心|公安|法院|检察院|金融监管|银保监)[^】]{0,6}】',
+      '(?:我|本)中心[^。]{0,12}(?:列为|列入|已将|重点关注)',
+    ],
+  },
+  {
+    category: 'third_party_disclosure',
+    scope: 'act',
+    en: [
+      '(?:your employee|an employee of yours|one of your (?:employees|staff|workers)) (?:\\S+ ){0,4}?(?:owes|has (?:an? )?(?:overdue|outstanding|unpaid|past[- ]due)|is (?:behind|in arrears|delinquent|in debt))',
+      '(?:tell|inform) (?:them|him|her|the (?:spouse|roommate|parent|relative|family member|person)) (?:that )?(?:the customer|the debtor|he|she|they) (?:owes?|is behind|has (?:a|an) (?:debt|overdue))',
+    ],
+    zh: [
+      '贵(?:司|公司|单位)(?:的)?员工[^。]{0,12}(?:欠款|逾期|欠)',
+      '(?:协助|帮忙|配合)(?:我们|我司)?(?:督促|催促|催)(?:其|他|她)?还款',
+    ],
+  },
+  {
+    category: 'harassment',
+    scope: 'act',
+    en: [
+      '(?:redial|call (?:them |him |her )?(?:right )?back|call again|ring again) (?:\\S+ ){0,3}?(?:immediately|right away|straight away|until (?:they|he|she) (?:pick up|answer)|again and again|over and over)',
+      'keep (?:calling|dialing|dialling|redialing|ringing|going) until (?:they|he|she|you|u) (?:pick up|answer|pay|give in|crack)',
+      '(?:switch|change|rotate|use) (?:to )?(?:a )?(?:different|another|new|other|fresh) (?:caller id|caller ids|numbers?|lines?)',
+      'wear (?:them|him|her|you|u) down',
+      '(?:outside|at) (?:your|ur) (?:job|work|office|workplace|house|home|door) (?:\\S+ ){0,3}?(?:again|tomorrow|tmrw|tonight|every day)',
+    ],
+    zh: [
+      '(?:轮流|换着|换号|换个号|换号码)(?:继续)?(?:打|拨|给你打|给您打)',
+      '(?:几十|上百|好几)个(?:号码|号)',
+    ],
+  },
+  {
+    category: 'public_shaming',
+    scope: 'act',
+    zh: ['失信(?:公示|曝光)榜', '(?:列入|列进|挂上|挂到|上了)[^。]{0,10}(?:公示榜|曝光榜|曝光台)'],
+  },
+  {
+    category: 'false_urgency',
+    scope: 'act',
+    en: [
+      '(?:expires?|ends?|is gone|disappears?|goes away) (?:at|by) the end of (?:this|the) call',
+      "even though it (?:doesn't|does not|isn't|is not|won't|will not)",
+    ],
+    zh: ['只有今天', '错过(?:就|可就)?(?:没了|没有了|再也没有)'],
+  },
+  {
+    category: 'lawsuit_threat',
+    scope: 'act',
+    en: [
+      '(?:sending|send|sent|passing|pass|passed|forward\\w*|refer\\w*|hand\\w* over) (?:it|this|your (?:account|file|case|debt)) (?:on )?(?:to|over to) (?:legal|our legal|the legal|our lawyers|our attorneys)',
+      '(?:taking|take|drag\\w*) (?:you|u) to court',
+      '(?:house|home|car|property|wages|assets|belongings)(?: and (?:\\S+ ){0,2}?(?:house|home|car|property|wages|assets))? (?:will|would|can|could|are going to|is going to) (?:be )?(?:seized|taken|repossessed|garnished|confiscated)',
+    ],
+  },
+  {
+    category: 'new_borrowing',
+    scope: 'act',
+    en: [
+      'borrow (?:it|the money|money|some|the rest)? ?from (?:a |your |ur )?(?:friends?|family|relatives?|parents?|mum|mom|dad|brother|sister|someone)',
+      '(?:credit )?card with (?:room|space|available credit|some room)',
+      'payday (?:loan|lender)s?',
+    ],
+    zh: ['撸(?:几个|个|一些)?口子', '找(?:亲戚|朋友|家人|亲友|同事)(?:朋友)?(?:借|凑)'],
+  },
+  {
+    category: 'veiled_threat',
+    scope: 'act',
+    en: [
+      'whatever happens (?:\\S+ ){0,3}?(?:is|will be|is all) on (?:you|u)',
+      "(?:don't|do not|dont) say (?:nobody|no one|we didn't|we did not) warn",
+      '(?:not everybody|not everyone|not all of them) (?:out there )?(?:is|are|will be) (?:as|so) (?:nice|patient|friendly|polite|understanding)',
+      "(?:we're|we are) not the only (?:people|ones) (?:you owe|looking|after you)",
+      'we know (?:your|ur) (?:daughter|son|kids|children|wife|husband|family|parents)',
+      'before it (?:touches|reaches|affects) (?:anyone|someone|somebody|people) else',
+    ],
+    zh: [
+      '(?:家人|家里人|孩子|父母)也需要(?:一个)?(?:平静|安宁|安稳)的?生活',
+      '(?:不希望|不想)(?:他们|家人|孩子|家里人|父母)[^。]{0,10}(?:受到|受)(?:什么)?影响',
+      '(?:外面|别的|其他)讨债的',
+      '可没(?:我们)?(?:这么|这样)客气',
+      '不只我们一家',
+    ],
+  },
+  {
+    category: 'discrimination',
+    scope: 'say',
+    en: [
+      'in your culture',
+      '(?:for|as) (?:someone|a person|people) (?:from|of) your (?:community|culture|background|country|religion|race|kind|faith)',
+      "(?:female|women|woman|elderly|old|foreign|immigrant|disabled) (?:customers|debtors|borrowers|callers|clients) (?:\\S+ ){0,5}?(?:don't|do not|can't|cannot|never) (?:understand|get|manage|handle)",
+      'do (?:you|u) (?:even )?(?:understand|speak) english',
+      'someone (?:american|who speaks (?:proper |real )?english|normal) in the (?:house|home)',
+    ],
+    zh: ['外地人[^。]{0,12}(?:没根基|不敢|就是|都|素质|靠不住|好欺负)'],
+  },
+  {
+    category: 'false_promise',
+    scope: 'act',
+    en: [
+      '(?:raise|boost|increase|improve|jump)\\w* (?:their|your|ur)? ?credit score by',
+      '(?:legally )?sealed',
+      '(?:no|none of the) lenders? (?:will )?(?:ever )?(?:be able to )?see',
+      'as good as new',
+      'never (?:get|receive|hear) another (?:collection )?(?:call|letter|message)',
+    ],
+  },
+  {
+    category: 'insult',
+    scope: 'attr',
+    en: ['(?:as|so) (?:<adj>) as (?:you|u)\\b'],
   },
 ];
