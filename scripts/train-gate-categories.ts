@@ -50,7 +50,7 @@ if (!Number.isInteger(folds) || folds < 2 || !Number.isInteger(seed)) {
   process.stderr.write(`${USAGE}\n`);
   process.exit(2);
 }
-const files = ['messages.jsonl', 'messages-2.jsonl', 'messages-3.jsonl'].map((name) =>
+const files = ['messages.jsonl', 'messages-2.jsonl', 'messages-3.jsonl', 'messages-5.jsonl'].map((name) =>
   join(values.corpus, name),
 );
 // The functional suites teach neutral mentions, counter-speech and negated abuse; they are not reported here.

@@ -172,6 +172,9 @@ describeWithBrowser('the portal assistant in the customer’s own words', (brows
       const reply = await ask(page, BEREAVEMENT);
       expect(reply).toMatch(/^I'm so sorry for your loss/);
       expect(reply).toMatch(/You are not being asked to pay anything/);
+      // No invitation to browse options or declare a job loss: only a way to a person.
+      const suggested = page.locator('#quick-replies button');
+      await expect.poll(() => suggested.allTextContents(), POLL).toEqual(['Talk to a person']);
       await saveScreenshot(page, 'assistant-bereavement');
       await expect
         .poll(async () => {

@@ -21,6 +21,7 @@ import {
   turnFor,
 } from '../../lambdas/domain/chat/assistant';
 import { day, money } from '../../lambdas/domain/chat/readable';
+import { suggestionsFor } from '../../lambdas/domain/chat/suggestions';
 import { INTENTS, type IntentName, type Slots, type Understanding } from '../../lambdas/domain/chat/taxonomy';
 import { addDays } from '../../lambdas/domain/offers/business-days';
 import { OFFER_POLICY } from '../../lambdas/domain/offers/offer-policy';
@@ -904,5 +905,12 @@ describe('any conversation', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('quick replies follow the conversation', () => {
+  it('a bereavement told in the chat leaves only a way to a person', () => {
+    const [result] = converse(US, ['My father passed away last month, this was his card']);
+    expect(suggestionsFor(result!.state, false)).toEqual(['person']);
   });
 });

@@ -69,6 +69,35 @@ describe('reassurance, warnings and guidance stay clean', () => {
   });
 });
 
+describe('who says the quoted words, and evasions', () => {
+  it.each([
+    // A script that tells the agent what to say: the quote is the agent's own words.
+    ['催收员可对拖延客户说："你是不是蠢？这么简单的事都办不好。"', 'insult'],
+    ['话术：客户哭穷时直接说"你这种废物活该没钱"。', 'insult'],
+    [
+      'Rebuttal if the customer says they cannot pay: "Not everybody out there is as nice as me."',
+      'veiled_threat',
+    ],
+    // Masks and look-alike letters.
+    ["Call us back, for f***'s sake.", 'profanity'],
+    ['Another missed payment from a certified ıdiot.', 'insult'],
+  ])('blocks "%s" as %s', (text, category) => {
+    expect(ruled(text)).toContain(category);
+  });
+
+  it.each([
+    // The customer's words reported, guidance not to say or charge, a worry answered with a denial.
+    '客户说"你们这群骗子"，请保持冷静。',
+    'Never claim to be an attorney, police officer, court employee or government official.',
+    '坐席规范：不得向客户收取合同外任何费用，包括"上门费""催收服务费"等。',
+    'Worried about going to jail over this? Not paying a consumer debt is not a crime.',
+    '赵先生，欠款是经济问题，不是人格问题。',
+    'If you need more time, I can escalate your request to a supervisor.',
+  ])('leaves "%s" clean', (text) => {
+    expect(ruled(text)).toEqual([]);
+  });
+});
+
 describe('clause reading', () => {
   it('reads a scam warning as someone else’s conduct', () => {
     const clauses = clausesOf('Beware of callers who threaten arrest over a debt.');

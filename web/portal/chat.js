@@ -30,7 +30,7 @@ const AUTHORS = ['customer', 'assistant', 'agent', 'system'];
  * The conversation followed: messages by position, and what is being sent.
  * @typedef {{ conversation: any, messages: Map<number, Message>, lastSeq: number,
  *   pending: Map<string, Pending>, timer: ReturnType<typeof setInterval> | null, polling: boolean,
- *   sending: number }} ChatState
+ *   sending: number, suggestions: readonly string[] }} ChatState
  */
 
 /** @returns {ChatState} */
@@ -43,6 +43,7 @@ function newChatState() {
     timer: null,
     polling: false,
     sending: 0,
+    suggestions: [],
   };
 }
 
@@ -73,10 +74,11 @@ export function chatView(ctx) {
       chat = current;
       try {
         current.conversation = await api('POST', '/portal/conversations');
-        const { conversation, messages } = await api('GET', conversationPath(current));
+        const { conversation, messages, suggestions } = await api('GET', conversationPath(current));
         if (chat !== current) return;
         current.conversation = conversation ?? current.conversation;
         for (const message of messages ?? []) addMessage(message, { animate: false });
+        followSuggestions(current, suggestions);
         renderAgentBanner();
         startPolling();
         say(status, '');
@@ -112,10 +114,14 @@ export function chatView(ctx) {
     show(badge, unread > 0);
   }
 
+  /** The service's suggestions after the last turn (none once a person is on the way). */
   function renderQuickReplies() {
+    const suggestions = chat?.suggestions ?? [];
+    const group = byId('quick-replies').closest('fieldset');
+    if (group) show(group, suggestions.length > 0);
     replace(
       byId('quick-replies'),
-      quickReplies(ctx.lang()).map((text) =>
+      quickReplies(ctx.lang(), suggestions).map((text) =>
         h('button', { type: 'button', class: 'small', onclick: () => send(text) }, text),
       ),
     );
@@ -329,6 +335,7 @@ export function chatView(ctx) {
       if (chat !== current) return;
       await addMessage(result.message, { animate: false });
       if (result.reply) await addMessage(result.reply, { animate: true });
+      followSuggestions(current, result.suggestions);
     } catch (error) {
       if (error.status === 401 || chat !== current) return;
       const retryable = error.status === 0 || error.status === 429 || error.status >= 500;
@@ -353,6 +360,16 @@ export function chatView(ctx) {
     }
   }
 
+  /**
+   * @param {ChatState} current
+   * @param {readonly string[] | undefined} suggestions
+   */
+  function followSuggestions(current, suggestions) {
+    if (!Array.isArray(suggestions) || suggestions.join() === current.suggestions.join()) return;
+    current.suggestions = suggestions;
+    renderQuickReplies();
+  }
+
   function startPolling() {
     stopPolling();
     if (chat) chat.timer = setInterval(poll, POLL_MS);
@@ -375,7 +392,7 @@ export function chatView(ctx) {
       return;
     current.polling = true;
     try {
-      const { conversation, messages } = await api(
+      const { conversation, messages, suggestions } = await api(
         'GET',
         `${conversationPath(current)}?after=${current.lastSeq}`,
       );
@@ -383,6 +400,7 @@ export function chatView(ctx) {
       if (conversation) current.conversation = conversation;
       renderAgentBanner();
       for (const message of messages ?? []) addMessage(message, { animate: true });
+      followSuggestions(current, suggestions);
     } catch {
       // a missed poll is retried on the next tick; a 401 has ended the session
     } finally {

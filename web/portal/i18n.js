@@ -116,7 +116,9 @@ const en = {
   'chat.failed': 'Not sent.',
   'chat.retry': 'Try again',
   'chat.suggestions': 'Suggestions',
-  'chat.quick': ['Show my options', 'I lost my job', 'Talk to a person'],
+  'chat.quick.show_options': 'Show my options',
+  'chat.quick.hardship': 'I lost my job',
+  'chat.quick.person': 'Talk to a person',
   'chat.counter': (n, max) => `${n} of ${max} characters`,
   'chat.tooLong': (max) => `Messages can be up to ${max} characters. Please shorten yours.`,
   'chat.empty': 'Type a message first.',
@@ -392,7 +394,9 @@ const zh = {
   'chat.failed': '未发送。',
   'chat.retry': '重试',
   'chat.suggestions': '常用问题',
-  'chat.quick': ['显示还款方案', '我失业了', '转人工客服'],
+  'chat.quick.show_options': '显示还款方案',
+  'chat.quick.hardship': '我失业了',
+  'chat.quick.person': '转人工客服',
   'chat.counter': (n, max) => `已输入${n}/${max}字`,
   'chat.tooLong': (max) => `每条消息最多${max}字，请缩短后再发送。`,
   'chat.empty': '请先输入消息。',
@@ -571,13 +575,19 @@ export function translate(lang, key, ...args) {
 }
 
 /**
- * The chat's suggested first messages, in `lang`.
+ * The chat's suggested messages, in `lang`: one per suggestion the service gave (`show_options`, `hardship`,
+ * `person`); an unknown one is left out.
  * @param {Lang} lang
+ * @param {readonly string[]} suggestions
  * @returns {readonly string[]}
  */
-export function quickReplies(lang) {
-  const replies = STRINGS[lang]?.['chat.quick'] ?? en['chat.quick'];
-  return Array.isArray(replies) ? replies : [];
+export function quickReplies(lang, suggestions) {
+  return suggestions
+    .map((code) => `chat.quick.${code}`)
+    .flatMap((key) => {
+      const text = STRINGS[lang]?.[key] ?? en[key];
+      return typeof text === 'string' ? [text] : [];
+    });
 }
 
 /**

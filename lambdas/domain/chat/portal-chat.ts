@@ -19,6 +19,7 @@ import { TREATMENT_POLICY } from '../treatment/treatment-policy';
 import {
   type Budget,
   type ChatAction,
+  type ChatState,
   lintReply,
   messageContextOf,
   readChatState,
@@ -34,6 +35,7 @@ import {
 } from './conversation';
 import { cleanText } from './dialogue-readers';
 import { CHAT_PROMPT, CONTEXT_MESSAGES, modelTurn } from './model-turn';
+import { conversationSuggestions, type Suggestion, suggestionsFor } from './suggestions';
 import type { Understanding } from './taxonomy';
 import { type MessageContext, understand } from './understanding';
 
@@ -65,6 +67,8 @@ export interface SendResult {
   readonly message: ConversationMessage;
   /** The assistant's answer; absent while an agent has the chat. */
   readonly reply?: ConversationMessage;
+  /** What the customer might say next (quick replies), after this turn. */
+  readonly suggestions: readonly Suggestion[];
 }
 
 const JOINED: Record<Account['customer']['language'], string> = {
@@ -134,13 +138,15 @@ export async function sendCustomerMessage(
     text: request.text,
     at: deps.clock.now().toISOString(),
   });
-  if (!stored.created) return { message: stored.message, reply: await replyTo(deps, stored.message) };
-  if (conversation.agent) return { message: stored.message };
+  if (!stored.created) {
+    const reply = await replyTo(deps, stored.message);
+    const now = await deps.conversations.get(conversation.conversationId);
+    return { message: stored.message, reply, suggestions: conversationSuggestions(now ?? conversation) };
+  }
+  if (conversation.agent) return { message: stored.message, suggestions: [] };
   const language = request.language ?? conversation.language;
-  return {
-    message: stored.message,
-    reply: await answer(deps, conversation, stored.message, language, await context),
-  };
+  const { reply, state } = await answer(deps, conversation, stored.message, language, await context);
+  return { message: stored.message, reply, suggestions: suggestionsFor(state, false) };
 }
 
 async function turnContext(deps: PortalChatDeps, accountId: string) {
@@ -155,7 +161,7 @@ async function answer(
   message: ConversationMessage,
   language: Language,
   { account, offers }: Awaited<ReturnType<typeof turnContext>>,
-): Promise<ConversationMessage> {
+): Promise<{ reply: ConversationMessage; state: ChatState }> {
   const now = deps.clock.now();
   const input: TurnInput = {
     account,
@@ -196,7 +202,7 @@ async function answer(
     { ...turn.state },
   );
   await deps.events.publish(turn.actions.map((action) => customerDecision(conversation, message, action)));
-  return reply;
+  return { reply, state: turn.state };
 }
 
 /** The model picks the ask from a fixed window of the conversation; the reply is the dialogue's. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { openConversation, ownConversation, sendCustomerMessage } from '../../domain/chat/portal-chat';
+import { conversationSuggestions } from '../../domain/chat/suggestions';
 import { conversationPath, messagesQuery, newMessageBody } from '../../http/conversation-requests';
 import { byRoute, httpHandler } from '../../http/http-handler';
 import { portalChatDeps } from '../../wiring/chat';
@@ -23,7 +24,7 @@ const list = httpHandler(
     const { conversations } = await ready;
     const conversation = await ownConversation(conversations, principal!.accountId, path.conversationId);
     const messages = await conversations.messages(conversation.conversationId, { afterSeq: query.after });
-    return { body: { conversation, messages } };
+    return { body: { conversation, messages, suggestions: conversationSuggestions(conversation) } };
   },
 );
 

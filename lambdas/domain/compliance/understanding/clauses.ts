@@ -42,9 +42,9 @@ const CONSEQUENCE_ZH = /的话|就|那么|便|那/u;
 
 /** Instructions to the agent not to say or do something; what follows is guidance, not speech. */
 const GUIDANCE_EN =
-  /(?:^|[\s"(])(?:do not|don't|never|avoid|refrain from|stay away from|no|did not|didn't|must not|mustn't|should not|shouldn't|may not|is not to|are not to|not to)\s+(?:\S+\s+){0,2}?(?:mention\w*|say\w*|threaten\w*|imply\w*|impl(?:y|ies)|suggest\w*|discuss\w*|talk\w*|us(?:e|ing)\s+(?:words|language|terms|phrases)|refer\w*|bring\w* up|rais\w*|(?<!(?:their|your|his|her|our|my|a|the|any)\s)promis\w*|call\w*\s+(?:the\s+|a\s+|any\s+)?(?:customers?|consumers?|debtors?|them|him|her)|make\s+(?:threats|promises|jokes|comments)|hint\w*|tell\w*\s+(?:the\s+|a\s+|any\s+)?(?:customers?|consumers?|debtors?|them)|speak\w*|use\s+(?:\S+\s+){0,3}(?:language|words|tone)|threats?|insult\w*|swear\w*|pressur\w*|lie\w*|curs\w*)\b/iu;
+  /(?:^|[\s"(])(?:do not|don't|never|avoid|refrain from|stay away from|no|did not|didn't|must not|mustn't|should not|shouldn't|may not|is not to|are not to|not to)\s+(?:\S+\s+){0,2}?(?:mention\w*|say\w*|claim\w*|pretend\w*|pos(?:e|ing) as|impersonat\w*|threaten\w*|imply\w*|impl(?:y|ies)|suggest\w*|discuss\w*|talk\w*|us(?:e|ing)\s+(?:words|language|terms|phrases)|refer\w*|bring\w* up|rais\w*|(?<!(?:their|your|his|her|our|my|a|the|any)\s)promis\w*|call\w*\s+(?:the\s+|a\s+|any\s+)?(?:customers?|consumers?|debtors?|them|him|her)|make\s+(?:threats|promises|jokes|comments)|hint\w*|tell\w*\s+(?:the\s+|a\s+|any\s+)?(?:customers?|consumers?|debtors?|them)|speak\w*|use\s+(?:\S+\s+){0,3}(?:language|words|tone)|threats?|insult\w*|swear\w*|pressur\w*|lie\w*|curs\w*)\b/iu;
 const GUIDANCE_ZH =
-  /(?:不要|不得|禁止|切勿|请勿|严禁|避免|不可|不能|勿|别|不允许|不准)(?:对客户|向客户|对对方|跟客户)?(?:提及|提到|说|讲|使用|威胁|暗示|谈论|承诺|辱骂|骂|恐吓|透露|称呼|声称|冒充|施压)/u;
+  /(?:不要|不得|禁止|切勿|请勿|严禁|避免|不可|不能|勿|别|不允许|不准)(?:对客户|向客户|对对方|跟客户)?(?:提及|提到|说|讲|使用|威胁|暗示|谈论|承诺|辱骂|骂|回骂|恐吓|透露|称呼|声称|冒充|施压|收取|索要|加收)/u;
 /** The script names what the customer might say: the words after it are theirs. */
 const REPORTED_SPEECH_EN =
   /\b(?:apologi[sz]ed|blamed yourself|called yourself|described yourself|you said you(?:'re| were))(?: \S+){0,4}?(?: for| as)?\s*$|\b(?:you|were|was|been) told\s*[:,-]?\s*$|\b(?:agent|collector|caller|employee|representative) (?:said|told you|wrote)\s*[:,-]?\s*$|\b(?:customer|consumer|debtor|caller|they|he|she|client|someone|person|borrower)\s+(?:\S+\s+){0,3}?(?:says?|said|asks?|asked|claims?|shouts?|yells?|tells? you|might say|may say|responds?|replies|objects?|calls? (?:you|us))\b(?:\s+(?:something like|things like|that|like))?\s*[:,-]?\s*$|\b(?:objection|customer|if asked|statements? like|comments? like|phrases? like|words like|saying|to say|calling (?:people|them|customers))\s*:?\s*$/iu;
@@ -54,7 +54,7 @@ const GUIDANCE_LIST_HEADER =
 const LIST_ITEM = /^\s*(?:[-•*·▪–]|\[\s?\]|\d+[.)]|[a-z][.)])\s*/iu;
 /** The customer's own question or worry, reported: "you asked whether…", "您担心我们会…". */
 const CUSTOMER_REPORT =
-  /^\s*(?:and |but |so )?(?:you|some customers|many customers|customers|customer|people|clients|a customer|the customer)\s+(?:\S+\s+){0,2}?(?:asked|ask|asks|wondered|wonder|wonders|worried|worry|worries|mentioned|said|told us|were worried|are worried|raised|questioned|feared|fear)\b|^\s*(?:您|你|客户|有客户|不少客户|很多客户)(?![^，。？！]{0,8}?(?:小舅子|妈|爸|父亲|母亲|老婆|老公|爱人|姐|哥|弟|妹|朋友|同事|领导|房东|担保人|联系人|家人|亲戚|邻居|室友))[^，。？！]{0,8}?(?:说|问到|问|提到|担心|以为|关心|询问|表示担心|顾虑)/iu;
+  /^\s*(?:and |but |so )?(?:you|some customers|many customers|customers|customer|people|clients|a customer|the customer)\s+(?:\S+\s+){0,2}?(?:asked|ask|asks|wondered|wonder|wonders|worried|worry|worries|mentioned|said|told us|were worried|are worried|raised|questioned|feared|fear)\b|^\s*(?:您|你|客户|有客户|不少客户|很多客户)(?![^，。？！]{0,8}?(?:小舅子|妈|爸|父亲|母亲|老婆|老公|爱人|姐|哥|弟|妹|朋友|同事|领导|房东|担保人|联系人|家人|亲戚|邻居|室友))[^，。？！]{0,8}?(?:(?<!直接|可以|就|可|再|要)说|问到|问|提到|担心|以为|关心|询问|表示担心|顾虑)/iu;
 /** "Saying that … is awful", "People who think … are wrong": a view named to reject it. */
 const COUNTER_REFERENCE =
   /^\s*(?:saying|to say|claiming|to claim|thinking|believing|calling (?:people|them|someone)|(?:people|anyone|those) who (?:say|think|believe|claim)|if you (?:say|think))\b/iu;
@@ -62,14 +62,14 @@ const COUNTER_REFERENCE =
 const SCAM_WARNING =
   /\b(?:beware|watch out for|scam\w*|fraudsters?|impostors?|imposters?|pretending to be (?:us|from us)|(?:was|is)n't (?:from )?us|(?:was|is) not (?:from )?us)\b|(?:谨防|警惕|当心|均为|均属|皆为|都是|属于)(?:电信)?诈骗|骗局|冒充(?:我行|我们|本行|银行|我司|本公司)/iu;
 const NEGATIVE_ANSWER =
-  /^\s*(?:no\b|not at all|never\b|absolutely not|of course not|不会|不|没有|并不会|当然不会|绝对不会|并不)/iu;
+  /^\s*(?:no\b|not at all|never\b|absolutely not|of course not|不会|不|没有|并不会|当然不会|绝对不会|并不)|^[^.!?。！？]{0,60}?(?:\b(?:is not|isn't|is never) (?:a crime|criminal|an arrestable)|\byou (?:won't|will not|cannot|can't) (?:go to jail|be arrested|be jailed)|不是犯罪|不构成犯罪|不会坐牢|不会被抓)/iu;
 const REPORTED_SPEECH_ZH =
-  /(?:称|叫|骂|喊)(?:您|你|客户)(?:为|是|作)?\s*$|(?:转发|收到|听到|看到)的(?:那条|这条|那句|这句)?\s*$|(?:把|将)(?:客户|您|你)(?:叫作|称为|叫做|骂作|骂成)\s*$|说(?:您|你)\s*$|(?:您|你)(?:问到|问|提到|担心|说|以为)[^“”"]{0,20}$|(?:客户|对方|顾客|借款人|他|她|有人)(?:如果|若)?(?:说|问|表示|称|骂|抱怨|质问)[^“”"]{0,20}$|(?:像|诸如|类似|比如)\s*$/u;
+  /(?:称|叫|骂|喊)(?:您|你|客户)(?:为|是|作)?\s*$|(?:转发|转来|发来|收到|听到|看到)的(?:那条|这条|那句|这句)?\s*$|(?:把|将)(?:客户|您|你)(?:叫作|称为|叫做|骂作|骂成)\s*$|说(?:您|你)\s*$|(?:您|你)(?:问到|问|提到|担心|说|以为)[^“”"]{0,20}$|(?:客户|对方|顾客|借款人|他|她|有人)(?:如果|若)?(?:说|问|表示|称|骂|抱怨|质问)[^“”"]{0,20}$|(?:像|诸如|类似|比如)\s*$/u;
 /** An instruction to say the quoted words to the customer: they are the script's own words. */
 const SAY_TO_CUSTOMER_EN =
-  /\b(?:say|tell|ask|remind|warn|inform)\s+(?:to\s+)?(?:the\s+|a\s+)?(?:customer|consumer|debtor|borrower|client|them|him|her)\s*(?:something like|that)?\s*[:,-]?\s*$|\b(?:agent can say|you can say|you could say|say|script|opener|line)\s*:\s*$/iu;
+  /\b(?:say|tell|ask|remind|warn|inform)\s+(?:to\s+)?(?:the\s+|a\s+)?(?:customer|consumer|debtor|borrower|client|them|him|her)\s*(?:something like|that)?\s*[:,-]?\s*$|\b(?:agent can say|you can say|you could say|say|script|opener|line|ask|reply|respond|response|answer|closing|close with|voicemail(?: script)?)\s*:\s*$|\b(?:rebuttal|objection handling|if (?:they|the customer) (?:say|says|object|objects|push(?:es)? back))\b[^"\n]{0,60}:\s*$/iu;
 const SAY_TO_CUSTOMER_ZH =
-  /(?:对|跟|向|和|告诉|提醒)(?:客户|对方|借款人|他|她|他们)(?:说|讲)?\s*[：:]?\s*$|(?:话术|开场白|可以说|可以这样说|这样说)\s*[：:]?\s*$/u;
+  /(?:对|跟|向|和|告诉|提醒)[^，。！？“”"]{0,6}?(?:客户|对方|借款人|他|她|他们)(?:说|讲)?\s*[：:]?\s*$|(?:话术|开场白|可以说|可以这样说|这样说|直接说|就说|回复|回怼|暗示|引导其|引导客户|引导他|引导她|吓唬|警告)(?:他|她|客户|对方)?\s*[：:]?\s*$/u;
 /** A clause that rejects what it quotes: "… is unacceptable", "why would you say that". */
 const REJECTION_EN =
   /\b(?:wrong|unacceptable|hateful|hurtful|offensive|bigoted|racist|sexist|not (?:ok|okay|true|acceptable|fair)|why would (?:you|anyone)|(?:is|isn't|is not) how we (?:talk|speak|work|treat|write)|not how we (?:talk|speak|work|treat|write)|that's a threat|that is a threat|was wrong|is illegal|(?:did not|didn't) come from us|won't happen again|will not happen again|removed (?:that|this|the) (?:template|wording|message)|should never have|how dare|shameful to say|(?:is|was|are) (?:just |simply |really |so |totally |completely )?(?:awful|disgusting|appalling|vile|terrible|hateful|wrong|ignorant|unacceptable|offensive|bigoted|racist|sexist)|stop saying|shouldn't say|should not say|no place|misguided|(?:are|is) (?:banned|forbidden|prohibited|not allowed|not permitted))\b/iu;

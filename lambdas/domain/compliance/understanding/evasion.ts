@@ -135,8 +135,13 @@ export function restoredWord(token: string): string | undefined {
   return undefined;
 }
 
+/** Masks with one letter shown that every reader knows ("for f***'s sake"). */
+const CONVENTIONAL_MASKS: Readonly<Record<string, string>> = { 'f***': 'fuck', 's***': 'shit' };
+
 /** "st*pid", "f**k", "c#nt": masks stand for letters, same length; the visible letters must agree. */
 function masked(form: string): string | undefined {
+  const conventional = CONVENTIONAL_MASKS[form];
+  if (conventional) return conventional;
   const visible = form.replace(/[^a-z]/gu, '');
   if (visible.length < 2 || visible.length === form.length) return undefined;
   for (const word of byLength!.get(form.length) ?? []) {
@@ -197,6 +202,13 @@ export function foldEvasion(read: ReadText): ReadText {
     const restored = restoredWord(token.text);
     if (restored) {
       replacements.push({ start: token.start, end: token.end, text: restored });
+      continue;
+    }
+    // "for f***'s sake": the possessive is not part of the masked word.
+    const possessive = /^(.+[*#%])'s$/u.exec(token.text);
+    const owner = possessive ? restoredWord(possessive[1]!) : undefined;
+    if (owner) {
+      replacements.push({ start: token.start, end: token.end - 2, text: owner });
       continue;
     }
     // "wom en", "dis gusting": two pieces that together make a listed word (and are not words themselves).
