@@ -190,7 +190,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
       { method: 'GET', path: '/portal/conversations/{conversationId}/messages', access: 'customer' },
       { method: 'POST', path: '/portal/conversations/{conversationId}/messages', access: 'customer' },
     ],
-    tables: { accounts: 'read', offers: 'read', conversations: 'readWrite' },
+    tables: { accounts: 'read', offers: 'read', conversations: 'readWrite', audit: 'readWrite' },
     publishesEvents: true,
     readsLlmApiKey: true,
     stageEnvironment: llmEnvironment,
@@ -208,7 +208,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
       { method: 'POST', path: '/conversations/{conversationId}/takeover', access: 'agent' },
       { method: 'POST', path: '/conversations/{conversationId}/messages', access: 'agent' },
     ],
-    tables: { accounts: 'read', offers: 'read', conversations: 'readWrite' },
+    tables: { accounts: 'read', offers: 'read', conversations: 'readWrite', audit: 'readWrite' },
     publishesEvents: true,
   },
   {
@@ -246,7 +246,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     description: 'An agent approves a drafted message, edited or not: re-checked by the gate, then queued.',
     entry: 'lambdas/handlers/http/draft-review.ts',
     routes: [{ method: 'POST', path: '/accounts/{accountId}/drafts/{draftId}/approve', access: 'agent' }],
-    tables: { accounts: 'read', offers: 'read', contacts: 'readWrite' },
+    tables: { accounts: 'read', offers: 'read', contacts: 'readWrite', audit: 'readWrite' },
     publishesEvents: true,
   },
   {

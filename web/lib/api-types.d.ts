@@ -2000,7 +2000,9 @@ export interface paths {
         /** Supervisor dashboard: portfolio by bucket and tier, scores, roll rates, offers, promises, blocked contacts, variants. */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    days?: "7" | "30" | "90";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
