@@ -111,7 +111,7 @@ function route() {
       if (ctx.session.role !== 'supervisor') {
         return replace(view, notice('The dashboard is for supervisors.', 'warn'));
       }
-      return renderDashboard(view, ctx);
+      return renderDashboard(view, ctx, query);
     case 'outbox':
       if (!ctx.local) return replace(view, notice('The outbox view exists only in local mode.', 'warn'));
       return renderOutbox(view, ctx);
