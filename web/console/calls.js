@@ -7,6 +7,7 @@ import { h, replace, say } from '/lib/dom.js';
 import { formatDate } from '/lib/format.js';
 import { CALL_OUTCOMES } from '/lib/taxonomy.js';
 import { notice, reasonText, section } from '/lib/ui.js';
+import { lang, t } from './i18n.js';
 import { label } from './labels.js';
 
 /** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
@@ -48,10 +49,10 @@ export function callSection(ctx, account, money, onLogged) {
     h(
       'div',
       { class: 'field' },
-      h('label', { for: 'promise-amount' }, `Amount promised (${account.currency})`),
+      h('label', { for: 'promise-amount' }, t('call.amount', account.currency)),
       amount,
     ),
-    h('div', { class: 'field' }, h('label', { for: 'promise-date' }, 'To be paid by'), due),
+    h('div', { class: 'field' }, h('label', { for: 'promise-date' }, t('To be paid by')), due),
   );
   const note = h('textarea', { id: 'call-note', name: 'note', rows: '2', maxlength: '500' });
   const form = h(
@@ -60,7 +61,7 @@ export function callSection(ctx, account, money, onLogged) {
     h(
       'fieldset',
       {},
-      h('legend', {}, 'Outcome'),
+      h('legend', {}, t('Outcome')),
       h(
         'div',
         { class: 'outcomes' },
@@ -75,9 +76,9 @@ export function callSection(ctx, account, money, onLogged) {
       ),
     ),
     promiseFields,
-    h('div', { class: 'field' }, h('label', { for: 'call-note' }, 'Note (optional)'), note),
+    h('div', { class: 'field' }, h('label', { for: 'call-note' }, t('Note (optional)')), note),
     error,
-    h('button', { type: 'submit', class: 'primary' }, 'Log the call'),
+    h('button', { type: 'submit', class: 'primary' }, t('Log the call')),
   );
   /** The outcome radio chosen, or '' when none is. */
   const chosenOutcome = () =>
@@ -98,18 +99,18 @@ export function callSection(ctx, account, money, onLogged) {
     say(error, '');
     replace(result);
     const outcome = chosenOutcome();
-    if (!outcome) return say(error, 'Choose what came of the call.');
+    if (!outcome) return say(error, t('Choose what came of the call.'));
     /** @type {import('/lib/types').BodyOf<'POST', '/accounts/{accountId}/calls'>} */
     const body = { outcome };
     if (outcome === 'promise_to_pay') {
       const amountMinor = parseAmountMinor(amount.value, account.currency);
       if (!amountMinor) {
         amount.focus();
-        return say(error, `Enter the amount promised, e.g. 50.00 (${account.currency}).`);
+        return say(error, t('call.enterAmount', account.currency));
       }
       if (!due.value) {
         due.focus();
-        return say(error, 'Enter the date the customer will pay by.');
+        return say(error, t('Enter the date the customer will pay by.'));
       }
       body.promise = { amountMinor, dueDate: due.value };
     }
@@ -127,7 +128,14 @@ export function callSection(ctx, account, money, onLogged) {
       replace(
         result,
         notice(
-          `Call logged: ${label(outcome)}${body.promise ? `, ${money(body.promise.amountMinor)} by ${formatDate(body.promise.dueDate)}` : ''}.`,
+          body.promise
+            ? t(
+                'call.loggedPromise',
+                label(outcome),
+                money(body.promise.amountMinor),
+                formatDate(body.promise.dueDate, lang()),
+              )
+            : t('call.logged', label(outcome)),
           'ok',
           { id: 'call-logged' },
         ),
@@ -135,7 +143,7 @@ export function callSection(ctx, account, money, onLogged) {
           h(
             'div',
             { class: 'notice warn' },
-            h('p', {}, 'The contact policy would not have allowed this call at that time:'),
+            h('p', {}, t('The contact policy would not have allowed this call at that time:')),
             h(
               'ul',
               {},
@@ -152,12 +160,12 @@ export function callSection(ctx, account, money, onLogged) {
       say(
         error,
         notBuiltYet(failure)
-          ? 'Logging calls is not available yet.'
-          : `The call was not logged: ${failure.message}`,
+          ? t('Logging calls is not available yet.')
+          : `${t('The call was not logged')}: ${failure.message}`,
       );
     } finally {
       button.disabled = false;
     }
   });
-  return section('Log a call', { id: 'call' }, form, result);
+  return section(t('Log a call'), { id: 'call' }, form, result);
 }

@@ -1,6 +1,7 @@
 // @ts-check
 // The console's words in English and Simplified Chinese, as the portal keeps its own (web/portal/i18n.js):
-// values are plain text (never HTML); functions take figures the page has already formatted. The agent's
+// values are plain text (never HTML); functions take figures the page has already formatted. A key is an id
+// (`dash.title`) or, for a plain sentence, the English itself (then only Chinese needs an entry). The agent's
 // choice is kept on this device; until they choose, the browser's language.
 import { LANGUAGES } from '/lib/taxonomy.js';
 import { EN, ZH } from './words.js';
