@@ -222,9 +222,12 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
   {
     id: 'callOutcomes',
     description:
-      "An agent logs a call's outcome: it counts toward the call caps, and a promise taken is recorded.",
+      "An agent logs a call's outcome (it counts toward the call caps, and a promise taken is recorded), and asks whether they may call now: the customer's local time, the contact policy's verdict and the next allowed moment.",
     entry: 'lambdas/handlers/http/call-outcomes.ts',
-    routes: [{ method: 'POST', path: '/accounts/{accountId}/calls', access: 'agent' }],
+    routes: [
+      { method: 'POST', path: '/accounts/{accountId}/calls', access: 'agent' },
+      { method: 'GET', path: '/accounts/{accountId}/call-window', access: 'agent' },
+    ],
     tables: { accounts: 'read', contacts: 'readWrite' },
     publishesEvents: true,
   },

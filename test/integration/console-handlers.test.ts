@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoConversationStore } from '../../lambdas/adapters/dynamodb/conversation-store';
 import type { Account } from '../../lambdas/domain/accounts/account';
 import { issueToken, type Role } from '../../lambdas/domain/auth/session-token';
+import { lambdaContext as newLambdaContext } from '../../local/lambda-invoker';
 import { tableNameEnvironment } from '../../local/tables';
 import { anAccount, NO_FLAGS } from '../support/accounts';
 import { freshTables, localCredentials } from '../support/dynamodb';
@@ -214,7 +215,8 @@ async function call(
     pathParameters: options.path,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
-  const response = (await handler(event, lambdaContext)) as APIGatewayProxyStructuredResultV2;
+  // A fresh context per request: the shared one's deadline runs from when the file was loaded.
+  const response = (await handler(event, newLambdaContext('test'))) as APIGatewayProxyStructuredResultV2;
   return { status: response.statusCode, body: JSON.parse(String(response.body)) };
 }
 
@@ -380,6 +382,34 @@ describe('POST /accounts/{accountId}/calls and POST …/drafts/{draftId}/approve
       body: { channel: 'sms' },
     });
     expect(noDraft).toMatchObject({ status: 404, body: { error: { code: 'DRAFT_NOT_FOUND' } } });
+  });
+});
+
+describe('GET /accounts/{accountId}/call-window', () => {
+  it("answers with the customer's time and the policy's verdict; bad references and unknown accounts get codes", async () => {
+    const route = 'GET /accounts/{accountId}/call-window';
+    const window = await call(handlers.calls, route, { role: 'agent', path: { accountId: 'ACC-H-QUIET' } });
+    expect(window.status).toBe(200);
+    expect(window.body).toMatchObject({
+      accountId: 'ACC-H-QUIET',
+      timezone: 'America/New_York',
+      hold: false,
+    });
+    expect(window.body.local.time).toMatch(/^\d{2}:\d{2}$/);
+    expect(typeof window.body.allowed).toBe('boolean');
+    // Allowed now, or told when: never neither.
+    expect(window.body.allowed || window.body.next !== null).toBe(true);
+    expect(await call(handlers.calls, route, { role: 'agent', path: { accountId: 'acc 1' } })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'VALIDATION_FAILED' } },
+    });
+    expect(
+      await call(handlers.calls, route, { role: 'agent', path: { accountId: 'ACC-NOPE' } }),
+    ).toMatchObject({
+      status: 404,
+      body: { error: { code: 'ACCOUNT_NOT_FOUND' } },
+    });
+    expect((await call(handlers.calls, route, { path: { accountId: 'ACC-H-QUIET' } })).status).toBe(401);
   });
 });
 

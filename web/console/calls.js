@@ -4,9 +4,9 @@
 import { parseAmountMinor } from '/lib/amounts.js';
 import { notBuiltYet } from '/lib/api.js';
 import { h, replace, say } from '/lib/dom.js';
-import { formatDate } from '/lib/format.js';
+import { formatDate, formatDateTime } from '/lib/format.js';
 import { CALL_OUTCOMES } from '/lib/taxonomy.js';
-import { notice, reasonText, section } from '/lib/ui.js';
+import { chip, loading, notice, reasonText, section } from '/lib/ui.js';
 import { lang, t } from './i18n.js';
 import { label } from './labels.js';
 
@@ -147,13 +147,16 @@ export function callSection(ctx, account, money, onLogged) {
             h(
               'ul',
               {},
-              reasons.map((reason) => h('li', {}, reasonText(reason))),
+              reasons.map((reason) =>
+                h('li', {}, typeof reason === 'string' ? label(reason) : reasonText(reason)),
+              ),
             ),
           ),
       );
       form.reset();
       promiseFields.hidden = true;
       callId = '';
+      checkWindow();
       onLogged();
     } catch (failure) {
       if (failure.status === 401) return;
@@ -167,5 +170,69 @@ export function callSection(ctx, account, money, onLogged) {
       button.disabled = false;
     }
   });
-  return section(t('Log a call'), { id: 'call' }, form, result);
+  const window = h('div', { id: 'call-window', class: 'call-window', 'aria-live': 'polite' }, loading());
+  async function checkWindow() {
+    try {
+      const answer = await ctx.api('GET', `/accounts/${enc(account.accountId)}/call-window`);
+      if (!ctx.signal.aborted) replace(window, callWindowView(answer, checkWindow));
+    } catch (failure) {
+      if (ctx.signal.aborted || failure.status === 401) return;
+      replace(window, notice(`${t('call.windowFailed')}: ${failure.message}`, 'error'));
+    }
+  }
+  checkWindow();
+  // The answer changes with the clock: asked again every minute while the account is open.
+  const timer = setInterval(() => {
+    if (document.visibilityState === 'visible') checkWindow();
+  }, 60_000);
+  ctx.signal.addEventListener('abort', () => clearInterval(timer));
+  return section(t('Log a call'), { id: 'call' }, window, form, result);
+}
+
+/**
+ * "May I call now?": the customer's time, the policy's verdict and reasons, and the next allowed moment.
+ * @param {any} w GET /accounts/{accountId}/call-window's answer
+ * @param {() => void} again
+ */
+function callWindowView(w, again) {
+  const local = w.local
+    ? t('call.theirTime', w.local.time, formatDate(w.local.date, lang()), w.timezone)
+    : '';
+  /** @type {string[]} */
+  const reasons = Array.isArray(w.reasons) ? w.reasons : [];
+  const next = w.next
+    ? t('call.nextAt', w.next.time, formatDate(w.next.date, lang()), formatDateTime(w.next.at, lang()))
+    : w.hold
+      ? t('call.noNextHold')
+      : t('call.noNext');
+  const hours = w.customerHours
+    ? t('call.customerHours', w.customerHours.from ?? '—', w.customerHours.to ?? '—')
+    : '';
+  return h(
+    'div',
+    {
+      class: ['notice', w.allowed ? 'ok' : w.hold ? 'error' : 'warn'],
+      dataset: { allowed: String(w.allowed) },
+    },
+    h(
+      'p',
+      { class: 'call-window-head' },
+      h('strong', {}, t('call.mayICall')),
+      ' ',
+      chip(w.allowed ? t('call.yes') : t('call.no'), w.allowed ? 'ok' : 'danger'),
+      ' ',
+      h('button', { type: 'button', class: 'small quiet', onclick: again }, t('call.checkAgain')),
+    ),
+    local && h('p', { id: 'call-window-local' }, local),
+    reasons.length > 0 &&
+      h(
+        'ul',
+        { class: 'call-window-reasons' },
+        reasons.map((reason) => h('li', {}, label(reason))),
+      ),
+    !w.allowed && h('p', { id: 'call-window-next' }, next),
+    hours && h('p', { class: 'small muted' }, hours),
+    reasons.length > 0 &&
+      h('p', { class: 'finding-details' }, `${t('common.details')}: ${reasons.join(' · ')}`),
+  );
 }
