@@ -232,6 +232,17 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     publishesEvents: true,
   },
   {
+    id: 'agentPlans',
+    description:
+      'An agent builds a plan within the offer policy (an amount per month or a number of months, a start date) and offers it: the account carries it as one more option the customer can accept and messages may quote.',
+    entry: 'lambdas/handlers/http/agent-plans.ts',
+    routes: [
+      { method: 'GET', path: '/accounts/{accountId}/agent-plans', access: 'agent' },
+      { method: 'POST', path: '/accounts/{accountId}/agent-plans', access: 'agent' },
+    ],
+    tables: { accounts: 'readWrite' },
+  },
+  {
     id: 'requestDraft',
     description:
       "An agent asks for a fresh draft of an account's outreach (the model's when configured), to review and approve.",

@@ -14,6 +14,7 @@ import { loadDrafts } from './drafts.js';
 import { lang, t } from './i18n.js';
 import { label, payStatusText } from './labels.js';
 import { paymentsPanel } from './payments.js';
+import { planBuilderSection } from './plan-builder.js';
 import { loadScript } from './script.js';
 
 /** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
@@ -114,7 +115,16 @@ function drawAccount(view, ctx, account) {
     h(
       'div',
       { class: 'account-grid' },
-      h('div', {}, script, call, paymentsPanel(ctx, id), drafts, statementsSection(account, money)),
+      h(
+        'div',
+        {},
+        script,
+        planBuilderSection(ctx, account, money),
+        call,
+        paymentsPanel(ctx, id),
+        drafts,
+        statementsSection(account, money),
+      ),
       h('div', {}, conversations, riskSection(account), contacts),
     ),
   );
