@@ -77,7 +77,7 @@ function horizontalBars(categories, series, max, fmt) {
       return svg(
         'g',
         {},
-        svg('text', { x: 0, y: top + 13, class: 'axis-label', 'font-size': '12' }, category),
+        svg('text', { x: 2, y: top + 13, class: 'axis-label', 'font-size': '12' }, category),
         series.map((s, index) => {
           const value = Number(s.values[row]) || 0;
           const width = max > 0 ? Math.max(value > 0 ? 1.5 : 0, (value / max) * span) : 0;

@@ -228,7 +228,7 @@ function blocksSection(activity) {
   const rules = list(blocks.byRule);
   return section(
     t('dash.blocksTitle'),
-    { id: 'blocked', level: 3 },
+    { id: 'gate-blocks', level: 3 },
     h('p', { class: 'small muted' }, t('dash.blocksIntro', formatNumber(blocks.total ?? 0, lang()))),
     figures(
       SOURCES.map((source) => [
@@ -544,7 +544,7 @@ function blockedSendsSection(blocked) {
   const channels = Object.entries(blocked.byChannel ?? {});
   return section(
     t('dash.sendsTitle'),
-    { id: 'blocked-sends', level: 3 },
+    { id: 'blocked', level: 3 },
     h('p', { class: 'small muted' }, t('dash.sendsIntro', formatNumber(blocked.messages ?? 0, lang()))),
     channels.length > 0 &&
       barChart({
