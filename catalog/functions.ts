@@ -190,7 +190,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
       { method: 'GET', path: '/portal/conversations/{conversationId}/messages', access: 'customer' },
       { method: 'POST', path: '/portal/conversations/{conversationId}/messages', access: 'customer' },
     ],
-    tables: { accounts: 'read', offers: 'read', conversations: 'readWrite' },
+    tables: { accounts: 'read', offers: 'read', conversations: 'readWrite', audit: 'readWrite' },
     publishesEvents: true,
     readsLlmApiKey: true,
     stageEnvironment: llmEnvironment,
@@ -208,7 +208,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
       { method: 'POST', path: '/conversations/{conversationId}/takeover', access: 'agent' },
       { method: 'POST', path: '/conversations/{conversationId}/messages', access: 'agent' },
     ],
-    tables: { accounts: 'read', offers: 'read', conversations: 'readWrite' },
+    tables: { accounts: 'read', offers: 'read', conversations: 'readWrite', audit: 'readWrite' },
     publishesEvents: true,
   },
   {
@@ -222,11 +222,25 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
   {
     id: 'callOutcomes',
     description:
-      "An agent logs a call's outcome: it counts toward the call caps, and a promise taken is recorded.",
+      "An agent logs a call's outcome (it counts toward the call caps, and a promise taken is recorded), and asks whether they may call now: the customer's local time, the contact policy's verdict and the next allowed moment.",
     entry: 'lambdas/handlers/http/call-outcomes.ts',
-    routes: [{ method: 'POST', path: '/accounts/{accountId}/calls', access: 'agent' }],
+    routes: [
+      { method: 'POST', path: '/accounts/{accountId}/calls', access: 'agent' },
+      { method: 'GET', path: '/accounts/{accountId}/call-window', access: 'agent' },
+    ],
     tables: { accounts: 'read', contacts: 'readWrite' },
     publishesEvents: true,
+  },
+  {
+    id: 'agentPlans',
+    description:
+      'An agent builds a plan within the offer policy (an amount per month or a number of months, a start date) and offers it: the account carries it as one more option the customer can accept and messages may quote.',
+    entry: 'lambdas/handlers/http/agent-plans.ts',
+    routes: [
+      { method: 'GET', path: '/accounts/{accountId}/agent-plans', access: 'agent' },
+      { method: 'POST', path: '/accounts/{accountId}/agent-plans', access: 'agent' },
+    ],
+    tables: { accounts: 'readWrite' },
   },
   {
     id: 'requestDraft',
@@ -246,7 +260,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     description: 'An agent approves a drafted message, edited or not: re-checked by the gate, then queued.',
     entry: 'lambdas/handlers/http/draft-review.ts',
     routes: [{ method: 'POST', path: '/accounts/{accountId}/drafts/{draftId}/approve', access: 'agent' }],
-    tables: { accounts: 'read', offers: 'read', contacts: 'readWrite' },
+    tables: { accounts: 'read', offers: 'read', contacts: 'readWrite', audit: 'readWrite' },
     publishesEvents: true,
   },
   {

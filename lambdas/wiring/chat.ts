@@ -2,7 +2,7 @@
 import type { PortalChatDeps } from '../domain/chat/portal-chat';
 import type { LlmPort } from '../domain/drafting/drafting-service';
 import { clock } from './clock';
-import { accountRepository, conversationStore, draftStore } from './dynamo';
+import { accountRepository, auditLog, conversationStore, draftStore } from './dynamo';
 import { eventPublisher } from './events';
 import { businessMetrics } from './metrics';
 
@@ -19,5 +19,6 @@ export function portalChatDeps(llm: LlmPort | undefined): PortalChatDeps {
     events: eventPublisher(),
     clock: clock(),
     metrics: businessMetrics(),
+    audit: auditLog(),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { DynamoAccountRepository } from '../adapters/dynamodb/account-repository';
 import { DynamoAccountUpdater } from '../adapters/dynamodb/account-updater';
+import { DynamoAgentOfferStore } from '../adapters/dynamodb/agent-offer-store';
 import { DynamoAuditLog } from '../adapters/dynamodb/audit-log';
 import { documentClient } from '../adapters/dynamodb/client';
 import { DynamoContactStore } from '../adapters/dynamodb/contact-store';
@@ -23,6 +24,10 @@ export const accountRepository = /* @__PURE__ */ once(
 /** Strongly consistent reads, for code that writes conditionally on what it read (payments). */
 export const consistentAccountRepository = /* @__PURE__ */ once(
   () => new DynamoAccountRepository(documentClient(), tableName('accounts'), { consistentRead: true }),
+);
+/** Agents' plans offered on accounts (offers/agent-plan.ts). */
+export const agentOfferStore = /* @__PURE__ */ once(
+  () => new DynamoAgentOfferStore(documentClient(), tableName('accounts')),
 );
 export const accountUpdater = /* @__PURE__ */ once(
   () => new DynamoAccountUpdater(documentClient(), tableName('accounts')),

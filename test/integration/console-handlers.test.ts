@@ -3,11 +3,14 @@
  * the queue and the dashboard read the tables through their projected scans, access follows the catalog,
  * and bad input is a 4xx with a code before anything is written or published.
  */
+import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, ScheduledEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DynamoConversationStore } from '../../lambdas/adapters/dynamodb/conversation-store';
 import type { Account } from '../../lambdas/domain/accounts/account';
 import { issueToken, type Role } from '../../lambdas/domain/auth/session-token';
+import { lambdaContext as newLambdaContext } from '../../local/lambda-invoker';
 import { tableNameEnvironment } from '../../local/tables';
 import { anAccount, NO_FLAGS } from '../support/accounts';
 import { freshTables, localCredentials } from '../support/dynamodb';
@@ -17,7 +20,7 @@ const KEY = Buffer.alloc(32, 7);
 type Handler = (event: APIGatewayProxyEventV2, context: typeof lambdaContext) => Promise<unknown>;
 
 let tables: Awaited<ReturnType<typeof freshTables>>;
-let handlers: { queue: Handler; dashboard: Handler; calls: Handler; approve: Handler };
+let handlers: { queue: Handler; dashboard: Handler; calls: Handler; approve: Handler; staffChat: Handler };
 let checkPromises: (event: ScheduledEvent, context: typeof lambdaContext) => Promise<unknown>;
 
 const scored = (
@@ -61,6 +64,7 @@ beforeAll(async () => {
     dashboard: (await import('../../lambdas/handlers/http/dashboard')).handler as Handler,
     calls: (await import('../../lambdas/handlers/http/call-outcomes')).handler as Handler,
     approve: (await import('../../lambdas/handlers/http/draft-review')).handler as Handler,
+    staffChat: (await import('../../lambdas/handlers/http/staff-conversations')).handler as Handler,
   };
   checkPromises = (await import('../../lambdas/handlers/scheduled/check-promises'))
     .handler as typeof checkPromises;
@@ -68,7 +72,20 @@ beforeAll(async () => {
   const put = (item: object, table: string) =>
     tables.db.send(new PutCommand({ TableName: table, Item: item }));
   await Promise.all([
-    put(scored('ACC-H-CALL', {}, treatment('agent_call', 'dpd_31_60')), tables.names.accounts),
+    put(
+      scored(
+        'ACC-H-CALL',
+        {
+          // Rolled from 1–30 days late to 31–60 at the last statement.
+          statements: anAccount({ accountId: 'ACC-H-CALL' }).statements.map((statement, index) => ({
+            ...statement,
+            payStatus: index === 0 ? 2 : index === 1 ? 1 : 0,
+          })),
+        },
+        treatment('agent_call', 'dpd_31_60'),
+      ),
+      tables.names.accounts,
+    ),
     put(
       scored(
         'ACC-H-ESC',
@@ -198,7 +215,8 @@ async function call(
     pathParameters: options.path,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
-  const response = (await handler(event, lambdaContext)) as APIGatewayProxyStructuredResultV2;
+  // A fresh context per request: the shared one's deadline runs from when the file was loaded.
+  const response = (await handler(event, newLambdaContext('test'))) as APIGatewayProxyStructuredResultV2;
   return { status: response.statusCode, body: JSON.parse(String(response.body)) };
 }
 
@@ -255,11 +273,10 @@ describe('GET /dashboard', () => {
     expect(status).toBe(200);
     expect(body.portfolio.accounts).toBe(4);
     expect(body.portfolio.balanceMinor).toEqual({ USD: 360_000, CNY: 120_000 });
-    expect(body.rollRates.rows.find((row: { from: string }) => row.from === 'dpd_1_30')).toMatchObject({
-      total: 4,
-      counts: { dpd_1_30: 2, dpd_31_60: 2 },
-      rates: { dpd_1_30: 0.5, dpd_31_60: 0.5 },
-    });
+    // From the statement history: the last month's move of each account.
+    const row = (from: string) => body.rollRates.rows.find((r: { from: string }) => r.from === from);
+    expect(row('dpd_1_30')).toMatchObject({ total: 1, counts: { dpd_31_60: 1 }, rates: { dpd_31_60: 1 } });
+    expect(row('current')).toMatchObject({ total: 3, counts: { current: 3 } });
     expect(body.offers).toMatchObject({
       drafts: 2,
       ready: 1,
@@ -273,6 +290,51 @@ describe('GET /dashboard', () => {
       byChannel: { sms: 1, email: 0, portal: 0 },
     });
     expect(body.variants[0]).toMatchObject({ variant: 'champion', accounts: 4, averageScore: 530 });
+  });
+
+  it('counts an agent message the gate stopped, read back from the audit trail, and takes a range', async () => {
+    const conversations = new DynamoConversationStore(tables.db, tables.names.conversations);
+    const conversationId = randomUUID();
+    const now = new Date().toISOString();
+    await conversations.start({
+      conversationId,
+      accountId: 'ACC-H-QUIET',
+      channel: 'portal',
+      language: 'en',
+      startedAt: now,
+    });
+    await conversations.takeOver(conversationId, { agentId: 'agent-1', joinedAt: now });
+    const before = await call(handlers.dashboard, 'GET /dashboard', {
+      role: 'supervisor',
+      query: { days: '7' },
+    });
+    expect(before.body.activity.blocks.bySource.agent_message).toBe(0);
+
+    const sent = await call(handlers.staffChat, 'POST /conversations/{conversationId}/messages', {
+      role: 'agent',
+      path: { conversationId },
+      body: { clientMessageId: 'agent-msg-0001', text: 'Pay $125 a month or we will have you arrested.' },
+    });
+    expect(sent.status).toBe(400);
+    expect(sent.body.error.code).toBe('MESSAGE_REJECTED');
+
+    const { body } = await call(handlers.dashboard, 'GET /dashboard', {
+      role: 'supervisor',
+      query: { days: '7' },
+    });
+    expect(body.activity.period.days).toBe(7);
+    expect(body.activity.blocks.bySource.agent_message).toBe(1);
+    expect(body.activity.blocks.total).toBe(before.body.activity.blocks.total + 1);
+    const rules = body.activity.blocks.byRule.filter(
+      (row: { bySource: { agent_message: number } }) => row.bySource.agent_message === 1,
+    );
+    expect(rules.map((row: { rule: string }) => row.rule)).toContain('NUMBER_NOT_IN_OFFER');
+    expect(body.activity.trend).toHaveLength(7);
+
+    for (const days of ['14', 'all', '']) {
+      const bad = await call(handlers.dashboard, 'GET /dashboard', { role: 'supervisor', query: { days } });
+      expect(bad).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED' } } });
+    }
   });
 });
 
@@ -320,6 +382,34 @@ describe('POST /accounts/{accountId}/calls and POST …/drafts/{draftId}/approve
       body: { channel: 'sms' },
     });
     expect(noDraft).toMatchObject({ status: 404, body: { error: { code: 'DRAFT_NOT_FOUND' } } });
+  });
+});
+
+describe('GET /accounts/{accountId}/call-window', () => {
+  it("answers with the customer's time and the policy's verdict; bad references and unknown accounts get codes", async () => {
+    const route = 'GET /accounts/{accountId}/call-window';
+    const window = await call(handlers.calls, route, { role: 'agent', path: { accountId: 'ACC-H-QUIET' } });
+    expect(window.status).toBe(200);
+    expect(window.body).toMatchObject({
+      accountId: 'ACC-H-QUIET',
+      timezone: 'America/New_York',
+      hold: false,
+    });
+    expect(window.body.local.time).toMatch(/^\d{2}:\d{2}$/);
+    expect(typeof window.body.allowed).toBe('boolean');
+    // Allowed now, or told when: never neither.
+    expect(window.body.allowed || window.body.next !== null).toBe(true);
+    expect(await call(handlers.calls, route, { role: 'agent', path: { accountId: 'acc 1' } })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'VALIDATION_FAILED' } },
+    });
+    expect(
+      await call(handlers.calls, route, { role: 'agent', path: { accountId: 'ACC-NOPE' } }),
+    ).toMatchObject({
+      status: 404,
+      body: { error: { code: 'ACCOUNT_NOT_FOUND' } },
+    });
+    expect((await call(handlers.calls, route, { path: { accountId: 'ACC-H-QUIET' } })).status).toBe(401);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   type DashboardAccount,
   type DashboardInput,
   reasonCode,
+  rollRates,
   scoreHistogram,
 } from '../../lambdas/domain/dashboard/dashboard';
 import type { Tier, Variant } from '../../lambdas/domain/treatment/treatment-policy';
@@ -189,16 +190,38 @@ describe('supervisor dashboard aggregation', () => {
     expect(same.reduce((sum, bin) => sum + bin.accounts, 0)).toBe(2);
   });
 
-  it('builds the roll-rate matrix from the previous bucket of each tier change', () => {
-    const { rollRates } = dashboard;
-    expect(rollRates.accounts).toBe(4);
-    const row = (from: Bucket) => rollRates.rows.find((r) => r.from === from)!;
-    expect(row('dpd_1_30').total).toBe(2);
-    expect(row('dpd_1_30').counts.dpd_31_60).toBe(2);
-    expect(row('dpd_1_30').rates).toMatchObject({ dpd_31_60: 1, dpd_1_30: 0 });
-    expect(row('current').rates.dpd_1_30).toBe(1);
-    expect(row('dpd_31_60').counts.dpd_1_30).toBe(1); // cured one bucket
+  it('builds the roll-rate matrix from the statement history: last month for 30 days, three for 90', () => {
+    // Latest statement first: payStatus -1/0 = current, n = n months late.
+    const withHistory = (accountId: string, payStatuses: number[]): DashboardAccount =>
+      account(accountId, null, {
+        statements: payStatuses.map((payStatus, index) => ({ month: `2026-${10 - index}`, payStatus })),
+      });
+    const accounts = [
+      withHistory('R1', [1, 0, 0, 0]), // current → 1–30 last month
+      withHistory('R2', [2, 1, 0, 0]), // 1–30 → 31–60, before that current → 1–30
+      withHistory('R3', [1, 2, 1, -1]), // 31–60 → 1–30 (cured one bucket)
+      withHistory('R4', [-1, -1, -1, -1]), // stayed current
+      withHistory('R5', [8, 7, 6, 5]), // 180+ → 180+; before: 91–180 → 180+, 91–180 → 91–180
+      account('R6', null), // no statements: not counted
+    ];
+    const month = rollRates(accounts, 1);
+    expect(month.accounts).toBe(5);
+    const row = (from: Bucket) => month.rows.find((r) => r.from === from)!;
+    expect(row('current')).toMatchObject({ total: 2, counts: { current: 1, dpd_1_30: 1 } });
+    expect(row('current').rates).toMatchObject({ current: 0.5, dpd_1_30: 0.5 });
+    expect(row('dpd_1_30')).toMatchObject({ total: 1, counts: { dpd_31_60: 1 }, rates: { dpd_31_60: 1 } });
+    expect(row('dpd_31_60').counts.dpd_1_30).toBe(1);
+    expect(row('dpd_180_plus').counts.dpd_180_plus).toBe(1);
     expect(row('dpd_61_90')).toMatchObject({ total: 0, rates: { dpd_61_90: 0 } });
+    const quarter = rollRates(accounts, 3);
+    expect(quarter.rows.reduce((sum, r) => sum + r.total, 0)).toBe(15);
+    expect(quarter.rows.find((r) => r.from === 'dpd_91_180')!.counts).toMatchObject({
+      dpd_91_180: 1,
+      dpd_180_plus: 1,
+    });
+    // The range picks the months: 90 days reads three moves, 30 days one.
+    expect(buildDashboard({ ...INPUT, accounts }, NOW, 90).rollRates).toEqual(quarter);
+    expect(buildDashboard({ ...INPUT, accounts }, NOW, 30).rollRates).toEqual(month);
   });
 
   it('counts offers drafted (ready and blocked) and plans accepted', () => {

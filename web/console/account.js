@@ -11,8 +11,10 @@ import { callSection } from './calls.js';
 import { loadContacts } from './contacts.js';
 import { loadConversations } from './conversation.js';
 import { loadDrafts } from './drafts.js';
+import { lang, t } from './i18n.js';
 import { label, payStatusText } from './labels.js';
 import { paymentsPanel } from './payments.js';
+import { planBuilderSection } from './plan-builder.js';
 import { loadScript } from './script.js';
 
 /** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
@@ -39,8 +41,8 @@ const enc = encodeURIComponent;
  */
 function contactHoursText(hours) {
   if (!hours?.from && !hours?.to) return '';
-  if (hours.from && hours.to) return ` · only ${hours.from}–${hours.to} their time`;
-  return hours.from ? ` · not before ${hours.from} their time` : ` · not from ${hours.to} their time`;
+  if (hours.from && hours.to) return t('acct.hoursBetween', hours.from, hours.to);
+  return hours.from ? t('acct.hoursFrom', hours.from) : t('acct.hoursTo', hours.to);
 }
 
 /**
@@ -50,7 +52,7 @@ function contactHoursText(hours) {
  */
 export function renderAccount(view, ctx, accountId) {
   const { signal } = ctx;
-  replace(view, loading(`Loading ${accountId}…`));
+  replace(view, loading(t('acct.loading', accountId)));
   ctx
     .api('GET', `/accounts/${enc(accountId)}`)
     .then((/** @type {any} */ account) => {
@@ -60,14 +62,14 @@ export function renderAccount(view, ctx, accountId) {
       if (signal.aborted || error.status === 401) return;
       const text =
         error.code === 'ACCOUNT_NOT_FOUND'
-          ? `There is no account ${accountId}.`
+          ? t('acct.noAccount', accountId)
           : error.code === 'VALIDATION_FAILED'
-            ? `${accountId} is not an account reference (they look like ACC-000123).`
-            : `Could not load ${accountId}: ${error.message}`;
+            ? t('acct.badReference', accountId)
+            : `${t('acct.couldNotLoad', accountId)}: ${error.message}`;
       replace(
         view,
         notice(text, 'error', { role: 'alert' }),
-        h('p', {}, h('a', { href: '#/queue' }, 'Back to the queue')),
+        h('p', {}, h('a', { href: '#/queue' }, t('Back to the queue'))),
       );
     });
 }
@@ -82,12 +84,12 @@ function drawAccount(view, ctx, account) {
   /**
    * @param {number | undefined} minor
    */
-  const money = (minor) => formatMoney(minor, account.currency);
+  const money = (minor) => formatMoney(minor, account.currency, lang());
   const summary = h('div', { id: 'summary-slot' });
-  const conversations = section('Conversations', { id: 'conversations' }, loading());
-  const script = section('Suggested call script', { id: 'script' }, loading());
-  const draftAgain = h('button', { type: 'button', class: 'small', id: 'draft-again' }, 'Draft again');
-  const drafts = section('Drafted messages', { id: 'drafts', actions: draftAgain }, loading());
+  const conversations = section(t('Conversations'), { id: 'conversations' }, loading());
+  const script = section(t('Suggested call script'), { id: 'script' }, loading());
+  const draftAgain = h('button', { type: 'button', class: 'small', id: 'draft-again' }, t('Draft again'));
+  const drafts = section(t('Drafted messages'), { id: 'drafts', actions: draftAgain }, loading());
   draftAgain.addEventListener('click', async () => {
     draftAgain.disabled = true;
     try {
@@ -95,12 +97,12 @@ function drawAccount(view, ctx, account) {
       await ctx.api('POST', `/accounts/${enc(id)}/drafts`);
       await loadDrafts(ctx, id, drafts);
     } catch (error) {
-      drafts.append(notice(`Could not draft again: ${error.message}`, 'error'));
+      drafts.append(notice(`${t('Could not draft again')}: ${error.message}`, 'error'));
     } finally {
       draftAgain.disabled = false;
     }
   });
-  const contacts = section('Outbox and contact log', { id: 'contacts' }, loading());
+  const contacts = section(t('Outbox and contact log'), { id: 'contacts' }, loading());
   const call = callSection(ctx, account, money, () => {
     loadContacts(ctx, id, contacts);
     refreshSummary();
@@ -108,12 +110,21 @@ function drawAccount(view, ctx, account) {
 
   replace(
     view,
-    h('p', { class: 'small' }, h('a', { href: '#/queue' }, '← Work queue')),
+    h('p', { class: 'small' }, h('a', { href: '#/queue' }, t('← Work queue'))),
     summary,
     h(
       'div',
       { class: 'account-grid' },
-      h('div', {}, script, call, paymentsPanel(ctx, id), drafts, statementsSection(account, money)),
+      h(
+        'div',
+        {},
+        script,
+        planBuilderSection(ctx, account, money),
+        call,
+        paymentsPanel(ctx, id),
+        drafts,
+        statementsSection(account, money),
+      ),
       h('div', {}, conversations, riskSection(account), contacts),
     ),
   );
@@ -153,25 +164,25 @@ function summarySection(ctx, account, money) {
   const escalation = account.escalation;
   const strategy = account.strategy;
   return section(
-    `${customer.name ?? 'Customer'} · ${account.accountId}`,
+    `${customer.name ?? t('Customer')} · ${account.accountId}`,
     { id: 'account-summary' },
     h(
       'div',
       { class: 'chips' },
       chip(label(account.jurisdiction)),
       chip(label(customer.language)),
-      treatment.tier && chip(`Tier: ${label(treatment.tier)}`, 'info'),
+      treatment.tier && chip(t('acct.tier', label(treatment.tier)), 'info'),
       treatment.bucket && chip(label(treatment.bucket)),
-      treatment.variant && chip(`Variant: ${label(treatment.variant)}`),
-      account.risk?.band && chip(`Band ${account.risk.band}`),
-      flags.map(([flag]) => chip(FLAG_NAMES[flag] ?? humanise(flag), 'warn')),
+      treatment.variant && chip(t('acct.variant', label(treatment.variant))),
+      account.risk?.band && chip(t('queue.band', account.risk.band)),
+      flags.map(([flag]) => chip(FLAG_NAMES[flag] ? t(FLAG_NAMES[flag]) : humanise(flag), 'warn')),
     ),
     escalation &&
       h(
         'div',
         { class: 'notice warn', id: 'escalation', role: 'note' },
         h('strong', {}, label(escalation.reason)),
-        ` since ${formatDateTime(escalation.at)}. `,
+        ` ${t('acct.since', formatDateTime(escalation.at, lang()))} `,
         escalation.conversationId &&
           h(
             'button',
@@ -180,15 +191,15 @@ function summarySection(ctx, account, money) {
               class: 'small',
               onclick: () => document.getElementById('conversations')?.scrollIntoView({ behavior: 'smooth' }),
             },
-            'Go to the conversation',
+            t('Go to the conversation'),
           ),
       ),
     promise &&
       notice(
-        `Promise to pay ${money(promise.amountMinor)} by ${formatDate(promise.dueDate)}` +
+        `Promise to pay ${money(promise.amountMinor)} by ${formatDate(promise.dueDate, lang())}` +
           (promise.source
             ? ` (taken by ${promise.source}` +
-              (promise.recordedAt ? `, ${formatDateTime(promise.recordedAt)})` : ')')
+              (promise.recordedAt ? `, ${formatDateTime(promise.recordedAt, lang())})` : ')')
             : '.'),
         'info',
         { id: 'promise' },
@@ -197,64 +208,64 @@ function summarySection(ctx, account, money) {
       h(
         'div',
         { class: 'notice ok', id: 'plan' },
-        h('strong', {}, `Plan agreed: ${label(plan.kind)}, ${money(plan.totalMinor)}`),
-        plan.acceptedAt && ` on ${formatDateTime(plan.acceptedAt)}`,
+        h('strong', {}, t('acct.planAgreed', label(plan.kind), money(plan.totalMinor))),
+        plan.acceptedAt && ` ${t('acct.on', formatDateTime(plan.acceptedAt, lang()))}`,
         h(
           'details',
           {},
-          h('summary', {}, `Schedule (${plan.instalments?.length ?? 0} payments)`),
-          scheduleList(plan.instalments, { money, date: (iso) => formatDate(iso) }),
+          h('summary', {}, t('acct.schedule', plan.instalments?.length ?? 0)),
+          scheduleList(plan.instalments, { money, date: (iso) => formatDate(iso, lang()) }),
         ),
       ),
     figures([
-      ['Amount overdue', money(account.amountOverdueMinor), 'account-overdue'],
-      ['Balance', money(account.balanceMinor)],
+      [t('Amount overdue'), money(account.amountOverdueMinor), 'account-overdue'],
+      [t('Balance'), money(account.balanceMinor)],
       [
-        'Days past due',
+        t('Days past due'),
         account.daysPastDue === null || account.daysPastDue === undefined ? '—' : String(account.daysPastDue),
       ],
-      ['Next due', formatDate(account.nextDueDate)],
-      account.minimumDueMinor !== undefined && ['Minimum due', money(account.minimumDueMinor)],
-      account.creditLimitMinor !== undefined && ['Credit limit', money(account.creditLimitMinor)],
+      [t('Next due'), formatDate(account.nextDueDate, lang())],
+      account.minimumDueMinor !== undefined && [t('Minimum due'), money(account.minimumDueMinor)],
+      account.creditLimitMinor !== undefined && [t('Credit limit'), money(account.creditLimitMinor)],
     ]),
     h(
       'dl',
       { class: 'details' },
-      h('dt', {}, 'Phone'),
+      h('dt', {}, t('Phone')),
       revealable(ctx, account.accountId, 'phone', customer.phone || '—'),
-      h('dt', {}, 'E-mail'),
+      h('dt', {}, t('E-mail')),
       revealable(ctx, account.accountId, 'email', customer.email || '—'),
-      h('dt', {}, 'Time zone'),
+      h('dt', {}, t('Time zone')),
       h('dd', {}, customer.timezone ?? '—'),
-      h('dt', {}, 'Date of birth'),
+      h('dt', {}, t('Date of birth')),
       revealable(
         ctx,
         account.accountId,
         'dateOfBirth',
-        customer.birthYear ? `${customer.birthYear} (year only)` : '—',
+        customer.birthYear ? t('acct.yearOnly', customer.birthYear) : '—',
       ),
-      h('dt', {}, 'Contact'),
+      h('dt', {}, t('Contact')),
       h(
         'dd',
         {},
-        customer.contactPreferences?.smsConsent ? 'SMS consent' : 'No SMS consent',
+        customer.contactPreferences?.smsConsent ? t('SMS consent') : t('No SMS consent'),
         (customer.contactPreferences?.refusedChannels ?? []).length > 0
-          ? ` · refuses ${customer.contactPreferences.refusedChannels.map(label).join(', ')}`
+          ? ` · ${t('acct.refuses', customer.contactPreferences.refusedChannels.map(label).join(', '))}`
           : '',
-        customer.contactPreferences?.noWorkplace ? ' · never at work' : '',
-        customer.contactPreferences?.noThirdParties ? ' · nobody else to be contacted' : '',
+        customer.contactPreferences?.noWorkplace ? ` · ${t('never at work')}` : '',
+        customer.contactPreferences?.noThirdParties ? ` · ${t('nobody else to be contacted')}` : '',
         contactHoursText(customer.contactPreferences?.contactHours),
       ),
       strategy && [
-        h('dt', {}, 'Strategy'),
+        h('dt', {}, t('Strategy')),
         h(
           'dd',
           {},
           strategy.description ?? '',
           (strategy.channels ?? []).length > 0
-            ? ` Channels: ${strategy.channels.map(label).join(', ')}.`
+            ? ` ${t('acct.channels', strategy.channels.map(label).join(', '))}`
             : '',
-          strategy.humanReview ? ' A person must review.' : '',
+          strategy.humanReview ? ` ${t('A person must review.')}` : '',
         ),
       ],
     ),
@@ -286,7 +297,7 @@ function revealable(ctx, accountId, field, masked) {
   const open = h(
     'button',
     { type: 'button', class: 'small quiet', id: `reveal-${field}`, 'aria-expanded': 'false' },
-    'Reveal',
+    t('Reveal'),
   );
   open.addEventListener('click', () => {
     open.hidden = true;
@@ -313,13 +324,14 @@ function revealable(ctx, accountId, field, masked) {
 function revealForm(ctx, accountId, field, value, cancelled) {
   const reason = h(
     'select',
-    { id: `reveal-${field}-reason`, 'aria-label': `Why you need the ${FIELD_LABELS[field]}` },
-    h('option', { value: '' }, 'Why do you need it?'),
-    REVEAL_REASONS.map((text) => h('option', { value: text }, text)),
+    { id: `reveal-${field}-reason`, 'aria-label': t('acct.whyNeed', t(FIELD_LABELS[field] ?? field)) },
+    h('option', { value: '' }, t('Why do you need it?')),
+    // The reason is logged as written here (English), whatever the agent reads.
+    REVEAL_REASONS.map((text) => h('option', { value: text }, t(text))),
   );
   const error = h('span', { class: 'form-error', role: 'alert', hidden: true });
-  const show = h('button', { type: 'submit', class: 'small' }, 'Show (logged)');
-  const cancel = h('button', { type: 'button', class: 'small quiet' }, 'Cancel');
+  const show = h('button', { type: 'submit', class: 'small' }, t('Show (logged)'));
+  const cancel = h('button', { type: 'button', class: 'small quiet' }, t('Cancel'));
   const form = h(
     'form',
     { class: 'reveal-form', id: `reveal-${field}-form` },
@@ -339,7 +351,7 @@ function revealForm(ctx, accountId, field, value, cancelled) {
     event.preventDefault();
     say(error, '');
     if (!reason.value) {
-      say(error, 'Choose a reason: it is logged for your supervisor.');
+      say(error, t('Choose a reason: it is logged for your supervisor.'));
       reason.focus();
       return;
     }
@@ -349,15 +361,19 @@ function revealForm(ctx, accountId, field, value, cancelled) {
         field,
         reason: reason.value,
       });
-      const text = field === 'dateOfBirth' ? formatDate(revealed.value) : revealed.value;
+      const text = field === 'dateOfBirth' ? formatDate(revealed.value, lang()) : revealed.value;
       replace(value, text);
       value.classList.remove('masked');
       form.replaceWith(
-        h('span', { class: 'muted small' }, ` revealed ${formatDateTime(revealed.revealedAt)}, logged`),
+        h(
+          'span',
+          { class: 'muted small' },
+          ` ${t('acct.revealed', formatDateTime(revealed.revealedAt, lang()))}`,
+        ),
       );
     } catch (failure) {
       show.disabled = false;
-      say(error, `Could not reveal it: ${failure.message}`);
+      say(error, `${t('Could not reveal it')}: ${failure.message}`);
     }
   });
   return form;
@@ -368,34 +384,37 @@ function revealForm(ctx, accountId, field, value, cancelled) {
  */
 function riskSection(account) {
   const risk = account.risk;
-  if (!risk) return section('Risk score', { id: 'risk' }, empty('Not scored yet.'));
+  if (!risk) return section(t('Risk score'), { id: 'risk' }, empty(t('Not scored yet.')));
   /** @type {any[]} */
   const reasons = Array.isArray(risk.reasons) ? risk.reasons : [];
   const largest = Math.max(...reasons.map((reason) => Math.abs(Number(reason.contribution) || 0)), 0);
   return section(
-    'Risk score',
+    t('Risk score'),
     { id: 'risk' },
     figures([
-      ['Score', String(risk.score ?? '—')],
-      ['Band', String(risk.band ?? '—')],
-      ['Probability of default', formatPercent(risk.probabilityOfDefault)],
+      [t('Score'), String(risk.score ?? '—')],
+      [t('Band'), String(risk.band ?? '—')],
+      [t('Probability of default'), formatPercent(risk.probabilityOfDefault, lang())],
     ]),
-    risk.fallback && notice('The history could not be scored: a conservative fallback was used.', 'warn'),
-    h('h3', {}, 'Why'),
+    risk.fallback && notice(t('The history could not be scored: a conservative fallback was used.'), 'warn'),
+    h('h3', {}, t('Why')),
     reasons.length === 0
-      ? empty('No reasons recorded.')
+      ? empty(t('No reasons recorded.'))
       : h(
           'ol',
           { class: 'reasons' },
           reasons.map((reason) => {
             const english = reason.en ?? reason.text?.en ?? reason.code ?? reason.feature ?? '';
             const chinese = reason.zh ?? reason.text?.['zh-CN'] ?? reason['zh-CN'];
+            // In the agent's language; the other one underneath, smaller.
+            const [first, second, secondLang] =
+              lang() === 'zh-CN' && chinese ? [chinese, english, 'en'] : [english, chinese, 'zh-CN'];
             const share = largest > 0 ? Math.abs(Number(reason.contribution) || 0) / largest : 0;
             return h(
               'li',
               {},
-              h('span', {}, english),
-              chinese && h('span', { class: 'small muted', lang: 'zh-CN' }, ` · ${chinese}`),
+              h('span', {}, first),
+              second && h('span', { class: 'small muted', lang: secondLang }, ` · ${second}`),
               contributionBar(share, reason.contribution),
             );
           }),
@@ -403,8 +422,10 @@ function riskSection(account) {
     h(
       'p',
       { class: 'small muted' },
-      `Model ${risk.modelVersion ?? '—'}`,
-      account.treatment?.assessedAt ? ` · scored ${formatDateTime(account.treatment.assessedAt)}` : '',
+      t('acct.model', risk.modelVersion ?? '—'),
+      account.treatment?.assessedAt
+        ? ` · ${t('acct.scored', formatDateTime(account.treatment.assessedAt, lang()))}`
+        : '',
     ),
   );
 }
@@ -442,17 +463,17 @@ function contributionBar(share, contribution) {
 function statementsSection(account, money) {
   const statements = Array.isArray(account.statements) ? account.statements : [];
   return section(
-    'Statements',
+    t('Statements'),
     { id: 'statements' },
     statements.length === 0
-      ? empty('No statements.')
+      ? empty(t('No statements.'))
       : table(
           [
-            { label: 'Month', value: (s) => s.month, header: true },
-            { label: 'Limit', value: (s) => money(s.creditLimitMinor), num: true },
-            { label: 'Balance', value: (s) => money(s.statementBalanceMinor), num: true },
-            { label: 'Paid', value: (s) => money(s.amountPaidMinor), num: true },
-            { label: 'Status', value: (s) => payStatusText(s.payStatus) },
+            { label: t('Month'), value: (s) => s.month, header: true },
+            { label: t('Limit'), value: (s) => money(s.creditLimitMinor), num: true },
+            { label: t('Balance'), value: (s) => money(s.statementBalanceMinor), num: true },
+            { label: t('Paid'), value: (s) => money(s.amountPaidMinor), num: true },
+            { label: t('Status'), value: (s) => payStatusText(s.payStatus) },
           ],
           statements,
         ),

@@ -7,6 +7,7 @@ import { notice } from '/lib/ui.js';
 import { renderAccount } from './account.js';
 import * as auth from './auth.js';
 import { renderDashboard } from './dashboard.js';
+import { lang, setLang, t } from './i18n.js';
 import { renderOutbox } from './outbox.js';
 import { renderQueue } from './queue.js';
 
@@ -35,7 +36,7 @@ const ctx = {
     onUnauthorized: () => {
       if (!ctx.session) return;
       signOut({ remote: false });
-      ctx.message('Your session has ended. Please sign in again.', 'warn');
+      ctx.message(t('Your session has ended. Please sign in again.'), 'warn');
     },
   }),
   /** Aborted when the reader leaves the view: views stop polling and ignore late answers. */
@@ -76,7 +77,7 @@ function renderHeader(name) {
   show(byId('account-search'), Boolean(session));
   show(byId('sign-out'), Boolean(session));
   const who = byId('who');
-  who.textContent = session ? `${session.name} · ${session.role}` : '';
+  who.textContent = session ? `${session.name} · ${t(`role.${session.role}`)}` : '';
   show(who, Boolean(session));
   for (const link of document.querySelectorAll('[data-nav]')) {
     if (!(link instanceof HTMLElement)) continue;
@@ -109,11 +110,11 @@ function route() {
       return renderAccount(view, ctx, params[0] ?? '');
     case 'dashboard':
       if (ctx.session.role !== 'supervisor') {
-        return replace(view, notice('The dashboard is for supervisors.', 'warn'));
+        return replace(view, notice(t('The dashboard is for supervisors.'), 'warn'));
       }
-      return renderDashboard(view, ctx);
+      return renderDashboard(view, ctx, query);
     case 'outbox':
-      if (!ctx.local) return replace(view, notice('The outbox view exists only in local mode.', 'warn'));
+      if (!ctx.local) return replace(view, notice(t('The outbox view exists only in local mode.'), 'warn'));
       return renderOutbox(view, ctx);
     default:
       return renderQueue(view, ctx, query);
@@ -129,13 +130,13 @@ function renderSignIn(view) {
   const card = h(
     'section',
     { class: 'card signin', 'aria-labelledby': 'signin-heading' },
-    h('h2', { id: 'signin-heading' }, 'Sign in'),
+    h('h2', { id: 'signin-heading' }, t('Sign in')),
     error,
   );
   replace(view, card);
   if (!ctx.local) {
     card.append(
-      h('p', {}, 'Sign in with your staff account. You will come back here afterwards.'),
+      h('p', {}, t('Sign in with your staff account. You will come back here afterwards.')),
       h(
         'button',
         {
@@ -146,19 +147,19 @@ function renderSignIn(view) {
               .startCognitoSignIn(/** @type {import('./auth.js').AuthSettings} */ (ctx.config.auth))
               .catch((e) => say(error, e.message)),
         },
-        'Sign in',
+        t('Sign in'),
       ),
     );
     return;
   }
-  const list = h('ul', { class: 'user-list', 'aria-label': 'Dev users' });
+  const list = h('ul', { class: 'user-list', 'aria-label': t('Dev users') });
   card.append(
-    h('p', { class: 'notice warn' }, 'Local mode: choose a dev user. In AWS, staff sign in with Cognito.'),
+    h('p', { class: 'notice warn' }, t('Local mode: choose a dev user. In AWS, staff sign in with Cognito.')),
     list,
     h(
       'p',
       { class: 'small muted' },
-      h('a', { href: '#/outbox' }, 'Open the outbox'),
+      h('a', { href: '#/outbox' }, t('Open the outbox')),
       ' (no sign-in needed locally)',
     ),
   );
@@ -188,13 +189,13 @@ function renderSignIn(view) {
                 },
               },
               h('span', {}, user.name),
-              h('span', { class: 'chip' }, user.role),
+              h('span', { class: 'chip' }, t(`role.${user.role}`)),
             ),
           ),
         ),
       );
     })
-    .catch((failure) => say(error, `Could not list the dev users: ${failure.message}`));
+    .catch((failure) => say(error, `${t('Could not list the dev users')}: ${failure.message}`));
 }
 
 /** @param {{ remote?: boolean }} [options] remote: sign out of the Hosted UI too */
@@ -207,6 +208,21 @@ function signOut({ remote = true } = {}) {
     return;
   }
   route();
+}
+
+// ----------------------------------------------------------------------------------------------------------
+// Language
+
+/** The words written in the page's HTML, in the reader's language. */
+function applyLanguage() {
+  document.documentElement.lang = lang();
+  document.title = t('page.title');
+  for (const element of document.querySelectorAll('[data-i18n]'))
+    element.textContent = t(/** @type {HTMLElement} */ (element).dataset.i18n ?? '');
+  for (const element of document.querySelectorAll('[data-i18n-label]'))
+    element.setAttribute('aria-label', t(/** @type {HTMLElement} */ (element).dataset.i18nLabel ?? ''));
+  for (const button of document.querySelectorAll('#lang-switch button'))
+    button.setAttribute('aria-pressed', String(/** @type {HTMLElement} */ (button).dataset.lang === lang()));
 }
 
 // ----------------------------------------------------------------------------------------------------------
@@ -227,9 +243,19 @@ async function main() {
     }
   }
   ctx.session ??= auth.savedSession();
+  applyLanguage();
+  for (const button of document.querySelectorAll('#lang-switch button')) {
+    button.addEventListener('click', () => {
+      const chosen = /** @type {HTMLElement} */ (button).dataset.lang;
+      if (chosen === lang()) return;
+      setLang(chosen);
+      applyLanguage();
+      route();
+    });
+  }
   byId('sign-out').addEventListener('click', () => {
     signOut();
-    ctx.message('You have signed out.');
+    ctx.message(t('signedOut'));
   });
   byId('account-search').addEventListener('submit', (event) => {
     event.preventDefault();

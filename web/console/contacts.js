@@ -5,6 +5,7 @@ import { h, replace } from '/lib/dom.js';
 import { formatDateTime } from '/lib/format.js';
 import { chip, empty, notice, reasonText, table } from '/lib/ui.js';
 import { findingsList } from './findings.js';
+import { lang, t } from './i18n.js';
 import { label, statusTone } from './labels.js';
 
 /** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
@@ -29,25 +30,25 @@ export async function loadContacts(ctx, id, card) {
     );
     replace(
       body,
-      h('h3', {}, 'Messages'),
+      h('h3', {}, t('Messages')),
       messages.length === 0
-        ? empty('No messages.')
+        ? empty(t('No messages.'))
         : h('ul', { class: 'messages-list' }, messages.map(outboxItem)),
-      h('h3', {}, 'Contact log'),
+      h('h3', {}, t('Contact log')),
       contacts.length === 0
-        ? empty('No contacts logged.')
+        ? empty(t('No contacts logged.'))
         : table(
             [
-              { label: 'When', value: (c) => formatDateTime(c.at), header: true },
-              { label: 'Channel', value: (c) => label(c.channel) },
-              { label: 'Kind', value: (c) => label(c.outcome ?? c.kind) },
+              { label: t('When'), value: (c) => formatDateTime(c.at, lang()), header: true },
+              { label: t('Channel'), value: (c) => label(c.channel) },
+              { label: t('Kind'), value: (c) => label(c.outcome ?? c.kind) },
             ],
             contacts,
           ),
     );
   } catch (error) {
     if (ctx.signal.aborted || error.status === 401) return;
-    replace(body, notice(`Could not load the contacts: ${error.message}`, 'error'));
+    replace(body, notice(`${t('Could not load the contacts')}: ${error.message}`, 'error'));
   }
   card.querySelector('.contacts-body')?.remove();
   card.querySelector('.spinner')?.parentElement?.remove();
@@ -72,14 +73,14 @@ export function outboxItem(message) {
       chip(label(message.channel)),
       chip(label(message.status), statusTone(message.status)),
       message.purpose && chip(label(message.purpose)),
-      h('span', {}, `queued ${formatDateTime(message.queuedAt)}`),
+      h('span', {}, t('msg.queued', formatDateTime(message.queuedAt, lang()))),
       message.sentAt
-        ? h('span', {}, `sent ${formatDateTime(message.sentAt)}`)
-        : message.notBefore && h('span', {}, `not before ${formatDateTime(message.notBefore)}`),
-      message.deliveredBy && h('span', {}, `by ${message.deliveredBy}`),
+        ? h('span', {}, t('msg.sent', formatDateTime(message.sentAt, lang())))
+        : message.notBefore && h('span', {}, t('msg.notBefore', formatDateTime(message.notBefore, lang()))),
+      message.deliveredBy && h('span', {}, t('msg.by', message.deliveredBy)),
     ),
     message.subject && h('p', { class: 'small' }, h('strong', {}, message.subject)),
-    h('details', {}, h('summary', {}, 'Text'), h('p', { class: 'message-text' }, message.text ?? '')),
+    h('details', {}, h('summary', {}, t('Text')), h('p', { class: 'message-text' }, message.text ?? '')),
     reasons.length > 0 &&
       h(
         'ul',

@@ -7,6 +7,7 @@ import { h, replace, say } from '/lib/dom.js';
 import { formatDateTime, formatTime } from '/lib/format.js';
 import { chip, empty, notice } from '/lib/ui.js';
 import { findingsList } from './findings.js';
+import { lang, t } from './i18n.js';
 import { label } from './labels.js';
 
 const enc = encodeURIComponent;
@@ -39,7 +40,7 @@ export function conversationPanel(ctx, container, conversationId, signal) {
     id: 'agent-thread',
     role: 'log',
     'aria-live': 'polite',
-    'aria-label': 'Conversation messages',
+    'aria-label': t('Conversation messages'),
   });
   const composerArea = h('div', {});
   replace(container, status, thread, composerArea);
@@ -55,12 +56,12 @@ export function conversationPanel(ctx, container, conversationId, signal) {
       h(
         'p',
         { class: 'meta' },
-        h('span', {}, `Started ${formatDateTime(conversation.startedAt)}`),
+        h('span', {}, `Started ${formatDateTime(conversation.startedAt, lang())}`),
         chip(label(conversation.language)),
-        conversation.assistantState?.escalated && chip('Asked for a person', 'warn'),
+        conversation.assistantState?.escalated && chip(t('Asked for a person'), 'warn'),
         agent
-          ? chip(mine() ? 'You have this chat' : `Taken over by ${agent.agentId}`, 'ok')
-          : chip('The assistant is answering', 'info'),
+          ? chip(mine() ? t('You have this chat') : t('chat.takenBy', agent.agentId), 'ok')
+          : chip(t('The assistant is answering'), 'info'),
       ),
       !agent &&
         h(
@@ -69,12 +70,12 @@ export function conversationPanel(ctx, container, conversationId, signal) {
           h(
             'button',
             { type: 'button', class: 'primary', id: 'take-over', onclick: takeOver },
-            'Take over the chat',
+            t('Take over the chat'),
           ),
           h(
             'span',
             { class: 'small muted' },
-            'The assistant stops answering and the customer sees that you joined.',
+            t('The assistant stops answering and the customer sees that you joined.'),
           ),
         ),
     );
@@ -96,7 +97,7 @@ export function conversationPanel(ctx, container, conversationId, signal) {
     } catch (error) {
       if (error.status === 401) return;
       event.target.disabled = false;
-      say(takeOverError, `Could not take the chat over: ${error.message}`);
+      say(takeOverError, `${t('Could not take the chat over')}: ${error.message}`);
       status.append(takeOverError);
     }
   }
@@ -120,13 +121,13 @@ export function conversationPanel(ctx, container, conversationId, signal) {
     });
     const error = h('div', { class: 'form-error', role: 'alert', hidden: true, id: 'agent-message-error' });
     const sent = h('p', { class: 'small muted', role: 'status' });
-    const button = h('button', { type: 'submit', class: 'primary' }, 'Send to customer');
+    const button = h('button', { type: 'submit', class: 'primary' }, t('Send to customer'));
     composer = h(
       'form',
       { class: 'composer', id: 'agent-composer', novalidate: true },
-      h('label', { for: 'agent-message' }, 'Your message to the customer'),
+      h('label', { for: 'agent-message' }, t('Your message to the customer')),
       input,
-      h('p', { class: 'hint' }, 'Checked by the compliance gate before it is sent.'),
+      h('p', { class: 'hint' }, t('Checked by the compliance gate before it is sent.')),
       error,
       h('div', { class: 'actions' }, button, sent),
     );
@@ -136,11 +137,11 @@ export function conversationPanel(ctx, container, conversationId, signal) {
       say(sent, '');
       const text = input.value;
       if (!text.trim()) {
-        showError(error, 'Write a message first.');
+        showError(error, t('Write a message first.'));
         return;
       }
       if ([...text].length > MAX_MESSAGE_CHARS) {
-        showError(error, `Messages can be up to ${MAX_MESSAGE_CHARS} characters.`);
+        showError(error, t('chat.tooLong', MAX_MESSAGE_CHARS));
         return;
       }
       // The same id is sent again if this very text is retried, so it is stored once.
@@ -152,17 +153,17 @@ export function conversationPanel(ctx, container, conversationId, signal) {
         const message = await ctx.api('POST', `${path}/messages`, state.pending);
         state.pending = null;
         input.value = '';
-        say(sent, 'Sent.');
+        say(sent, t('Sent.'));
         addMessage(message?.message ?? message);
       } catch (failure) {
         if (failure.status === 401) return;
         if (failure.code === 'MESSAGE_REJECTED') {
           state.pending = null;
-          showError(error, 'Not sent.', failure);
+          showError(error, t('Not sent.'), failure);
         } else if (failure.status === 0 || failure.status >= 500) {
           showError(
             error,
-            'The message could not be sent. Press Send to try again (it will not be sent twice).',
+            t('The message could not be sent. Press Send to try again (it will not be sent twice).'),
           );
         } else {
           state.pending = null;
@@ -196,7 +197,7 @@ export function conversationPanel(ctx, container, conversationId, signal) {
       h('p', { class: 'text' }, String(message.text ?? '')),
       Array.isArray(message.disclosures) &&
         message.disclosures.length > 0 &&
-        h('p', { class: 'small muted disclosure' }, `Disclosures shown: ${message.disclosures.join(' ')}`),
+        h('p', { class: 'small muted disclosure' }, t('chat.disclosures', message.disclosures.join(' '))),
       message.turn &&
         h(
           'p',
@@ -215,7 +216,7 @@ export function conversationPanel(ctx, container, conversationId, signal) {
     thread.scrollTop = thread.scrollHeight;
     empty_.remove();
   }
-  const empty_ = empty('No messages yet.');
+  const empty_ = empty(t('No messages yet.'));
 
   async function poll(initial = false) {
     if (state.polling || signal.aborted) return;
@@ -237,7 +238,7 @@ export function conversationPanel(ctx, container, conversationId, signal) {
           h(
             'p',
             { class: 'notice error', role: 'alert' },
-            `Could not load the conversation: ${error.message}`,
+            `${t('Could not load the conversation')}: ${error.message}`,
           ),
         );
       }
@@ -303,14 +304,14 @@ export async function loadConversations(ctx, account, card) {
     );
     card.querySelector('.spinner')?.parentElement?.remove();
     if (newest.length === 0) {
-      card.append(empty('No conversations with this customer.'));
+      card.append(empty(t('No conversations with this customer.')));
       return;
     }
     replace(
       list,
       h(
         'div',
-        { class: 'actions', role: 'group', 'aria-label': 'Conversations' },
+        { class: 'actions', role: 'group', 'aria-label': t('Conversations') },
         newest.map((conversation) =>
           h(
             'button',
@@ -321,7 +322,7 @@ export async function loadConversations(ctx, account, card) {
               'aria-pressed': 'false',
               onclick: () => open(conversation.conversationId),
             },
-            formatDateTime(conversation.startedAt),
+            formatDateTime(conversation.startedAt, lang()),
             conversation.agent
               ? ' · agent'
               : conversation.assistantState?.escalated
@@ -338,6 +339,6 @@ export async function loadConversations(ctx, account, card) {
   } catch (error) {
     if (ctx.signal.aborted || error.status === 401) return;
     card.querySelector('.spinner')?.parentElement?.remove();
-    card.append(notice(`Could not load the conversations: ${error.message}`, 'error'));
+    card.append(notice(`${t('Could not load the conversations')}: ${error.message}`, 'error'));
   }
 }

@@ -3,12 +3,16 @@
 // never summed across currencies: balances are charted per currency.
 import { notBuiltYet } from '/lib/api.js';
 import { h, replace } from '/lib/dom.js';
-import { formatDateTime, formatMoney, formatNumber, formatPercent, humanise } from '/lib/format.js';
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent } from '/lib/format.js';
 import { figures, loading, notice, section, table } from '/lib/ui.js';
-import { barChart, heatMap } from './charts.js';
+import { barChart, heatMap, trendChart } from './charts.js';
+import { lang, t } from './i18n.js';
 import { label } from './labels.js';
 
 const CURRENCIES = ['USD', 'CNY'];
+const RANGES = [7, 30, 90];
+const DEFAULT_DAYS = 30;
+const SOURCES = ['draft', 'agent_message', 'assistant_reply', 'send'];
 /** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
 
 /**
@@ -18,29 +22,51 @@ const CURRENCIES = ['USD', 'CNY'];
  */
 const list = (value) => (Array.isArray(value) ? value : []);
 /** @param {number | null | undefined} value */
-const percent = (value) => (value === null || value === undefined ? '—' : formatPercent(value));
-const ORDINALS = ['1st', '2nd', '3rd'];
-/** @param {number} n */
-const ordinal = (n) => ORDINALS[n - 1] ?? `${n}th`;
+const percent = (value) => (value === null || value === undefined ? '—' : formatPercent(value, lang()));
 /**
  * Compact money for bar labels: whole units.
  * @param {string} currency
  * @returns {(minor: unknown) => string}
  */
 const shortMoney = (currency) => (minor) =>
-  `${currency} ${formatNumber(Math.round((Number(minor) || 0) / 100))}`;
+  `${currency} ${formatNumber(Math.round((Number(minor) || 0) / 100), lang())}`;
 
 /**
  * @param {HTMLElement} view
  * @param {ConsoleContext} ctx
  */
-export function renderDashboard(view, ctx) {
+export function renderDashboard(view, ctx, query = new URLSearchParams()) {
   const { signal } = ctx;
-  const refresh = h('button', { type: 'button', class: 'small', onclick: () => load() }, 'Refresh');
-  const body = h('div', { id: 'dashboard-body' }, loading('Loading the dashboard…'));
-  const revealed = h('div', { id: 'reveals-body' }, loading());
-  const reveals = section('Personal data revealed', { id: 'reveals' }, revealed);
-  replace(view, section('Supervisor dashboard', { id: 'dashboard', actions: refresh }, body), reveals);
+  const asked = Number(query.get('days'));
+  const days = RANGES.includes(asked) ? asked : DEFAULT_DAYS;
+  const refresh = h('button', { type: 'button', class: 'small', onclick: () => load() }, t('dash.refresh'));
+  const range = h(
+    'div',
+    { class: 'range-switch', role: 'group', 'aria-label': t('dash.range') },
+    RANGES.map((option) =>
+      h(
+        'a',
+        {
+          href: `#/dashboard?days=${option}`,
+          'aria-current': option === days ? 'true' : undefined,
+          dataset: { days: String(option) },
+        },
+        t('dash.days', option),
+      ),
+    ),
+  );
+  const body = h('div', { id: 'dashboard-body' }, loading(t('dash.loading')));
+  const revealed = h('div', { id: 'reveals-body' }, loading(t('common.loading')));
+  const reveals = section(t('dash.reveals'), { id: 'reveals' }, revealed);
+  replace(
+    view,
+    section(
+      t('dash.title'),
+      { id: 'dashboard', actions: h('div', { class: 'actions' }, range, refresh) },
+      body,
+    ),
+    reveals,
+  );
 
   /** Every reveal of a customer's personal data, newest first, with who, what and why: for review. */
   async function loadReveals() {
@@ -50,42 +76,43 @@ export function renderDashboard(view, ctx) {
       replace(
         revealed,
         rows.length === 0
-          ? h('p', { class: 'empty' }, 'Nobody has revealed personal data.')
+          ? h('p', { class: 'empty' }, t('dash.noReveals'))
           : table(
               [
-                { label: 'When', value: (r) => formatDateTime(r.at) },
-                { label: 'Who', value: (r) => `${r.by} (${r.role})` },
+                { label: t('dash.when'), value: (r) => formatDateTime(r.at, lang()) },
+                { label: t('dash.who'), value: (r) => `${r.by} (${label(r.role)})` },
                 {
-                  label: 'Account',
+                  label: t('dash.account'),
                   value: (r) =>
                     h('a', { href: `#/accounts/${encodeURIComponent(r.accountId)}` }, r.accountId),
                 },
-                { label: 'Field', value: (r) => humanise(r.field) },
-                { label: 'Reason', value: (r) => r.reason },
+                { label: t('dash.field'), value: (r) => label(r.field) },
+                { label: t('dash.reason'), value: (r) => r.reason },
               ],
               rows,
-              { caption: 'Newest first; every reveal is logged before the value is shown.' },
+              { caption: t('dash.revealsCaption') },
             ),
       );
     } catch (error) {
       if (signal.aborted || error.status === 401) return;
-      replace(revealed, notice(`Could not load: ${error.message}`, 'error'));
+      replace(revealed, notice(t('common.couldNotLoad', error.message), 'error'));
     }
   }
 
   async function load() {
     loadReveals();
     try {
-      const dashboard = await ctx.api('GET', '/dashboard');
+      const dashboard = await ctx.api('GET', `/dashboard?days=${days}`);
       if (signal.aborted) return;
       replace(body, drawDashboard(dashboard ?? {}));
+      body.setAttribute('data-days', String(days));
     } catch (error) {
       if (signal.aborted || error.status === 401) return;
       replace(
         body,
         notBuiltYet(error)
-          ? notice('The dashboard is not available yet.', 'info')
-          : notice(`Could not load the dashboard: ${error.message}`, 'error', { role: 'alert' }),
+          ? notice(t('dash.notYet'), 'info')
+          : notice(t('dash.couldNotLoad', error.message), 'error', { role: 'alert' }),
       );
     }
   }
@@ -93,44 +120,243 @@ export function renderDashboard(view, ctx) {
 }
 
 /**
+ * A change against the period before: "+3 vs previous 7 days"; nothing when there is nothing to compare.
+ * @param {number | null | undefined} now
+ * @param {number | null | undefined} before
+ * @param {number} days
+ */
+function delta(now, before, days) {
+  if (typeof now !== 'number' || typeof before !== 'number') return '';
+  const change = now - before;
+  const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
+  return t('dash.vsPrevious', `${sign}${formatNumber(Math.abs(change), lang())}`, days);
+}
+
+/**
+ * A figure with its change under it.
+ * @param {string} value
+ * @param {string} change
+ */
+const withDelta = (value, change) =>
+  change ? h('span', {}, value, h('span', { class: 'delta' }, change)) : value;
+
+/** @param {number | null | undefined} minutes */
+function duration(minutes) {
+  if (typeof minutes !== 'number') return '—';
+  if (minutes < 60) return t('dash.minutes', formatNumber(minutes, lang()));
+  const hours = Math.floor(minutes / 60);
+  return t('dash.hoursMinutes', formatNumber(hours, lang()), formatNumber(minutes % 60, lang()));
+}
+
+/**
  * @param {any} d GET /dashboard's answer
  */
 function drawDashboard(d) {
   const portfolio = d.portfolio ?? {};
+  const activity = d.activity ?? {};
+  const days = activity.period?.days ?? DEFAULT_DAYS;
+  const blocks = activity.blocks ?? {};
+  const escalations = activity.escalations ?? {};
   return [
-    h('p', { class: 'muted small' }, d.generatedAt ? `As of ${formatDateTime(d.generatedAt)}` : ''),
+    h(
+      'p',
+      { class: 'muted small', id: 'dashboard-period' },
+      activity.period
+        ? t(
+            'dash.period',
+            formatDate(activity.period.from, lang()),
+            formatDate(activity.period.to, lang()),
+            formatDateTime(d.generatedAt, lang()),
+          )
+        : '',
+    ),
     figures([
-      ['Accounts', formatNumber(portfolio.accounts)],
+      [t('dash.accounts'), formatNumber(portfolio.accounts, lang())],
       ...CURRENCIES.map((currency) => [
-        `Balance ${currency}`,
-        formatMoney(portfolio.balanceMinor?.[currency], currency),
+        t('dash.balance', currency),
+        formatMoney(portfolio.balanceMinor?.[currency], currency, lang()),
       ]),
       ...CURRENCIES.map((currency) => [
-        `Overdue ${currency}`,
-        formatMoney(portfolio.amountOverdueMinor?.[currency], currency),
+        t('dash.overdue', currency),
+        formatMoney(portfolio.amountOverdueMinor?.[currency], currency, lang()),
       ]),
-      ['Scored', formatNumber(d.scores?.scored)],
+      [t('dash.scored'), formatNumber(d.scores?.scored, lang())],
+      [
+        t('dash.blockedTile'),
+        withDelta(formatNumber(blocks.total ?? 0, lang()), delta(blocks.total, blocks.previousTotal, days)),
+        'dashboard-blocked-total',
+      ],
+      [
+        t('dash.callsTile'),
+        withDelta(
+          formatNumber(activity.totals?.calls ?? 0, lang()),
+          delta(activity.totals?.calls, activity.previous?.calls, days),
+        ),
+      ],
+      [t('dash.escalationTile'), duration(escalations.medianMinutes)],
     ]),
     h(
       'div',
       { class: 'dashboard-grid' },
-      portfolioSection('Portfolio by delinquency bucket', 'by-bucket', list(portfolio.byBucket), {
-        balances: true,
-      }),
+      blocksSection(activity),
+      trendSection(activity),
+      agentsSection(list(activity.agents)),
+      escalationsSection(escalations, days),
+      portfolioSection(t('dash.byBucket'), 'by-bucket', list(portfolio.byBucket), { balances: true }),
       portfolioSection(
-        'Portfolio by treatment tier',
+        t('dash.byTier'),
         'by-tier',
         list(portfolio.byTier).filter((row) => row.accounts > 0),
       ),
       scoresSection(d.scores ?? {}),
-      rollRateSection(d.rollRates ?? {}),
+      rollRateSection(d.rollRates ?? {}, days),
       offersSection(d.offers ?? {}),
       promisesSection(d.promises ?? {}),
-      blockedSection(d.blockedContacts ?? {}),
+      blockedSendsSection(d.blockedContacts ?? {}),
       variantsSection(list(d.variants)),
       paymentsSection(d.payments),
     ),
   ];
+}
+
+/**
+ * Every message the gate stopped in the range: where, and by which rule.
+ * @param {any} activity
+ */
+function blocksSection(activity) {
+  const blocks = activity.blocks ?? {};
+  const rules = list(blocks.byRule);
+  return section(
+    t('dash.blocksTitle'),
+    { id: 'gate-blocks', level: 3 },
+    h('p', { class: 'small muted' }, t('dash.blocksIntro', formatNumber(blocks.total ?? 0, lang()))),
+    figures(
+      SOURCES.map((source) => [
+        t(`dash.source.${source}`),
+        formatNumber(blocks.bySource?.[source] ?? 0, lang()),
+        `blocked-${source.replace('_', '-')}`,
+      ]),
+      { class: 'figures compact' },
+    ),
+    rules.length === 0
+      ? h('p', { class: 'empty' }, t('dash.nothingBlocked'))
+      : barChart({
+          title: t('dash.blocksByRule'),
+          categories: rules.map((row) => ruleName(row.rule)),
+          series: [{ name: t('dash.messages'), values: rules.map((row) => row.total) }],
+        }),
+    rules.length > 0 &&
+      h(
+        'details',
+        {},
+        h('summary', {}, t('dash.blocksByRuleAndSource')),
+        table(
+          [
+            { label: t('dash.rule'), value: (row) => ruleName(row.rule), header: true },
+            ...SOURCES.map((source) => ({
+              label: t(`dash.source.${source}`),
+              value: (/** @type {any} */ row) => formatNumber(row.bySource?.[source] ?? 0, lang()),
+              num: true,
+            })),
+            { label: t('dash.total'), value: (row) => formatNumber(row.total, lang()), num: true },
+          ],
+          rules,
+          { caption: t('dash.rulesCaption') },
+        ),
+      ),
+  );
+}
+
+/**
+ * A rule's name in the reader's language, its code after it (the details a supervisor searches by).
+ * @param {string} rule
+ */
+const ruleName = (rule) => label(rule);
+
+/**
+ * Day by day: blocks, calls, promises and escalations.
+ * @param {any} activity
+ */
+function trendSection(activity) {
+  const trend = list(activity.trend);
+  return section(
+    t('dash.trendTitle'),
+    { id: 'trends', level: 3 },
+    trend.length === 0
+      ? h('p', { class: 'empty' }, t('dash.noTrend'))
+      : ['blocked', 'calls', 'promises', 'escalations'].map((key) =>
+          trendChart({
+            title: t(`dash.trend.${key}`),
+            dates: trend.map((point) => point.date),
+            values: trend.map((point) => point[key] ?? 0),
+            formatDate: (date) => formatDate(date, lang()),
+            formatValue: (value) => formatNumber(value, lang()),
+            labels: {
+              date: t('dash.date'),
+              value: t(`dash.trend.${key}`),
+              total: t('dash.inRange'),
+              peak: t('dash.peakDay'),
+              table: t('chart.showTable'),
+            },
+          }),
+        ),
+  );
+}
+
+/**
+ * Calls, promises and kept rate per agent over the range.
+ * @param {any[]} agents
+ */
+function agentsSection(agents) {
+  return section(
+    t('dash.agentsTitle'),
+    { id: 'agents', level: 3 },
+    agents.length === 0
+      ? h('p', { class: 'empty' }, t('dash.noAgents'))
+      : table(
+          [
+            { label: t('dash.agent'), value: (row) => row.agentId, header: true },
+            { label: t('dash.calls'), value: (row) => formatNumber(row.calls, lang()), num: true },
+            { label: t('dash.reached'), value: (row) => formatNumber(row.conversations, lang()), num: true },
+            { label: t('dash.promises'), value: (row) => formatNumber(row.promises, lang()), num: true },
+            {
+              label: t('dash.keptBroken'),
+              value: (row) => `${formatNumber(row.kept, lang())} / ${formatNumber(row.broken, lang())}`,
+              num: true,
+            },
+            { label: t('dash.keptRate'), value: (row) => percent(row.keptRate), num: true },
+          ],
+          agents,
+          { caption: t('dash.agentsCaption') },
+        ),
+  );
+}
+
+/**
+ * @param {any} escalations
+ * @param {number} days
+ */
+function escalationsSection(escalations, days) {
+  return section(
+    t('dash.escalationsTitle'),
+    { id: 'escalations', level: 3 },
+    figures([
+      [t('dash.requested'), formatNumber(escalations.requested ?? 0, lang())],
+      [t('dash.answered'), formatNumber(escalations.answered ?? 0, lang())],
+      [t('dash.waiting'), formatNumber(escalations.waiting ?? 0, lang()), 'escalations-waiting'],
+      [
+        t('dash.median'),
+        withDelta(
+          duration(escalations.medianMinutes),
+          typeof escalations.previousMedianMinutes === 'number'
+            ? t('dash.previousMedian', duration(escalations.previousMedianMinutes), days)
+            : '',
+        ),
+      ],
+      [t('dash.p90'), duration(escalations.p90Minutes)],
+    ]),
+    h('p', { class: 'small muted' }, t('dash.escalationsIntro')),
+  );
 }
 
 /**
@@ -140,24 +366,25 @@ function drawDashboard(d) {
  * @param {{ balances?: boolean }} [options]
  */
 function portfolioSection(title, id, rows, { balances = false } = {}) {
-  if (rows.length === 0) return section(title, { id, level: 3 }, h('p', { class: 'empty' }, 'No accounts.'));
+  if (rows.length === 0)
+    return section(title, { id, level: 3 }, h('p', { class: 'empty' }, t('dash.noAccounts')));
   const categories = rows.map((row) => label(row.key));
   return section(
     title,
     { id, level: 3 },
     barChart({
-      title: 'Accounts',
+      title: t('dash.accounts'),
       categories,
-      series: [{ name: 'Accounts', values: rows.map((r) => r.accounts) }],
+      series: [{ name: t('dash.accounts'), values: rows.map((r) => r.accounts) }],
     }),
     balances &&
       CURRENCIES.map((currency) =>
         barChart({
-          title: `Balance (${currency})`,
+          title: t('dash.balanceChart', currency),
           categories,
           series: [
             {
-              name: 'Balance',
+              name: t('dash.balanceSeries'),
               values: rows.map((r) => r.balanceMinor?.[currency] ?? 0),
               format: shortMoney(currency),
             },
@@ -167,20 +394,21 @@ function portfolioSection(title, id, rows, { balances = false } = {}) {
     h(
       'details',
       {},
-      h('summary', {}, 'Balances and arrears by currency'),
+      h('summary', {}, t('dash.balancesByCurrency')),
       table(
         [
           { label: '', value: (row) => label(row.key), header: true },
-          { label: 'Accounts', value: (row) => formatNumber(row.accounts), num: true },
+          { label: t('dash.accounts'), value: (row) => formatNumber(row.accounts, lang()), num: true },
           ...CURRENCIES.flatMap((currency) => [
             {
-              label: `Balance ${currency}`,
-              value: (/** @type {any} */ row) => formatMoney(row.balanceMinor?.[currency], currency),
+              label: t('dash.balance', currency),
+              value: (/** @type {any} */ row) => formatMoney(row.balanceMinor?.[currency], currency, lang()),
               num: true,
             },
             {
-              label: `Overdue ${currency}`,
-              value: (/** @type {any} */ row) => formatMoney(row.amountOverdueMinor?.[currency], currency),
+              label: t('dash.overdue', currency),
+              value: (/** @type {any} */ row) =>
+                formatMoney(row.amountOverdueMinor?.[currency], currency, lang()),
               num: true,
             },
           ]),
@@ -198,51 +426,57 @@ function scoresSection(scores) {
   const histogram = list(scores.histogram);
   const bands = list(scores.byBand);
   return section(
-    'Risk scores',
+    t('dash.scoresTitle'),
     { id: 'scores', level: 3 },
     histogram.length === 0
-      ? h('p', { class: 'empty' }, 'No scores yet.')
+      ? h('p', { class: 'empty' }, t('dash.noScores'))
       : barChart({
-          title: 'Score histogram (higher = riskier)',
+          title: t('dash.histogram'),
           orientation: 'vertical',
           categories: histogram.map((bin) => String(bin.from)),
-          series: [{ name: 'Accounts', values: histogram.map((bin) => bin.accounts) }],
+          series: [{ name: t('dash.accounts'), values: histogram.map((bin) => bin.accounts) }],
         }),
     bands.length > 0 &&
       barChart({
-        title: 'Accounts by risk band',
+        title: t('dash.byBand'),
         orientation: 'vertical',
         categories: bands.map((band) => band.band),
-        series: [{ name: 'Accounts', values: bands.map((band) => band.accounts) }],
+        series: [{ name: t('dash.accounts'), values: bands.map((band) => band.accounts) }],
       }),
   );
 }
 
 /**
  * @param {any} roll
+ * @param {number} days
  */
-function rollRateSection(roll) {
+function rollRateSection(roll, days) {
   const rows = list(roll.rows);
   /** @type {string[]} */
   const buckets = list(roll.buckets).length > 0 ? roll.buckets : rows.map((row) => row.from);
   return section(
-    'Roll rates',
+    t('dash.rollTitle'),
     { id: 'roll-rates', level: 3 },
     h(
       'p',
       { class: 'small muted' },
-      `From the bucket before the last tier change to the bucket now; ${formatNumber(roll.accounts ?? 0)} accounts moved.`,
+      t('dash.rollIntro', days > 30 ? 3 : 1, formatNumber(roll.accounts ?? 0, lang())),
     ),
-    rows.length === 0
-      ? h('p', { class: 'empty' }, 'No movements yet.')
+    rows.every((row) => !row.total)
+      ? h('p', { class: 'empty' }, t('dash.noRolls'))
       : heatMap({
-          title: 'Share of accounts rolling from one bucket to another',
+          title: t('dash.rollCaption'),
           rowLabels: rows.map((row) => label(row.from)),
           columnLabels: buckets.map(label),
           rates: rows.map((row) => buckets.map((bucket) => row.rates?.[bucket] ?? 0)),
           counts: rows.map((row) => buckets.map((bucket) => row.counts?.[bucket] ?? 0)),
           totals: rows.map((row) => row.total ?? 0),
-          formatRate: (rate) => formatPercent(rate, 'en', 0),
+          formatRate: (rate) => formatPercent(rate, lang(), 0),
+          labels: {
+            corner: t('dash.fromTo'),
+            total: t('dash.accounts'),
+            count: (n) => t('dash.countAccounts', formatNumber(n, lang())),
+          },
         }),
   );
 }
@@ -254,30 +488,30 @@ function offersSection(offers) {
   const byTier = list(offers.byTier);
   const byKind = Object.entries(offers.accepted?.byKind ?? {});
   return section(
-    'Offers',
+    t('dash.offersTitle'),
     { id: 'offers', level: 3 },
     figures([
-      ['Drafts', formatNumber(offers.drafts)],
-      ['Ready', formatNumber(offers.ready)],
-      ['Blocked', formatNumber(offers.blocked)],
-      ['Accounts offered', formatNumber(offers.accountsOffered)],
-      ['Plans accepted', formatNumber(offers.accepted?.accounts)],
-      ['Acceptance (offered)', percent(offers.accepted?.rateAmongOffered)],
+      [t('dash.drafts'), formatNumber(offers.drafts, lang())],
+      [t('dash.ready'), formatNumber(offers.ready, lang())],
+      [t('dash.blocked'), formatNumber(offers.blocked, lang())],
+      [t('dash.accountsOffered'), formatNumber(offers.accountsOffered, lang())],
+      [t('dash.plansAccepted'), formatNumber(offers.accepted?.accounts, lang())],
+      [t('dash.acceptance'), percent(offers.accepted?.rateAmongOffered)],
     ]),
     byTier.length > 0 &&
       barChart({
-        title: 'Drafts by tier',
+        title: t('dash.draftsByTier'),
         categories: byTier.map((row) => label(row.tier)),
         series: [
-          { name: 'Ready', values: byTier.map((row) => row.ready) },
-          { name: 'Blocked', values: byTier.map((row) => row.blocked) },
+          { name: t('dash.ready'), values: byTier.map((row) => row.ready) },
+          { name: t('dash.blocked'), values: byTier.map((row) => row.blocked) },
         ],
       }),
     byKind.length > 0 &&
       barChart({
-        title: 'Plans accepted by kind',
+        title: t('dash.plansByKind'),
         categories: byKind.map(([kind]) => label(kind)),
-        series: [{ name: 'Plans', values: byKind.map(([, count]) => count) }],
+        series: [{ name: t('dash.plans'), values: byKind.map(([, count]) => count) }],
       }),
   );
 }
@@ -288,47 +522,36 @@ function offersSection(offers) {
 function promisesSection(promises) {
   const states = ['recorded', 'pending', 'kept', 'broken', 'superseded'];
   return section(
-    'Promises to pay',
+    t('dash.promisesTitle'),
     { id: 'promises', level: 3 },
     figures([
-      ['Open now', formatNumber(promises.open)],
-      ['Kept rate', percent(promises.keptRate)],
+      [t('dash.openNow'), formatNumber(promises.open, lang())],
+      [t('dash.keptRate'), percent(promises.keptRate)],
     ]),
     barChart({
-      title: 'Promises made, kept and broken',
-      categories: states.map(humanise),
-      series: [{ name: 'Promises', values: states.map((key) => promises[key] ?? 0) }],
+      title: t('dash.promisesChart'),
+      categories: states.map((state) => t(`dash.promise.${state}`)),
+      series: [{ name: t('dash.promises'), values: states.map((key) => promises[key] ?? 0) }],
     }),
   );
 }
 
 /**
+ * Sends the gate stopped, by channel (all time).
  * @param {any} blocked
  */
-function blockedSection(blocked) {
-  const reasons = list(blocked.byReason);
+function blockedSendsSection(blocked) {
   const channels = Object.entries(blocked.byChannel ?? {});
   return section(
-    'Blocked contacts',
+    t('dash.sendsTitle'),
     { id: 'blocked', level: 3 },
-    h(
-      'p',
-      { class: 'small muted' },
-      `${formatNumber(blocked.messages ?? 0)} messages stopped by the compliance gate.`,
-    ),
-    reasons.length === 0
-      ? h('p', { class: 'empty' }, 'Nothing blocked.')
-      : barChart({
-          title: 'Blocked messages by rule',
-          categories: reasons.map((row) => row.reason),
-          series: [{ name: 'Messages', values: reasons.map((row) => row.messages) }],
-        }),
+    h('p', { class: 'small muted' }, t('dash.sendsIntro', formatNumber(blocked.messages ?? 0, lang()))),
     channels.length > 0 &&
       barChart({
-        title: 'Blocked messages by channel',
+        title: t('dash.sendsByChannel'),
         orientation: 'vertical',
         categories: channels.map(([channel]) => label(channel)),
-        series: [{ name: 'Messages', values: channels.map(([, count]) => count) }],
+        series: [{ name: t('dash.messages'), values: channels.map(([, count]) => count) }],
       }),
   );
 }
@@ -337,30 +560,31 @@ function blockedSection(blocked) {
  * @param {any[]} variants
  */
 function variantsSection(variants) {
+  const title = t('dash.variantsTitle');
   if (variants.length === 0)
-    return section(
-      'Champion and challenger',
-      { id: 'variants', level: 3 },
-      h('p', { class: 'empty' }, 'No variants.'),
-    );
+    return section(title, { id: 'variants', level: 3 }, h('p', { class: 'empty' }, t('dash.noVariants')));
   return section(
-    'Champion and challenger',
+    title,
     { id: 'variants', level: 3 },
     barChart({
-      title: 'In arrears and plans accepted (share of the variant’s accounts)',
+      title: t('dash.variantsChart'),
       categories: variants.map((row) => label(row.variant)),
       series: [
-        { name: 'In arrears', values: variants.map((row) => row.inArrearsShare), format: percent },
-        { name: 'Plan accepted', values: variants.map((row) => row.planAcceptanceRate), format: percent },
+        { name: t('dash.inArrears'), values: variants.map((row) => row.inArrearsShare), format: percent },
+        {
+          name: t('dash.planAccepted'),
+          values: variants.map((row) => row.planAcceptanceRate),
+          format: percent,
+        },
       ],
     }),
     table(
       [
-        { label: 'Variant', value: (row) => label(row.variant), header: true },
-        { label: 'Accounts', value: (row) => formatNumber(row.accounts), num: true },
-        { label: 'Avg score', value: (row) => formatNumber(row.averageScore), num: true },
-        { label: 'In arrears', value: (row) => percent(row.inArrearsShare), num: true },
-        { label: 'Plans', value: (row) => formatNumber(row.plansAccepted), num: true },
+        { label: t('dash.variant'), value: (row) => label(row.variant), header: true },
+        { label: t('dash.accounts'), value: (row) => formatNumber(row.accounts, lang()), num: true },
+        { label: t('dash.avgScore'), value: (row) => formatNumber(row.averageScore, lang()), num: true },
+        { label: t('dash.inArrears'), value: (row) => percent(row.inArrearsShare), num: true },
+        { label: t('dash.plans'), value: (row) => formatNumber(row.plansAccepted, lang()), num: true },
       ],
       variants,
     ),
@@ -372,9 +596,9 @@ function variantsSection(variants) {
  * @param {any} payments
  */
 function paymentsSection(payments) {
-  const title = 'Automatic payments (debits)';
+  const title = t('dash.debitsTitle');
   if (!payments)
-    return section(title, { id: 'payments', level: 3 }, h('p', { class: 'empty' }, 'No figures.'));
+    return section(title, { id: 'payments', level: 3 }, h('p', { class: 'empty' }, t('dash.noFigures')));
   const cure = payments.cure ?? {};
   const byAttempt = list(payments.recovery?.byAttempt);
   const currencies = CURRENCIES.filter((currency) => byAttempt.some((row) => row.currency === currency));
@@ -389,36 +613,32 @@ function paymentsSection(payments) {
       : barChart({
           title: chartTitle,
           categories: rows.map((row) => label(row.reason)),
-          series: [{ name: 'Count', values: rows.map((row) => row.count) }],
+          series: [{ name: t('dash.count'), values: rows.map((row) => row.count) }],
         });
   return section(
     title,
     { id: 'payments', level: 3 },
     figures([
-      ['Cure rate', percent(cure.rate), 'payments-cure-rate'],
-      ['Missed, debited', formatNumber(cure.withAttempt)],
-      ['Cured (paid)', formatNumber(cure.cured)],
-      ['Missed, no debit', formatNumber(cure.withoutAttempt)],
+      [t('dash.cureRate'), percent(cure.rate), 'payments-cure-rate'],
+      [t('dash.missedDebited'), formatNumber(cure.withAttempt, lang())],
+      [t('dash.cured'), formatNumber(cure.cured, lang())],
+      [t('dash.missedNoDebit'), formatNumber(cure.withoutAttempt, lang())],
       ...CURRENCIES.map((currency) => [
-        `Recovered ${currency}`,
-        formatMoney(payments.recovery?.recoveredMinor?.[currency], currency),
+        t('dash.recovered', currency),
+        formatMoney(payments.recovery?.recoveredMinor?.[currency], currency, lang()),
       ]),
     ]),
-    h(
-      'p',
-      { class: 'small muted' },
-      'Cure rate: missed instalments with at least one debit attempt that ended paid, over missed instalments with an attempt.',
-    ),
+    h('p', { class: 'small muted' }, t('dash.cureExplained')),
     currencies.length === 0
-      ? h('p', { class: 'empty' }, 'No debits presented yet.')
+      ? h('p', { class: 'empty' }, t('dash.noDebits'))
       : currencies.map((currency) => {
           const rows = byAttempt.filter((row) => row.currency === currency);
           return barChart({
-            title: `Recovered by attempt (${currency})`,
-            categories: rows.map((row) => `${ordinal(row.number)} attempt`),
+            title: t('dash.recoveredByAttempt', currency),
+            categories: rows.map((row) => t('dash.attempt', row.number)),
             series: [
               {
-                name: `Recovered ${currency}`,
+                name: t('dash.recovered', currency),
                 values: rows.map((row) => row.recoveredMinor),
                 format: shortMoney(currency),
               },
@@ -429,28 +649,37 @@ function paymentsSection(payments) {
       h(
         'details',
         {},
-        h('summary', {}, 'Presented and succeeded by attempt'),
+        h('summary', {}, t('dash.presentedByAttempt')),
         table(
           [
-            { label: 'Attempt', value: (row) => `${row.currency} ${ordinal(row.number)}`, header: true },
-            { label: 'Presented', value: (row) => formatNumber(row.presented), num: true },
-            { label: 'Succeeded', value: (row) => formatNumber(row.succeeded), num: true },
             {
-              label: 'Success',
-              value: (row) => (row.presented > 0 ? formatPercent(row.succeeded / row.presented) : '—'),
+              label: t('dash.attemptColumn'),
+              value: (row) => `${row.currency} ${t('dash.attempt', row.number)}`,
+              header: true,
+            },
+            { label: t('dash.presented'), value: (row) => formatNumber(row.presented, lang()), num: true },
+            { label: t('dash.succeeded'), value: (row) => formatNumber(row.succeeded, lang()), num: true },
+            {
+              label: t('dash.success'),
+              value: (row) =>
+                row.presented > 0 ? formatPercent(row.succeeded / row.presented, lang()) : '—',
               num: true,
             },
-            { label: 'Recovered', value: (row) => formatMoney(row.recoveredMinor, row.currency), num: true },
+            {
+              label: t('dash.recoveredColumn'),
+              value: (row) => formatMoney(row.recoveredMinor, row.currency, lang()),
+              num: true,
+            },
           ],
           byAttempt,
         ),
       ),
     reasonChart(
-      'Missed instalments with no debit, by reason',
+      t('dash.missedNoDebitByReason'),
       list(cure.withoutAttemptByReason),
-      'Every missed instalment had a debit.',
+      t('dash.everyMissedDebited'),
     ),
-    reasonChart('Failed debits by reason', list(payments.failures?.byReason), 'No failed debits.'),
-    reasonChart('Cancelled debits by reason', list(payments.cancellations?.byReason), 'No cancelled debits.'),
+    reasonChart(t('dash.failedByReason'), list(payments.failures?.byReason), t('dash.noFailed')),
+    reasonChart(t('dash.cancelledByReason'), list(payments.cancellations?.byReason), t('dash.noCancelled')),
   );
 }

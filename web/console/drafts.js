@@ -7,6 +7,7 @@ import { formatDateTime } from '/lib/format.js';
 import { MESSAGE_CHANNELS } from '/lib/taxonomy.js';
 import { chip, empty, notice } from '/lib/ui.js';
 import { findingsList } from './findings.js';
+import { lang, t } from './i18n.js';
 import { label } from './labels.js';
 
 /** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
@@ -29,7 +30,7 @@ export async function loadDrafts(ctx, id, card) {
     replace(
       body,
       newest.length === 0
-        ? empty('No drafts for this account.')
+        ? empty(t('No drafts for this account.'))
         : newest.slice(0, 3).map((draft, index) => draftBlock(ctx, id, draft, index)),
     );
   } catch (error) {
@@ -37,8 +38,8 @@ export async function loadDrafts(ctx, id, card) {
     replace(
       body,
       notBuiltYet(error) || (error.status === 404 && error.code !== 'ACCOUNT_NOT_FOUND')
-        ? notice('Drafted messages are not available yet.', 'info')
-        : notice(`Could not load the drafts: ${error.message}`, 'error'),
+        ? notice(t('Drafted messages are not available yet.'), 'info')
+        : notice(`${t('Could not load the drafts')}: ${error.message}`, 'error'),
     );
   }
   card.querySelector('.spinner')?.parentElement?.remove();
@@ -73,13 +74,13 @@ function draftBlock(ctx, accountId, draft, index) {
     h(
       'p',
       { class: 'meta' },
-      h('strong', {}, index === 0 ? 'Latest draft' : 'Earlier draft'),
-      draft.createdAt && h('span', {}, formatDateTime(draft.createdAt)),
+      h('strong', {}, index === 0 ? t('Latest draft') : t('Earlier draft')),
+      draft.createdAt && h('span', {}, formatDateTime(draft.createdAt, lang())),
       draft.tier && chip(label(draft.tier)),
       draft.status && chip(label(draft.status), draft.status === 'ready' ? 'ok' : 'warn'),
     ),
   );
-  if (channels.length === 0) block.append(empty('No messages in this draft.'));
+  if (channels.length === 0) block.append(empty(t('No messages in this draft.')));
   for (const channel of channels) {
     // Only channels with a text are drawn (above).
     const { subject, text } = /** @type {{ subject?: string, text: string }} */ (
@@ -111,14 +112,12 @@ function draftBlock(ctx, accountId, draft, index) {
           outcome,
           approved?.queued === false
             ? notice(
-                'This message was approved before; it is already in the outbox. Nothing more was queued.',
+                t('This message was approved before; it is already in the outbox. Nothing more was queued.'),
                 'info',
               )
-            : notice(
-                `Approved${edited ? ' with your edits' : ''} and queued${when ? `; not sent before ${formatDateTime(when)}` : ''}.`,
-                'ok',
-                { class: 'notice ok approved' },
-              ),
+            : notice(t('draft.approved', edited, when ? formatDateTime(when, lang()) : ''), 'ok', {
+                class: 'notice ok approved',
+              }),
         );
       } catch (failure) {
         if (failure.status === 401) return;
@@ -129,7 +128,7 @@ function draftBlock(ctx, accountId, draft, index) {
             ? h(
                 'div',
                 { class: 'notice error', role: 'alert' },
-                h('p', {}, 'The compliance check stopped this message; nothing was queued.'),
+                h('p', {}, t('The compliance check stopped this message; nothing was queued.')),
                 Array.isArray(violations) && violations.length > 0
                   ? findingsList(violations, failure.body?.error?.text, { className: '' })
                   : h('p', {}, failure.message),
@@ -137,7 +136,7 @@ function draftBlock(ctx, accountId, draft, index) {
             : failure.status === 409
               ? notice(`Not queued: ${failure.message}`, 'warn', { role: 'alert' })
               : notBuiltYet(failure)
-                ? notice('Approving drafts is not available yet.', 'info')
+                ? notice(t('Approving drafts is not available yet.'), 'info')
                 : notice(`Not queued: ${failure.message}`, 'error', { role: 'alert' }),
         );
       } finally {
@@ -152,10 +151,10 @@ function draftBlock(ctx, accountId, draft, index) {
           'p',
           { class: 'meta' },
           h('strong', {}, label(channel)),
-          verdict && (verdict.allowed ? chip('Allowed', 'ok') : chip('Blocked', 'danger')),
+          verdict && (verdict.allowed ? chip(t('Allowed'), 'ok') : chip(t('Blocked'), 'danger')),
         ),
         subjectInput &&
-          h('div', { class: 'field' }, h('label', { for: `${inputId}-subject` }, 'Subject'), subjectInput),
+          h('div', { class: 'field' }, h('label', { for: `${inputId}-subject` }, t('Subject')), subjectInput),
         h('label', { for: inputId, class: 'visually-hidden' }, `${label(channel)} text`),
         textarea,
         verdict &&

@@ -1,8 +1,10 @@
 // @ts-check
-// The compliance gate's findings in plain words: what is wrong and why (in the agent's language, English,
-// with the Chinese wording on hand), the offending words highlighted in their sentence, and the raw rule
+// The compliance gate's findings in plain words: what is wrong and why (in the agent's language: the gate's
+// verdicts carry English and Chinese), the offending words highlighted in their sentence, and the raw rule
 // codes only in a small details line for compliance staff.
 import { h } from '/lib/dom.js';
+import { lang, t } from './i18n.js';
+import { label } from './labels.js';
 
 const CONTEXT = 60;
 
@@ -31,7 +33,9 @@ export function highlighted(text, span) {
  */
 function fallbackWords(violation) {
   const detail = String(violation.detail ?? '').replace(/\s*\[[^\]]*\]\s*$/, '');
-  return detail || String(violation.rule ?? 'Blocked by the compliance check');
+  // No plain words came with it: the rule's name in the agent's language, the API's detail in English.
+  if (lang() === 'zh-CN' && violation.rule) return label(violation.rule);
+  return detail || (violation.rule ? label(violation.rule) : t('Blocked by the compliance check'));
 }
 
 /**
@@ -41,16 +45,15 @@ function fallbackWords(violation) {
  */
 export function finding(violation, text) {
   if (typeof violation !== 'object' || violation === null) return h('li', {}, String(violation));
-  const words = violation.explanation?.en ?? fallbackWords(violation);
+  const zh = lang() === 'zh-CN';
+  const words = (zh ? violation.explanation?.zh : violation.explanation?.en) ?? fallbackWords(violation);
   const codes = [violation.rule, violation.ruleId, violation.source].filter(Boolean).join(' · ');
   return h(
     'li',
     { class: 'finding', dataset: { category: String(violation.category ?? violation.rule ?? '') } },
     h('p', { class: 'finding-words' }, words),
     highlighted(text, violation.span),
-    violation.explanation?.zh &&
-      h('p', { class: 'finding-words-zh', lang: 'zh-CN' }, violation.explanation.zh),
-    codes && h('p', { class: 'finding-details' }, `Details: ${codes}`),
+    codes && h('p', { class: 'finding-details' }, `${t('common.details')}: ${codes}`),
   );
 }
 

@@ -1,77 +1,24 @@
 // @ts-check
-// Names for the codes the API uses; anything unknown is shown humanised.
+// Names for the codes the API uses, in the reader's language (words.js); anything unknown is humanised.
 import { humanise } from '/lib/format.js';
-
-/** @type {Record<string, string>} */
-const NAMES = {
-  current: 'Current',
-  dpd_1_30: '1–30 days',
-  dpd_31_60: '31–60 days',
-  dpd_61_90: '61–90 days',
-  dpd_91_180: '91–180 days',
-  dpd_180_plus: '180+ days',
-  reminder_and_call: 'Reminder and call',
-  hardship_restructure: 'Hardship restructure',
-  hardship_plan_active: 'Hardship plan active',
-  pay_in_full: 'Pay in full',
-  hardship: 'Reduced-payment (hardship)',
-  right_party: 'Spoke with the customer',
-  promise_to_pay: 'Promise to pay',
-  refused: 'Customer refused',
-  wrong_number: 'Wrong number',
-  no_answer: 'No answer',
-  call_attempt: 'Call attempt',
-  customer_request: 'Customer asked for a person',
-  promise_broken: 'Promise broken',
-  debit_failed: 'Automatic payments failed',
-  self_harm: 'Self-harm mentioned: reach them now',
-  deceased: 'Holder reported deceased',
-  fraud: 'Fraud reported',
-  bankruptcy: 'Bankruptcy reported',
-  legal_representation: 'Represented by a lawyer',
-  vulnerability: 'Vulnerable customer',
-  complaint: 'Complaint',
-  payment_trace: 'Payment trace',
-  specialist: 'Specialist team',
-  supervisor: 'Supervisor',
-  agents: 'Agents',
-  FRAUD_REPORTED: 'Fraud reported',
-  REPRESENTED_BY_LAWYER: 'Represented by a lawyer',
-  SPECIALIST_CARE: 'Specialist care',
-  sms: 'SMS',
-  email: 'E-mail',
-  call: 'Call',
-  portal: 'Portal',
-  call_script: 'Call script',
-  en: 'English',
-  'zh-CN': 'Chinese',
-  US: 'US',
-  CN: 'China',
-  // Debits (other codes read well humanised): attempt states and reasons.
-  unknown: 'Unknown (asking the bank)',
-  unresolved: 'Unresolved (bank never answered)',
-  CEASE: 'Cease request',
-  SUPERSEDED: 'Superseded by a plan',
-  UNSPECIFIED: 'No reason recorded',
-};
+import { known, t } from './i18n.js';
 
 /**
- * The console's name for an API code; '—' for none.
+ * The console's name for an API code, in the reader's language ('—' for none); a code without a name is
+ * shown humanised.
  * @param {unknown} code
  */
-export const label = (code) =>
-  code === null || code === undefined ? '—' : (NAMES[String(code)] ?? humanise(code));
+export const label = (code) => (code === null || code === undefined ? '—' : known('code.', code, humanise));
 
 /**
  * The statement's repayment status (UCI coding).
  * @param {unknown} status
  */
 export function payStatusText(status) {
-  if (status === -2) return 'No spending';
-  if (status === -1) return 'Paid in full';
-  if (status === 0) return 'Revolving';
-  if (typeof status === 'number' && Number.isInteger(status) && status > 0)
-    return `${status} ${status === 1 ? 'month' : 'months'} late`;
+  if (status === -2) return t('pay.noSpending');
+  if (status === -1) return t('pay.paidInFull');
+  if (status === 0) return t('pay.revolving');
+  if (typeof status === 'number' && Number.isInteger(status) && status > 0) return t('pay.late', status);
   return String(status ?? '—');
 }
 

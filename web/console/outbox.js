@@ -5,6 +5,7 @@ import { h, replace } from '/lib/dom.js';
 import { MESSAGE_CHANNELS } from '/lib/taxonomy.js';
 import { empty, loading, notice, section } from '/lib/ui.js';
 import { outboxItem } from './contacts.js';
+import { t } from './i18n.js';
 import { label } from './labels.js';
 
 /** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
@@ -17,7 +18,7 @@ const PAGE = 100;
  */
 export function renderOutbox(view, ctx) {
   const { signal } = ctx;
-  const results = h('div', { id: 'outbox-results' }, loading('Loading the outbox…'));
+  const results = h('div', { id: 'outbox-results' }, loading(t('Loading the outbox…')));
   /**
    * @param {string} id
    * @param {string} text
@@ -33,13 +34,13 @@ export function renderOutbox(view, ctx) {
   const channel = h(
     'select',
     { id: 'outbox-channel' },
-    h('option', { value: '' }, 'All'),
+    h('option', { value: '' }, t('All')),
     MESSAGE_CHANNELS.map((value) => h('option', { value }, label(value))),
   );
   const status = h(
     'select',
     { id: 'outbox-status' },
-    h('option', { value: '' }, 'All'),
+    h('option', { value: '' }, t('All')),
     ['sent', 'queued', 'blocked', 'failed', 'unconfirmed'].map((value) =>
       h('option', { value }, label(value)),
     ),
@@ -47,17 +48,17 @@ export function renderOutbox(view, ctx) {
   const purpose = h(
     'select',
     { id: 'outbox-purpose' },
-    h('option', { value: '' }, 'All'),
-    h('option', { value: 'security_code' }, 'Security codes'),
-    h('option', { value: 'outreach' }, 'Outreach'),
+    h('option', { value: '' }, t('All')),
+    h('option', { value: 'security_code' }, t('Security codes')),
+    h('option', { value: 'outreach' }, t('Outreach')),
   );
   const filters = h(
     'form',
-    { class: 'outbox-filters', 'aria-label': 'Outbox filters' },
-    field('outbox-account', 'Account', account),
-    field('outbox-channel', 'Channel', channel),
-    field('outbox-status', 'Status', status),
-    field('outbox-purpose', 'Kind', purpose),
+    { class: 'outbox-filters', 'aria-label': t('Outbox filters') },
+    field('outbox-account', t('Account'), account),
+    field('outbox-channel', t('Channel'), channel),
+    field('outbox-status', t('Status'), status),
+    field('outbox-purpose', t('Kind'), purpose),
   );
   /** @type {any} GET /_local/outbox's answer, once loaded */
   let outbox = null;
@@ -84,7 +85,7 @@ export function renderOutbox(view, ctx) {
         `${shown.length} of ${outbox.total ?? outbox.messages?.length ?? 0} messages`,
       ),
       shown.length === 0
-        ? empty('No messages match.')
+        ? empty(t('No messages match.'))
         : h(
             'ul',
             { class: 'messages-list', id: 'outbox-list' },
@@ -106,8 +107,7 @@ export function renderOutbox(view, ctx) {
               return item;
             }),
           ),
-      shown.length > PAGE &&
-        h('p', { class: 'muted small' }, `Showing the newest ${PAGE}; narrow the filters to see others.`),
+      shown.length > PAGE && h('p', { class: 'muted small' }, t('outbox.newest', PAGE)),
     );
   };
   filters.addEventListener('input', draw);
@@ -117,19 +117,20 @@ export function renderOutbox(view, ctx) {
       outbox = await ctx.api('GET', '/_local/outbox');
       if (!signal.aborted) draw();
     } catch (error) {
-      if (!signal.aborted) replace(results, notice(`Could not load the outbox: ${error.message}`, 'error'));
+      if (!signal.aborted)
+        replace(results, notice(`${t('Could not load the outbox')}: ${error.message}`, 'error'));
     }
   };
-  const refresh = h('button', { type: 'button', class: 'small', onclick: load }, 'Refresh');
+  const refresh = h('button', { type: 'button', class: 'small', onclick: load }, t('Refresh'));
   replace(
     view,
     section(
-      'Outbox (local)',
+      t('Outbox (local)'),
       { id: 'outbox', actions: refresh },
-      h('p', { class: 'muted' }, 'Locally nothing is sent: this is what would have been, newest first.'),
+      h('p', { class: 'muted' }, t('Locally nothing is sent: this is what would have been, newest first.')),
       filters,
     ),
-    section('Messages', { id: 'outbox-messages' }, results),
+    section(t('Messages'), { id: 'outbox-messages' }, results),
   );
   load();
 }

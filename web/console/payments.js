@@ -8,6 +8,7 @@ import { h, replace } from '/lib/dom.js';
 import { formatDate, formatDateTime, formatMoney, formatWhen } from '/lib/format.js';
 import { amountForm, INSTALMENT_TONES, instalmentFacts, instalmentRow } from '/lib/payments.js';
 import { chip, empty, figures, loading, notice, section, table } from '/lib/ui.js';
+import { lang, t } from './i18n.js';
 import { label } from './labels.js';
 
 const enc = encodeURIComponent;
@@ -33,7 +34,7 @@ const STATE_TONES = /** @type {Record<string, string>} */ ({
  * @param {string} accountId
  */
 export function paymentsPanel(ctx, accountId) {
-  const card = section('Payments', { id: 'payments' }, loading());
+  const card = section(t('Payments'), { id: 'payments' }, loading());
   loadPayments(ctx, accountId, card);
   return card;
 }
@@ -63,8 +64,8 @@ async function loadPayments(ctx, accountId, card, status) {
     replace(
       body,
       notBuiltYet(error)
-        ? notice('Payments are not available yet.', 'info')
-        : notice(`Could not load the payments: ${error.code}: ${error.message}`, 'error', { role: 'alert' }),
+        ? notice(t('Payments are not available yet.'), 'info')
+        : notice(`${t('Could not load the payments')}: ${error.message}`, 'error', { role: 'alert' }),
     );
   }
   card.querySelector('.spinner')?.parentElement?.remove();
@@ -76,29 +77,33 @@ async function loadPayments(ctx, accountId, card, status) {
 function mandateBlock(payments) {
   const mandate = payments.mandate;
   /** @param {number | undefined} minor */
-  const money = (minor) => formatMoney(minor, payments.currency);
+  const money = (minor) => formatMoney(minor, payments.currency, lang());
   const policy = payments.policy ?? {};
   return h(
     'div',
     { id: 'payments-mandate' },
-    h('h3', {}, 'Debit mandate'),
+    h('h3', {}, t('Debit mandate')),
     !mandate
-      ? empty('No debit mandate: the customer has not authorised debits.')
+      ? empty(t('No debit mandate: the customer has not authorised debits.'))
       : [
           h(
             'p',
             { class: 'meta' },
             chip(
-              mandate.status === 'active' ? 'Active' : 'Revoked',
+              mandate.status === 'active' ? t('Active') : t('Revoked'),
               mandate.status === 'active' ? 'ok' : 'warn',
             ),
-            h('span', {}, `authorised ${formatDateTime(mandate.authorisedAt)} via ${label(mandate.channel)}`),
-            mandate.revokedAt && h('span', {}, `revoked ${formatDateTime(mandate.revokedAt)}`),
+            h(
+              'span',
+              {},
+              `authorised ${formatDateTime(mandate.authorisedAt, lang())} via ${label(mandate.channel)}`,
+            ),
+            mandate.revokedAt && h('span', {}, `revoked ${formatDateTime(mandate.revokedAt, lang())}`),
           ),
           figures([
-            ['Bank account', mandate.debtorAccountMasked ?? '—'],
-            ['Maximum per debit', money(mandate.maxAmountMinor)],
-            ['Partial sweeps', mandate.partialAllowed ? 'Allowed' : 'Not allowed'],
+            [t('Bank account'), mandate.debtorAccountMasked ?? '—'],
+            [t('Maximum per debit'), money(mandate.maxAmountMinor)],
+            [t('Partial sweeps'), mandate.partialAllowed ? t('Allowed') : t('Not allowed')],
           ]),
           h(
             'details',
@@ -106,7 +111,7 @@ function mandateBlock(payments) {
             h(
               'summary',
               {},
-              'Authorisation text the customer accepted',
+              t('Authorisation text the customer accepted'),
               mandate.termsVersion && ` (${mandate.termsVersion})`,
             ),
             h('p', { class: 'message-text', id: 'payments-mandate-text' }, mandate.authorisationText ?? ''),
@@ -134,9 +139,9 @@ function instalmentsBlock(ctx, accountId, payments, reload) {
   return h(
     'div',
     { id: 'payments-instalments' },
-    h('h3', {}, 'Instalments'),
+    h('h3', {}, t('Instalments')),
     instalments.length === 0
-      ? empty('No instalments tracked.')
+      ? empty(t('No instalments tracked.'))
       : h(
           'ul',
           { class: 'instalment-list' },
@@ -155,13 +160,13 @@ function instalmentsBlock(ctx, accountId, payments, reload) {
 function instalmentItem(ctx, accountId, payments, instalment, reload) {
   const currency = payments.currency;
   /** @param {number | undefined} minor */
-  const money = (minor) => formatMoney(minor, currency);
+  const money = (minor) => formatMoney(minor, currency, lang());
   const { owed, unpaid, pending } = instalmentFacts(instalment, payments.debits);
   const blocked = instalment.debitBlockedReasons ?? [];
   return instalmentRow(instalment, {
     headlineClass: 'meta',
     headline: [
-      h('strong', {}, `${formatDate(instalment.dueDate)} · ${money(instalment.amountMinor)}`),
+      h('strong', {}, `${formatDate(instalment.dueDate, lang())} · ${money(instalment.amountMinor)}`),
       chip(label(instalment.status), INSTALMENT_TONES[instalment.status] ?? ''),
       chip(label(instalment.source)),
       (instalment.paidMinor ?? 0) > 0 && h('span', {}, `paid ${money(instalment.paidMinor)}`),
@@ -169,8 +174,8 @@ function instalmentItem(ctx, accountId, payments, instalment, reload) {
     ],
     details: [
       blocked.length > 0 &&
-        h('p', { class: 'small' }, 'No debit: ', blocked.map((reason) => label(reason)).join(', ')),
-      unpaid && pending && h('p', { class: 'small muted' }, 'A debit is pending.'),
+        h('p', { class: 'small' }, t('No debit: '), blocked.map((reason) => label(reason)).join(', ')),
+      unpaid && pending && h('p', { class: 'small muted' }, t('A debit is pending.')),
       unpaid && !pending && debitForm(ctx, accountId, currency, instalment, owed, reload),
     ],
   });
@@ -190,7 +195,7 @@ function debitForm(ctx, accountId, currency, instalment, owed, reload) {
     id: `debit-${String(instalment.instalmentId).replace(/[^\w-]/g, '_')}`,
     className: 'debit-now',
     label: `Amount (${currency})`,
-    button: 'Debit now (customer agreed)',
+    button: t('Debit now (customer agreed)'),
     buttonClass: 'small primary',
     owedMinor: owed,
     currency,
@@ -206,8 +211,8 @@ function debitForm(ctx, accountId, currency, instalment, owed, reload) {
         if (ctx.signal.aborted) return;
         reload(
           notice(
-            `Debit of ${formatMoney(debit?.plannedMinor ?? amountMinor, currency)} scheduled for ${formatWhen(debit?.debitAt)}; ` +
-              `the customer can stop it until ${formatWhen(debit?.stopBy)}.`,
+            `Debit of ${formatMoney(debit?.plannedMinor ?? amountMinor, currency, lang())} scheduled for ${formatWhen(debit?.debitAt, lang())}; ` +
+              `the customer can stop it until ${formatWhen(debit?.stopBy, lang())}.`,
             'ok',
             { id: 'debit-requested', role: 'status' },
           ),
@@ -225,34 +230,37 @@ function debitsBlock(payments) {
   /** @type {Debit[]} */
   const debits = payments.debits ?? [];
   /** @param {number | undefined} minor */
-  const money = (minor) => formatMoney(minor, payments.currency);
+  const money = (minor) => formatMoney(minor, payments.currency, lang());
   return h(
     'div',
     { id: 'payments-debits' },
-    h('h3', {}, 'Debit attempts'),
+    h('h3', {}, t('Debit attempts')),
     debits.length === 0
-      ? empty('No debit attempts.')
+      ? empty(t('No debit attempts.'))
       : table(
           [
-            { label: 'Debit at', value: (d) => formatWhen(d.debitAt), header: true },
-            { label: 'Instalment', value: (d) => `${d.instalmentId} #${d.number}` },
-            { label: 'State', value: (d) => chip(label(d.state), STATE_TONES[d.state] ?? '') },
-            { label: 'Planned', value: (d) => money(d.plannedMinor), num: true },
+            { label: t('Debit at'), value: (d) => formatWhen(d.debitAt, lang()), header: true },
+            { label: t('Instalment'), value: (d) => `${d.instalmentId} #${d.number}` },
+            { label: t('State'), value: (d) => chip(label(d.state), STATE_TONES[d.state] ?? '') },
+            { label: t('Planned'), value: (d) => money(d.plannedMinor), num: true },
             {
-              label: 'Taken',
+              label: t('Taken'),
               value: (d) => (d.amountMinor === undefined ? '—' : money(d.amountMinor)),
               num: true,
             },
             {
-              label: 'Reason',
+              label: t('Reason'),
               value: (d) =>
                 d.failureReason
                   ? label(d.failureReason)
                   : (d.cancelledReasons ?? []).map((reason) => label(reason)).join(', ') || '—',
             },
-            { label: 'Stop by', value: (d) => formatWhen(d.stopBy) },
-            { label: 'Requested by', value: (d) => d.requestedBy ?? '—' },
-            { label: 'Finished', value: (d) => (d.finishedAt ? formatDateTime(d.finishedAt) : '—') },
+            { label: t('Stop by'), value: (d) => formatWhen(d.stopBy, lang()) },
+            { label: t('Requested by'), value: (d) => d.requestedBy ?? '—' },
+            {
+              label: t('Finished'),
+              value: (d) => (d.finishedAt ? formatDateTime(d.finishedAt, lang()) : '—'),
+            },
           ],
           debits,
           { className: 'debits-table' },

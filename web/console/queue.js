@@ -6,6 +6,7 @@ import { h, replace } from '/lib/dom.js';
 import { formatDate, formatMoney } from '/lib/format.js';
 import { BUCKETS, TEAMS, TIERS } from '/lib/taxonomy.js';
 import { chip, empty, loading, notice, section } from '/lib/ui.js';
+import { lang, t } from './i18n.js';
 import { label } from './labels.js';
 
 const REFRESH_MS = 30_000;
@@ -27,7 +28,7 @@ export function renderQueue(view, ctx, query) {
     escalated: query.get('escalated') === 'true',
     limit: LIMITS.includes(limit) ? limit : '50',
   };
-  const results = h('div', { id: 'queue-results' }, loading('Loading the queue…'));
+  const results = h('div', { id: 'queue-results' }, loading(t('Loading the queue…')));
   /**
    * @param {'tier' | 'bucket' | 'team'} name
    * @param {string} text
@@ -41,33 +42,35 @@ export function renderQueue(view, ctx, query) {
       h(
         'select',
         { id: `queue-${name}`, name },
-        h('option', { value: '' }, 'All'),
+        h('option', { value: '' }, t('All')),
         values.map((value) => h('option', { value, selected: filters[name] === value }, label(value))),
       ),
     );
   const form = h(
     'form',
-    { class: 'filters', 'aria-label': 'Queue filters' },
-    select('tier', 'Tier', TIERS),
-    select('bucket', 'Days past due', BUCKETS),
-    select('team', 'Team', TEAMS),
+    { class: 'filters', 'aria-label': t('Queue filters') },
+    select('tier', t('Tier'), TIERS),
+    select('bucket', t('Days past due'), BUCKETS),
+    select('team', t('Team'), TEAMS),
     h(
       'div',
       { class: 'field' },
-      h('label', { for: 'queue-limit' }, 'Show'),
+      h('label', { for: 'queue-limit' }, t('Show')),
       h(
         'select',
         { id: 'queue-limit', name: 'limit' },
-        LIMITS.map((value) => h('option', { value, selected: filters.limit === value }, `${value} accounts`)),
+        LIMITS.map((value) =>
+          h('option', { value, selected: filters.limit === value }, t('queue.limit', value)),
+        ),
       ),
     ),
     h(
       'label',
       { class: 'check' },
       h('input', { type: 'checkbox', name: 'escalated', id: 'queue-escalated', checked: filters.escalated }),
-      h('span', {}, 'Escalations only'),
+      h('span', {}, t('Escalations only')),
     ),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Apply')),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('Apply'))),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -79,11 +82,11 @@ export function renderQueue(view, ctx, query) {
     ctx.navigate(`#/queue${params.toString() ? `?${params}` : ''}`);
   });
 
-  const refresh = h('button', { type: 'button', class: 'small', onclick: () => load() }, 'Refresh');
+  const refresh = h('button', { type: 'button', class: 'small', onclick: () => load() }, t('Refresh'));
   replace(
     view,
-    section('Work queue', { id: 'queue', actions: refresh }, form),
-    section('Accounts to work', { id: 'queue-items', level: 2 }, results),
+    section(t('Work queue'), { id: 'queue', actions: refresh }, form),
+    section(t('Accounts to work'), { id: 'queue-items', level: 2 }, results),
   );
 
   const params = new URLSearchParams();
@@ -105,10 +108,10 @@ export function renderQueue(view, ctx, query) {
         results,
         notBuiltYet(error)
           ? notice(
-              'The work queue is not available yet. Open an account by its reference above meanwhile.',
+              t('The work queue is not available yet. Open an account by its reference above meanwhile.'),
               'info',
             )
-          : notice(`Could not load the queue: ${error.message}`, 'error', { role: 'alert' }),
+          : notice(`${t('Could not load the queue')}: ${error.message}`, 'error', { role: 'alert' }),
       );
     }
   }
@@ -119,13 +122,29 @@ export function renderQueue(view, ctx, query) {
   signal.addEventListener('abort', () => clearInterval(timer));
 }
 
+/**
+ * Why the account is in the queue, in the agent's language: the API's words in English; in Chinese, the
+ * same reason told from the item's codes (the API's words when no code tells it).
+ * @param {any} item
+ */
+function queueReason(item) {
+  const english = String(item.reason ?? '');
+  if (lang() === 'en') return english;
+  if (item.escalation?.reason) return label(item.escalation.reason);
+  if (item.priority === 'promise_due' && item.promise?.dueDate)
+    return t('queue.promiseDue', formatDate(item.promise.dueDate, lang()));
+  if (item.team === 'specialist' && item.tier !== 'excluded') return t('queue.specialistHold');
+  const tierReason = item.tier ? t(`queue.tierReason.${item.tier}`) : '';
+  return tierReason && tierReason !== `queue.tierReason.${item.tier}` ? tierReason : english;
+}
+
 /** @param {any} queue GET /queue's answer */
 function queueList(queue) {
   const items = Array.isArray(queue?.items) ? queue.items : [];
-  if (items.length === 0) return empty('Nothing in the queue for these filters.');
+  if (items.length === 0) return empty(t('Nothing in the queue for these filters.'));
   return [
     typeof queue.total === 'number' &&
-      h('p', { class: 'muted small' }, `Showing ${items.length} of ${queue.total} accounts.`),
+      h('p', { class: 'muted small' }, t('queue.showing', items.length, queue.total)),
     h('ol', { class: 'queue-list', id: 'queue-list' }, items.map(queueItem)),
   ];
 }
@@ -142,7 +161,7 @@ function queueItem(item, index) {
     { class: ['queue-item', escalated && 'escalated'], dataset: { accountId: String(item.accountId ?? '') } },
     h(
       'span',
-      { class: 'rank', 'aria-label': `Rank ${item.rank ?? index + 1}` },
+      { class: 'rank', 'aria-label': t('queue.rank', item.rank ?? index + 1) },
       String(item.rank ?? index + 1),
     ),
     h(
@@ -157,29 +176,33 @@ function queueItem(item, index) {
           `${item.accountId ?? '?'} · ${name}`,
         ),
       ),
-      h('p', { class: 'reason' }, item.reason ?? ''),
+      h('p', { class: 'reason' }, queueReason(item)),
       h(
         'div',
         { class: 'chips' },
         escalated && chip(label(item.escalation.reason ?? 'escalated'), 'warn'),
         item.team && item.team !== 'agents' && chip(label(item.team), 'warn'),
-        item.promise && chip(`Promise ${formatDate(item.promise.dueDate)}`, 'info'),
+        item.promise && chip(t('queue.promise', formatDate(item.promise.dueDate, lang())), 'info'),
         item.tier && chip(label(item.tier)),
         item.bucket && chip(label(item.bucket)),
         item.band &&
           chip(
-            `Band ${item.band}${item.score !== null && item.score !== undefined ? ` · ${item.score}` : ''}`,
+            `${t('queue.band', item.band)}${item.score !== null && item.score !== undefined ? ` · ${item.score}` : ''}`,
           ),
         item.variant && item.variant !== 'champion' && chip(label(item.variant)),
-        item.jurisdiction && chip(item.jurisdiction),
+        item.jurisdiction && chip(label(item.jurisdiction)),
         item.language && chip(label(item.language)),
       ),
     ),
     h(
       'p',
       { class: 'amounts' },
-      h('strong', {}, formatMoney(item.amountOverdueMinor, item.currency)),
-      h('span', { class: 'muted small' }, `overdue of ${formatMoney(item.balanceMinor, item.currency)}`),
+      h('strong', {}, formatMoney(item.amountOverdueMinor, item.currency, lang())),
+      h(
+        'span',
+        { class: 'muted small' },
+        t('queue.overdueOf', formatMoney(item.balanceMinor, item.currency, lang())),
+      ),
     ),
   );
 }

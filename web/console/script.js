@@ -5,6 +5,7 @@ import { h, replace } from '/lib/dom.js';
 import { formatDate } from '/lib/format.js';
 import { chip, notice, table } from '/lib/ui.js';
 import { findingsList } from './findings.js';
+import { lang, t } from './i18n.js';
 import { label } from './labels.js';
 
 /** @typedef {import('./console.js').ConsoleContext} ConsoleContext */
@@ -40,22 +41,22 @@ export async function loadScript(ctx, id, card, money) {
         { class: 'meta' },
         verdict &&
           (verdict.allowed
-            ? chip('Passed the compliance check', 'ok')
-            : chip('Blocked by the compliance check', 'danger')),
+            ? chip(t('Passed the compliance check'), 'ok')
+            : chip(t('Blocked by the compliance check'), 'danger')),
         suggestion.status && chip(label(suggestion.status)),
         h('span', {}, [metadata.source, metadata.model, metadata.promptVersion].filter(Boolean).join(' · ')),
       ),
       verdict && !verdict.allowed && findingsList(verdict.violations, scriptText(script)),
-      part('Right-party check', script.rightPartyVerification),
-      part('Disclosure', script.disclosures, 'disclosure'),
-      part('Opening', script.opening),
-      part('Options', script.options),
+      part(t('Right-party check'), script.rightPartyVerification),
+      part(t('Disclosure'), script.disclosures, 'disclosure'),
+      part(t('Opening'), script.opening),
+      part(t('Options'), script.options),
       Array.isArray(script.objectionHandling) &&
         script.objectionHandling.length > 0 &&
         h(
           'div',
           { class: 'script-part' },
-          h('h4', {}, 'If the customer says…'),
+          h('h4', {}, t('If the customer says…')),
           h(
             'dl',
             { class: 'objections' },
@@ -65,7 +66,7 @@ export async function loadScript(ctx, id, card, money) {
             ]),
           ),
         ),
-      part('Close', script.close),
+      part(t('Close'), script.close),
       offersTable(suggestion.offers, money),
     );
   } catch (error) {
@@ -73,8 +74,8 @@ export async function loadScript(ctx, id, card, money) {
     replace(
       body,
       error.code === 'ACCOUNT_NOT_SCORED'
-        ? notice('No script until the account has been scored.', 'info')
-        : notice(`Could not load the script: ${error.message}`, 'error'),
+        ? notice(t('No script until the account has been scored.'), 'info')
+        : notice(`${t('Could not load the script')}: ${error.message}`, 'error'),
     );
   }
   card.querySelector('.spinner')?.parentElement?.remove();
@@ -87,29 +88,38 @@ export async function loadScript(ctx, id, card, money) {
  */
 function offersTable(offers, money) {
   const options = offers?.options ?? [];
-  if (options.length === 0) return h('p', { class: 'empty' }, 'No repayment options for this tier.');
+  if (options.length === 0) return h('p', { class: 'empty' }, t('No repayment options for this tier.'));
   return h(
     'div',
     { class: 'script-part' },
-    h('h4', {}, 'Repayment options (computed)'),
+    h('h4', {}, t('Repayment options (computed)')),
+    // Fits the card: the option's kind may wrap, figures and dates never do; the discount's amount sits
+    // under its percentage.
     table(
       [
-        { label: '#', value: (o) => String(options.indexOf(o) + 1), header: true },
-        { label: 'Kind', value: (o) => label(o.kind) },
-        { label: 'Total', value: (o) => money(o.totalMinor), num: true },
         {
-          label: 'Payments',
+          label: t('Option'),
+          value: (o) => `${options.indexOf(o) + 1} · ${label(o.kind)}`,
+          header: true,
+        },
+        { label: t('Total'), value: (o) => money(o.totalMinor), num: true },
+        {
+          label: t('Payments'),
           value: (o) => (o.termMonths > 1 ? `${o.termMonths} × ${money(o.monthlyAmountMinor)}` : '1'),
           num: true,
         },
-        { label: 'First due', value: (o) => formatDate(o.firstDueDate) },
+        { label: t('First due'), value: (o) => formatDate(o.firstDueDate, lang()), num: true },
         {
-          label: 'Discount',
-          value: (o) => (o.discountMinor > 0 ? `${money(o.discountMinor)} (${o.discountPercent}%)` : '—'),
+          label: t('Discount'),
+          value: (o) =>
+            o.discountMinor > 0
+              ? h('span', {}, `${o.discountPercent}%`, h('span', { class: 'sub' }, money(o.discountMinor)))
+              : '—',
           num: true,
         },
       ],
       options,
+      { className: 'offers-table' },
     ),
   );
 }

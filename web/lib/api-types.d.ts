@@ -1777,7 +1777,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** An agent logs a call's outcome: it counts toward the call caps, and a promise taken is recorded. */
+        /** An agent logs a call's outcome (it counts toward the call caps, and a promise taken is recorded), and asks whether they may call now: the customer's local time, the contact policy's verdict and the next allowed moment. */
         post: {
             parameters: {
                 query?: never;
@@ -1799,6 +1799,262 @@ export interface paths {
                         };
                         note?: string;
                         clientCallId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Invalid input: VALIDATION_FAILED names the field; MALFORMED_JSON; MALFORMED_PATH (broken percent-encoding); or a domain rule. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description TOKEN_MISSING, TOKEN_INVALID or TOKEN_EXPIRED. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN: the route is not for this role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (also what a customer gets for anything that is not theirs). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: bodies are limited to 64 KB. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: send application/json. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Success: the resource as JSON. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/call-window": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agent logs a call's outcome (it counts toward the call caps, and a promise taken is recorded), and asks whether they may call now: the customer's local time, the contact policy's verdict and the next allowed moment. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Invalid input: VALIDATION_FAILED names the field; MALFORMED_JSON; MALFORMED_PATH (broken percent-encoding); or a domain rule. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description TOKEN_MISSING, TOKEN_INVALID or TOKEN_EXPIRED. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN: the route is not for this role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (also what a customer gets for anything that is not theirs). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Success: the resource as JSON. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/agent-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agent builds a plan within the offer policy (an amount per month or a number of months, a start date) and offers it: the account carries it as one more option the customer can accept and messages may quote. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Invalid input: VALIDATION_FAILED names the field; MALFORMED_JSON; MALFORMED_PATH (broken percent-encoding); or a domain rule. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description TOKEN_MISSING, TOKEN_INVALID or TOKEN_EXPIRED. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN: the route is not for this role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (also what a customer gets for anything that is not theirs). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Success: the resource as JSON. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** An agent builds a plan within the offer policy (an amount per month or a number of months, a start date) and offers it: the account carries it as one more option the customer can accept and messages may quote. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        monthlyAmountMinor?: number;
+                        months?: number;
+                        /** Format: date */
+                        firstDueDate?: string;
+                        /** @default false */
+                        offer?: boolean;
                     };
                 };
             };
@@ -2000,7 +2256,9 @@ export interface paths {
         /** Supervisor dashboard: portfolio by bucket and tier, scores, roll rates, offers, promises, blocked contacts, variants. */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    days?: "7" | "30" | "90";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;

@@ -28,6 +28,20 @@ export const loading = (text = 'Loading…') =>
   );
 
 /**
+ * How long a figure is, as a class the page's styles size it by (long figures shrink to fit their tile).
+ * @param {Child} value
+ */
+const lengthClass = (value) => {
+  const length = typeof value === 'string' ? value.length : 0;
+  if (length > 24) return 'fig-xxl';
+  if (length > 18) return 'fig-xl';
+  if (length > 14) return 'fig-l';
+  if (length > 11) return 'fig-m';
+  if (length > 8) return 'fig-s';
+  return undefined;
+};
+
+/**
  * `[[term, value, id?], …]` as key figures; falsy entries are skipped.
  * @param {readonly (readonly Child[] | false | null | undefined)[]} pairs
  * @param {Props} [props]
@@ -39,7 +53,9 @@ export const figures = (pairs, props = {}) =>
     pairs
       .filter((pair) => Boolean(pair))
       .map((pair) => /** @type {readonly Child[]} */ (pair))
-      .map(([term, value, id]) => h('div', {}, h('dt', {}, term), h('dd', id ? { id } : {}, value))),
+      .map(([term, value, id]) =>
+        h('div', {}, h('dt', {}, term), h('dd', { ...(id ? { id } : {}), class: lengthClass(value) }, value)),
+      ),
   );
 
 /**

@@ -1,10 +1,11 @@
 /**
- * The supervisor dashboard's reads: scans of the accounts, offers (drafts), contacts (blocked outbox messages),
- * audit (promise entries) and payments (instalments and debit attempts) tables, each reading only the attributes it needs and filtering server-side.
+ * The supervisor dashboard's reads: scans of the accounts, offers (drafts), contacts (blocked outbox messages,
+ * logged calls), audit (promises, escalations, blocked messages) and payments (instalments and debit attempts) tables, each reading only the attributes it needs and filtering server-side.
  * Fine for the demo portfolio; a production portfolio would keep these aggregates up to date from the
  * tables' streams (or export to an analytics store) instead of scanning on every page load.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { BlockRow, CallRow } from '../../domain/dashboard/activity';
 import {
   type BlockedMessage,
   DASHBOARD_ACCOUNT_ATTRIBUTES,
@@ -13,6 +14,7 @@ import {
   type DashboardSource,
   type PromiseAuditEntry,
 } from '../../domain/dashboard/dashboard';
+import { BLOCK_SOURCES, type BlockSource, MESSAGE_BLOCKED } from '../../domain/dashboard/gate-blocks';
 import {
   PAYMENT_METRICS_ATTRIBUTES,
   type PaymentMetricsAttempt,
@@ -30,9 +32,14 @@ export interface DashboardTables {
 }
 
 const ACCOUNTS = projectionOf(DASHBOARD_ACCOUNT_ATTRIBUTES);
-const DRAFTS = projectionOf(['accountId', 'offerId', 'draftId', 'status', 'tier']);
-const MESSAGES = projectionOf(['accountId', 'messageId', 'channel', 'blockedReasons']);
-const PROMISE_ENTRIES = projectionOf(['accountId', 'kind', 'at', 'data.dueDate']);
+const DRAFTS = projectionOf(['accountId', 'offerId', 'draftId', 'status', 'tier', 'createdAt', 'reasons']);
+const MESSAGES = projectionOf(['accountId', 'messageId', 'channel', 'blockedReasons', 'notBefore']);
+const PROMISE_ENTRIES = projectionOf(['accountId', 'kind', 'at', 'data.dueDate', 'data.agentId']);
+const BLOCK_ENTRIES = projectionOf(['accountId', 'at', 'data.source', 'data.rules', 'data.agentId']);
+const CALLS = projectionOf(['accountId', 'at', 'agentId', 'outcome']);
+const ACTIVITY_KINDS = ['PromiseToPayRecorded', 'PromiseBroken', 'EscalationRequested', 'AgentJoined'];
+const isBlockSource = (value: unknown): value is BlockSource =>
+  (BLOCK_SOURCES as readonly unknown[]).includes(value);
 const PAYMENT_ROWS = projectionOf(PAYMENT_METRICS_ATTRIBUTES);
 
 /** A filter's own names, next to the projection's aliases. */
@@ -62,6 +69,8 @@ export class DynamoDashboardSource implements DashboardSource {
               draftId: String(item.draftId ?? item.offerId),
               status: item.status,
               tier: item.tier as DashboardDraft['tier'],
+              ...(typeof item.createdAt === 'string' ? { createdAt: item.createdAt } : {}),
+              ...(Array.isArray(item.reasons) ? { reasons: item.reasons.map(String) } : {}),
             },
           ]
         : [],
@@ -80,6 +89,7 @@ export class DynamoDashboardSource implements DashboardSource {
       messageId: String(item.messageId),
       channel: item.channel as BlockedMessage['channel'],
       blockedReasons: Array.isArray(item.blockedReasons) ? item.blockedReasons.map(String) : [],
+      ...(typeof item.notBefore === 'string' ? { at: item.notBefore } : {}),
     }));
   }
 
@@ -87,18 +97,64 @@ export class DynamoDashboardSource implements DashboardSource {
     const items = await scanAll(this.db, {
       TableName: this.tables.audit,
       ...withNames(PROMISE_ENTRIES, { '#kind': 'kind' }),
-      FilterExpression: '#kind IN (:recorded, :broken)',
-      ExpressionAttributeValues: { ':recorded': 'PromiseToPayRecorded', ':broken': 'PromiseBroken' },
+      FilterExpression: `#kind IN (${ACTIVITY_KINDS.map((_, index) => `:k${index}`).join(', ')})`,
+      ExpressionAttributeValues: Object.fromEntries(
+        ACTIVITY_KINDS.map((kind, index) => [`:k${index}`, kind]),
+      ),
     });
     return items.map((item) => {
-      const dueDate = (item.data as { dueDate?: unknown } | undefined)?.dueDate;
+      const data = (item.data ?? {}) as { dueDate?: unknown; agentId?: unknown };
       return {
         accountId: String(item.accountId),
         kind: item.kind as PromiseAuditEntry['kind'],
         at: String(item.at),
-        ...(typeof dueDate === 'string' ? { dueDate } : {}),
+        ...(typeof data.dueDate === 'string' ? { dueDate: data.dueDate } : {}),
+        ...(typeof data.agentId === 'string' ? { agentId: data.agentId } : {}),
       };
     });
+  }
+
+  async gateBlocks(): Promise<BlockRow[]> {
+    const items = await scanAll(this.db, {
+      TableName: this.tables.audit,
+      ...withNames(BLOCK_ENTRIES, { '#kind': 'kind' }),
+      FilterExpression: '#kind = :blocked',
+      ExpressionAttributeValues: { ':blocked': MESSAGE_BLOCKED },
+    });
+    return items.flatMap((item) => {
+      const data = (item.data ?? {}) as { source?: unknown; rules?: unknown; agentId?: unknown };
+      if (!isBlockSource(data.source)) return [];
+      return [
+        {
+          accountId: String(item.accountId),
+          source: data.source,
+          at: String(item.at),
+          rules: Array.isArray(data.rules) ? data.rules.map(String) : [],
+          ...(typeof data.agentId === 'string' ? { agentId: data.agentId } : {}),
+        },
+      ];
+    });
+  }
+
+  async calls(): Promise<CallRow[]> {
+    const items = await scanAll(this.db, {
+      TableName: this.tables.contacts,
+      ...withNames(CALLS, { '#key': 'contactKey', '#channel': 'channel' }),
+      FilterExpression: 'begins_with(#key, :log) AND #channel = :call',
+      ExpressionAttributeValues: { ':log': 'log#', ':call': 'call' },
+    });
+    return items.flatMap((item) =>
+      typeof item.agentId === 'string'
+        ? [
+            {
+              accountId: String(item.accountId),
+              agentId: item.agentId,
+              at: String(item.at),
+              outcome: String(item.outcome ?? ''),
+            },
+          ]
+        : [],
+    );
   }
 
   async payments(): Promise<PaymentRows> {

@@ -110,6 +110,28 @@ export interface RepaymentPlan {
   readonly conversationId?: string;
 }
 
+/**
+ * A plan an agent built within the offer policy and offered (offers/agent-plan.ts): the option as the plan
+ * calculator writes options, who offered it and when.
+ */
+export interface AgentOffer {
+  readonly option: {
+    readonly id: string;
+    readonly kind: RepaymentPlan['kind'];
+    readonly totalMinor: number;
+    readonly discountMinor: number;
+    readonly discountPercent: number;
+    readonly termMonths: number;
+    readonly instalments: readonly { readonly dueDate: string; readonly amountMinor: number }[];
+    readonly firstDueDate: string;
+    readonly monthlyAmountMinor: number;
+    readonly affordable?: boolean;
+  };
+  readonly policyVersion: string;
+  readonly madeBy: string;
+  readonly madeAt: string;
+}
+
 export interface PromiseToPay {
   readonly amountMinor: number;
   readonly dueDate: string;
@@ -155,6 +177,8 @@ export interface Account {
     readonly affordableMinor?: number;
   };
   readonly escalation?: Escalation;
+  /** A plan an agent built and offered: one more option until the customer agrees a plan or it lapses. */
+  readonly agentOffer?: AgentOffer;
   readonly openedAt: string;
   readonly updatedAt: string;
 }

@@ -115,6 +115,8 @@ export interface TurnResult {
   readonly verdict: MessageVerdict;
   /** The reply failed the linter (or the turn failed) and was replaced by the fixed safe reply. */
   readonly fellBack: boolean;
+  /** The linter's verdict on the reply it stopped, when that is why the turn fell back. */
+  readonly blocked?: MessageVerdict;
 }
 
 /** One customer message in, read by the offline classifier, one checked reply out. */
@@ -160,7 +162,7 @@ export function turnFor(input: TurnInput, reading: Understanding): TurnResult {
     offers: outcome.offers,
     extraFigures,
   });
-  if (!verdict.allowed) return fallback(input, reading);
+  if (!verdict.allowed) return { ...fallback(input, reading), blocked: verdict };
   const disclosed = disclosure(input);
   return {
     reply,

@@ -8,13 +8,14 @@ import { type DetailInput, domainEvent } from '../../../contracts/events';
 import type { Account, Language } from '../accounts/account';
 import { type BusinessMetrics, countBlocked } from '../business-metrics';
 import { wallClockIn } from '../compliance/local-time';
+import { recordBlocked } from '../dashboard/gate-blocks';
 import type { LlmPort } from '../drafting/drafting-service';
 import { conflict, DomainError, notFound } from '../errors';
 import { OFFER_POLICY } from '../offers/offer-policy';
 import { computeOffers, type OfferSet } from '../offers/plan-calculator';
 import type { DraftStore } from '../outreach/outreach';
 import { offersOf } from '../portal/account-overview';
-import type { AccountRepository, Clock, DomainEvent, EventPublisher } from '../ports';
+import type { AccountRepository, AuditLog, Clock, DomainEvent, EventPublisher } from '../ports';
 import { TREATMENT_POLICY } from '../treatment/treatment-policy';
 import {
   type Budget,
@@ -61,6 +62,8 @@ export interface PortalChatDeps {
   readonly clock: Clock;
   /** Business figures counted here (catalog/metrics.ts); none: not counted. */
   readonly metrics?: BusinessMetrics;
+  /** Where messages the gate stopped are kept as facts (the supervisor dashboard counts them); none: not kept. */
+  readonly audit?: AuditLog;
 }
 
 export interface SendResult {
@@ -201,6 +204,16 @@ async function answer(
     },
     { ...turn.state },
   );
+  if (turn.blocked) {
+    countBlocked(deps.metrics, [turn.blocked]);
+    await recordBlocked(deps.audit, {
+      accountId: conversation.accountId,
+      source: 'assistant_reply',
+      ref: `${conversation.conversationId}#${message.seq}`,
+      at: reply.at,
+      verdict: turn.blocked,
+    });
+  }
   await deps.events.publish(turn.actions.map((action) => customerDecision(conversation, message, action)));
   return { reply, state: turn.state };
 }
@@ -279,6 +292,14 @@ export async function sendAgentMessage(
   });
   if (!verdict.allowed) {
     countBlocked(deps.metrics, [verdict]);
+    await recordBlocked(deps.audit, {
+      accountId: account.accountId,
+      source: 'agent_message',
+      ref: `${conversation.conversationId}#${request.clientMessageId}`,
+      at: deps.clock.now().toISOString(),
+      verdict,
+      agentId: request.agentId,
+    });
     throw new DomainError(
       'invalid',
       'MESSAGE_REJECTED',

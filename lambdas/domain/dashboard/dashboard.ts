@@ -7,9 +7,11 @@
  *   currencies). Accounts never scored have no bucket or tier: they are counted under `unscored`.
  * - Scores: a 10-bin histogram of risk scores (integer edges over the observed range; higher = riskier) and
  *   the count per risk band.
- * - Roll rates: accounts whose latest assessment changed their tier carry the bucket they came from
- *   (`treatment.tierChange.previousBucket`); the matrix counts from-bucket → current bucket, and each row's
- *   rates are its counts over the row total. Accounts that moved bucket without a tier change are not seen.
+ * - Roll rates: from the statement history the scoring reads (each month's months-of-delay status, as a
+ *   delinquency bucket): for each pair of consecutive statements in the range (one for 7 or 30 days, three
+ *   for 90), the account's bucket the month before → its bucket the month after; each row's rates are its
+ *   counts over the row total. (Reading `treatment.tierChange.previousBucket` instead gave a grid of zeros: a
+ *   first assessment has no previous bucket, and a re-assessment that keeps the tier drops the change.)
  * - Offers: drafts stored (ready or blocked by the gate); plans accepted = accounts with a repayment plan.
  * - Promises: recorded and broken from the audit trail (`PromiseToPayRecorded`, `PromiseBroken`, one per
  *   account and due date). A recorded promise is broken when a `PromiseBroken` names its due date; pending
@@ -17,7 +19,8 @@
  *   otherwise (its date passed and the promise check did not find the arrears unpaid).
  * - Blocked contacts: outbox messages in status `blocked`, counted per reason code (the text before the first
  *   colon of each recorded reason; a message rejected by the linter counts `MESSAGE_REJECTED` and each rule it
- *   broke), and per channel.
+ *   broke), and per channel. Every block in the range (drafts, agents' messages, assistant replies, sends) is
+ *   in `activity.blocks` (activity.ts).
  * - Variants: champion vs challenger over scored accounts.
  * - Payments (real-time debit, from the payments table's instalments and debit attempts):
  *   - Cure rate: missed instalments (status `missed`, or missed before and now settled) with at least one
@@ -37,6 +40,7 @@ import type {
   PromiseToPay,
   RepaymentPlan,
   RiskAssessment,
+  StatementMonth,
   TierChange,
   Treatment,
 } from '../accounts/account';
@@ -44,6 +48,16 @@ import { BUCKETS, RISK_BANDS } from '../offers/offer-policy';
 import type { OutboundChannel } from '../outreach/outreach';
 import type { RiskBand } from '../scoring/risk-model';
 import { type Tier, TREATMENT_POLICY, type Variant } from '../treatment/treatment-policy';
+import {
+  type Activity,
+  type ActivityEntry,
+  activity,
+  type BlockRow,
+  type CallRow,
+  DEFAULT_RANGE,
+  type RangeDays,
+} from './activity';
+import type { BlockSource } from './gate-blocks';
 import { type PaymentMetrics, type PaymentRows, paymentMetrics } from './payment-metrics';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -60,6 +74,8 @@ export type DashboardAccount = Pick<
   };
   readonly repaymentPlan?: Pick<RepaymentPlan, 'kind'>;
   readonly promise?: Pick<PromiseToPay, 'dueDate'>;
+  /** Latest first, as on the account. */
+  readonly statements?: readonly Pick<StatementMonth, 'month' | 'payStatus'>[];
 };
 
 /** The attributes `DashboardAccount` needs, as document paths for a scan's projection. */
@@ -76,6 +92,7 @@ export const DASHBOARD_ACCOUNT_ATTRIBUTES = [
   'treatment.tierChange.previousBucket',
   'repaymentPlan.kind',
   'promise.dueDate',
+  'statements',
 ] as const;
 
 export interface DashboardDraft {
@@ -83,6 +100,9 @@ export interface DashboardDraft {
   readonly draftId: string;
   readonly status: 'ready' | 'blocked';
   readonly tier: Tier;
+  readonly createdAt?: string;
+  /** Why a blocked draft was blocked (`RULE: detail`). */
+  readonly reasons?: readonly string[];
 }
 
 export interface BlockedMessage {
@@ -90,22 +110,23 @@ export interface BlockedMessage {
   readonly messageId: string;
   readonly channel: OutboundChannel;
   readonly blockedReasons?: readonly string[];
+  /** When it was due to go (the send that was stopped came at or after it). */
+  readonly at?: string;
 }
 
-export interface PromiseAuditEntry {
-  readonly accountId: string;
-  readonly kind: 'PromiseToPayRecorded' | 'PromiseBroken';
-  readonly at: string;
-  readonly dueDate?: string;
-}
+export type PromiseAuditEntry = ActivityEntry;
 
 export interface DashboardSource {
   accounts(): Promise<DashboardAccount[]>;
   drafts(): Promise<DashboardDraft[]>;
   /** Outbox messages in status `blocked`. */
   blockedMessages(): Promise<BlockedMessage[]>;
-  /** Audit entries of kind `PromiseToPayRecorded` and `PromiseBroken`. */
+  /** Audit entries of kind `PromiseToPayRecorded`, `PromiseBroken`, `EscalationRequested` and `AgentJoined`. */
   promiseEntries(): Promise<PromiseAuditEntry[]>;
+  /** Audit entries of kind `MessageBlocked` (agents' messages and assistant replies the gate stopped). */
+  gateBlocks(): Promise<BlockRow[]>;
+  /** Calls agents logged (the contact log's call entries). */
+  calls(): Promise<CallRow[]>;
   /** Instalments and debit attempts from the payments table. */
   payments(): Promise<PaymentRows>;
 }
@@ -116,6 +137,8 @@ export interface DashboardInput {
   readonly blockedMessages: readonly BlockedMessage[];
   readonly promiseEntries: readonly PromiseAuditEntry[];
   readonly payments: PaymentRows;
+  readonly gateBlocks?: readonly BlockRow[];
+  readonly calls?: readonly CallRow[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -208,6 +231,8 @@ export interface Dashboard {
   };
   readonly variants: readonly VariantRow[];
   readonly payments: PaymentMetrics;
+  /** Figures over the chosen range, with trends: every block, agents, escalations. */
+  readonly activity: Activity;
 }
 
 const HISTOGRAM_BINS = 10;
@@ -221,20 +246,56 @@ const zeroMoney = (): MoneyByCurrency => ({ USD: 0, CNY: 0 });
 const countBy = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 
-export function buildDashboard(input: DashboardInput, now: Date): Dashboard {
+export function buildDashboard(input: DashboardInput, now: Date, days: RangeDays = DEFAULT_RANGE): Dashboard {
   const today = now.toISOString().slice(0, 10);
+  const outcomes = promiseOutcomes(input.promiseEntries, today);
   return {
     generatedAt: now.toISOString(),
     today,
     portfolio: portfolio(input.accounts),
     scores: scores(input.accounts),
-    rollRates: rollRates(input.accounts),
+    rollRates: rollRates(input.accounts, days <= 30 ? 1 : 3),
     offers: offers(input.accounts, input.drafts),
     promises: promises(input.accounts, input.promiseEntries, today),
     blockedContacts: blockedContacts(input.blockedMessages),
     variants: variants(input.accounts),
     payments: paymentMetrics(input.payments),
+    activity: activity(
+      {
+        blocks: allBlocks(input),
+        calls: input.calls ?? [],
+        entries: input.promiseEntries,
+        promiseOutcome: (accountId, dueDate) => {
+          const outcome = outcomes.get(`${accountId}#${dueDate}`);
+          return outcome === 'kept' || outcome === 'broken' ? outcome : 'open';
+        },
+      },
+      days,
+      now,
+    ),
   };
+}
+
+/** Every block as a fact with its time: blocked drafts, blocked sends, and the audit trail's. */
+function allBlocks(input: DashboardInput): BlockRow[] {
+  const rows = (
+    source: BlockSource,
+    accountId: string,
+    at: string | undefined,
+    reasons?: readonly string[],
+  ) =>
+    at
+      ? [{ accountId, source, at, rules: [...new Set((reasons ?? []).map(reasonCode).filter(Boolean))] }]
+      : [];
+  return [
+    ...input.drafts.flatMap((draft) =>
+      draft.status === 'blocked' ? rows('draft', draft.accountId, draft.createdAt, draft.reasons) : [],
+    ),
+    ...input.blockedMessages.flatMap((message) =>
+      rows('send', message.accountId, message.at, message.blockedReasons),
+    ),
+    ...(input.gateBlocks ?? []),
+  ];
 }
 
 function portfolio(accounts: readonly DashboardAccount[]): Dashboard['portfolio'] {
@@ -313,16 +374,29 @@ function scores(accounts: readonly DashboardAccount[]): Dashboard['scores'] {
   };
 }
 
-export function rollRates(accounts: readonly DashboardAccount[]): Dashboard['rollRates'] {
+/** A statement's months-of-delay status as a delinquency bucket (about 30 days a month). */
+export function bucketOfPayStatus(payStatus: number): Bucket {
+  if (payStatus <= 0) return 'current';
+  if (payStatus === 1) return 'dpd_1_30';
+  if (payStatus === 2) return 'dpd_31_60';
+  if (payStatus === 3) return 'dpd_61_90';
+  if (payStatus <= 6) return 'dpd_91_180';
+  return 'dpd_180_plus';
+}
+
+/** Bucket moves between the latest `months` + 1 statements of each account (see the header). */
+export function rollRates(accounts: readonly DashboardAccount[], months = 1): Dashboard['rollRates'] {
   const counts = new Map(BUCKETS.map((bucket) => [bucket, countBy(BUCKETS)]));
-  let moved = 0;
+  const moved = new Set<string>();
   for (const account of accounts) {
-    const to = account.treatment?.bucket;
-    const from = account.treatment?.tierChange?.previousBucket;
-    const row = from ? counts.get(from) : undefined;
-    if (!to || !row || !(to in row)) continue;
-    row[to] += 1;
-    moved += 1;
+    const statements = account.statements ?? [];
+    for (let index = 0; index < Math.min(months, statements.length - 1); index++) {
+      const after = statements[index]!;
+      const beforeIt = statements[index + 1]!;
+      if (typeof after.payStatus !== 'number' || typeof beforeIt.payStatus !== 'number') continue;
+      counts.get(bucketOfPayStatus(beforeIt.payStatus))![bucketOfPayStatus(after.payStatus)] += 1;
+      moved.add(account.accountId);
+    }
   }
   const rows = BUCKETS.map((from) => {
     const row = counts.get(from)!;
@@ -331,7 +405,7 @@ export function rollRates(accounts: readonly DashboardAccount[]): Dashboard['rol
     for (const to of BUCKETS) rates[to] = ratio(row[to], total);
     return { from, total, counts: row, rates };
   });
-  return { accounts: moved, buckets: BUCKETS, rows };
+  return { accounts: moved.size, buckets: BUCKETS, rows };
 }
 
 function offers(
@@ -370,11 +444,13 @@ function offers(
   };
 }
 
-export function promises(
-  accounts: readonly DashboardAccount[],
+type PromiseOutcome = 'pending' | 'kept' | 'broken' | 'superseded';
+
+/** Each recorded promise (`<accountId>#<dueDate>`) and what became of it (see the header). */
+export function promiseOutcomes(
   entries: readonly PromiseAuditEntry[],
   today: string,
-): Dashboard['promises'] {
+): Map<string, PromiseOutcome> {
   const key = (entry: { accountId: string; dueDate?: string }) => `${entry.accountId}#${entry.dueDate}`;
   const broken = new Set(entries.filter((entry) => entry.kind === 'PromiseBroken' && entry.dueDate).map(key));
   // One promise per account and due date: a promise restated with the same date is the same promise.
@@ -388,29 +464,42 @@ export function promises(
   for (const promise of recorded.values()) {
     promisesOf.set(promise.accountId, [...(promisesOf.get(promise.accountId) ?? []), promise]);
   }
-  let pending = 0;
-  let kept = 0;
-  let superseded = 0;
-  for (const promise of recorded.values()) {
-    if (broken.has(key(promise))) continue;
-    if (promise.dueDate >= today) {
-      pending += 1;
-      continue;
+  const outcomes = new Map<string, PromiseOutcome>();
+  for (const [promiseKey, promise] of recorded) {
+    if (broken.has(promiseKey)) outcomes.set(promiseKey, 'broken');
+    else if (promise.dueDate >= today) outcomes.set(promiseKey, 'pending');
+    else {
+      const replaced = (promisesOf.get(promise.accountId) ?? []).some(
+        (other) => other !== promise && other.at > promise.at && other.at.slice(0, 10) <= promise.dueDate,
+      );
+      outcomes.set(promiseKey, replaced ? 'superseded' : 'kept');
     }
-    const replaced = (promisesOf.get(promise.accountId) ?? []).some(
-      (other) => other !== promise && other.at > promise.at && other.at.slice(0, 10) <= promise.dueDate,
-    );
-    if (replaced) superseded += 1;
-    else kept += 1;
   }
+  return outcomes;
+}
+
+export function promises(
+  accounts: readonly DashboardAccount[],
+  entries: readonly PromiseAuditEntry[],
+  today: string,
+): Dashboard['promises'] {
+  const outcomes = [...promiseOutcomes(entries, today).values()];
+  const count = (outcome: PromiseOutcome) => outcomes.filter((o) => o === outcome).length;
+  const kept = count('kept');
+  // Every promise found broken, its recording in the trail or not.
+  const broken = new Set(
+    entries.flatMap((entry) =>
+      entry.kind === 'PromiseBroken' && entry.dueDate ? [`${entry.accountId}#${entry.dueDate}`] : [],
+    ),
+  ).size;
   return {
     open: accounts.filter((account) => account.promise).length,
-    recorded: recorded.size,
-    pending,
+    recorded: outcomes.length,
+    pending: count('pending'),
     kept,
-    broken: broken.size,
-    superseded,
-    keptRate: kept + broken.size === 0 ? null : ratio(kept, kept + broken.size),
+    broken,
+    superseded: count('superseded'),
+    keptRate: kept + broken === 0 ? null : ratio(kept, kept + broken),
   };
 }
 
@@ -458,16 +547,22 @@ function variants(accounts: readonly DashboardAccount[]): VariantRow[] {
   });
 }
 
-export async function supervisorDashboard(deps: {
-  source: DashboardSource;
-  clock: { now(): Date };
-}): Promise<Dashboard> {
-  const [accounts, drafts, blockedMessages, promiseEntries, payments] = await Promise.all([
+export async function supervisorDashboard(
+  deps: { source: DashboardSource; clock: { now(): Date } },
+  days: RangeDays = DEFAULT_RANGE,
+): Promise<Dashboard> {
+  const [accounts, drafts, blockedMessages, promiseEntries, payments, gateBlocks, calls] = await Promise.all([
     deps.source.accounts(),
     deps.source.drafts(),
     deps.source.blockedMessages(),
     deps.source.promiseEntries(),
     deps.source.payments(),
+    deps.source.gateBlocks(),
+    deps.source.calls(),
   ]);
-  return buildDashboard({ accounts, drafts, blockedMessages, promiseEntries, payments }, deps.clock.now());
+  return buildDashboard(
+    { accounts, drafts, blockedMessages, promiseEntries, payments, gateBlocks, calls },
+    deps.clock.now(),
+    days,
+  );
 }

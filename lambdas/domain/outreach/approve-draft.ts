@@ -28,9 +28,10 @@ import type { Language } from '../accounts/account';
 import { type BusinessMetrics, countBlocked } from '../business-metrics';
 import { checkMessage, type MessageVerdict } from '../compliance';
 import { requiredDisclosures } from '../compliance/disclosures';
+import { recordBlocked } from '../dashboard/gate-blocks';
 import { gateOfferOf } from '../drafting/draft';
 import { conflict, DomainError, notFound } from '../errors';
-import type { AccountRepository, Clock, DomainEvent, EventPublisher } from '../ports';
+import type { AccountRepository, AuditLog, Clock, DomainEvent, EventPublisher } from '../ports';
 import { TREATMENT_POLICY, type TreatmentPolicy } from '../treatment/treatment-policy';
 import type { ContactLog, DraftRecord, DraftStore, OutboundChannel, Outbox, OutboxMessage } from './outreach';
 import { messageBlocked, outreachQueued } from './outreach-events';
@@ -46,6 +47,8 @@ export interface ApproveDraftDeps {
   readonly treatmentPolicy?: TreatmentPolicy;
   /** Business figures counted here (catalog/metrics.ts); none: not counted. */
   readonly metrics?: BusinessMetrics;
+  /** Where an approval the gate stopped is kept as a fact (the supervisor dashboard counts it). */
+  readonly audit?: AuditLog;
 }
 
 export interface ApprovalRequest {
@@ -143,6 +146,15 @@ export async function approveDraft(
   });
   if (!verdict.allowed) {
     countBlocked(deps.metrics, [verdict]);
+    // The agent's words (or the draft as approved) were stopped: counted with agents' messages.
+    await recordBlocked(deps.audit, {
+      accountId,
+      source: edited ? 'agent_message' : 'draft',
+      ref: `${draftId}#${channel}`,
+      at: deps.clock.now().toISOString(),
+      verdict,
+      agentId: request.agentId,
+    });
     const violations = verdict.violations.map(({ rule, detail }) => `${rule}: ${detail}`).join('; ');
     throw new DomainError('invalid', 'MESSAGE_REJECTED', `The message was rejected: ${violations}`, {
       violations: verdict.violations,

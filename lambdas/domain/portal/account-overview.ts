@@ -6,6 +6,7 @@
 import type { Account } from '../accounts/account';
 import { isCurrentDraft } from '../drafting/agent-script';
 import { notFound } from '../errors';
+import { withAgentOffer } from '../offers/agent-plan';
 import { OFFER_POLICY } from '../offers/offer-policy';
 import { computeOffers, type OfferSet } from '../offers/plan-calculator';
 import type { DraftStore, Outbox } from '../outreach/outreach';
@@ -52,7 +53,7 @@ export async function portalOverview(
   };
 }
 
-/** The current draft's options while they hold; otherwise the tier's options as of today. */
+/** The current draft's options while they hold, otherwise the tier's options as of today; with the agent's plan. */
 export async function offersOf(
   deps: { drafts: DraftStore; clock: Clock },
   account: Account,
@@ -63,8 +64,9 @@ export async function offersOf(
   if (eligible.length === 0) return null;
   const today = deps.clock.now().toISOString().slice(0, 10);
   const stored = await deps.drafts.latest(account.accountId);
-  if (stored && isCurrentDraft(stored, treatment.tier, today)) return stored.offers;
-  return computeOffers({
+  if (stored && isCurrentDraft(stored, treatment.tier, today))
+    return withAgentOffer(stored.offers, account, today);
+  const computed = computeOffers({
     account,
     bucket: treatment.bucket,
     riskBand: risk.band,
@@ -72,4 +74,6 @@ export async function offersOf(
     today,
     policy: OFFER_POLICY,
   });
+  // A plan an agent built within policy is one more option (offers/agent-plan.ts).
+  return withAgentOffer(computed, account, today);
 }

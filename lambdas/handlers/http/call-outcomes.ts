@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { callOutcomeBody, logCallOutcome } from '../../domain/console/call-outcomes';
+import { callWindow } from '../../domain/console/call-window';
 import { accountIdPath } from '../../http/account-path';
-import { httpHandler } from '../../http/http-handler';
+import { byRoute, httpHandler } from '../../http/http-handler';
 import { clock } from '../../wiring/clock';
 import { accountRepository, contactStore } from '../../wiring/dynamo';
 import { eventPublisher } from '../../wiring/events';
@@ -14,7 +15,7 @@ const deps = {
 };
 
 /** POST /accounts/{accountId}/calls: the signed-in agent logs a call's outcome (201 with what was logged). */
-export const handler = httpHandler(
+const logCall = httpHandler(
   { route: 'POST /accounts/{accountId}/calls', path: accountIdPath, body: callOutcomeBody },
   async ({ path, body, principal }) => ({
     statusCode: 201,
@@ -27,3 +28,14 @@ export const handler = httpHandler(
     }),
   }),
 );
+
+/** GET /accounts/{accountId}/call-window: may I call now? The customer's time, the verdict, the next moment. */
+const mayICall = httpHandler(
+  { route: 'GET /accounts/{accountId}/call-window', path: accountIdPath },
+  async ({ path }) => ({ body: await callWindow(deps, path.accountId) }),
+);
+
+export const handler = byRoute({
+  'POST /accounts/{accountId}/calls': logCall,
+  'GET /accounts/{accountId}/call-window': mayICall,
+});

@@ -1,3 +1,5 @@
+import * as z from 'zod';
+import { DEFAULT_RANGE } from '../../domain/dashboard/activity';
 import { supervisorDashboard } from '../../domain/dashboard/dashboard';
 import { httpHandler } from '../../http/http-handler';
 import { clock } from '../../wiring/clock';
@@ -5,7 +7,15 @@ import { dashboardSource } from '../../wiring/dashboard';
 
 const deps = { source: dashboardSource(), clock: clock() };
 
-/** GET /dashboard: every figure of the supervisor's charts in one document. */
-export const handler = httpHandler({ route: 'GET /dashboard' }, async () => ({
-  body: await supervisorDashboard(deps),
+/** The range: the last 7, 30 or 90 days (30 when not given). */
+const query = z.strictObject({
+  days: z
+    .enum(['7', '30', '90'])
+    .optional()
+    .transform((days) => (days ? (Number(days) as 7 | 30 | 90) : DEFAULT_RANGE)),
+});
+
+/** GET /dashboard: every figure of the supervisor's charts in one document, over the chosen range. */
+export const handler = httpHandler({ route: 'GET /dashboard', query }, async ({ query }) => ({
+  body: await supervisorDashboard(deps, query.days),
 }));

@@ -3,7 +3,7 @@ import { approveDraft } from '../../domain/outreach/approve-draft';
 import { accountIdPath } from '../../http/account-path';
 import { httpHandler } from '../../http/http-handler';
 import { clock } from '../../wiring/clock';
-import { accountRepository, contactStore, draftStore } from '../../wiring/dynamo';
+import { accountRepository, auditLog, contactStore, draftStore } from '../../wiring/dynamo';
 import { eventPublisher } from '../../wiring/events';
 import { businessMetrics } from '../../wiring/metrics';
 
@@ -15,6 +15,7 @@ const deps = {
   events: eventPublisher(),
   clock: clock(),
   metrics: businessMetrics(),
+  audit: auditLog(),
 };
 
 const path = z.extend(accountIdPath, { draftId: z.string().check(z.minLength(1), z.maxLength(200)) });
