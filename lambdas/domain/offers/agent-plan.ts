@@ -14,7 +14,7 @@
  * - The first payment from the policy's earliest first due date (today + lead, a business day) up to 30 days
  *   ahead; every date a business day, monthly on the first one's day.
  */
-import * as z from 'zod';
+import * as z from '../../../contracts/schema';
 import type { Account, AgentOffer } from '../accounts/account';
 import { conflict, DomainError, notFound } from '../errors';
 import type { AccountRepository, Clock } from '../ports';
@@ -31,16 +31,18 @@ export const AGENT_OPTION_PREFIX = 'agent-';
 /** The request, as the handler validates it: exactly one of an amount per month and a number of months. */
 export const agentPlanBody = z
   .strictObject({
-    monthlyAmountMinor: z.int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-    months: z.int().min(1).max(MAX_TERM_MONTHS).optional(),
-    firstDueDate: z.iso.date().optional(),
+    monthlyAmountMinor: z.optional(z.number().check(z.int(), z.positive(), z.lte(Number.MAX_SAFE_INTEGER))),
+    months: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_TERM_MONTHS))),
+    firstDueDate: z.optional(z.iso.date()),
     /** false: only work it out (a quote); true: offer it to the customer. */
-    offer: z.boolean().default(false),
+    offer: z._default(z.boolean(), false),
   })
-  .refine((body) => (body.monthlyAmountMinor === undefined) !== (body.months === undefined), {
-    message: 'give either monthlyAmountMinor or months, not both',
-    path: ['months'],
-  });
+  .check(
+    z.refine((body) => (body.monthlyAmountMinor === undefined) !== (body.months === undefined), {
+      message: 'give either monthlyAmountMinor or months, not both',
+      path: ['months'],
+    }),
+  );
 export type AgentPlanBody = z.infer<typeof agentPlanBody>;
 
 /** An agent's plan as the account carries it, until the customer accepts a plan or its first date passes. */
