@@ -80,7 +80,7 @@ export function renderDashboard(view, ctx, query = new URLSearchParams()) {
           : table(
               [
                 { label: t('dash.when'), value: (r) => formatDateTime(r.at, lang()) },
-                { label: t('dash.who'), value: (r) => `${r.by} (${label(r.role)})` },
+                { label: t('dash.who'), value: (r) => `${r.by} (${t(`role.${r.role}`)})` },
                 {
                   label: t('dash.account'),
                   value: (r) =>
