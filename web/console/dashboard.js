@@ -181,6 +181,9 @@ function drawDashboard(d) {
         formatMoney(portfolio.amountOverdueMinor?.[currency], currency, lang()),
       ]),
       [t('dash.scored'), formatNumber(d.scores?.scored, lang())],
+    ]),
+    // The range's figures apart from the portfolio's: each row of tiles is sized by its longest figure.
+    figures([
       [
         t('dash.blockedTile'),
         withDelta(formatNumber(blocks.total ?? 0, lang()), delta(blocks.total, blocks.previousTotal, days)),
