@@ -381,7 +381,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
         pattern: { source: [EVENT_SOURCES.scoring], 'detail-type': [DETAIL_TYPES.treatmentChanged] },
       },
     ],
-    tables: { accounts: 'read', offers: 'readWrite', contacts: 'readWrite' },
+    tables: { accounts: 'read', offers: 'readWrite', contacts: 'readWrite', audit: 'readWrite' },
     publishesEvents: true,
     readsLlmApiKey: true,
     stageEnvironment: llmEnvironment,

@@ -414,6 +414,7 @@ describe('local runtime under attack (issue 11)', () => {
   it('answers 404 for an account that does not exist, on every route that names one', async () => {
     const bodies: Record<string, unknown> = {
       'POST /accounts/{accountId}/calls': { outcome: 'no_answer' },
+      'POST /accounts/{accountId}/agent-plans': { months: 3 },
       'POST /accounts/{accountId}/drafts/{draftId}/approve': { channel: 'sms' },
       'POST /accounts/{accountId}/instalments/{instalmentId}/debits': { amountMinor: 100 },
       'POST /accounts/{accountId}/personal-data/reveal': { field: 'phone', reason: 'Calling the customer' },

@@ -23,7 +23,7 @@ import {
 } from '../../lambdas/domain/outreach/deliver-outreach';
 import type { MessageSender, OutboundChannel, OutboundMessage } from '../../lambdas/domain/outreach/outreach';
 import { type PrepareOutreachDeps, prepareOutreach } from '../../lambdas/domain/outreach/prepare-outreach';
-import type { DomainEvent } from '../../lambdas/domain/ports';
+import type { AuditEntry, DomainEvent } from '../../lambdas/domain/ports';
 import { anAccount } from '../support/accounts';
 import { freshTables } from '../support/dynamodb';
 import { type FakeOpenAi, reply, startFakeOpenAi } from '../support/fake-openai';
@@ -214,7 +214,13 @@ describe('preparing outreach on a treatment change', () => {
     expect(channels.sort()).toEqual(['email', 'portal']);
 
     const unknownZone = await world({ customer: { timezone: 'Mars/Olympus_Mons' } });
-    const outcome = await prepareOutreach(unknownZone.prepareDeps, unknownZone.change);
+    // Each channel stopped at queue time is kept for the supervisor's dashboard, once however often it runs.
+    const audit: AuditEntry[] = [];
+    const auditLog = { append: async (entry: AuditEntry) => void audit.push(entry), list: async () => audit };
+    const outcome = await prepareOutreach(
+      { ...unknownZone.prepareDeps, audit: auditLog },
+      unknownZone.change,
+    );
     expect(outcome).toMatchObject({
       outcome: 'prepared',
       blocked: [
@@ -224,12 +230,21 @@ describe('preparing outreach on a treatment change', () => {
       ],
     });
     expect(await unknownZone.deliverDeps.outbox.list(unknownZone.accountId)).toEqual([]);
+    expect(audit.map((entry) => [entry.kind, entry.data.source, entry.data.rules])).toEqual([
+      ['MessageBlocked', 'send', ['UNKNOWN_TIMEZONE']],
+      ['MessageBlocked', 'send', ['UNKNOWN_TIMEZONE']],
+      ['MessageBlocked', 'send', ['UNKNOWN_TIMEZONE']],
+    ]);
     expect(detailTypes(unknownZone.events)).toEqual([
       'OfferDrafted',
       'OutreachBlocked',
       'OutreachBlocked',
       'OutreachBlocked',
     ]);
+    const keys = audit.map((entry) => `${entry.at}#${entry.entryId}`);
+    audit.length = 0;
+    await prepareOutreach({ ...unknownZone.prepareDeps, audit: auditLog }, unknownZone.change);
+    expect(audit.map((entry) => `${entry.at}#${entry.entryId}`)).toEqual(keys);
   });
 });
 

@@ -11,7 +11,7 @@ import { callSection } from './calls.js';
 import { loadContacts } from './contacts.js';
 import { loadConversations } from './conversation.js';
 import { loadDrafts } from './drafts.js';
-import { lang, t } from './i18n.js';
+import { known, lang, t } from './i18n.js';
 import { label, payStatusText } from './labels.js';
 import { paymentsPanel } from './payments.js';
 import { planBuilderSection } from './plan-builder.js';
@@ -261,7 +261,10 @@ function summarySection(ctx, account, money) {
         h(
           'dd',
           {},
-          strategy.description ?? '',
+          // The policy's description is English; in Chinese, the tier's strategy told in Chinese.
+          lang() === 'en' || !treatment.tier
+            ? (strategy.description ?? '')
+            : known('strategy.', treatment.tier, () => strategy.description ?? ''),
           (strategy.channels ?? []).length > 0
             ? ` ${t('acct.channels', strategy.channels.map(label).join(', '))}`
             : '',

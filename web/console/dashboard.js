@@ -80,7 +80,7 @@ export function renderDashboard(view, ctx, query = new URLSearchParams()) {
           : table(
               [
                 { label: t('dash.when'), value: (r) => formatDateTime(r.at, lang()) },
-                { label: t('dash.who'), value: (r) => `${r.by} (${label(r.role)})` },
+                { label: t('dash.who'), value: (r) => `${r.by} (${t(`role.${r.role}`)})` },
                 {
                   label: t('dash.account'),
                   value: (r) =>
@@ -181,6 +181,9 @@ function drawDashboard(d) {
         formatMoney(portfolio.amountOverdueMinor?.[currency], currency, lang()),
       ]),
       [t('dash.scored'), formatNumber(d.scores?.scored, lang())],
+    ]),
+    // The range's figures apart from the portfolio's: each row of tiles is sized by its longest figure.
+    figures([
       [
         t('dash.blockedTile'),
         withDelta(formatNumber(blocks.total ?? 0, lang()), delta(blocks.total, blocks.previousTotal, days)),

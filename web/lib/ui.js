@@ -42,21 +42,26 @@ const lengthClass = (value) => {
 };
 
 /**
- * `[[term, value, id?], …]` as key figures; falsy entries are skipped.
+ * `[[term, value, id?], …]` as key figures; falsy entries are skipped. Every figure of a row takes the size
+ * the longest one needs, so a row of tiles reads evenly.
  * @param {readonly (readonly Child[] | false | null | undefined)[]} pairs
  * @param {Props} [props]
  */
-export const figures = (pairs, props = {}) =>
-  h(
+export function figures(pairs, props = {}) {
+  const shown = pairs.filter((pair) => Boolean(pair)).map((pair) => /** @type {readonly Child[]} */ (pair));
+  const longest = shown.reduce((text, [, value]) => {
+    const length = typeof value === 'string' ? value.length : 0;
+    return length > text.length ? /** @type {string} */ (value) : text;
+  }, '');
+  const size = lengthClass(longest);
+  return h(
     'dl',
     { class: 'figures', ...props },
-    pairs
-      .filter((pair) => Boolean(pair))
-      .map((pair) => /** @type {readonly Child[]} */ (pair))
-      .map(([term, value, id]) =>
-        h('div', {}, h('dt', {}, term), h('dd', { ...(id ? { id } : {}), class: lengthClass(value) }, value)),
-      ),
+    shown.map(([term, value, id]) =>
+      h('div', {}, h('dt', {}, term), h('dd', { ...(id ? { id } : {}), class: size }, value)),
+    ),
   );
+}
 
 /**
  * A table column: its heading, what a row shows in it, `num` for right-aligned figures, `header` for the

@@ -57,7 +57,7 @@ import {
   DEFAULT_RANGE,
   type RangeDays,
 } from './activity';
-import type { BlockSource } from './gate-blocks';
+import { type BlockSource, reasonCode } from './gate-blocks';
 import { type PaymentMetrics, type PaymentRows, paymentMetrics } from './payment-metrics';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -503,8 +503,7 @@ export function promises(
   };
 }
 
-/** `MESSAGE_REJECTED`, `NO_SMS_CONSENT: …`, `FORBIDDEN_THREAT: forbidden phrase …` → the code before the colon. */
-export const reasonCode = (reason: string) => (reason.split(':')[0] ?? reason).trim();
+export { reasonCode };
 
 function blockedContacts(messages: readonly BlockedMessage[]): Dashboard['blockedContacts'] {
   const byReason = new Map<string, number>();

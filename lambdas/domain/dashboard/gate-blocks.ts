@@ -1,8 +1,9 @@
 /**
  * Messages the compliance gate stopped, kept as facts. Drafts the gate blocked stay in the offers table and
- * sends it blocked stay in the outbox; an agent's message (in a take-over, or an edited draft at approval) and
- * an assistant reply that was replaced by the safe reply leave nothing else behind, so each is written to the
- * account's audit trail as a `MessageBlocked` entry. The supervisor dashboard counts all four from there.
+ * sends it blocked at send time stay in the outbox; an agent's message (in a take-over, or an edited draft at
+ * approval), an assistant reply that was replaced by the safe reply, and a channel the contact policy refused
+ * when outreach was queued leave nothing else behind, so each is written to the account's audit trail as a
+ * `MessageBlocked` entry. The supervisor dashboard counts them all.
  */
 import type { MessageVerdict } from '../compliance';
 import type { AuditLog } from '../ports';
@@ -18,10 +19,14 @@ export interface BlockedFact {
   /** What was stopped: `<conversationId>#<clientMessageId>`, a draft id, …; with `at`, one entry per block. */
   readonly ref: string;
   readonly at: string;
-  readonly verdict: MessageVerdict;
+  /** The gate's verdict, or the rule codes that stopped it. */
+  readonly verdict: MessageVerdict | { readonly rules: readonly string[] };
   /** Who wrote it, for an agent's message. */
   readonly agentId?: string;
 }
+
+/** `MESSAGE_REJECTED`, `NO_SMS_CONSENT: …`, `FORBIDDEN_THREAT: forbidden phrase …` → the code before the colon. */
+export const reasonCode = (reason: string) => (reason.split(':')[0] ?? reason).trim();
 
 /** The rules that stopped a message, each once. */
 export const rulesOf = (verdict: MessageVerdict): string[] => [
@@ -31,7 +36,7 @@ export const rulesOf = (verdict: MessageVerdict): string[] => [
 /** Writes the block to the audit trail (no audit log wired: nothing). */
 export async function recordBlocked(audit: AuditLog | undefined, fact: BlockedFact): Promise<void> {
   if (!audit) return;
-  const rules = rulesOf(fact.verdict);
+  const rules = 'rules' in fact.verdict ? [...new Set(fact.verdict.rules)] : rulesOf(fact.verdict);
   await audit.append({
     accountId: fact.accountId,
     entryId: `blocked:${fact.source}:${fact.ref}`,

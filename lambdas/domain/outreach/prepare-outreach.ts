@@ -8,11 +8,12 @@
 import { type DetailOf, domainEvent } from '../../../contracts/events';
 import type { Account } from '../accounts/account';
 import type { BusinessMetrics } from '../business-metrics';
+import { reasonCode, recordBlocked } from '../dashboard/gate-blocks';
 import { draftAccountOutreach } from '../drafting/account-outreach';
 import { channelTexts, gateOfferOf } from '../drafting/draft';
 import type { LlmPort } from '../drafting/drafting-service';
 import type { OfferPolicy } from '../offers/offer-policy';
-import type { AccountRepository, Clock, DomainEvent, EventPublisher } from '../ports';
+import type { AccountRepository, AuditLog, Clock, DomainEvent, EventPublisher } from '../ports';
 import { TREATMENT_POLICY, type TreatmentPolicy } from '../treatment/treatment-policy';
 import type { ContactLog, DraftRecord, DraftStore, Outbox, OutboxMessage } from './outreach';
 import { offerDrafted, outreachQueued } from './outreach-events';
@@ -32,6 +33,8 @@ export interface PrepareOutreachDeps {
   readonly treatmentPolicy?: TreatmentPolicy;
   /** Business figures counted here (catalog/metrics.ts); none: not counted. */
   readonly metrics?: BusinessMetrics;
+  /** Where channels the contact policy refused at queue time are kept as facts (the dashboard counts them). */
+  readonly audit?: AuditLog;
 }
 
 export type PrepareOutcome =
@@ -71,6 +74,20 @@ export async function prepareOutreach(
   const plan = planOutreach({ account, history, now, policy: treatmentPolicy }, record);
   const queued = planned(record, plan, now);
   await Promise.all(queued.map((message) => deps.outbox.enqueue(message)));
+  // Stopped before it was queued: kept with the draft's time, so a redelivered event writes the same entry.
+  await Promise.all(
+    record.status === 'ready'
+      ? plan.blocked.map(({ channel, reasons }) =>
+          recordBlocked(deps.audit, {
+            accountId: account.accountId,
+            source: 'send',
+            ref: `${record.draftId}#${channel}`,
+            at: record.createdAt,
+            verdict: { rules: reasons.map(reasonCode) },
+          }),
+        )
+      : [],
+  );
   await deps.events.publish(announcements(record, plan, queued));
   return {
     outcome: 'prepared',

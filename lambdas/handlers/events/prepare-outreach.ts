@@ -4,7 +4,7 @@ import { eventHandler } from '../../events/event-handler';
 import { loadConfig } from '../../runtime/config';
 import { logger } from '../../runtime/logger';
 import { clock } from '../../wiring/clock';
-import { accountRepository, contactStore, draftStore } from '../../wiring/dynamo';
+import { accountRepository, auditLog, contactStore, draftStore } from '../../wiring/dynamo';
 import { eventPublisher } from '../../wiring/events';
 import { businessMetrics } from '../../wiring/metrics';
 import { configuredModel } from '../../wiring/model';
@@ -21,6 +21,7 @@ const stores = {
   events: eventPublisher(),
   clock: clock(),
   metrics: businessMetrics(),
+  audit: auditLog(),
 };
 const deps: Promise<PrepareOutreachDeps> = configuredModel('drafting').then((llm) => ({
   ...stores,
