@@ -37,6 +37,7 @@ const tier = z.enum([
   'referral_review',
   'promise_pending',
   'hardship_plan_active',
+  'plan_active',
   'dispute_hold',
   'cease_hold',
   'excluded',
@@ -91,7 +92,7 @@ export const EVENT_CONTRACTS = {
     source: EVENT_SOURCES.scoring,
     version: 1,
     meaning:
-      'A scoring run moved an account to another treatment tier; `changeId` is the same when it is announced again.',
+      'A scoring run, or a customer decision or payment at once (`runId` `event-<id>`), moved an account to another treatment tier; `changeId` is the same when it is announced again.',
     schema: z.object({
       changeId: id,
       accountId: id,

@@ -135,7 +135,7 @@ function world() {
           ...mandate,
         });
       }
-      await trackStatements({ store, events: publisher, clock }, account);
+      await trackStatements({ store, clock }, account);
       return account;
     },
     /** The hourly monitor's second half, for this world's clock. */

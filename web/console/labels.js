@@ -13,6 +13,7 @@ const NAMES = {
   reminder_and_call: 'Reminder and call',
   hardship_restructure: 'Hardship restructure',
   hardship_plan_active: 'Hardship plan active',
+  plan_active: 'Repayment plan agreed',
   pay_in_full: 'Pay in full',
   hardship: 'Reduced-payment (hardship)',
   right_party: 'Spoke with the customer',

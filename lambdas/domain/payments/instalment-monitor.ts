@@ -81,7 +81,10 @@ export function statementInstalments(
 }
 
 /** Tracks the account's statement instalments (idempotent: an instalment already tracked stays as it is). */
-export async function trackStatements(deps: MonitorDeps, account: MonitoredAccount): Promise<number> {
+export async function trackStatements(
+  deps: Pick<MonitorDeps, 'store' | 'clock' | 'policy'>,
+  account: MonitoredAccount,
+): Promise<number> {
   const created = await Promise.all(
     statementInstalments(account, deps.clock.now(), deps.policy).map((i) => deps.store.trackInstalment(i)),
   );
