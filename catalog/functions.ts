@@ -439,8 +439,10 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
       'Scheduled: tracks statement instalments and raises PaymentMissed for instalments unpaid past their grace.',
     entry: 'lambdas/handlers/scheduled/monitor-instalments.ts',
     schedules: ['instalments'],
-    tables: { accounts: 'read', payments: 'readWrite' },
+    // Plan instalments collected on their due date: the notice goes through the outbox, the debit is scheduled.
+    tables: { accounts: 'read', payments: 'readWrite', contacts: 'readWrite' },
     publishesEvents: true,
+    schedulesDebits: true,
     timeoutSeconds: 300,
   },
   {

@@ -20,4 +20,8 @@ export const mandateChoices = z.strictObject({
     .regex(/^[1-9][0-9]{0,15}$/, 'must be a positive whole number of minor units')
     .transform(Number),
   partialAllowed: z.enum(['true', 'false']).transform((value) => value === 'true'),
+  collectOnDueDate: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
 });

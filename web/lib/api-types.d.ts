@@ -2347,6 +2347,7 @@ export interface paths {
                     routingNumber?: string;
                     maxAmountMinor: string;
                     partialAllowed: "true" | "false";
+                    collectOnDueDate?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -2440,6 +2441,7 @@ export interface paths {
                         routingNumber?: string;
                         maxAmountMinor: number;
                         partialAllowed: boolean;
+                        collectOnDueDate?: boolean;
                         termsHash: string;
                     };
                 };

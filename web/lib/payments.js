@@ -154,3 +154,29 @@ export function amountForm({
   });
   return form;
 }
+
+/** A long schedule shows this many first; the rest behind "show all". */
+export const SCHEDULE_SHOWN = 3;
+
+/**
+ * A long list collapsed: the first `shown` items as a list, the rest in a closed "show all" disclosure (60
+ * monthly payments to 2031 are not one page of "Due"). Short lists are drawn whole.
+ * @template T
+ * @param {readonly T[]} items
+ * @param {{ item: (item: T) => Child, showAll: (count: number) => string, className?: string, id?: string,
+ *   shown?: number, tag?: 'ol' | 'ul' }} options
+ */
+export function collapsedList(items, { item, showAll, className, id, shown = SCHEDULE_SHOWN, tag = 'ol' }) {
+  const first = items.slice(0, shown);
+  const rest = items.slice(shown);
+  return [
+    h(tag, { class: className, ...(id ? { id } : {}) }, first.map(item)),
+    rest.length > 0 &&
+      h(
+        'details',
+        { class: 'show-all', ...(id ? { id: `${id}-more` } : {}) },
+        h('summary', {}, showAll(items.length)),
+        h(tag, { class: className }, rest.map(item)),
+      ),
+  ];
+}

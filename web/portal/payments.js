@@ -6,6 +6,7 @@ import { h, replace } from '/lib/dom.js';
 import { formatDate, formatMoney, formatWhen } from '/lib/format.js';
 import {
   amountForm,
+  collapsedList,
   hasPendingDebit,
   INSTALMENT_TONES,
   instalmentFacts,
@@ -168,16 +169,32 @@ export function paymentsView(ctx, body) {
   // -------------------------------------------------------------------------------------------------------
   // Instalments and "Pay now"
 
+  /**
+   * What is still to pay first (oldest first), then what was paid, then what a plan replaced; the first three
+   * with "Pay now", the rest behind "show all".
+   */
   function instalmentsCard() {
     /** @type {Instalment[]} */
     const instalments = data.instalments ?? [];
+    /** @param {Instalment} instalment */
+    const rank = (instalment) =>
+      instalmentFacts(instalment, data.debits).unpaid ? 0 : instalment.status === 'superseded' ? 2 : 1;
+    const ordered = [...instalments].sort(
+      (a, b) => rank(a) - rank(b) || String(a.dueDate).localeCompare(String(b.dueDate)),
+    );
     return h(
       'section',
       { class: 'card', id: 'instalments-card', 'aria-labelledby': 'instalments-heading' },
       h('h3', { id: 'instalments-heading' }, t('pay.instalments.title')),
       instalments.length === 0
         ? h('p', { class: 'empty' }, t('pay.instalments.none'))
-        : h('ul', { class: 'pay-list', id: 'instalments-list' }, instalments.map(instalmentItem)),
+        : collapsedList(ordered, {
+            tag: 'ul',
+            className: 'pay-list',
+            id: 'instalments-list',
+            showAll: (count) => t('schedule.showAll', count),
+            item: instalmentItem,
+          }),
     );
   }
 

@@ -38,6 +38,8 @@ export interface Mandate {
   readonly channel: 'portal' | 'agent';
   /** For the portal: how the customer's session was verified when they gave it. */
   readonly verification?: SessionVerification;
+  /** The customer also chose to have their agreed plan's instalments collected on their due dates. */
+  readonly collectOnDueDate?: boolean;
   readonly revokedAt?: string;
   readonly revokedVia?: 'portal' | 'agent';
 }

@@ -30,6 +30,7 @@ const authorise = httpHandler(
       routingNumber: z.string().min(1).max(20).optional(),
       maxAmountMinor: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
       partialAllowed: z.boolean(),
+      collectOnDueDate: z.boolean().optional(),
       termsHash: z.string().regex(/^[0-9a-f]{64}$/),
     }),
   },
