@@ -301,8 +301,9 @@ export const EVENT_CONTRACTS = {
   EscalationRequested: contract({
     source: EVENT_SOURCES.portal,
     version: 1,
-    meaning: 'The customer asked for a person: the account goes to the agent queue.',
-    schema: decision.extend({ reason: z.enum(['customer_request']) }),
+    meaning:
+      'The customer asked for a person, or no plan fits the budget they declared (`no_affordable_plan`): the account goes to the agent queue.',
+    schema: decision.extend({ reason: z.enum(['customer_request', 'no_affordable_plan']) }),
   }),
   AgentJoined: contract({
     source: EVENT_SOURCES.portal,
