@@ -436,7 +436,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
   {
     id: 'monitorInstalments',
     description:
-      'Scheduled: tracks statement instalments and raises PaymentMissed for instalments unpaid past their grace.',
+      'Scheduled: tracks statement instalments, plans the due-date debits of plan instalments the customer chose to have collected, and raises PaymentMissed for instalments unpaid past their grace.',
     entry: 'lambdas/handlers/scheduled/monitor-instalments.ts',
     schedules: ['instalments'],
     // Plan instalments collected on their due date: the notice goes through the outbox, the debit is scheduled.
