@@ -160,6 +160,22 @@ describe('plans: choose, read back, confirm', () => {
     expect(confirmed.state.pending).toBeUndefined();
   });
 
+  it('takes a bare number after a list as that option ("Reply with an option number…"), in either language', () => {
+    for (const [setup, number] of [
+      [US, '2'],
+      [CN, '２'],
+    ] as const) {
+      const [, proposed] = converse(setup, ['show my options', number]) as [TurnResult, TurnResult];
+      expect(proposed.state.pending).toMatchObject({ kind: 'plan', optionId: optionNumbered(setup, 2).id });
+    }
+    // Without a list there is nothing to pick: a bare number is not read as an option.
+    const [alone] = converse(US, ['2']);
+    expect(alone!.state.pending?.kind).not.toBe('plan');
+    // Beyond the list: not an option either.
+    const [, beyond] = converse(US, ['show my options', '9']) as [TurnResult, TurnResult];
+    expect(beyond.state.pending?.kind).not.toBe('plan');
+  });
+
   it('writes dates, money and percentages as the cards do, never ISO', () => {
     const [listed, proposed] = converse(US, ['show my options', 'option 2']) as [TurnResult, TurnResult];
     const option = optionNumbered(US, 2);
