@@ -28,6 +28,7 @@ import {
   onRepresentedByLawyer,
 } from '../../lambdas/domain/payments/payment-reactions';
 import type { DebitAttempt, Mandate, PaymentGateway } from '../../lambdas/domain/payments/payments';
+import { requestDebit } from '../../lambdas/domain/payments/payments-view';
 import { planDebit } from '../../lambdas/domain/payments/plan-debit';
 import type { DomainEvent } from '../../lambdas/domain/ports';
 import { type SimulatedLedger, startSimulatedBank } from '../../local/bank/simulated-bank';
@@ -628,6 +629,35 @@ describe('an agreed plan collected on its due dates (the customer chose it with 
       onDueDate: true,
     });
     expect(blocked).toEqual({ outcome: 'blocked', reasons: ['HARDSHIP_PLAN'] });
+  });
+
+  it('the customer may still pay the instalment now: the automatic debit waiting for its day stands down', async () => {
+    await agreed({ collectOnDueDate: true });
+    const [planned] = await collectComingDue(w.planning, w.accountId);
+    const automatic = (planned as { attempt: DebitAttempt }).attempt;
+    const now = await requestDebit(w.planning, {
+      accountId: w.accountId,
+      instalmentId: automatic.instalmentId,
+      amountMinor: 1_200,
+      requestedBy: 'customer',
+    });
+    expect(now).toMatchObject({ requestedBy: 'customer', number: 2, state: 'scheduled' });
+    expect(
+      await w.store.getAttempt({ accountId: w.accountId, attemptId: automatic.attemptId }),
+    ).toMatchObject({ state: 'cancelled', cancelledReasons: ['PAID_NOW_BY_CUSTOMER'] });
+    expect(await executeAttempt(w.execution, { accountId: w.accountId, attemptId: now.attemptId })).toBe(
+      'succeeded',
+    );
+    expect(w.debitsInLedger().map((d) => d.amountMinor)).toEqual([1_200]);
+    // Paid: another "pay now" is refused as such.
+    await expect(
+      requestDebit(w.planning, {
+        accountId: w.accountId,
+        instalmentId: automatic.instalmentId,
+        amountMinor: 1,
+        requestedBy: 'customer',
+      }),
+    ).rejects.toMatchObject({ code: 'INSTALMENT_PAID' });
   });
 
   it('a later instalment is planned when it comes within reach', async () => {

@@ -280,6 +280,7 @@ const en = {
   'pay.reason.ACCOUNT_NOT_FOUND': 'We could not find the account.',
   'pay.reason.PAID': 'It was paid.',
   'pay.reason.SUPERSEDED': 'Your new plan replaced it.',
+  'pay.reason.PAID_NOW_BY_CUSTOMER': 'You paid this instalment yourself.',
   'pay.reason.NOTHING_ABOVE_PROTECTED_MINIMUM':
     'Your bank account did not hold more than the amount we always leave you.',
   'pay.err.VALIDATION_FAILED': 'Please check the bank account number and the amount, then try again.',
@@ -563,6 +564,7 @@ const zh = {
   'pay.reason.ACCOUNT_NOT_FOUND': '未找到该账户。',
   'pay.reason.PAID': '已还清。',
   'pay.reason.SUPERSEDED': '已由新计划替代。',
+  'pay.reason.PAID_NOW_BY_CUSTOMER': '您已自行还款。',
   'pay.reason.NOTHING_ABOVE_PROTECTED_MINIMUM': '您的银行账户余额未超过为您保留的最低金额。',
   'pay.err.VALIDATION_FAILED': '请检查银行账号和金额后重试。',
   'pay.err.INVALID_DEBTOR_ACCOUNT': '银行卡号或账号无效（可能有数字输错），请核对。',

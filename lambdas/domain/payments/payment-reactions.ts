@@ -15,7 +15,7 @@ import { addBusinessDays, DEBIT_POLICY, missAtOf } from './debit-policy';
 import { ANNOUNCE_GRACE_MS, announceResult } from './execute-debit';
 import { trackStatements } from './instalment-monitor';
 import { applicationOf } from './payment-application';
-import type { DebitBlockReason, Instalment } from './payments';
+import type { DebitAttempt, DebitBlockReason, Instalment } from './payments';
 import {
   DUE_DATE_COLLECTION,
   outstandingOf,
@@ -252,7 +252,7 @@ export async function onRepresentedByLawyer(deps: HoldDeps, accountId: string): 
 export async function cancelScheduled(
   deps: HoldDeps,
   accountId: string,
-  reasonsFor: (instalment: Instalment | undefined) => DebitBlockReason[],
+  reasonsFor: (instalment: Instalment | undefined, attempt: DebitAttempt) => DebitBlockReason[],
 ): Promise<string[]> {
   const [attempts, instalments] = await Promise.all([
     deps.store.listAttempts(accountId),
@@ -263,7 +263,10 @@ export async function cancelScheduled(
   const announceBy = new Date(now.getTime() + ANNOUNCE_GRACE_MS).toISOString();
   const cancelled: string[] = [];
   for (const attempt of attempts.filter((a) => a.state === 'scheduled')) {
-    const reasons = reasonsFor(instalments.find((i) => i.instalmentId === attempt.instalmentId));
+    const reasons = reasonsFor(
+      instalments.find((i) => i.instalmentId === attempt.instalmentId),
+      attempt,
+    );
     if (reasons.length === 0) continue;
     if (!(await deps.store.cancelAttempt(attempt, reasons, at, announceBy))) continue;
     await announceResult(deps, { ...attempt, state: 'cancelled', cancelledReasons: reasons, finishedAt: at });

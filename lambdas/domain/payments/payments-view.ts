@@ -9,9 +9,9 @@ import { DEBIT_POLICY } from './debit-policy';
 import type { DebtorAccountFormat } from './debtor-accounts';
 import { trackStatements } from './instalment-monitor';
 import { maskDebtorAccount } from './mandates';
-import type { ServicingDeps } from './payment-reactions';
+import { cancelScheduled, type ServicingDeps } from './payment-reactions';
 import type { DebitAttempt, Instalment, Mandate } from './payments';
-import { outstandingOf, planDebit } from './plan-debit';
+import { NOTICED_REQUESTERS, outstandingOf, planDebit } from './plan-debit';
 import { customerToday, type PlanStatus, planStatus } from './plan-status';
 
 export interface PaymentsView {
@@ -133,7 +133,20 @@ export async function requestDebit(
     );
   }
   const own = attempts.filter((attempt) => attempt.instalmentId === instalmentId);
-  if (own.some((attempt) => ['scheduled', 'executing', 'unknown'].includes(attempt.state))) {
+  const onItsWay = own.filter((attempt) => ['scheduled', 'executing', 'unknown'].includes(attempt.state));
+  // An automatic debit still waiting for its day stands down for the customer paying now; one a person asked
+  // for, or one already at the bank, does not.
+  const standsDown = (attempt: DebitAttempt) =>
+    request.requestedBy === 'customer' &&
+    attempt.state === 'scheduled' &&
+    NOTICED_REQUESTERS.has(attempt.requestedBy);
+  if (onItsWay.some((attempt) => !standsDown(attempt))) {
+    throw new DomainError('conflict', 'DEBIT_PENDING', 'A debit for this instalment is already on its way.');
+  }
+  const stoodDown = await cancelScheduled(deps, accountId, (_instalment, attempt) =>
+    attempt && attempt.instalmentId === instalmentId && standsDown(attempt) ? ['PAID_NOW_BY_CUSTOMER'] : [],
+  );
+  if (stoodDown.length < onItsWay.length) {
     throw new DomainError('conflict', 'DEBIT_PENDING', 'A debit for this instalment is already on its way.');
   }
   const planned = await planDebit(deps, {

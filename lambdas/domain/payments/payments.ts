@@ -117,6 +117,8 @@ export type DebitBlockReason =
   | 'ACCOUNT_NOT_FOUND'
   | 'PAID'
   | 'SUPERSEDED'
+  /** The customer paid the instalment now themselves: the automatic debit planned for it stood down. */
+  | 'PAID_NOW_BY_CUSTOMER'
   /** The pre-debit notice never reached the customer: no notice, no debit. */
   | 'NOTICE_NOT_SENT'
   | 'NOTHING_ABOVE_PROTECTED_MINIMUM';
