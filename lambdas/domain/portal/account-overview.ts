@@ -56,8 +56,17 @@ export async function portalOverview(
   const plan = account.repaymentPlan
     ? planStatus(account.repaymentPlan, instalments, customerToday(account, deps.clock.now()))
     : undefined;
+  // Outreach sent before the plan was agreed pitched the options it replaced: gone from the overview (the
+  // contact history keeps it). Payment notices stay.
+  const superseded = (message: (typeof messages)[number]) =>
+    account.repaymentPlan !== undefined &&
+    message.purpose === undefined &&
+    (message.sentAt ?? '') < account.repaymentPlan.acceptedAt;
   const notices = messages
-    .filter((message) => message.channel === 'portal' && message.status === 'sent' && message.sentAt)
+    .filter(
+      (message) =>
+        message.channel === 'portal' && message.status === 'sent' && message.sentAt && !superseded(message),
+    )
     .map((message) => ({ text: message.text, sentAt: message.sentAt! }))
     .sort((a, b) => b.sentAt.localeCompare(a.sentAt));
   return {
