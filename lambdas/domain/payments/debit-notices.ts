@@ -145,7 +145,9 @@ function planStanding(
     plan.overdueMinor > 0 ? `计划中仍有${money(plan.overdueMinor)}逾期未还。` : '',
     plan.next
       ? `下一期计划还款为${date(plan.next.date)}还款${money(plan.next.amountMinor)}。`
-      : '您的还款计划已全部还清。',
+      : plan.overdueMinor > 0
+        ? ''
+        : '您的还款计划已全部还清。',
   ].join('');
 }
 
