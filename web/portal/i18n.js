@@ -238,6 +238,7 @@ const en = {
 
   'pay.paynow.amount': (currency) => `Pay now from my bank account (${currency})`,
   'pay.paynow.button': 'Pay now',
+  'pay.paynow.instead': (when) => `Taken automatically on ${when}; you can pay it now instead.`,
   'pay.paynow.pending': 'A payment for this instalment is already on its way.',
   'pay.paynow.needsMandate': 'Set up automatic payments above to pay this from your bank account.',
   'pay.paynow.done': (amount, date, stopBy) =>
@@ -524,6 +525,7 @@ const zh = {
 
   'pay.paynow.amount': (currency) => `立即从我的银行账户还款（${currency}）`,
   'pay.paynow.button': '立即还款',
+  'pay.paynow.instead': (when) => `将于${when}自动扣款；您也可以现在立即还款。`,
   'pay.paynow.pending': '这一期已有一笔扣款正在处理。',
   'pay.paynow.needsMandate': '请先在上方开通自动还款，即可从银行账户还这一期。',
   'pay.paynow.done': (amount, date, stopBy) => `将于${date}扣款${amount}。您可在${stopBy}前取消。`,

@@ -124,7 +124,7 @@ export function mandateCard(host) {
           figure(
             t('pay.mandate.collectOnDueDate'),
             t(mandate.collectOnDueDate ? 'pay.yes' : 'pay.no'),
-            'mandate-collect-on-due-date',
+            'mandate-collect-due-dates',
           ),
         figure(
           t('pay.mandate.authorisedAt'),

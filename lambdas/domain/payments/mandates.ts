@@ -75,7 +75,7 @@ export function mandateTerms(
                 'I also authorise the bank to take each instalment of the repayment plan I agreed on its due date, so that it is paid on time.',
               ]
             : []),
-          `No single payment will be more than ${money(choices.maxAmountMinor)} or more than what is overdue.`,
+          `No single payment will be more than ${money(choices.maxAmountMinor)} or more than what is ${choices.collectOnDueDate ? 'due' : 'overdue'}.`,
           choices.partialAllowed
             ? `If my bank account does not hold enough, the bank may take part of the amount, always leaving at least ${money(rules.protectedMinimumMinor)} in it.`
             : `The bank will only take the full amount, and never if that would leave less than ${money(rules.protectedMinimumMinor)} in my bank account.`,
@@ -88,7 +88,7 @@ export function mandateTerms(
           ...(choices.collectOnDueDate
             ? ['本人同时授权银行在本人已约定的还款计划每期到期日扣收该期款项，以便按时还款。']
             : []),
-          `每笔扣款不超过${money(choices.maxAmountMinor)}，且不超过逾期金额。`,
+          `每笔扣款不超过${money(choices.maxAmountMinor)}，且不超过${choices.collectOnDueDate ? '应还' : '逾期'}金额。`,
           choices.partialAllowed
             ? `如本人银行账户余额不足，银行可扣除部分金额，但账户中始终保留至少${money(rules.protectedMinimumMinor)}。`
             : `银行只会扣除全额；如扣款后账户余额将低于${money(rules.protectedMinimumMinor)}，则不会扣款。`,
