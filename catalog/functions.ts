@@ -141,7 +141,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
       { method: 'GET', path: '/accounts/{accountId}/script', access: 'agent' },
       { method: 'GET', path: '/accounts/{accountId}/drafts', access: 'agent' },
     ],
-    tables: { accounts: 'read', offers: 'read' },
+    tables: { accounts: 'read', offers: 'read', payments: 'read' },
   },
   {
     id: 'getAccountContacts',
@@ -177,7 +177,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
       { method: 'GET', path: '/portal/contacts', access: 'customer' },
       { method: 'PUT', path: '/portal/preferences', access: 'customer' },
     ],
-    tables: { accounts: 'read', offers: 'read', contacts: 'read' },
+    tables: { accounts: 'read', offers: 'read', contacts: 'read', payments: 'read' },
     publishesEvents: true,
   },
   {
@@ -337,7 +337,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
   {
     id: 'applyCustomerDecision',
     description:
-      'Decisions from the portal and the console take effect on the account at once (plan, promise, holds, preferences, queue) and go to the audit trail.',
+      'Decisions from the portal and the console take effect on the account at once (plan, promise, holds, preferences, queue, treatment tier) and go to the audit trail.',
     entry: 'lambdas/handlers/events/apply-customer-decision.ts',
     eventRules: [
       {
@@ -368,6 +368,8 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
       },
     ],
     tables: { accounts: 'readWrite', audit: 'readWrite', idempotency: 'readWrite' },
+    // A decision that moves the account's tier announces it (TreatmentChanged), like a scoring run.
+    publishesEvents: true,
   },
   {
     id: 'prepareOutreach',
@@ -448,11 +450,13 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
   {
     id: 'monitorInstalments',
     description:
-      'Scheduled: tracks statement instalments and raises PaymentMissed for instalments unpaid past their grace.',
+      'Scheduled: tracks statement instalments, plans the due-date debits of plan instalments the customer chose to have collected, and raises PaymentMissed for instalments unpaid past their grace.',
     entry: 'lambdas/handlers/scheduled/monitor-instalments.ts',
     schedules: ['instalments'],
-    tables: { accounts: 'read', payments: 'readWrite' },
+    // Plan instalments collected on their due date: the notice goes through the outbox, the debit is scheduled.
+    tables: { accounts: 'read', payments: 'readWrite', contacts: 'readWrite' },
     publishesEvents: true,
+    schedulesDebits: true,
     timeoutSeconds: 300,
   },
   {

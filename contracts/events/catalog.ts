@@ -37,6 +37,7 @@ const tier = z.enum([
   'referral_review',
   'promise_pending',
   'hardship_plan_active',
+  'plan_active',
   'dispute_hold',
   'cease_hold',
   'excluded',
@@ -95,7 +96,7 @@ export const EVENT_CONTRACTS = {
     source: EVENT_SOURCES.scoring,
     version: 1,
     meaning:
-      'A scoring run moved an account to another treatment tier; `changeId` is the same when it is announced again.',
+      'A scoring run, or a customer decision or payment at once (`runId` `event-<id>`), moved an account to another treatment tier; `changeId` is the same when it is announced again.',
     schema: z.object({
       changeId: id,
       accountId: id,
@@ -303,8 +304,9 @@ export const EVENT_CONTRACTS = {
   EscalationRequested: contract({
     source: EVENT_SOURCES.portal,
     version: 1,
-    meaning: 'The customer asked for a person: the account goes to the agent queue.',
-    schema: z.extend(decision, { reason: z.enum(['customer_request']) }),
+    meaning:
+      'The customer asked for a person, or no plan fits the budget they declared (`no_affordable_plan`): the account goes to the agent queue.',
+    schema: z.extend(decision, { reason: z.enum(['customer_request', 'no_affordable_plan']) }),
   }),
   AgentJoined: contract({
     source: EVENT_SOURCES.portal,

@@ -23,4 +23,10 @@ export const mandateChoices = z.strictObject({
     z.enum(['true', 'false']),
     z.transform((value) => value === 'true'),
   ),
+  collectOnDueDate: z.optional(
+    z.pipe(
+      z.enum(['true', 'false']),
+      z.transform((value) => value === 'true'),
+    ),
+  ),
 });

@@ -43,5 +43,6 @@ export const debitFeedbackDeps = /* @__PURE__ */ once(() => {
     audit: auditLog(),
     clock: clock(),
     metrics: businessMetrics(),
+    store: paymentStore(),
   };
 });

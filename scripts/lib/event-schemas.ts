@@ -85,6 +85,10 @@ Every contract has a \`version\`; the schema's file name and \`$id\` carry it.
  * newly required fields, removed enum values, and any other change to a constraint. Empty when compatible.
  */
 export function breakingChanges(previous: unknown, next: unknown, at = '(detail)'): string[] {
+  // anyOf (a nullable enum, say): the alternatives compared in order, so a widened enum inside stays compatible.
+  if (Array.isArray(previous) && Array.isArray(next) && previous.length === next.length) {
+    return previous.flatMap((schema, index) => breakingChanges(schema, next[index], at));
+  }
   if (!isObject(previous) || !isObject(next)) {
     return JSON.stringify(previous) === JSON.stringify(next) ? [] : [`${at}: changed`];
   }

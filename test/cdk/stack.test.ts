@@ -61,6 +61,8 @@ const SESSION_KEY_READERS = [
 const DEBIT_SCHEDULERS = [
   'portalPayments',
   'staffPayments',
+  // Plan instalments collected on their due dates, where the customer chose it.
+  'monitorInstalments',
   'planDebit',
   'executeDebit',
   'sweepDebits',

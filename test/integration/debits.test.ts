@@ -19,16 +19,20 @@ import { applyDebitFeedback } from '../../lambdas/domain/payments/debit-feedback
 import { executeAttempt, LEASE_MS, sweepDebits } from '../../lambdas/domain/payments/execute-debit';
 import { raiseMissed, trackStatements } from '../../lambdas/domain/payments/instalment-monitor';
 import {
+  collectComingDue,
   onDebitHold,
   onDebitRefused,
   onPaymentMissed,
   onPaymentReceived,
+  onPlanAccepted,
   onRepresentedByLawyer,
 } from '../../lambdas/domain/payments/payment-reactions';
-import type { Mandate, PaymentGateway } from '../../lambdas/domain/payments/payments';
+import type { DebitAttempt, Mandate, PaymentGateway } from '../../lambdas/domain/payments/payments';
+import { requestDebit } from '../../lambdas/domain/payments/payments-view';
+import { planDebit } from '../../lambdas/domain/payments/plan-debit';
 import type { DomainEvent } from '../../lambdas/domain/ports';
 import { type SimulatedLedger, startSimulatedBank } from '../../local/bank/simulated-bank';
-import { anAccount } from '../support/accounts';
+import { anAccount, NO_FLAGS } from '../support/accounts';
 import { freshTables } from '../support/dynamodb';
 
 const DEBTOR = '12345678';
@@ -135,7 +139,7 @@ function world() {
           ...mandate,
         });
       }
-      await trackStatements({ store, events: publisher, clock }, account);
+      await trackStatements({ store, clock }, account);
       return account;
     },
     /** The hourly monitor's second half, for this world's clock. */
@@ -536,5 +540,131 @@ describe('announcing results', () => {
     });
     expect(w.eventsOf('DebitSucceeded')).toHaveLength(1);
     expect(w.debitsInLedger()).toHaveLength(1);
+  });
+});
+
+describe('an agreed plan collected on its due dates (the customer chose it with the mandate)', () => {
+  let w: World;
+  beforeEach(() => {
+    w = world();
+  });
+
+  const PLAN = [
+    { dueDate: '2026-12-02', amountMinor: 1_200 },
+    { dueDate: '2027-01-04', amountMinor: 1_200 },
+    { dueDate: '2027-02-02', amountMinor: 1_200 },
+  ];
+
+  /** A hardship plan agreed today, its instalments tracked as servicing does on PlanAccepted. */
+  async function agreed(mandate: Partial<Mandate>) {
+    const account = await w.open(
+      {
+        flags: { ...NO_FLAGS, hardshipPlan: true },
+        repaymentPlan: {
+          optionId: 'hardship-3',
+          kind: 'hardship',
+          totalMinor: 3_600,
+          instalments: PLAN,
+          acceptedAt: START,
+        },
+      },
+      mandate,
+    );
+    await onPlanAccepted(w.planning, { accountId: w.accountId, decidedAt: START, instalments: PLAN });
+    return account;
+  }
+
+  it('takes the first payment on its due date, noticed the policy lead ahead, and plans no later one yet', async () => {
+    await agreed({ collectOnDueDate: true });
+    const planned = await collectComingDue(w.planning, w.accountId);
+    expect(planned).toHaveLength(1);
+    const attempt = (planned[0] as { outcome: 'scheduled'; attempt: DebitAttempt }).attempt;
+    expect(attempt).toMatchObject({
+      requestedBy: 'schedule',
+      debitDate: '2026-12-02',
+      plannedMinor: 1_200,
+      // Three business days before, Thanksgiving skipped.
+      stopBy: '2026-11-27',
+      state: 'scheduled',
+    });
+    expect((await w.contacts.list(w.accountId)).find((m) => m.channel === 'sms')?.text).toContain(
+      '2026-12-02',
+    );
+    // Asked again (the hourly monitor): nothing more.
+    expect(await collectComingDue(w.planning, w.accountId)).toEqual([]);
+
+    // Not without the notice having gone; then once, at its time, through the hardship plan.
+    w.setNow(attempt.debitAt);
+    expect(await executeAttempt(w.execution, { accountId: w.accountId, attemptId: attempt.attemptId })).toBe(
+      'cancelled',
+    );
+  });
+
+  it('is debited once its notice went out, and the instalment is paid', async () => {
+    await agreed({ collectOnDueDate: true });
+    const [planned] = await collectComingDue(w.planning, w.accountId);
+    const attempt = (planned as { attempt: DebitAttempt }).attempt;
+    await w.deliverNotices();
+    w.setNow(attempt.debitAt);
+    expect(await executeAttempt(w.execution, { accountId: w.accountId, attemptId: attempt.attemptId })).toBe(
+      'succeeded',
+    );
+    expect(w.debitsInLedger().map((d) => d.amountMinor)).toEqual([1_200]);
+    expect(
+      await w.store.getInstalment({ accountId: w.accountId, instalmentId: attempt.instalmentId }),
+    ).toMatchObject({ status: 'paid', paidMinor: 1_200 });
+  });
+
+  it('never debits a hardship plan the customer did not choose to have collected', async () => {
+    await agreed({});
+    expect(await collectComingDue(w.planning, w.accountId)).toEqual([]);
+    // Even asked directly, a due-date debit without the choice is held.
+    const [first] = (await w.store.listInstalments(w.accountId)).filter((i) => i.source === 'plan');
+    const blocked = await planDebit(w.planning, {
+      account: await w.accounts.get(w.accountId),
+      mandate: await w.store.currentMandate(w.accountId),
+      instalment: first!,
+      number: 1,
+      requestedBy: 'schedule',
+      onDueDate: true,
+    });
+    expect(blocked).toEqual({ outcome: 'blocked', reasons: ['HARDSHIP_PLAN'] });
+  });
+
+  it('the customer may still pay the instalment now: the automatic debit waiting for its day stands down', async () => {
+    await agreed({ collectOnDueDate: true });
+    const [planned] = await collectComingDue(w.planning, w.accountId);
+    const automatic = (planned as { attempt: DebitAttempt }).attempt;
+    const now = await requestDebit(w.planning, {
+      accountId: w.accountId,
+      instalmentId: automatic.instalmentId,
+      amountMinor: 1_200,
+      requestedBy: 'customer',
+    });
+    expect(now).toMatchObject({ requestedBy: 'customer', number: 2, state: 'scheduled' });
+    expect(
+      await w.store.getAttempt({ accountId: w.accountId, attemptId: automatic.attemptId }),
+    ).toMatchObject({ state: 'cancelled', cancelledReasons: ['PAID_NOW_BY_CUSTOMER'] });
+    expect(await executeAttempt(w.execution, { accountId: w.accountId, attemptId: now.attemptId })).toBe(
+      'succeeded',
+    );
+    expect(w.debitsInLedger().map((d) => d.amountMinor)).toEqual([1_200]);
+    // Paid: another "pay now" is refused as such.
+    await expect(
+      requestDebit(w.planning, {
+        accountId: w.accountId,
+        instalmentId: automatic.instalmentId,
+        amountMinor: 1,
+        requestedBy: 'customer',
+      }),
+    ).rejects.toMatchObject({ code: 'INSTALMENT_PAID' });
+  });
+
+  it('a later instalment is planned when it comes within reach', async () => {
+    await agreed({ collectOnDueDate: true });
+    await collectComingDue(w.planning, w.accountId);
+    w.setNow('2026-12-28T15:00:00.000Z');
+    const planned = await collectComingDue(w.planning, w.accountId);
+    expect(planned.map((p) => (p as { attempt: DebitAttempt }).attempt.debitDate)).toEqual(['2027-01-04']);
   });
 });

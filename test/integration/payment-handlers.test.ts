@@ -652,6 +652,57 @@ describe('mandates: terms, authorise, revoke', () => {
     await expectNothingWritten(ACC);
   });
 
+  it('the due-date choice for a plan: in the words read and their hash; bad values 400, nothing written', async () => {
+    const ACC = 'ACC-PAY-DUEDATE';
+    await putAccount(ACC);
+    const plain = await termsFor(ACC, choices());
+    const chosen = await termsFor(ACC, { ...choices(), collectOnDueDate: 'true' } as ReturnType<
+      typeof choices
+    >);
+    expect(chosen.text).toContain('each instalment of the repayment plan I agreed on its due date');
+    expect(plain.text).not.toContain('due date');
+    expect(chosen.termsHash).not.toBe(plain.termsHash);
+    const body = {
+      debtorAccount: ACCOUNT_NUMBER,
+      routingNumber: US_ROUTING,
+      maxAmountMinor: 50_000,
+      partialAllowed: false,
+    };
+    for (const bad of [
+      call(portal, 'GET /portal/mandate/terms', {
+        as: customer(ACC),
+        query: { ...choices(), collectOnDueDate: 'yes' },
+      }),
+      call(portal, 'POST /portal/mandate', {
+        as: customer(ACC),
+        body: { ...body, collectOnDueDate: 'true', termsHash: chosen.termsHash },
+      }),
+    ]) {
+      expect(await bad).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED' } } });
+    }
+    // The hash of the words with the choice does not authorise a mandate without it, nor the other way round.
+    for (const [collectOnDueDate, termsHash] of [
+      [false, chosen.termsHash],
+      [true, plain.termsHash],
+    ] as const) {
+      expect(
+        await call(portal, 'POST /portal/mandate', {
+          as: customer(ACC),
+          body: { ...body, collectOnDueDate, termsHash },
+        }),
+      ).toMatchObject({ status: 409, body: { error: { code: 'TERMS_CHANGED' } } });
+    }
+    await expectNothingWritten(ACC);
+    const accepted = await call(portal, 'POST /portal/mandate', {
+      as: customer(ACC),
+      body: { ...body, collectOnDueDate: true, termsHash: chosen.termsHash },
+    });
+    expect(accepted).toMatchObject({
+      status: 201,
+      body: { mandate: { collectOnDueDate: true, authorisationText: chosen.text } },
+    });
+  });
+
   it('checks the bank account as its country numbers them: routing checksum, account digits, card Luhn', async () => {
     const US_ACC = 'ACC-PAY-US-VECTORS';
     const CN_ACC = 'ACC-PAY-CN-VECTORS';

@@ -46,6 +46,8 @@ describe('recordTreatmentChange handler (Powertools idempotency on DynamoDB Loca
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+      // The decisions consumer (below) announces tier changes; this test's account is unscored, so it never does.
+      EVENT_BUS_NAME: 'collections-test-bus',
     });
     ({ handler } = await import('../../lambdas/handlers/events/record-treatment-change'));
     audit = new DynamoAuditLog(db, names.audit);

@@ -161,6 +161,22 @@ describe('plans: choose, read back, confirm', () => {
     expect(confirmed.state.pending).toBeUndefined();
   });
 
+  it('takes a bare number after a list as that option ("Reply with an option number…"), in either language', () => {
+    for (const [setup, number] of [
+      [US, '2'],
+      [CN, '２'],
+    ] as const) {
+      const [, proposed] = converse(setup, ['show my options', number]) as [TurnResult, TurnResult];
+      expect(proposed.state.pending).toMatchObject({ kind: 'plan', optionId: optionNumbered(setup, 2).id });
+    }
+    // Without a list there is nothing to pick: a bare number is not read as an option.
+    const [alone] = converse(US, ['2']);
+    expect(alone!.state.pending?.kind).not.toBe('plan');
+    // Beyond the list: not an option either.
+    const [, beyond] = converse(US, ['show my options', '9']) as [TurnResult, TurnResult];
+    expect(beyond.state.pending?.kind).not.toBe('plan');
+  });
+
   it('writes dates, money and percentages as the cards do, never ISO', () => {
     const [listed, proposed] = converse(US, ['show my options', 'option 2']) as [TurnResult, TurnResult];
     const option = optionNumbered(US, 2);
@@ -369,25 +385,30 @@ describe('hardship: options that fit what the customer can pay, never above it',
     }
   });
 
-  it('says when nothing fits, with the lowest payment there is, and offers a person instead of a plan', () => {
+  it('says when nothing fits and why, with the lowest payment there is, and asks a person to help at once', () => {
     const results = converse(US, [
       said('I can only do 5 dollars a month', read('hardship', { affordableMinor: 500 })),
-      'yes',
+      'thanks',
     ]);
     expect(results[0]!.reply).toMatch(
-      /None of our plans fits within USD 5\.00 a month: the lowest monthly payment I can offer is USD/,
+      /None of our plans fits within USD 5\.00 a month\. The smallest monthly payment a plan can have is USD \d+\.\d\d\. I have asked a member of our team/,
     );
     expect(results[0]!.state.listedOptionIds).toBeUndefined();
+    expect(results[0]!.state.pending).toBeUndefined();
+    // Routed to a person once: no question to answer first, and no second escalation.
     expect(actionsOf(results)).toEqual([
       { type: 'HardshipRegistered', affordableMinor: 500 },
-      { type: 'EscalationRequested', reason: 'customer_request' },
+      { type: 'EscalationRequested', reason: 'no_affordable_plan' },
     ]);
   });
 
-  it('suggests nothing when nothing is left after essentials', () => {
+  it('suggests nothing when nothing is left after essentials, and asks a person to help', () => {
     const [result] = converse(CN, ['收入3000 支出3500']);
-    expect(result!.reply).toMatch(/^感谢您告诉我。听起来支付必要开支后已没有结余/);
-    expect(result!.state.pending).toEqual({ kind: 'person' });
+    expect(result!.reply).toMatch(/^感谢您告诉我。听起来支付必要开支后已没有结余.*我已请工作人员/);
+    expect(actionsOf([result!])).toContainEqual({
+      type: 'EscalationRequested',
+      reason: 'no_affordable_plan',
+    });
   });
 
   it('hardship with a one-off payment in the same message reads the payment back', () => {

@@ -312,3 +312,32 @@ describe('queueDebitNotices', () => {
     });
   });
 });
+
+describe('a receipt on an agreed plan', () => {
+  it('says what is overdue under the plan and its next payment, not the old statement arrears (en, zh)', async () => {
+    const { debitNotice } = await import('../../lambdas/domain/payments/debit-notices');
+    const base = {
+      jurisdiction: 'US' as const,
+      currency: 'USD' as const,
+      customer: { language: 'en' as const },
+    } as Parameters<typeof debitNotice>[1];
+    const figures = {
+      amountMinor: 29_101,
+      date: '2026-12-04',
+      plan: { overdueMinor: 0, next: { amountMinor: 29_101, date: '2027-01-11' } },
+    };
+    const en = debitNotice('receipt', base, 'email', figures);
+    expect(en.verdict.allowed).toBe(true);
+    expect(en.text).toContain('Your next plan payment is USD 291.01 on 2027-01-11.');
+    expect(en.text).not.toMatch(/overdue|options/);
+    const zh = debitNotice(
+      'receipt',
+      { ...base, customer: { language: 'zh-CN' } } as Parameters<typeof debitNotice>[1],
+      'sms',
+      { ...figures, plan: { overdueMinor: 29_101 } },
+    );
+    expect(zh.verdict.allowed).toBe(true);
+    expect(zh.text).toContain('计划中仍有291.01美元逾期未还。');
+    expect(zh.text).not.toContain('已全部还清');
+  });
+});

@@ -175,33 +175,72 @@ describe('hardship plans', () => {
       }),
     );
     expect(both.options[0]!.monthlyAmountMinor).toBeLessThanOrEqual(60_00);
-    // Below the floor, the floor stands and the option is marked as beyond what the customer can pay.
+    // Below the floor no reduced-payment plan is offered (never one above what they said), and the reason is given.
     const tiny = computeOffers(
       offerInput({ eligible: ['hardship'], affordability: { affordableMinor: 5_00 } }),
     );
-    expect(tiny.options.map((option) => [option.monthlyAmountMinor, option.affordable])).toEqual([
-      [16_67, false],
-    ]);
+    expect(tiny.options).toEqual([]);
+    expect(tiny.noAffordablePlan).toEqual({
+      reason: 'PAYMENT_FLOOR',
+      capMinor: 5_00,
+      lowestMonthlyMinor: 16_67,
+      maxTermMonths: 60,
+    });
   });
 
-  it('never asks less than the floor (USD 15.00), however small the disposable income', () => {
+  it('never asks less than the floor (USD 15.00), and offers nothing when the floor is above the budget', () => {
     const offers = computeOffers(
-      offerInput({ balanceMinor: 300_00, eligible: ['hardship'], affordability: budget(1_010, 1_000) }),
+      offerInput({ balanceMinor: 300_00, eligible: ['hardship'], affordability: budget(1_020, 1_000) }),
     );
     expect(offers.options.map((option) => [option.id, option.monthlyAmountMinor])).toEqual([
       ['hardship-20', 15_00],
     ]);
+    expect(offers.noAffordablePlan).toBeUndefined();
+    const below = computeOffers(
+      offerInput({ balanceMinor: 300_00, eligible: ['hardship'], affordability: budget(1_010, 1_000) }),
+    );
+    expect(below.options).toEqual([]);
+    expect(below.noAffordablePlan).toMatchObject({ reason: 'PAYMENT_FLOOR', lowestMonthlyMinor: 15_00 });
   });
 
-  it('raises the payment when the longest term cannot cover the balance at the target payment', () => {
+  it('raises the payment when the longest term cannot cover the balance at the target, within the budget', () => {
     const input = offerInput({
       balanceMinor: 10_000_00,
       eligible: ['hardship'],
-      affordability: budget(2_100, 2_000),
+      affordability: budget(2_300, 2_000),
     });
     const plan = byId(computeOffers(input).options, 'hardship-60');
-    expect(plan.monthlyAmountMinor).toBe(166_67); // not the 50.00 target
+    expect(plan.monthlyAmountMinor).toBe(166_67); // not the 150.00 target
     expect(plan.instalments).toHaveLength(60);
+    expect(plan.affordable).toBe(true);
+  });
+
+  it('offers no reduced-payment plan above the budget when even the longest term asks more, and says why', () => {
+    const offers = computeOffers(
+      offerInput({ balanceMinor: 10_000_00, eligible: ['hardship'], affordability: budget(2_100, 2_000) }),
+    );
+    expect(offers.options).toEqual([]);
+    expect(offers.noAffordablePlan).toEqual({
+      reason: 'TERM_LIMIT',
+      capMinor: 100_00,
+      lowestMonthlyMinor: 166_67,
+      maxTermMonths: 60,
+    });
+  });
+
+  it('a schedule whose rounding would lift one instalment above the budget is not offered (the last one checked too)', () => {
+    // 1,795.69 over 6 at a budget of 299.28: 299.29 + 5 × 299.28; over 7 it fits.
+    const offers = computeOffers(
+      offerInput({
+        balanceMinor: 1_795_69,
+        eligible: ['hardship'],
+        affordability: { affordableMinor: 299_28 },
+      }),
+    );
+    for (const option of offers.options) {
+      for (const instalment of option.instalments) expect(instalment.amountMinor).toBeLessThanOrEqual(299_28);
+    }
+    expect(offers.options.map((option) => option.id)).toEqual(['hardship-7']);
   });
 
   it('without a declared budget offers the longest term whose instalment reaches the floor', () => {
@@ -216,7 +255,7 @@ describe('hardship plans', () => {
       jurisdiction: 'CN',
       balanceMinor: 1_000_000_00,
       eligible: ['hardship'],
-      affordability: budget(5_000, 4_900),
+      affordability: budget(50_000, 20_000),
     });
     const plan = byId(computeOffers(input).options, 'hardship-60');
     expect(plan.instalments).toHaveLength(60);
@@ -327,17 +366,28 @@ describe('eligibility and affordability', () => {
     ]);
   });
 
-  it('offers only hardship when nothing is left after expenses', () => {
+  it('offers nothing when nothing is left after expenses, and says so', () => {
     for (const expenses of [2_000_00, 2_500_00]) {
       const offers = computeOffers(
         offerInput({ affordability: { monthlyIncomeMinor: 2_000_00, monthlyExpensesMinor: expenses } }),
       );
-      expect(
-        offers.options.map((option) => [option.id, option.monthlyAmountMinor, option.affordable]),
-      ).toEqual([['hardship-60', 16_67, false]]);
+      expect(offers.options).toEqual([]);
+      expect(offers.noAffordablePlan).toMatchObject({ reason: 'NO_SURPLUS' });
     }
   });
 });
+
+/** The most a month may ask under the input's declared budget (as the calculator reads it). */
+function capOf(input: ReturnType<typeof offerInput>): number | undefined {
+  const a = input.affordability;
+  if (!a) return undefined;
+  const disposable =
+    a.monthlyIncomeMinor !== undefined && a.monthlyExpensesMinor !== undefined
+      ? a.monthlyIncomeMinor - a.monthlyExpensesMinor
+      : undefined;
+  const caps = [disposable, a.affordableMinor].filter((cap) => cap !== undefined);
+  return caps.length > 0 ? Math.min(...caps) : undefined;
+}
 
 describe('bad input', () => {
   const account = offerInput().account;
@@ -554,10 +604,19 @@ describe('properties over arbitrary accounts', () => {
         }
         const ids = offers.options.map((option) => option.id);
         expect(new Set(ids).size).toBe(ids.length);
-        const hardshipExpected =
+        const cap = capOf(input);
+        // A reduced-payment plan never asks more than the budget, in any instalment; when none fits, why.
+        for (const option of offers.options.filter((o) => o.kind === 'hardship')) {
+          if (cap !== undefined)
+            for (const instalment of option.instalments)
+              expect(instalment.amountMinor).toBeLessThanOrEqual(cap);
+        }
+        const hardshipPossible =
           input.eligible.includes('hardship') &&
           input.account.balanceMinor >= rulesOf(input).hardship.reducedPaymentFloorMinor;
-        expect(offers.options.some((option) => option.kind === 'hardship')).toBe(hardshipExpected);
+        const hardshipOffered = offers.options.some((option) => option.kind === 'hardship');
+        if (cap === undefined) expect(hardshipOffered).toBe(hardshipPossible);
+        else if (hardshipPossible && !hardshipOffered) expect(offers.noAffordablePlan).toBeDefined();
       }),
       { numRuns: 300 },
     );

@@ -53,6 +53,8 @@ describe('treatment tiers', () => {
     [{ fraudReported: true, promiseToPay: true }, 'dispute_hold'],
     [{ ceaseRequested: true }, 'cease_hold'],
     [{ hardshipPlan: true }, 'hardship_plan_active'],
+    [{ planAgreed: true, promiseToPay: true }, 'plan_active'],
+    [{ planAgreed: true, dispute: true }, 'dispute_hold'],
     [{ promiseToPay: true }, 'promise_pending'],
   ] as const)('lets flags %o outrank arrears and risk: %s', (flags, tier) => {
     for (const bucket of BUCKETS) expect(champion(bucket, 'E', { ...NO_FLAGS, ...flags })).toBe(tier);
@@ -64,6 +66,7 @@ describe('treatment tiers', () => {
       'dispute_hold',
       'cease_hold',
       'hardship_plan_active',
+      'plan_active',
       'promise_pending',
     ] as const) {
       expect(TREATMENT_POLICY.tiers[tier]).toMatchObject({ channels: [], offers: [] });

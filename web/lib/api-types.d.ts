@@ -1694,7 +1694,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    tier?: "monitor" | "early_warning" | "reminder" | "reminder_and_call" | "agent_call" | "hardship_restructure" | "referral_review" | "promise_pending" | "hardship_plan_active" | "dispute_hold" | "cease_hold" | "excluded";
+                    tier?: "monitor" | "early_warning" | "reminder" | "reminder_and_call" | "agent_call" | "hardship_restructure" | "referral_review" | "promise_pending" | "hardship_plan_active" | "plan_active" | "dispute_hold" | "cease_hold" | "excluded";
                     bucket?: "current" | "dpd_1_30" | "dpd_31_60" | "dpd_61_90" | "dpd_91_180" | "dpd_180_plus";
                     escalated?: "true" | "false";
                     team?: "agents" | "specialist" | "supervisor";
@@ -2605,6 +2605,7 @@ export interface paths {
                     routingNumber?: string;
                     maxAmountMinor: string;
                     partialAllowed: "true" | "false";
+                    collectOnDueDate?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -2698,6 +2699,7 @@ export interface paths {
                         routingNumber?: string;
                         maxAmountMinor: number;
                         partialAllowed: boolean;
+                        collectOnDueDate?: boolean;
                         termsHash: string;
                     };
                 };

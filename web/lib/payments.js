@@ -17,13 +17,22 @@ import { h, say } from './dom.js';
  * A debit attempt as the same answers give it.
  * @typedef {{ attemptId: string, instalmentId: string, number: number, state: string, debitAt?: string,
  *   stopBy?: string, plannedMinor?: number, amountMinor?: number, finishedAt?: string,
- *   failureReason?: string, cancelledReasons?: string[], requestedBy?: string }} Debit
+ *   failureReason?: string, cancelledReasons?: string[], requestedBy?: string, afterRefusal?: boolean }} Debit
  */
 
 /** Instalment states with money still to collect. */
 export const UNPAID = new Set(['due', 'missed']);
 /** Debit states still on their way (the bank has not said how it ended). */
 export const PENDING_DEBIT = new Set(['scheduled', 'executing', 'unknown']);
+/** Who starts automatic debits: one of theirs still waiting for its day stands down for a customer paying now. */
+const AUTOMATIC = new Set(['monitor', 'schedule']);
+
+/**
+ * An automatic debit that has not reached the bank yet: the customer may still pay the instalment now instead.
+ * @param {Debit} debit
+ */
+export const standsDownForPayNow = (debit) =>
+  debit.state === 'scheduled' && AUTOMATIC.has(String(debit.requestedBy ?? ''));
 /** The tone of an instalment's status chip. */
 export const INSTALMENT_TONES = /** @type {Record<string, string>} */ ({
   due: 'info',
@@ -153,4 +162,30 @@ export function amountForm({
     if (failed) say(error, failed);
   });
   return form;
+}
+
+/** A long schedule shows this many first; the rest behind "show all". */
+export const SCHEDULE_SHOWN = 3;
+
+/**
+ * A long list collapsed: the first `shown` items as a list, the rest in a closed "show all" disclosure (60
+ * monthly payments to 2031 are not one page of "Due"). Short lists are drawn whole.
+ * @template T
+ * @param {readonly T[]} items
+ * @param {{ item: (item: T) => Child, showAll: (count: number) => string, className?: string, id?: string,
+ *   shown?: number, tag?: 'ol' | 'ul' }} options
+ */
+export function collapsedList(items, { item, showAll, className, id, shown = SCHEDULE_SHOWN, tag = 'ol' }) {
+  const first = items.slice(0, shown);
+  const rest = items.slice(shown);
+  return [
+    h(tag, { class: className, ...(id ? { id } : {}) }, first.map(item)),
+    rest.length > 0 &&
+      h(
+        'details',
+        { class: 'show-all', ...(id ? { id: `${id}-more` } : {}) },
+        h('summary', {}, showAll(items.length)),
+        h(tag, { class: className }, rest.map(item)),
+      ),
+  ];
 }

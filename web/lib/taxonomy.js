@@ -16,6 +16,7 @@ export const TIERS = [
   'referral_review',
   'promise_pending',
   'hardship_plan_active',
+  'plan_active',
   'dispute_hold',
   'cease_hold',
   'excluded',

@@ -84,6 +84,19 @@ const en = {
   'overview.promiseTitle': 'Your payment plan',
   'overview.promise': (amount, date) => `You told us you plan to pay ${amount} by ${date}.`,
   'overview.loading': 'Loading your account…',
+  'overview.overdueUnderPlan': 'Overdue under your plan',
+  'overview.nextPayment': 'Next payment',
+  'overview.nextPaymentValue': (amount, date) => `${amount} on ${date}`,
+  'overview.planDone': 'Nothing left to pay',
+  'overview.planProgress': (paid, count, left) => `${paid} of ${count} payments made; ${left} left to pay.`,
+  'overview.planOverdue': (amount, count) =>
+    `${amount} of your plan is overdue (${count} ${count === 1 ? 'payment' : 'payments'}). You can pay it now.`,
+  'overview.payNow': 'Pay an instalment now',
+  'schedule.showAll': (count) => `Show all ${count} payments`,
+  'plan.state.paid': 'Paid',
+  'plan.state.overdue': 'Overdue',
+  'plan.state.due': 'Next',
+  'plan.state.upcoming': 'Upcoming',
   'overview.help':
     'If you are finding things difficult, tell us in the chat: we can look for a plan that fits your budget.',
 
@@ -204,6 +217,9 @@ const en = {
   'pay.setup.partial': (amount) =>
     `Allow partial payments when there is not enough for the full amount, always keeping at least ${amount} in my account`,
   'pay.setup.review': 'Read the authorisation',
+  'pay.setup.collectOnDueDate':
+    'Also take each payment of my agreed plan on its due date (I am told the amount and date before each one).',
+  'pay.mandate.collectOnDueDate': 'Plan payments taken on their due dates',
   'pay.setup.done': 'Automatic payments are set up. We will tell you before any payment is taken.',
 
   'pay.terms.title': 'Please read this before you authorise',
@@ -224,6 +240,7 @@ const en = {
 
   'pay.paynow.amount': (currency) => `Pay now from my bank account (${currency})`,
   'pay.paynow.button': 'Pay now',
+  'pay.paynow.instead': (when) => `Taken automatically on ${when}; you can pay it now instead.`,
   'pay.paynow.pending': 'A payment for this instalment is already on its way.',
   'pay.paynow.needsMandate': 'Set up automatic payments above to pay this from your bank account.',
   'pay.paynow.done': (amount, date, stopBy) =>
@@ -266,6 +283,7 @@ const en = {
   'pay.reason.ACCOUNT_NOT_FOUND': 'We could not find the account.',
   'pay.reason.PAID': 'It was paid.',
   'pay.reason.SUPERSEDED': 'Your new plan replaced it.',
+  'pay.reason.PAID_NOW_BY_CUSTOMER': 'You paid this instalment yourself.',
   'pay.reason.NOTHING_ABOVE_PROTECTED_MINIMUM':
     'Your bank account did not hold more than the amount we always leave you.',
   'pay.err.VALIDATION_FAILED': 'Please check the bank account number and the amount, then try again.',
@@ -364,6 +382,18 @@ const zh = {
   'overview.promiseTitle': '您的还款计划',
   'overview.promise': (amount, date) => `您告诉我们计划于${date}前还款${amount}。`,
   'overview.loading': '正在加载账户信息…',
+  'overview.overdueUnderPlan': '按计划逾期金额',
+  'overview.nextPayment': '下一期还款',
+  'overview.nextPaymentValue': (amount, date) => `${date}还款${amount}`,
+  'overview.planDone': '已无待还款项',
+  'overview.planProgress': (paid, count, left) => `已还${paid}/${count}期，尚需还款${left}。`,
+  'overview.planOverdue': (amount, count) => `计划中有${amount}已逾期（${count}期），您可以立即还款。`,
+  'overview.payNow': '立即还款',
+  'schedule.showAll': (count) => `显示全部${count}期`,
+  'plan.state.paid': '已还',
+  'plan.state.overdue': '逾期',
+  'plan.state.due': '下一期',
+  'plan.state.upcoming': '待还',
   'overview.help': '如果您遇到困难，请在在线咨询中告诉我们，我们可以帮您找到能负担的方案。',
 
   'option.pay_in_full': '一次性还清',
@@ -477,6 +507,8 @@ const zh = {
   'pay.setup.maxInvalid': '请输入金额，例如 150.00，小数点后最多两位。',
   'pay.setup.partial': (amount) => `余额不足时允许部分扣款，并始终在我的账户中保留至少${amount}`,
   'pay.setup.review': '阅读授权条款',
+  'pay.setup.collectOnDueDate': '同时在我已约定的还款计划每期到期日扣款（每次扣款前会告知我金额和日期）。',
+  'pay.mandate.collectOnDueDate': '计划每期到期日自动扣款',
   'pay.setup.done': '自动还款已开通。每次扣款前我们都会通知您。',
 
   'pay.terms.title': '授权前请仔细阅读',
@@ -497,6 +529,7 @@ const zh = {
 
   'pay.paynow.amount': (currency) => `立即从我的银行账户还款（${currency}）`,
   'pay.paynow.button': '立即还款',
+  'pay.paynow.instead': (when) => `将于${when}自动扣款；您也可以现在立即还款。`,
   'pay.paynow.pending': '这一期已有一笔扣款正在处理。',
   'pay.paynow.needsMandate': '请先在上方开通自动还款，即可从银行账户还这一期。',
   'pay.paynow.done': (amount, date, stopBy) => `将于${date}扣款${amount}。您可在${stopBy}前取消。`,
@@ -537,6 +570,7 @@ const zh = {
   'pay.reason.ACCOUNT_NOT_FOUND': '未找到该账户。',
   'pay.reason.PAID': '已还清。',
   'pay.reason.SUPERSEDED': '已由新计划替代。',
+  'pay.reason.PAID_NOW_BY_CUSTOMER': '您已自行还款。',
   'pay.reason.NOTHING_ABOVE_PROTECTED_MINIMUM': '您的银行账户余额未超过为您保留的最低金额。',
   'pay.err.VALIDATION_FAILED': '请检查银行账号和金额后重试。',
   'pay.err.INVALID_DEBTOR_ACCOUNT': '银行卡号或账号无效（可能有数字输错），请核对。',

@@ -46,7 +46,8 @@ const textLang = (text) => (/[\u3400-\u9fff]/.test(text ?? '') ? 'zh-CN' : 'en')
 
 /**
  * The values the customer is asked to authorise, as POST /portal/mandate takes them (less the terms' hash).
- * @typedef {{ debtorAccount: string, routingNumber?: string, maxAmountMinor: number, partialAllowed: boolean }} MandateValues
+ * @typedef {{ debtorAccount: string, routingNumber?: string, maxAmountMinor: number, partialAllowed: boolean,
+ *   collectOnDueDate?: boolean }} MandateValues
  */
 
 const emptySetup = () => ({
@@ -54,6 +55,8 @@ const emptySetup = () => ({
   routingNumber: '',
   amount: '',
   partialAllowed: false,
+  /** With an agreed plan: also take each of its payments on its due date (the customer's explicit choice). */
+  collectOnDueDate: false,
   /** @type {any} the terms fetched for `termsFor` */
   terms: null,
   /** @type {MandateValues | null} */
@@ -117,6 +120,12 @@ export function mandateCard(host) {
           t(mandate.partialAllowed ? 'pay.yes' : 'pay.no'),
           'mandate-partial-allowed',
         ),
+        (mandate.collectOnDueDate || host.data()?.plan) &&
+          figure(
+            t('pay.mandate.collectOnDueDate'),
+            t(mandate.collectOnDueDate ? 'pay.yes' : 'pay.no'),
+            'mandate-collect-due-dates',
+          ),
         figure(
           t('pay.mandate.authorisedAt'),
           formatWhen(mandate.authorisedAt, lang()),
@@ -267,6 +276,15 @@ export function mandateCard(host) {
       name: 'partialAllowed',
       checked: setup.partialAllowed,
     });
+    // Offered only with an agreed plan; never ticked for the customer (a hardship plan is debited only by choice).
+    const collect = data.plan
+      ? h('input', {
+          type: 'checkbox',
+          id: 'mandate-collect-on-due-date',
+          name: 'collectOnDueDate',
+          checked: setup.collectOnDueDate,
+        })
+      : null;
     const form = h(
       'form',
       { id: 'mandate-form', novalidate: true, 'aria-labelledby': 'mandate-form-heading' },
@@ -299,6 +317,7 @@ export function mandateCard(host) {
         partial,
         h('span', {}, t('pay.setup.partial', host.money(data.policy?.protectedMinimumMinor ?? 0))),
       ),
+      collect && h('label', { class: 'check' }, collect, h('span', {}, t('pay.setup.collectOnDueDate'))),
       error,
       h(
         'div',
@@ -311,6 +330,7 @@ export function mandateCard(host) {
       setup.routingNumber = routing?.value ?? '';
       setup.amount = amount.value;
       setup.partialAllowed = partial.checked;
+      setup.collectOnDueDate = collect?.checked === true;
       // Terms shown for other values no longer apply: they are fetched again for what is typed now.
       if (setup.terms) {
         setup.terms = null;
@@ -323,7 +343,7 @@ export function mandateCard(host) {
       account.removeAttribute('aria-invalid');
       routing?.removeAttribute('aria-invalid');
       amount.removeAttribute('aria-invalid');
-      const values = readForm(format, routing, account, amount, partial, error);
+      const values = readForm(format, routing, account, amount, partial, collect, error);
       if (!values) return;
       const button = /** @type {HTMLButtonElement} */ (form.querySelector('button[type=submit]'));
       button.disabled = true;
@@ -348,10 +368,11 @@ export function mandateCard(host) {
    * @param {HTMLInputElement} account
    * @param {HTMLInputElement} amount
    * @param {HTMLInputElement} partial
+   * @param {HTMLInputElement | null} collect
    * @param {HTMLElement} error
    * @returns {MandateValues | null}
    */
-  function readForm(format, routing, account, amount, partial, error) {
+  function readForm(format, routing, account, amount, partial, collect, error) {
     const shape = ACCOUNT_SHAPES[format] ?? ACCOUNT_SHAPES.iban;
     const routingNumber = routing?.value.trim();
     if (routing && !shape.routing?.test(digitsOnly(routingNumber ?? ''))) {
@@ -379,6 +400,7 @@ export function mandateCard(host) {
       ...(routing ? { routingNumber } : {}),
       maxAmountMinor,
       partialAllowed: partial.checked,
+      ...(collect?.checked ? { collectOnDueDate: true } : {}),
     };
   }
 
@@ -389,6 +411,7 @@ export function mandateCard(host) {
       ...(values.routingNumber === undefined ? {} : { routingNumber: values.routingNumber }),
       maxAmountMinor: String(values.maxAmountMinor),
       partialAllowed: String(values.partialAllowed),
+      ...(values.collectOnDueDate ? { collectOnDueDate: 'true' } : {}),
     });
     setup.terms = await api('GET', `/portal/mandate/terms?${query}`);
     setup.termsFor = values;

@@ -1,12 +1,17 @@
 // @ts-check
 // "My account": what is owed, the plan or promise in place, the repayment options (each can be discussed in
-// the chat), and the notices sent. Text only, through /lib/dom.js.
+// the chat), and the notices sent. Once a plan is agreed it is what the page shows: what is overdue and due
+// next under it, its payments (the next three, then "show all"), and no other options. Text only, through
+// /lib/dom.js.
 import { h, replace } from '/lib/dom.js';
 import { formatDate, formatDateTime, formatMoney, formatPercent } from '/lib/format.js';
-import { scheduleList } from '/lib/payments.js';
+import { collapsedList, scheduleList } from '/lib/payments.js';
 import { errorText, translated } from './common.js';
 
 /** @typedef {import('./common.js').PortalContext} PortalContext */
+
+/** The tone of a plan payment's chip. */
+const PLAN_TONES = /** @type {Record<string, string>} */ ({ paid: 'ok', overdue: 'warn', due: 'info' });
 
 /**
  * The view, drawn into `body`. `loaded` hears of every fresh answer (the page takes the account's language from
@@ -49,6 +54,8 @@ export function overviewView(ctx, { body, loaded, discuss }) {
     /** @param {string | undefined} iso */
     const date = (iso) => formatDate(iso, lang);
 
+    /** Where the customer stands on an agreed plan (GET /portal/account's `plan`). */
+    const status = overview.plan;
     const summary = h(
       'section',
       { class: 'card summary', 'aria-labelledby': 'summary-heading' },
@@ -59,7 +66,7 @@ export function overviewView(ctx, { body, loaded, discuss }) {
         h(
           'div',
           {},
-          h('dt', {}, t('overview.overdue')),
+          h('dt', {}, t(status ? 'overview.overdueUnderPlan' : 'overview.overdue')),
           h('dd', { id: 'amount-overdue' }, money(overview.amountOverdueMinor)),
         ),
         h(
@@ -71,19 +78,27 @@ export function overviewView(ctx, { body, loaded, discuss }) {
         h(
           'div',
           {},
-          h('dt', {}, t('overview.nextDue')),
-          h('dd', { id: 'next-due' }, date(overview.nextDueDate)),
+          h('dt', {}, t(status ? 'overview.nextPayment' : 'overview.nextDue')),
+          h(
+            'dd',
+            { id: 'next-due' },
+            !status
+              ? date(overview.nextDueDate)
+              : overview.nextDueDate
+                ? t('overview.nextPaymentValue', money(overview.nextAmountMinor), date(overview.nextDueDate))
+                : t('overview.planDone'),
+          ),
         ),
       ),
       h('p', { class: 'muted small' }, t('overview.help')),
     );
 
-    const plan = overview.repaymentPlan ?? overview.plan;
+    const plan = overview.repaymentPlan;
     const planCard =
       plan &&
       h(
         'section',
-        { class: 'card plan', 'aria-labelledby': 'plan-heading' },
+        { class: 'card plan', id: 'plan-card', 'aria-labelledby': 'plan-heading' },
         h('h3', { id: 'plan-heading' }, t('overview.planTitle')),
         h(
           'p',
@@ -94,7 +109,9 @@ export function overviewView(ctx, { body, loaded, discuss }) {
           ' ',
           money(plan.totalMinor),
         ),
-        scheduleList(plan.instalments, { money, date, className: 'schedule' }),
+        status
+          ? planProgress(status, money, date)
+          : scheduleList(plan.instalments, { money, date, className: 'schedule' }),
       );
     const promise = overview.promise;
     const promiseCard =
@@ -108,21 +125,24 @@ export function overviewView(ctx, { body, loaded, discuss }) {
 
     /** @type {any[]} */
     const options = overview.offers?.options ?? [];
-    const optionsCard = h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'options-heading', id: 'options' },
-      h('h3', { id: 'options-heading' }, t('overview.optionsTitle')),
-      options.length === 0
-        ? h('p', { class: 'empty' }, t('overview.noOptions'))
-        : [
-            h('p', { class: 'muted' }, t('overview.optionsIntro')),
-            h(
-              'ol',
-              { class: 'options' },
-              options.map((option, index) => optionItem(option, index + 1, money, date)),
-            ),
-          ],
-    );
+    // An agreed plan replaced the options it was chosen from: none are shown beside it.
+    const optionsCard =
+      !plan &&
+      h(
+        'section',
+        { class: 'card', 'aria-labelledby': 'options-heading', id: 'options' },
+        h('h3', { id: 'options-heading' }, t('overview.optionsTitle')),
+        options.length === 0
+          ? h('p', { class: 'empty' }, t('overview.noOptions'))
+          : [
+              h('p', { class: 'muted' }, t('overview.optionsIntro')),
+              h(
+                'ol',
+                { class: 'options' },
+                options.map((option, index) => optionItem(option, index + 1, money, date)),
+              ),
+            ],
+      );
 
     /** @type {{ sentAt: string, text: string }[]} */
     const notices = overview.notices ?? [];
@@ -147,6 +167,52 @@ export function overviewView(ctx, { body, loaded, discuss }) {
     );
 
     replace(body, summary, planCard, promiseCard, optionsCard, noticesCard);
+  }
+
+  /**
+   * The plan as it stands: what is paid and left, what is overdue (with the way to pay it), and its payments,
+   * the next three first, the rest behind "show all".
+   * @param {any} status
+   * @param {(minor: number | undefined) => string} money
+   * @param {(iso: string | undefined) => string} date
+   */
+  function planProgress(status, money, date) {
+    /** @type {any[]} */
+    const instalments = status.instalments ?? [];
+    const unpaid = instalments.filter((instalment) => instalment.state !== 'paid');
+    const paid = instalments.filter((instalment) => instalment.state === 'paid');
+    const payable = unpaid.some((instalment) => instalment.state === 'overdue' || instalment.state === 'due');
+    return [
+      h(
+        'p',
+        { id: 'plan-progress' },
+        t('overview.planProgress', status.paidCount, status.instalmentCount, money(status.remainingMinor)),
+      ),
+      status.overdueMinor > 0 &&
+        h(
+          'p',
+          { class: 'notice warn', id: 'plan-overdue' },
+          t('overview.planOverdue', money(status.overdueMinor), status.overdueCount),
+        ),
+      collapsedList([...unpaid, ...paid], {
+        className: 'schedule plan-schedule',
+        id: 'plan-schedule',
+        showAll: (count) => t('schedule.showAll', count),
+        item: (instalment) =>
+          h(
+            'li',
+            { dataset: { state: String(instalment.state) } },
+            `${date(instalment.dueDate)}: ${money(instalment.owedMinor > 0 ? instalment.owedMinor : instalment.amountMinor)} `,
+            h(
+              'span',
+              { class: ['chip', PLAN_TONES[instalment.state] ?? ''] },
+              translated(t, `plan.state.${instalment.state}`, instalment.state),
+            ),
+          ),
+      }),
+      payable &&
+        h('p', {}, h('a', { href: '#payments', class: 'button', id: 'plan-pay-link' }, t('overview.payNow'))),
+    ];
   }
 
   /**

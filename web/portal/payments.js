@@ -6,11 +6,13 @@ import { h, replace } from '/lib/dom.js';
 import { formatDate, formatMoney, formatWhen } from '/lib/format.js';
 import {
   amountForm,
+  collapsedList,
   hasPendingDebit,
   INSTALMENT_TONES,
   instalmentFacts,
   instalmentRow,
   PENDING_DEBIT,
+  standsDownForPayNow,
 } from '/lib/payments.js';
 import { mandateCard } from './mandate.js';
 
@@ -168,16 +170,32 @@ export function paymentsView(ctx, body) {
   // -------------------------------------------------------------------------------------------------------
   // Instalments and "Pay now"
 
+  /**
+   * What is still to pay first (oldest first), then what was paid, then what a plan replaced; the first three
+   * with "Pay now", the rest behind "show all".
+   */
   function instalmentsCard() {
     /** @type {Instalment[]} */
     const instalments = data.instalments ?? [];
+    /** @param {Instalment} instalment */
+    const rank = (instalment) =>
+      instalmentFacts(instalment, data.debits).unpaid ? 0 : instalment.status === 'superseded' ? 2 : 1;
+    const ordered = [...instalments].sort(
+      (a, b) => rank(a) - rank(b) || String(a.dueDate).localeCompare(String(b.dueDate)),
+    );
     return h(
       'section',
       { class: 'card', id: 'instalments-card', 'aria-labelledby': 'instalments-heading' },
       h('h3', { id: 'instalments-heading' }, t('pay.instalments.title')),
       instalments.length === 0
         ? h('p', { class: 'empty' }, t('pay.instalments.none'))
-        : h('ul', { class: 'pay-list', id: 'instalments-list' }, instalments.map(instalmentItem)),
+        : collapsedList(ordered, {
+            tag: 'ul',
+            className: 'pay-list',
+            id: 'instalments-list',
+            showAll: (count) => t('schedule.showAll', count),
+            item: instalmentItem,
+          }),
     );
   }
 
@@ -232,54 +250,65 @@ export function paymentsView(ctx, body) {
    * @param {number} owed
    */
   function payNow(instalment, owed) {
-    if (hasPendingDebit(instalment, data.debits)) return h('p', { class: 'small' }, t('pay.paynow.pending'));
+    /** @type {Debit[]} */
+    const onItsWay = (data.debits ?? []).filter(
+      (/** @type {Debit} */ debit) =>
+        debit.instalmentId === instalment.instalmentId && PENDING_DEBIT.has(debit.state),
+    );
+    if (onItsWay.some((debit) => !standsDownForPayNow(debit)))
+      return h('p', { class: 'small' }, t('pay.paynow.pending'));
+    // An automatic payment waits for its day: the customer may pay now instead (it then stands down).
+    const automatic = onItsWay[0];
     if (data.mandate?.status !== 'active')
       return h('p', { class: 'small muted' }, t('pay.paynow.needsMandate'));
-    return amountForm({
-      id: `pay-now-${String(instalment.instalmentId).replace(/[^\w-]/g, '_')}`,
-      className: 'pay-now',
-      label: t('pay.paynow.amount', data.currency),
-      button: t('pay.paynow.button'),
-      buttonClass: 'primary',
-      owedMinor: owed,
-      currency: data.currency,
-      check: (amountMinor) =>
-        amountMinor === null
-          ? t('pay.setup.maxInvalid')
-          : amountMinor > owed
-            ? t('pay.err.AMOUNT_ABOVE_DUE')
-            : null,
-      submit: async (amountMinor) => {
-        try {
-          const { debit } = await api(
-            'POST',
-            `/portal/instalments/${encodeURIComponent(instalment.instalmentId)}/debits`,
-            { amountMinor },
-          );
-          outcome = {
-            tone: 'ok',
-            key: 'pay.paynow.done',
-            args: [
-              money(debit?.plannedMinor ?? amountMinor),
-              formatWhen(debit?.debitAt, lang()),
-              formatWhen(debit?.stopBy, lang()),
-            ],
-          };
-          await load();
-          focus('#payments-outcome');
-        } catch (failure) {
-          if (failure.status === 401) return;
-          if (['INSTALMENT_PAID', 'DEBIT_PENDING', 'NO_MANDATE'].includes(failure.code)) {
-            // The page was out of date: say so above the fresh state.
-            outcome = { tone: 'warn', key: `pay.err.${failure.code}` };
+    return [
+      automatic && h('p', { class: 'small' }, t('pay.paynow.instead', formatWhen(automatic.debitAt, lang()))),
+      amountForm({
+        id: `pay-now-${String(instalment.instalmentId).replace(/[^\w-]/g, '_')}`,
+        className: 'pay-now',
+        label: t('pay.paynow.amount', data.currency),
+        button: t('pay.paynow.button'),
+        buttonClass: 'primary',
+        owedMinor: owed,
+        currency: data.currency,
+        check: (amountMinor) =>
+          amountMinor === null
+            ? t('pay.setup.maxInvalid')
+            : amountMinor > owed
+              ? t('pay.err.AMOUNT_ABOVE_DUE')
+              : null,
+        submit: async (amountMinor) => {
+          try {
+            const { debit } = await api(
+              'POST',
+              `/portal/instalments/${encodeURIComponent(instalment.instalmentId)}/debits`,
+              { amountMinor },
+            );
+            outcome = {
+              tone: 'ok',
+              key: 'pay.paynow.done',
+              args: [
+                money(debit?.plannedMinor ?? amountMinor),
+                formatWhen(debit?.debitAt, lang()),
+                formatWhen(debit?.stopBy, lang()),
+              ],
+            };
             await load();
             focus('#payments-outcome');
-            return;
+          } catch (failure) {
+            if (failure.status === 401) return;
+            if (['INSTALMENT_PAID', 'DEBIT_PENDING', 'NO_MANDATE'].includes(failure.code)) {
+              // The page was out of date: say so above the fresh state.
+              outcome = { tone: 'warn', key: `pay.err.${failure.code}` };
+              await load();
+              focus('#payments-outcome');
+              return;
+            }
+            return errorLine(failure);
           }
-          return errorLine(failure);
-        }
-      },
-    });
+        },
+      }),
+    ];
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -340,7 +369,8 @@ export function paymentsView(ctx, body) {
       debit.state === 'scheduled' &&
         debit.stopBy &&
         h('p', { class: 'small muted' }, t('pay.debit.stopBy', formatWhen(debit.stopBy, lang()))),
-      debit.number > 1 && h('p', { class: 'small muted' }, t('pay.debit.retry', debit.number)),
+      // A re-presentment after a refusal, not a payment made after an automatic one stood down.
+      debit.afterRefusal && h('p', { class: 'small muted' }, t('pay.debit.retry', debit.number)),
     );
   }
 

@@ -1,14 +1,16 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Treatment } from '../../domain/accounts/account';
 import { escalationKind } from '../../domain/accounts/escalations';
 import type { AccountPatch, AccountUpdater } from '../../domain/decisions/customer-decisions';
+import type { TreatmentWriter } from '../../domain/treatment/retier';
 
 /**
  * One UpdateItem per patch, touching only the attributes it names: a concurrent scoring run's write to the
  * risk and treatment attributes is never overwritten. A new escalation is a second, conditional write: it
  * replaces an open one only when at least as urgent, so a routine request never hides a crisis.
  */
-export class DynamoAccountUpdater implements AccountUpdater {
+export class DynamoAccountUpdater implements AccountUpdater, TreatmentWriter {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -35,6 +37,33 @@ export class DynamoAccountUpdater implements AccountUpdater {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
     return true;
+  }
+
+  /** The treatment only (never the risk score), on the fingerprint read: a concurrent scoring write wins. */
+  async writeTreatment(
+    accountId: string,
+    treatment: Treatment,
+    previousFingerprint: string,
+  ): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { accountId },
+          UpdateExpression: 'SET treatment = :treatment, updatedAt = :at',
+          ConditionExpression: 'attribute_exists(accountId) AND treatment.fingerprint = :previous',
+          ExpressionAttributeValues: {
+            ':treatment': treatment,
+            ':at': treatment.assessedAt,
+            ':previous': previousFingerprint,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   private async apply(accountId: string, patch: AccountPatch): Promise<boolean> {

@@ -55,6 +55,8 @@ export interface AccountFlags {
   readonly dispute: boolean;
   readonly ceaseRequested: boolean;
   readonly hardshipPlan: boolean;
+  /** A repayment plan other than a hardship plan was agreed (`repaymentPlan`): it is the schedule. */
+  readonly planAgreed?: boolean;
   readonly promiseToPay: boolean;
   readonly deceased: boolean;
   readonly bankrupt: boolean;

@@ -26,6 +26,11 @@ export const ESCALATIONS: Readonly<Record<string, EscalationKind>> = {
   vulnerability: { urgency: 70, team: 'specialist', label: 'Vulnerable customer: specialist care' },
   dispute: { urgency: 60, team: 'agents', label: 'Debt disputed: compliance review' },
   complaint: { urgency: 50, team: 'supervisor', label: 'Complaint: for a supervisor' },
+  no_affordable_plan: {
+    urgency: 45,
+    team: 'agents',
+    label: 'No plan fits the budget the customer declared: find a way forward with them',
+  },
   customer_request: { urgency: 40, team: 'agents', label: 'Customer asked for a person' },
   payment_trace: { urgency: 30, team: 'agents', label: 'Payment missing: trace it with the bank' },
   debit_failed: { urgency: 20, team: 'agents', label: 'Automatic payments failed: talk it through' },

@@ -401,19 +401,56 @@ export function registerBudget(context: Context, budget: Budget): Outcome {
   const cap = monthlyCap(budget) ?? 0;
   const currency = offers.currency;
   if (cap <= 0) {
-    const outcome = offerPerson(recomputed, wording.noSurplus);
-    return { ...outcome, offers, actions };
+    const outcome = noAffordablePlan(recomputed, wording.noSurplus);
+    return { ...outcome, offers, actions: [...actions, ...(outcome.actions ?? [])] };
   }
   const capText = money(cap, currency, language);
+  // The largest instalment of each schedule (the rounding included) is what must fit.
   const fitting = offers.options.filter((option) => option.monthlyAmountMinor <= cap);
   if (fitting.length > 0) {
     const outcome = listOptions(recomputed, fitting, wording.fitsIntro(capText));
     return { ...outcome, offers, actions, extraFigures: figures([cap]) };
   }
+  const why = offers.noAffordablePlan;
   const lightest = [...offers.options].sort((a, b) => a.monthlyAmountMinor - b.monthlyAmountMinor)[0];
-  const lowest = lightest ? money(lightest.monthlyAmountMinor, currency, language) : undefined;
-  const outcome = offerPerson(recomputed, wording.nothingFits(capText, lowest));
-  return { ...outcome, offers, actions, extraFigures: figures([cap]) };
+  const lowestMinor = why?.lowestMonthlyMinor ?? lightest?.monthlyAmountMinor;
+  const lowest = lowestMinor === undefined ? undefined : money(lowestMinor, currency, language);
+  const reason =
+    why && lowest
+      ? why.reason === 'TERM_LIMIT'
+        ? wording.nothingFitsTermLimit(why.maxTermMonths, lowest)
+        : why.reason === 'PAYMENT_FLOOR'
+          ? wording.nothingFitsFloor(lowest)
+          : ''
+      : '';
+  const outcome = noAffordablePlan(
+    recomputed,
+    sentences(language, wording.nothingFits(capText, reason ? undefined : lowest), reason),
+  );
+  return {
+    ...outcome,
+    offers,
+    actions: [...actions, ...(outcome.actions ?? [])],
+    extraFigures: figures(lowestMinor === undefined ? [cap] : [cap, lowestMinor]),
+  };
+}
+
+/**
+ * Nothing we may offer fits what the customer can afford: said plainly, and a person asked to find the way
+ * forward with them (an escalation, not a question: the customer should not have to ask twice for help).
+ */
+function noAffordablePlan(context: Context, explanation: string): Outcome {
+  const { wording, language } = context;
+  if (recorded(context, 'person'))
+    return said(context, sentences(language, explanation, wording.personAlreadyRequested));
+  return {
+    ...said(
+      context,
+      sentences(language, explanation, wording.noPlanEscalated),
+      withRecorded(lasting(context.state), 'person'),
+    ),
+    actions: [{ type: 'EscalationRequested', reason: 'no_affordable_plan' }],
+  };
 }
 
 // --- Discounts: the policy answer -----------------------------------------------------------------------

@@ -296,6 +296,15 @@ function respond(context: Context): Outcome {
   return decide(context);
 }
 
+/** A bare option number ("2", "#2", "2.", "２") while options are listed; else undefined. */
+function pickedByNumber(context: Context): number | undefined {
+  const listed = context.state.listedOptionIds;
+  if (!listed || listed.length === 0) return undefined;
+  const match = /^\s*(?:#|no\.?\s*)?(\d{1,2})\s*[.)。]?\s*$/i.exec(context.input.text.normalize('NFKC'));
+  const number = match ? Number(match[1]) : Number.NaN;
+  return number >= 1 && number <= listed.length ? number : undefined;
+}
+
 const yes = (context: Context) => context.reading.intent === 'confirm';
 const no = (context: Context) => context.reading.intent === 'decline';
 
@@ -403,6 +412,10 @@ function answerFigure(context: Context, pending: Extract<Pending, { kind: 'figur
 /** A new ask: acted on when the reading is sure, else one clarifying question, then a person. */
 function decide(context: Context): Outcome {
   const { intent, confidence, runnerUp, slots } = context.reading;
+  // "2" just after a list that ends "reply with an option number" is that option.
+  const picked = pickedByNumber(context);
+  if (picked !== undefined && (intent === 'unknown' || intent === 'choose_option'))
+    return handle(context, 'choose_option', { ...slots, optionNumber: picked });
   if (intent === 'unknown') {
     if (runnerUp && PROTECTED_INTENTS.has(runnerUp)) return clarify(context, runnerUp, undefined);
     return notUnderstood(context);

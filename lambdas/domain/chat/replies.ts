@@ -51,6 +51,9 @@ export interface Wording {
   readonly hardshipSorry: string;
   fitsIntro(cap: string): string;
   nothingFits(cap: string, lowest: string | undefined): string;
+  nothingFitsTermLimit(months: number, lowest: string): string;
+  nothingFitsFloor(lowest: string): string;
+  readonly noPlanEscalated: string;
   readonly noSurplus: string;
   readonly arrangementIntro: string;
   arrangementExact(term: number): string;
@@ -187,6 +190,11 @@ const ENGLISH: Wording = {
     lowest
       ? `Thank you for telling me. None of our plans fits within ${cap} a month: the lowest monthly payment I can offer is ${lowest}.`
       : `Thank you for telling me. None of our plans fits within ${cap} a month.`,
+  nothingFitsTermLimit: (months, lowest) =>
+    `Even spread over the longest term we can offer, ${months} months, each payment would be ${lowest}.`,
+  nothingFitsFloor: (lowest) => `The smallest monthly payment a plan can have is ${lowest}.`,
+  noPlanEscalated:
+    'I have asked a member of our team to look at your situation with you and find a way forward you can afford: they will reply here.',
   noSurplus:
     "Thank you for telling me. It sounds like nothing is left once your essentials are paid, so I won't suggest a payment you can't afford.",
   arrangementIntro: 'Our plans spread the balance over monthly payments. These are the ones I can offer:',
@@ -400,6 +408,10 @@ const CHINESE: Wording = {
     lowest
       ? `感谢您告诉我。目前没有每月不超过${cap}的方案，我能提供的最低月还款额是${lowest}。`
       : `感谢您告诉我。目前没有每月不超过${cap}的方案。`,
+  nothingFitsTermLimit: (months, lowest) =>
+    `即使按我们能提供的最长期限${months}个月分期，每期也需还款${lowest}。`,
+  nothingFitsFloor: (lowest) => `还款计划的最低月还款额为${lowest}。`,
+  noPlanEscalated: '我已请工作人员和您一起看看您的情况，找到您能负担的解决办法，他们会在这里回复您。',
   noSurplus: '感谢您告诉我。听起来支付必要开支后已没有结余，我不会向您推荐超出能力的还款。',
   arrangementIntro: '我们的方案按月分期还款，我可以提供以下方案：',
   arrangementExact: (term) => `可以，能分${term}期按月还款。`,

@@ -37,7 +37,7 @@ export type ChatAction =
   | { readonly type: 'VulnerabilityReported'; readonly selfHarm: boolean }
   | { readonly type: 'ComplaintRecorded' }
   | { readonly type: 'PaymentTraceRequested'; readonly amountMinor?: number; readonly paidOn?: string }
-  | { readonly type: 'EscalationRequested'; readonly reason: 'customer_request' }
+  | { readonly type: 'EscalationRequested'; readonly reason: 'customer_request' | 'no_affordable_plan' }
   | { readonly type: 'CeaseRequested' }
   /** The full set of refused channels (the account's earlier refusals included) and the other limits named. */
   | {

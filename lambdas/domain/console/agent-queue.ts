@@ -34,7 +34,9 @@ export type QueueAccount = Pick<
   Account,
   'accountId' | 'jurisdiction' | 'currency' | 'balanceMinor' | 'amountOverdueMinor'
 > & {
-  readonly customer: Pick<Customer, 'name' | 'language'>;
+  readonly customer: Pick<Customer, 'name' | 'language'> & {
+    readonly contactPreferences?: Pick<Customer['contactPreferences'], 'refusedChannels'>;
+  };
   readonly risk?: Pick<RiskAssessment, 'score' | 'band'>;
   readonly treatment?: Pick<Treatment, 'bucket' | 'tier' | 'variant'>;
   readonly escalation?: Escalation;
@@ -51,6 +53,7 @@ export const QUEUE_ATTRIBUTES = [
   'amountOverdueMinor',
   'customer.name',
   'customer.language',
+  'customer.contactPreferences.refusedChannels',
   'risk.score',
   'risk.band',
   'treatment.bucket',
@@ -165,7 +168,8 @@ export function priorityOf(
   }
   if (hold) return { group: 'agent_contact', reason: HOLD_REASONS[hold], team: 'specialist', urgency: 0 };
   const tier = account.treatment?.tier;
-  if (tier && needsAgent(tier, policy)) {
+  const refusesCalls = account.customer.contactPreferences?.refusedChannels?.includes('call') === true;
+  if (tier && needsAgent(tier, policy, { refusesCalls })) {
     return {
       group: 'agent_contact',
       reason: TIER_REASONS[tier] ?? policy.tiers[tier].description,
@@ -176,10 +180,17 @@ export function priorityOf(
   return undefined;
 }
 
-/** A tier an agent works: its strategy calls the customer, or a person must review it. */
-export function needsAgent(tier: Tier, policy: TreatmentPolicy = TREATMENT_POLICY): boolean {
+/**
+ * A tier an agent works: its strategy calls the customer (unless they refused calls: then e-mails and texts
+ * carry it, and the call queue drops them at once), or a person must review it.
+ */
+export function needsAgent(
+  tier: Tier,
+  policy: TreatmentPolicy = TREATMENT_POLICY,
+  customer: { readonly refusesCalls?: boolean } = {},
+): boolean {
   const strategy = policy.tiers[tier];
-  return strategy.channels.includes('call') || strategy.humanReview;
+  return (strategy.channels.includes('call') && !customer.refusesCalls) || strategy.humanReview;
 }
 
 function matches(account: QueueAccount, priority: Priority, filters: QueueFilters): boolean {

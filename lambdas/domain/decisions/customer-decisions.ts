@@ -87,7 +87,11 @@ export function patchFor(event: DecisionEvent): AccountPatch {
           acceptedAt: at,
           conversationId: d.conversationId,
         },
-        flags: { hardshipPlan: d.kind === 'hardship', promiseToPay: false },
+        flags: {
+          hardshipPlan: d.kind === 'hardship',
+          planAgreed: d.kind !== 'hardship',
+          promiseToPay: false,
+        },
         promise: null,
       };
     }

@@ -3,16 +3,20 @@
  * plan calculator, and a script drafted around them, with the compliance gate's verdict on it. The current
  * stored draft (written by the drafting function, with the model when one is configured) is used while it
  * still fits the account: same tier, offer dates not passed. Otherwise a script is drafted now (by the LLM
- * port when given, else offline).
+ * port when given, else offline). Once a plan is agreed the script is a check-in on that plan (plan-check-in.ts).
  */
+import type { Account } from '../accounts/account';
 import { conflict, notFound } from '../errors';
 import type { OfferSet } from '../offers/plan-calculator';
 import type { DraftRecord, DraftStore } from '../outreach/outreach';
+import type { PaymentStore } from '../payments/payment-store';
+import { customerToday, type PlanStatus, planStatus } from '../payments/plan-status';
 import type { AccountRepository, Clock } from '../ports';
 import { type Tier, type TierStrategy, TREATMENT_POLICY } from '../treatment/treatment-policy';
 import { draftAccountOutreach } from './account-outreach';
 import type { Draft, DraftMetadata } from './draft';
 import type { DraftingResult, LlmPort } from './drafting-service';
+import { PLAN_CHECK_IN_TEMPLATES, planCheckIn } from './plan-check-in';
 
 export interface SuggestedScript {
   readonly accountId: string;
@@ -27,14 +31,23 @@ export interface SuggestedScript {
   readonly reasons?: readonly string[];
   /** The stored draft the script comes from; absent when it was drafted for this request. */
   readonly draftId?: string;
+  /** The agreed plan the check-in script is about. */
+  readonly plan?: PlanStatus;
 }
 
 export async function suggestedScript(
-  deps: { accounts: AccountRepository; drafts: DraftStore; llm: LlmPort | undefined; clock: Clock },
+  deps: {
+    accounts: AccountRepository;
+    drafts: DraftStore;
+    store: Pick<PaymentStore, 'listInstalments'>;
+    llm: LlmPort | undefined;
+    clock: Clock;
+  },
   accountId: string,
 ): Promise<SuggestedScript> {
   const account = await deps.accounts.get(accountId);
   if (!account) throw notFound('ACCOUNT_NOT_FOUND', `No account ${accountId}.`);
+  if (account.repaymentPlan) return checkInScript(deps, account, account.repaymentPlan);
   if (!account.treatment || !account.risk) {
     throw conflict(
       'ACCOUNT_NOT_SCORED',
@@ -83,4 +96,47 @@ export function isCurrentDraft(record: DraftRecord, tier: Tier, today: string): 
     record.tier === tier &&
     record.offers.options.every((option) => option.firstDueDate > today)
   );
+}
+
+/** An agreed plan: the check-in on it, with the plan's figures as the only ones it may state. */
+async function checkInScript(
+  deps: { store: Pick<PaymentStore, 'listInstalments'>; clock: Clock },
+  account: Account,
+  accepted: NonNullable<Account['repaymentPlan']>,
+): Promise<SuggestedScript> {
+  const now = deps.clock.now();
+  const plan = planStatus(
+    accepted,
+    await deps.store.listInstalments(account.accountId),
+    customerToday(account, now),
+  );
+  const { script, verdict } = planCheckIn(account, plan);
+  const tier: Tier =
+    account.treatment?.tier ?? (plan.kind === 'hardship' ? 'hardship_plan_active' : 'plan_active');
+  return {
+    accountId: account.accountId,
+    tier,
+    strategy: TREATMENT_POLICY.tiers[tier],
+    offers: {
+      policyVersion: PLAN_CHECK_IN_TEMPLATES.version,
+      currency: account.currency,
+      totalDueMinor: plan.remainingMinor,
+      options: [],
+    },
+    status: verdict.allowed ? 'ready' : 'blocked',
+    script,
+    verdict,
+    metadata: {
+      promptId: PLAN_CHECK_IN_TEMPLATES.id,
+      promptVersion: PLAN_CHECK_IN_TEMPLATES.version,
+      model: 'offline-templates',
+      language: account.customer.language,
+      pseudonymised: true,
+      tokens: { prompt: 0, completion: 0 },
+      source: 'offline',
+      attempts: 1,
+      draftedAt: now.toISOString(),
+    },
+    plan,
+  };
 }

@@ -94,6 +94,7 @@ const TONES: Record<Tier, string> = {
   referral_review: 'a calm, respectful invitation to agree a way forward',
   promise_pending: 'no outreach',
   hardship_plan_active: 'no outreach',
+  plan_active: 'no outreach',
   dispute_hold: 'no outreach',
   cease_hold: 'no outreach',
   excluded: 'no outreach',

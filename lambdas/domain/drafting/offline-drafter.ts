@@ -26,6 +26,7 @@ export const TIER_KINDS: Record<Tier, TierKind> = {
   referral_review: 'referral',
   promise_pending: 'reminder',
   hardship_plan_active: 'check_in',
+  plan_active: 'check_in',
   dispute_hold: 'check_in',
   cease_hold: 'check_in',
   excluded: 'check_in',

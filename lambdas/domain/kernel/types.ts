@@ -24,6 +24,7 @@ export type Tier =
   | 'referral_review'
   | 'promise_pending'
   | 'hardship_plan_active'
+  | 'plan_active'
   | 'dispute_hold'
   | 'cease_hold'
   | 'excluded';

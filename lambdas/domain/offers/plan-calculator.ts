@@ -72,11 +72,28 @@ export interface OfferOption {
   readonly affordable?: boolean;
 }
 
+/**
+ * Why no reduced-payment plan fits the customer's declared budget: the longest term the policy allows still
+ * asks more a month (`TERM_LIMIT`), or the smallest payment the policy takes is above it (`PAYMENT_FLOOR`), or
+ * nothing is left after essentials (`NO_SURPLUS`). A person works out the way forward.
+ */
+export interface NoAffordablePlan {
+  readonly reason: 'TERM_LIMIT' | 'PAYMENT_FLOOR' | 'NO_SURPLUS';
+  /** The most a month may ask: what is left after essentials and what the customer said they can pay. */
+  readonly capMinor: number;
+  /** The lowest monthly payment a reduced-payment plan could ask (the largest of its instalments). */
+  readonly lowestMonthlyMinor?: number;
+  /** The longest term the policy allows. */
+  readonly maxTermMonths: number;
+}
+
 export interface OfferSet {
   readonly policyVersion: string;
   readonly currency: Currency;
   readonly totalDueMinor: number;
   readonly options: readonly OfferOption[];
+  /** With a declared budget that no reduced-payment plan fits: why (the calculator offers none above it). */
+  readonly noAffordablePlan?: NoAffordablePlan;
 }
 
 /** What every option of one offer set is computed from. */
@@ -95,9 +112,10 @@ interface PlanContext {
 
 /**
  * All options the policy and the treatment tier allow, in OFFER_KINDS order, never two with one schedule.
- * Unaffordable options stay listed
- * (marked `affordable: false`): the customer may have means beyond the declared budget, and the agent must
- * see them. With no disposable income at all, only a hardship plan is offered.
+ * Unaffordable standard options stay listed (marked `affordable: false`): the customer may have means beyond
+ * the declared budget, and the agent must see them. A reduced-payment (hardship) plan is never above the
+ * declared budget, not even by the rounding of one instalment: when none fits, none is offered and
+ * `noAffordablePlan` says why. With no disposable income at all, no option is offered.
  */
 export function computeOffers(input: OfferInput): OfferSet {
   assertValidInput(input);
@@ -119,14 +137,43 @@ export function computeOffers(input: OfferInput): OfferSet {
     disposableMinor,
     capMinor: caps.length > 0 ? Math.min(...caps) : undefined,
   };
-  const options = withoutRepeats(
-    offeredKinds(input.eligible, context.capMinor).flatMap((kind) => OPTION_BUILDERS[kind](context)),
-  ).map((option) => markAffordability(option, context.capMinor));
+  const built = offeredKinds(input.eligible, context.capMinor).flatMap((kind) =>
+    OPTION_BUILDERS[kind](context),
+  );
+  const cap = context.capMinor;
+  const beyondBudget = (option: OfferOption) =>
+    option.kind === 'hardship' && cap !== undefined && option.monthlyAmountMinor > cap;
+  const options = withoutRepeats(built.filter((option) => !beyondBudget(option))).map((option) =>
+    markAffordability(option, cap),
+  );
+  const noAffordablePlan =
+    cap !== undefined &&
+    input.eligible.includes('hardship') &&
+    !options.some((option) => option.kind === 'hardship')
+      ? whyNothingFits(context, cap, built.find(beyondBudget))
+      : undefined;
   return {
     policyVersion: policy.version,
     currency: account.currency,
     totalDueMinor: account.balanceMinor,
     options,
+    ...(noAffordablePlan ? { noAffordablePlan } : {}),
+  };
+}
+
+function whyNothingFits(
+  context: PlanContext,
+  capMinor: number,
+  unaffordable: OfferOption | undefined,
+): NoAffordablePlan | undefined {
+  const { maxTermMonths, reducedPaymentFloorMinor } = context.rules.hardship;
+  if (capMinor <= 0) return { reason: 'NO_SURPLUS', capMinor, maxTermMonths };
+  if (!unaffordable) return undefined;
+  return {
+    reason: capMinor < reducedPaymentFloorMinor ? 'PAYMENT_FLOOR' : 'TERM_LIMIT',
+    capMinor,
+    lowestMonthlyMinor: unaffordable.monthlyAmountMinor,
+    maxTermMonths,
   };
 }
 

@@ -129,12 +129,21 @@ export function decideSend(context: OutreachContext, message: OutboxMessage): Se
   }
   const expiresMs = Date.parse(message.expiresAt);
   if (now.getTime() >= expiresMs) return { action: 'block', reasons: ['EXPIRED'] };
-  const window = sendWindow(context, message.channel, eventNotice ? null : message.tier, now, expiresMs);
+  // A hardship plan holds collection contact, not servicing: the notice of a debit the customer chose, or the
+  // receipt of a payment they made, still reaches them (every other hold still stops it).
+  const servicing = message.purpose === 'payment_notice';
+  const gated = servicing ? { ...context, account: withoutHardshipHold(account) } : context;
+  const window = sendWindow(gated, message.channel, eventNotice ? null : message.tier, now, expiresMs);
   if ('reasons' in window) return { action: 'block', reasons: window.reasons };
   return window.notBefore <= now.toISOString()
     ? { action: 'send' }
     : { action: 'defer', notBefore: window.notBefore };
 }
+
+const withoutHardshipHold = (account: Account): Account => ({
+  ...account,
+  flags: { ...account.flags, hardshipPlan: false },
+});
 
 /** The first instant the channel may carry this tier's message before `untilMs`, or why it never may. */
 function sendWindow(

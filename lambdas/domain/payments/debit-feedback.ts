@@ -9,7 +9,10 @@ import type { BusinessMetrics } from '../business-metrics';
 import type { AccountUpdater } from '../decisions/customer-decisions';
 import type { Outbox } from '../outreach/outreach';
 import type { AccountRepository, AuditLog, Clock, EventPublisher } from '../ports';
+import type { DebitNoticeFigures } from './debit-notices';
 import { queueDebitNotices } from './payment-notices';
+import type { PaymentStore } from './payment-store';
+import { customerToday, planStatus } from './plan-status';
 
 export interface DebitFeedbackDeps {
   readonly accounts: AccountRepository & AccountUpdater;
@@ -19,6 +22,8 @@ export interface DebitFeedbackDeps {
   readonly clock: Clock;
   /** Business figures counted here (catalog/metrics.ts); none: not counted. */
   readonly metrics?: BusinessMetrics;
+  /** The tracked instalments: a receipt on an agreed plan says where the customer stands on it. */
+  readonly store?: Pick<PaymentStore, 'listInstalments'>;
 }
 
 /** A debit's result as its contract reads it. */
@@ -46,7 +51,7 @@ export async function applyDebitFeedback(
   deps.metrics?.count('Debits', { by: DEBIT_OUTCOMES[result.detailType] });
   const now = deps.clock.now();
   const at = detail.finishedAt ?? now.toISOString();
-  const notice = (kind: 'receipt' | 'failure', figures: { amountMinor: number; remainingMinor?: number }) =>
+  const notice = (kind: 'receipt' | 'failure', figures: Omit<DebitNoticeFigures, 'date'>) =>
     queueDebitNotices(deps, account, {
       kind,
       ref: detail.attemptId,
@@ -56,9 +61,24 @@ export async function applyDebitFeedback(
     });
   let outcome: Awaited<ReturnType<typeof applyDebitFeedback>> = 'recorded';
   if (result.detailType === 'DebitSucceeded') {
+    const plan =
+      account.repaymentPlan && deps.store
+        ? planStatus(
+            account.repaymentPlan,
+            await deps.store.listInstalments(account.accountId),
+            customerToday(account, now),
+          )
+        : undefined;
     await notice('receipt', {
       amountMinor: result.detail.amountMinor,
-      remainingMinor: account.amountOverdueMinor,
+      ...(plan
+        ? {
+            plan: {
+              overdueMinor: plan.overdueMinor,
+              ...(plan.next ? { next: { amountMinor: plan.next.owedMinor, date: plan.next.dueDate } } : {}),
+            },
+          }
+        : { remainingMinor: account.amountOverdueMinor }),
     });
     outcome = 'receipt';
   } else if (result.detailType === 'DebitFailed' && result.detail.final) {

@@ -22,6 +22,8 @@ export interface DebitNoticeFigures {
   readonly retryOfRefused?: boolean;
   /** Receipt: what is still overdue afterwards (0 = nothing). */
   readonly remainingMinor?: number;
+  /** Receipt on an agreed plan: what is overdue under it and its next payment (none: the plan is paid). */
+  readonly plan?: { readonly overdueMinor: number; readonly next?: { amountMinor: number; date: string } };
 }
 
 export interface DebitNotice {
@@ -72,27 +74,32 @@ const WORDING: Record<DebitNoticeKind, Record<Language, Wording>> = {
   receipt: {
     en: (money, date, f) => ({
       subject: 'Payment received',
-      body:
-        `Thank you: we received ${money(f.amountMinor)} from your bank account on ${date(f.date)}. ` +
-        ((f.remainingMinor ?? 0) > 0
-          ? `${money(f.remainingMinor ?? 0)} is still overdue; the repayment portal shows your options.`
-          : 'Your account is up to date.'),
-      sms:
-        `Thank you: we received ${money(f.amountMinor)} on ${date(f.date)}.` +
-        ((f.remainingMinor ?? 0) > 0
-          ? ` ${money(f.remainingMinor ?? 0)} is still overdue.`
-          : ' Your account is up to date.'),
+      body: f.plan
+        ? `Thank you: we received ${money(f.amountMinor)} from your bank account on ${date(f.date)}. ` +
+          planStanding(f.plan, money, date, 'en')
+        : `Thank you: we received ${money(f.amountMinor)} from your bank account on ${date(f.date)}. ` +
+          ((f.remainingMinor ?? 0) > 0
+            ? `${money(f.remainingMinor ?? 0)} is still overdue; the repayment portal shows your options.`
+            : 'Your account is up to date.'),
+      sms: f.plan
+        ? `Thank you: we received ${money(f.amountMinor)} on ${date(f.date)}. ${planStanding(f.plan, money, date, 'en')}`
+        : `Thank you: we received ${money(f.amountMinor)} on ${date(f.date)}.` +
+          ((f.remainingMinor ?? 0) > 0
+            ? ` ${money(f.remainingMinor ?? 0)} is still overdue.`
+            : ' Your account is up to date.'),
     }),
     'zh-CN': (money, date, f) => ({
       subject: '已收到还款',
-      body:
-        `谢谢：我们已于${date(f.date)}从您的银行账户收到${money(f.amountMinor)}。` +
-        ((f.remainingMinor ?? 0) > 0
-          ? `仍有${money(f.remainingMinor ?? 0)}逾期未还，您可以在还款平台查看还款方案。`
-          : '您的账户已无逾期。'),
-      sms:
-        `谢谢：我们已于${date(f.date)}收到${money(f.amountMinor)}。` +
-        ((f.remainingMinor ?? 0) > 0 ? `仍有${money(f.remainingMinor ?? 0)}逾期。` : '您的账户已无逾期。'),
+      body: f.plan
+        ? `谢谢：我们已于${date(f.date)}从您的银行账户收到${money(f.amountMinor)}。${planStanding(f.plan, money, date, 'zh-CN')}`
+        : `谢谢：我们已于${date(f.date)}从您的银行账户收到${money(f.amountMinor)}。` +
+          ((f.remainingMinor ?? 0) > 0
+            ? `仍有${money(f.remainingMinor ?? 0)}逾期未还，您可以在还款平台查看还款方案。`
+            : '您的账户已无逾期。'),
+      sms: f.plan
+        ? `谢谢：我们已于${date(f.date)}收到${money(f.amountMinor)}。${planStanding(f.plan, money, date, 'zh-CN')}`
+        : `谢谢：我们已于${date(f.date)}收到${money(f.amountMinor)}。` +
+          ((f.remainingMinor ?? 0) > 0 ? `仍有${money(f.remainingMinor ?? 0)}逾期。` : '您的账户已无逾期。'),
     }),
   },
   failure: {
@@ -115,6 +122,35 @@ const WORDING: Record<DebitNoticeKind, Record<Language, Wording>> = {
 };
 
 /** The notice for one channel, with the disclosures appended and the gate's verdict on it. */
+/** Where the customer stands on their plan after a payment: what is overdue under it, and what comes next. */
+function planStanding(
+  plan: NonNullable<DebitNoticeFigures['plan']>,
+  money: (minor: number) => string,
+  date: (iso: string) => string,
+  language: 'en' | 'zh-CN',
+): string {
+  if (language === 'en') {
+    return [
+      plan.overdueMinor > 0 ? `${money(plan.overdueMinor)} of your plan is still overdue.` : '',
+      plan.next
+        ? `Your next plan payment is ${money(plan.next.amountMinor)} on ${date(plan.next.date)}.`
+        : plan.overdueMinor > 0
+          ? ''
+          : 'Your plan is paid in full.',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
+  return [
+    plan.overdueMinor > 0 ? `计划中仍有${money(plan.overdueMinor)}逾期未还。` : '',
+    plan.next
+      ? `下一期计划还款为${date(plan.next.date)}还款${money(plan.next.amountMinor)}。`
+      : plan.overdueMinor > 0
+        ? ''
+        : '您的还款计划已全部还清。',
+  ].join('');
+}
+
 export function debitNotice(
   kind: DebitNoticeKind,
   account: Pick<Account, 'jurisdiction' | 'currency' | 'customer'>,
@@ -131,8 +167,17 @@ export function debitNotice(
   const text = [body, ...requiredDisclosures(account.jurisdiction, channel, language)].join(joiner);
   const gateOffer: Offer = {
     currency: account.currency,
-    amountsMinor: [figures.amountMinor, ...(figures.remainingMinor ? [figures.remainingMinor] : [])],
-    dates: [figures.date, ...(figures.stopBy ? [figures.stopBy] : [])],
+    amountsMinor: [
+      figures.amountMinor,
+      ...(figures.remainingMinor ? [figures.remainingMinor] : []),
+      ...(figures.plan?.overdueMinor ? [figures.plan.overdueMinor] : []),
+      ...(figures.plan?.next ? [figures.plan.next.amountMinor] : []),
+    ],
+    dates: [
+      figures.date,
+      ...(figures.stopBy ? [figures.stopBy] : []),
+      ...(figures.plan?.next ? [figures.plan.next.date] : []),
+    ],
     percentages: [],
   };
   const withSubject = channel === 'email' ? { subject } : {};

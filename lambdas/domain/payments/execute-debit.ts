@@ -28,7 +28,7 @@ import type {
   Mandate,
   PaymentGateway,
 } from './payments';
-import { debitBlockReasons, outstandingOf } from './plan-debit';
+import { debitBlockReasons, NOTICED_REQUESTERS, outstandingOf } from './plan-debit';
 
 export interface ExecuteDebitDeps {
   readonly store: PaymentStore;
@@ -122,7 +122,7 @@ class AttemptRun {
     if (mandate && mandate.mandateId !== this.attempt.mandateId && !reasons.includes('MANDATE_REVOKED')) {
       reasons.push('MANDATE_REVOKED');
     }
-    if (reasons.length === 0 && account && this.attempt.requestedBy === 'monitor') {
+    if (reasons.length === 0 && account && NOTICED_REQUESTERS.has(this.attempt.requestedBy)) {
       // The notice that counts is the direct one (text or e-mail); only without either, the portal's.
       const channel = directChannelFor(account) ?? 'portal';
       const notice = await outbox.get({
@@ -270,8 +270,8 @@ export function isFinalFailure(
   jurisdiction: Account['jurisdiction'] = 'US',
 ): boolean {
   if (attempt.state === 'unresolved') return true;
-  // A debit a person asked for is theirs to ask again for; only the monitor's debits are presented again.
-  if (attempt.requestedBy !== 'monitor') return true;
+  // A debit a person asked for is theirs to ask again for; only the debits we start are presented again.
+  if (!NOTICED_REQUESTERS.has(attempt.requestedBy)) return true;
   if (!attempt.failureReason || !REPRESENTABLE.includes(attempt.failureReason)) return true;
   return attempt.number > policy.jurisdictions[jurisdiction].maxRepresentments;
 }

@@ -81,7 +81,10 @@ export function statementInstalments(
 }
 
 /** Tracks the account's statement instalments (idempotent: an instalment already tracked stays as it is). */
-export async function trackStatements(deps: MonitorDeps, account: MonitoredAccount): Promise<number> {
+export async function trackStatements(
+  deps: Pick<MonitorDeps, 'store' | 'clock' | 'policy'>,
+  account: MonitoredAccount,
+): Promise<number> {
   const created = await Promise.all(
     statementInstalments(account, deps.clock.now(), deps.policy).map((i) => deps.store.trackInstalment(i)),
   );
@@ -92,26 +95,41 @@ export interface MonitorReport {
   readonly accounts: number;
   readonly tracked: number;
   readonly missed: number;
+  /** Plan instalments whose due-date debit was planned this run. */
+  readonly collecting: number;
 }
 
-/** The scheduled run: track every account's statement instalments, then raise what is missed. */
+/**
+ * The scheduled run: track every account's statement instalments, plan the due-date debits of agreed plans
+ * whose customer chose them (`collectComingDue`, payment-reactions.ts), then raise what is missed.
+ */
 export async function monitorInstalments(
-  deps: MonitorDeps & { readonly accounts: MonitoredAccounts },
+  deps: MonitorDeps & {
+    readonly accounts: MonitoredAccounts;
+    /** Plans the due-date debits of the account's plan instalments coming due; how many were planned. */
+    readonly collectComingDue?: (accountId: string) => Promise<number>;
+  },
   options: { concurrency: number; limit: number },
 ): Promise<MonitorReport> {
   let accounts = 0;
   let tracked = 0;
+  let collecting = 0;
+  const visit = async (account: MonitoredAccount) => {
+    const created = await trackStatements(deps, account);
+    const planned =
+      account.repaymentPlan && deps.collectComingDue ? await deps.collectComingDue(account.accountId) : 0;
+    return { created, planned };
+  };
   for await (const page of deps.accounts.pages()) {
     accounts += page.length;
     for (let start = 0; start < page.length; start += options.concurrency) {
-      const counts = await Promise.all(
-        page.slice(start, start + options.concurrency).map((a) => trackStatements(deps, a)),
-      );
-      tracked += counts.reduce((sum, n) => sum + n, 0);
+      const counts = await Promise.all(page.slice(start, start + options.concurrency).map(visit));
+      tracked += counts.reduce((sum, n) => sum + n.created, 0);
+      collecting += counts.reduce((sum, n) => sum + n.planned, 0);
     }
   }
   const missed = await raiseMissed(deps, options);
-  return { accounts, tracked, missed };
+  return { accounts, tracked, missed, collecting };
 }
 
 /** Every instalment past its miss time and unpaid becomes missed and is announced once. */

@@ -27,6 +27,8 @@ export interface MandateChoices {
   readonly routingNumber?: string;
   readonly maxAmountMinor: number;
   readonly partialAllowed: boolean;
+  /** Also collect each instalment of the agreed plan on its due date (not only after one is missed). */
+  readonly collectOnDueDate?: boolean;
 }
 
 export interface MandateTerms {
@@ -68,7 +70,12 @@ export function mandateTerms(
       ? [
           `I authorise the bank to take payments for my credit card account ending ${account.accountId.slice(-4)} ` +
             `from my bank account ending ${masked.slice(-4)}, when a payment I owe is overdue.`,
-          `No single payment will be more than ${money(choices.maxAmountMinor)} or more than what is overdue.`,
+          ...(choices.collectOnDueDate
+            ? [
+                'I also authorise the bank to take each instalment of the repayment plan I agreed on its due date, so that it is paid on time.',
+              ]
+            : []),
+          `No single payment will be more than ${money(choices.maxAmountMinor)} or more than what is ${choices.collectOnDueDate ? 'due' : 'overdue'}.`,
           choices.partialAllowed
             ? `If my bank account does not hold enough, the bank may take part of the amount, always leaving at least ${money(rules.protectedMinimumMinor)} in it.`
             : `The bank will only take the full amount, and never if that would leave less than ${money(rules.protectedMinimumMinor)} in my bank account.`,
@@ -78,7 +85,10 @@ export function mandateTerms(
         ].join('\n')
       : [
           `本人授权银行在本人尾号${account.accountId.slice(-4)}的信用卡账户出现逾期还款时，从本人尾号${masked.slice(-4)}的银行账户扣款。`,
-          `每笔扣款不超过${money(choices.maxAmountMinor)}，且不超过逾期金额。`,
+          ...(choices.collectOnDueDate
+            ? ['本人同时授权银行在本人已约定的还款计划每期到期日扣收该期款项，以便按时还款。']
+            : []),
+          `每笔扣款不超过${money(choices.maxAmountMinor)}，且不超过${choices.collectOnDueDate ? '应还' : '逾期'}金额。`,
           choices.partialAllowed
             ? `如本人银行账户余额不足，银行可扣除部分金额，但账户中始终保留至少${money(rules.protectedMinimumMinor)}。`
             : `银行只会扣除全额；如扣款后账户余额将低于${money(rules.protectedMinimumMinor)}，则不会扣款。`,
@@ -94,6 +104,8 @@ export function mandateTerms(
     debtorAccount,
     maxAmountMinor,
     partialAllowed,
+    // Only when chosen, so a mandate without it keeps the hash it always had.
+    ...(choices.collectOnDueDate ? ['collectOnDueDate'] : []),
   ]);
   return {
     termsVersion: MANDATE_TERMS_VERSION,
@@ -152,6 +164,7 @@ export async function authoriseMandate(
     currency: account.currency,
     maxAmountMinor: choices.maxAmountMinor,
     partialAllowed: choices.partialAllowed,
+    ...(choices.collectOnDueDate ? { collectOnDueDate: true } : {}),
     authorisationText: terms.text,
     termsVersion: terms.termsVersion,
     authorisedAt: now,
@@ -170,7 +183,7 @@ export async function authoriseMandate(
     entryId: `mandate#${mandate.mandateId}#authorised`,
     at: now,
     kind: DETAIL_TYPES.mandateAuthorised,
-    summary: `Debit mandate authorised in the ${mandate.channel}: up to ${mandate.maxAmountMinor} per debit${mandate.partialAllowed ? ', partial sweeps allowed' : ''}`,
+    summary: `Debit mandate authorised in the ${mandate.channel}: up to ${mandate.maxAmountMinor} per debit${mandate.partialAllowed ? ', partial sweeps allowed' : ''}${mandate.collectOnDueDate ? ', plan instalments collected on their due dates' : ''}`,
     data: { ...mandate, debtorAccount: maskDebtorAccount(mandate.debtorAccount) },
   });
   await deps.events.publish([

@@ -4,18 +4,26 @@
  * - a new mandate plans debits for what is already missed; a refused debit is presented again (bounded);
  * - money received lands on the account and its instalments, and cancels debits no longer needed;
  * - an accepted plan becomes tracked instalments and replaces the statement ones;
+ * - where the customer chose it, each plan instalment coming due gets its debit on its due date, noticed first;
  * - a dispute, a stop request, a hardship plan or a revoked mandate cancels every scheduled debit.
  * Each is idempotent: a redelivered event finds its work done.
  */
 import type { Account } from '../accounts/account';
 import { DomainError } from '../errors';
 import type { AccountRepository } from '../ports';
-import { DEBIT_POLICY, missAtOf } from './debit-policy';
+import { addBusinessDays, DEBIT_POLICY, missAtOf } from './debit-policy';
 import { ANNOUNCE_GRACE_MS, announceResult } from './execute-debit';
 import { trackStatements } from './instalment-monitor';
 import { applicationOf } from './payment-application';
-import type { DebitBlockReason, Instalment } from './payments';
-import { outstandingOf, type PlanDebitDeps, type PlanOutcome, planDebit } from './plan-debit';
+import type { DebitAttempt, DebitBlockReason, Instalment } from './payments';
+import {
+  DUE_DATE_COLLECTION,
+  outstandingOf,
+  type PlanDebitDeps,
+  type PlanOutcome,
+  planDebit,
+} from './plan-debit';
+import { customerToday } from './plan-status';
 
 export interface ServicingDeps extends PlanDebitDeps {
   readonly accounts: AccountRepository;
@@ -59,6 +67,54 @@ export async function onMandateAuthorised(deps: ServicingDeps, accountId: string
     const tries = attempts.filter((a) => a.instalmentId === instalment.instalmentId).length;
     outcomes.push(
       await planDebit(deps, { account, mandate, instalment, number: tries + 1, requestedBy: 'monitor' }),
+    );
+  }
+  return [...outcomes, ...(await collectComingDue(deps, accountId))];
+}
+
+/**
+ * Business days beyond the notice lead within which a plan instalment's due-date debit is planned: the notice
+ * goes out a few days before the lead requires, never weeks ahead.
+ */
+export const COLLECT_AHEAD_BUSINESS_DAYS = 3;
+
+/**
+ * The agreed plan's instalments coming due, for a customer who chose to have them collected on their due dates
+ * (`collectOnDueDate` on the mandate): each gets its first debit on its due date, with the pre-debit notice the
+ * policy's lead ahead (later when the lead no longer allows the due date). Run when the mandate is given and by
+ * the hourly monitor; an instalment that already has a debit (the customer paid now, one is planned) is left.
+ */
+export async function collectComingDue(deps: ServicingDeps, accountId: string): Promise<PlanOutcome[]> {
+  const [account, mandate] = await Promise.all([
+    deps.accounts.get(accountId),
+    deps.store.currentMandate(accountId),
+  ]);
+  if (!account?.repaymentPlan || mandate?.status !== 'active' || !mandate.collectOnDueDate) return [];
+  const [instalments, attempts] = await Promise.all([
+    deps.store.listInstalments(accountId),
+    deps.store.listAttempts(accountId),
+  ]);
+  const rules = (deps.policy ?? DEBIT_POLICY).jurisdictions[account.jurisdiction];
+  const horizon = addBusinessDays(
+    customerToday(account, deps.clock.now()),
+    rules.noticeLeadBusinessDays + COLLECT_AHEAD_BUSINESS_DAYS,
+    account.jurisdiction,
+  );
+  const outcomes: PlanOutcome[] = [];
+  for (const instalment of instalments) {
+    if (instalment.source !== 'plan' || instalment.status !== 'due' || outstandingOf(instalment) === 0)
+      continue;
+    if (instalment.dueDate > horizon) continue;
+    if (attempts.some((attempt) => attempt.instalmentId === instalment.instalmentId)) continue;
+    outcomes.push(
+      await planDebit(deps, {
+        account,
+        mandate,
+        instalment,
+        number: 1,
+        requestedBy: DUE_DATE_COLLECTION,
+        onDueDate: true,
+      }),
     );
   }
   return outcomes;
@@ -196,7 +252,7 @@ export async function onRepresentedByLawyer(deps: HoldDeps, accountId: string): 
 export async function cancelScheduled(
   deps: HoldDeps,
   accountId: string,
-  reasonsFor: (instalment: Instalment | undefined) => DebitBlockReason[],
+  reasonsFor: (instalment: Instalment | undefined, attempt: DebitAttempt) => DebitBlockReason[],
 ): Promise<string[]> {
   const [attempts, instalments] = await Promise.all([
     deps.store.listAttempts(accountId),
@@ -207,7 +263,10 @@ export async function cancelScheduled(
   const announceBy = new Date(now.getTime() + ANNOUNCE_GRACE_MS).toISOString();
   const cancelled: string[] = [];
   for (const attempt of attempts.filter((a) => a.state === 'scheduled')) {
-    const reasons = reasonsFor(instalments.find((i) => i.instalmentId === attempt.instalmentId));
+    const reasons = reasonsFor(
+      instalments.find((i) => i.instalmentId === attempt.instalmentId),
+      attempt,
+    );
     if (reasons.length === 0) continue;
     if (!(await deps.store.cancelAttempt(attempt, reasons, at, announceBy))) continue;
     await announceResult(deps, { ...attempt, state: 'cancelled', cancelledReasons: reasons, finishedAt: at });

@@ -7,16 +7,20 @@ import type { Currency } from '../accounts/account';
 import { DomainError, notFound } from '../errors';
 import { DEBIT_POLICY } from './debit-policy';
 import type { DebtorAccountFormat } from './debtor-accounts';
+import { trackStatements } from './instalment-monitor';
 import { maskDebtorAccount } from './mandates';
-import type { ServicingDeps } from './payment-reactions';
+import { cancelScheduled, type ServicingDeps } from './payment-reactions';
 import type { DebitAttempt, Instalment, Mandate } from './payments';
-import { outstandingOf, planDebit } from './plan-debit';
+import { NOTICED_REQUESTERS, outstandingOf, planDebit } from './plan-debit';
+import { customerToday, type PlanStatus, planStatus } from './plan-status';
 
 export interface PaymentsView {
   readonly accountId: string;
   readonly currency: Currency;
   readonly mandate: (Omit<Mandate, 'debtorAccount'> & { readonly debtorAccountMasked: string }) | null;
   readonly instalments: readonly Omit<Instalment, 'accountId' | 'createdAt' | 'currency'>[];
+  /** The agreed plan and where the customer stands on it (the overview reads the same). */
+  readonly plan?: PlanStatus;
   readonly debits: readonly Omit<
     DebitAttempt,
     'idempotencyKey' | 'debtorAccount' | 'leaseId' | 'leaseUntil' | 'mandateId'
@@ -32,17 +36,21 @@ export interface PaymentsView {
 }
 
 export async function paymentsView(
-  deps: Pick<ServicingDeps, 'accounts' | 'store'>,
+  deps: Pick<ServicingDeps, 'accounts' | 'store' | 'clock'>,
   accountId: string,
   audience: 'customer' | 'staff',
 ): Promise<PaymentsView> {
-  const [account, mandate, instalments, attempts] = await Promise.all([
-    deps.accounts.get(accountId),
+  const account = await deps.accounts.get(accountId);
+  if (!account) throw notFound('ACCOUNT_NOT_FOUND', `No account ${accountId}.`);
+  // Statement instalments are known as soon as the account's figures are: tracked when first shown (the
+  // hourly monitor does the same), so this page never says "nothing due" beside an overview that shows arrears.
+  await trackStatements(deps, account);
+  const [mandate, instalments, attempts] = await Promise.all([
     deps.store.currentMandate(accountId),
     deps.store.listInstalments(accountId),
     deps.store.listAttempts(accountId),
   ]);
-  if (!account) throw notFound('ACCOUNT_NOT_FOUND', `No account ${accountId}.`);
+  const today = customerToday(account, deps.clock.now());
   const rules = DEBIT_POLICY.jurisdictions[account.jurisdiction];
   return {
     accountId,
@@ -51,6 +59,7 @@ export async function paymentsView(
     instalments: instalments
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
       .map(({ accountId: _a, createdAt: _c, currency: _cur, ...rest }) => rest),
+    ...(account.repaymentPlan ? { plan: planStatus(account.repaymentPlan, instalments, today) } : {}),
     debits: attempts
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.number - a.number)
       .map((attempt) => debitView(attempt, audience)),
@@ -124,7 +133,20 @@ export async function requestDebit(
     );
   }
   const own = attempts.filter((attempt) => attempt.instalmentId === instalmentId);
-  if (own.some((attempt) => ['scheduled', 'executing', 'unknown'].includes(attempt.state))) {
+  const onItsWay = own.filter((attempt) => ['scheduled', 'executing', 'unknown'].includes(attempt.state));
+  // An automatic debit still waiting for its day stands down for the customer paying now; one a person asked
+  // for, or one already at the bank, does not.
+  const standsDown = (attempt: DebitAttempt) =>
+    request.requestedBy === 'customer' &&
+    attempt.state === 'scheduled' &&
+    NOTICED_REQUESTERS.has(attempt.requestedBy);
+  if (onItsWay.some((attempt) => !standsDown(attempt))) {
+    throw new DomainError('conflict', 'DEBIT_PENDING', 'A debit for this instalment is already on its way.');
+  }
+  const stoodDown = await cancelScheduled(deps, accountId, (_instalment, attempt) =>
+    attempt && attempt.instalmentId === instalmentId && standsDown(attempt) ? ['PAID_NOW_BY_CUSTOMER'] : [],
+  );
+  if (stoodDown.length < onItsWay.length) {
     throw new DomainError('conflict', 'DEBIT_PENDING', 'A debit for this instalment is already on its way.');
   }
   const planned = await planDebit(deps, {

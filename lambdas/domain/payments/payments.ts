@@ -38,6 +38,8 @@ export interface Mandate {
   readonly channel: 'portal' | 'agent';
   /** For the portal: how the customer's session was verified when they gave it. */
   readonly verification?: SessionVerification;
+  /** The customer also chose to have their agreed plan's instalments collected on their due dates. */
+  readonly collectOnDueDate?: boolean;
   readonly revokedAt?: string;
   readonly revokedVia?: 'portal' | 'agent';
 }
@@ -115,6 +117,8 @@ export type DebitBlockReason =
   | 'ACCOUNT_NOT_FOUND'
   | 'PAID'
   | 'SUPERSEDED'
+  /** The customer paid the instalment now themselves: the automatic debit planned for it stood down. */
+  | 'PAID_NOW_BY_CUSTOMER'
   /** The pre-debit notice never reached the customer: no notice, no debit. */
   | 'NOTICE_NOT_SENT'
   | 'NOTHING_ABOVE_PROTECTED_MINIMUM';

@@ -39,8 +39,19 @@ export const outstandingOf = (instalment: Instalment): number =>
 const CUSTOMER_MAY_PAY_THROUGH: ReadonlySet<DebitBlockReason> = new Set(['HARDSHIP_PLAN', 'CEASE']);
 
 /**
+ * Who asks for a debit that collects a plan's instalment on its due date: the customer chose it with the mandate
+ * (`collectOnDueDate`). That choice is the explicit one a hardship plan needs; every other hold still stops it.
+ */
+export const DUE_DATE_COLLECTION = 'schedule';
+const DUE_DATE_COLLECTION_PASSES: ReadonlySet<DebitBlockReason> = new Set(['HARDSHIP_PLAN']);
+
+/** Debits we start: each is told to the customer first, and checked for that notice before it runs. */
+export const NOTICED_REQUESTERS: ReadonlySet<string> = new Set(['monitor', DUE_DATE_COLLECTION]);
+
+/**
  * Why the account may not be debited for this instalment now; empty when it may. `requestedBy` is who asked
- * (`customer` for the portal's pay-now): see `CUSTOMER_MAY_PAY_THROUGH`.
+ * (`customer` for the portal's pay-now, `schedule` for a plan instalment collected on its due date): see
+ * `CUSTOMER_MAY_PAY_THROUGH` and `DUE_DATE_COLLECTION_PASSES`.
  */
 export function debitBlockReasons(
   account: Account | undefined,
@@ -49,9 +60,12 @@ export function debitBlockReasons(
   requestedBy?: string,
 ): DebitBlockReason[] {
   const reasons = blockReasons(account, mandate, instalment);
-  return requestedBy === 'customer'
-    ? reasons.filter((reason) => !CUSTOMER_MAY_PAY_THROUGH.has(reason))
-    : reasons;
+  if (requestedBy === 'customer') return reasons.filter((reason) => !CUSTOMER_MAY_PAY_THROUGH.has(reason));
+  if (requestedBy === DUE_DATE_COLLECTION) {
+    const chosen = mandate?.collectOnDueDate === true && instalment.source === 'plan';
+    return chosen ? reasons.filter((reason) => !DUE_DATE_COLLECTION_PASSES.has(reason)) : reasons;
+  }
+  return reasons;
 }
 
 function blockReasons(
@@ -108,6 +122,8 @@ export interface PlanRequest {
   readonly requestedMinor?: number;
   /** The previous presentment was refused by the bank: the notice says so. */
   readonly afterRefusal?: boolean;
+  /** A plan instalment collected on its due date (or the first day the notice lead allows, if later). */
+  readonly onDueDate?: boolean;
 }
 
 /**
@@ -133,13 +149,16 @@ export async function planDebit(deps: PlanDebitDeps, request: PlanRequest): Prom
   // Dates the customer reads are their own calendar's: 07:30 in Beijing is already tomorrow in UTC terms.
   const today = wallClockIn(account.customer.timezone, now.getTime())?.date ?? now.toISOString().slice(0, 10);
   const onRequest = request.requestedMinor !== undefined;
+  const earliest = addBusinessDays(
+    today,
+    number === 1 ? policy.noticeLeadBusinessDays : policy.representmentGapBusinessDays,
+    account.jurisdiction,
+  );
   const debitDate = onRequest
     ? today
-    : addBusinessDays(
-        today,
-        number === 1 ? policy.noticeLeadBusinessDays : policy.representmentGapBusinessDays,
-        account.jurisdiction,
-      );
+    : request.onDueDate && instalment.dueDate > earliest
+      ? instalment.dueDate
+      : earliest;
   const debitAt = onRequest ? now.toISOString() : debitInstantOn(debitDate, policy);
   const nowIso = now.toISOString();
   const attempt: DebitAttempt = {

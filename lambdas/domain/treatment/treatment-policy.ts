@@ -45,7 +45,7 @@ const row = (a: Tier, b: Tier, c: Tier, d: Tier, e: Tier): Record<RiskBand, Tier
 });
 
 export const TREATMENT_POLICY: TreatmentPolicy = {
-  version: 'treatment-2026.11.1',
+  version: 'treatment-2026.12.1',
   experiment: 'early-hardship-2026q4',
   challengerPercent: 10,
   tiers: {
@@ -111,6 +111,13 @@ export const TREATMENT_POLICY: TreatmentPolicy = {
       offers: [],
       humanReview: false,
     },
+    plan_active: {
+      description:
+        'An agreed repayment plan is the schedule: servicing only (its instalments, the automatic payments the customer chose), no collection pitch.',
+      channels: [],
+      offers: [],
+      humanReview: false,
+    },
     dispute_hold: {
       description: 'Debt disputed: collection paused until the debt is verified (compliance review).',
       channels: [],
@@ -164,6 +171,8 @@ function tierForFlags(flags: AccountFlags): Tier | undefined {
   if (flags.dispute || flags.fraudReported) return 'dispute_hold';
   if (flags.ceaseRequested) return 'cease_hold';
   if (flags.hardshipPlan) return 'hardship_plan_active';
+  // Any other agreed plan is kept to, not re-pitched: re-scoring leaves it in place.
+  if (flags.planAgreed) return 'plan_active';
   if (flags.promiseToPay) return 'promise_pending';
   return undefined;
 }

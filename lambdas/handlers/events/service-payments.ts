@@ -4,11 +4,14 @@ import {
   onPlanAccepted,
   onRepresentedByLawyer,
 } from '../../domain/payments/payment-reactions';
+import { retierNow } from '../../domain/treatment/retier';
 import { eventHandler } from '../../events/event-handler';
 import { logger } from '../../runtime/logger';
 import { paymentHoldDeps } from '../../wiring/payments';
+import { retierDeps } from '../../wiring/treatment';
 
 const deps = paymentHoldDeps();
+const retier = retierDeps();
 
 /** Payments received, plans accepted, holds (accounts/holds.ts) and revocations: instalments updated, pending debits stopped. */
 export const handler = eventHandler(
@@ -31,6 +34,8 @@ export const handler = eventHandler(
     switch (event['detail-type']) {
       case 'PaymentReceived':
         outcome = await onPaymentReceived(deps, event.detail);
+        // Arrears settled: the bucket and tier move now (the queue and outreach read them).
+        if (outcome === 'applied') await retierNow(retier, accountId, { eventId: event.id });
         break;
       case 'PlanAccepted': {
         const accepted = event.detail;

@@ -3,11 +3,12 @@ import { notFound } from '../../domain/errors';
 import { accountIdPath } from '../../http/account-path';
 import { byRoute, httpHandler } from '../../http/http-handler';
 import { clock } from '../../wiring/clock';
-import { accountRepository, draftStore } from '../../wiring/dynamo';
+import { accountRepository, draftStore, paymentStore } from '../../wiring/dynamo';
 
 const deps = {
   accounts: accountRepository(),
   drafts: draftStore(),
+  store: paymentStore(),
   // The agent is on the phone: the stored draft (model-written when a model is configured) or, when it no
   // longer fits, the offline drafter at once. That also keeps the openai SDK out of this bundle.
   llm: undefined,

@@ -3,7 +3,7 @@ import { portalOverview } from '../../domain/portal/account-overview';
 import { changePreferences, customerContacts } from '../../domain/portal/contact-preferences';
 import { byRoute, httpHandler } from '../../http/http-handler';
 import { clock } from '../../wiring/clock';
-import { accountRepository, contactStore, draftStore } from '../../wiring/dynamo';
+import { accountRepository, contactStore, draftStore, paymentStore } from '../../wiring/dynamo';
 import { eventPublisher } from '../../wiring/events';
 
 const deps = {
@@ -12,6 +12,7 @@ const deps = {
   outbox: contactStore(),
   contactLog: contactStore(),
   events: eventPublisher(),
+  store: paymentStore(),
   clock: clock(),
 };
 

@@ -30,6 +30,7 @@ const authorise = httpHandler(
       routingNumber: z.optional(z.string().check(z.minLength(1), z.maxLength(20))),
       maxAmountMinor: z.number().check(z.int(), z.positive(), z.lte(Number.MAX_SAFE_INTEGER)),
       partialAllowed: z.boolean(),
+      collectOnDueDate: z.optional(z.boolean()),
       termsHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
     }),
   },

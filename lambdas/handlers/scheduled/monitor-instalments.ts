@@ -2,13 +2,23 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { monitorInstalments } from '../../domain/payments/instalment-monitor';
+import { collectComingDue } from '../../domain/payments/payment-reactions';
 import { logger } from '../../runtime/logger';
 import { monitoredAccounts } from '../../wiring/monitored-accounts';
-import { paymentHoldDeps } from '../../wiring/payments';
+import { debitPlanningDeps } from '../../wiring/payments';
 
-const deps = { ...paymentHoldDeps(), accounts: monitoredAccounts() };
+const planning = debitPlanningDeps();
+const deps = {
+  ...planning,
+  accounts: monitoredAccounts(),
+  collectComingDue: async (accountId: string) =>
+    (await collectComingDue(planning, accountId)).filter((planned) => planned.outcome === 'scheduled').length,
+};
 
-/** Hourly: statement instalments tracked; instalments unpaid past their grace raise PaymentMissed. */
+/**
+ * Hourly: statement instalments tracked; plan instalments coming due debited on their due date where the
+ * customer chose it (notice first); instalments unpaid past their grace raise PaymentMissed.
+ */
 export const handler = middy<ScheduledEvent>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => {
