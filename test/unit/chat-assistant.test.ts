@@ -177,6 +177,34 @@ describe('plans: choose, read back, confirm', () => {
     expect(beyond.state.pending?.kind).not.toBe('plan');
   });
 
+  it('once a plan is agreed, asking for options says the plan is in place, not "no options" (en, zh)', () => {
+    for (const [setup, expected] of [
+      [US, /^You already have an agreed plan, so there are no other options/],
+      [CN, /^您已有确认的还款计划，因此没有其他方案可选/],
+    ] as const) {
+      const account = {
+        ...setup.account,
+        repaymentPlan: {
+          optionId: 'instalment-6',
+          kind: 'instalment' as const,
+          totalMinor: setup.account.balanceMinor,
+          instalments: [{ dueDate: '2026-12-11', amountMinor: setup.account.balanceMinor }],
+          acceptedAt: '2026-11-20T10:00:00.000Z',
+        },
+      };
+      const base = input({ ...setup, account }, 'show my options');
+      // The portal gives the chat no options once a plan is agreed (account-overview.ts offersOf).
+      const result = turnFor({ ...base, offers: { ...base.offers, options: [] } }, read('show_options'));
+      expect(result.reply).toMatch(expected);
+      // Without a plan, no options is said as before.
+      const none = turnFor(
+        { ...input(setup, 'show my options'), offers: { ...base.offers, options: [] } },
+        read('show_options'),
+      );
+      expect(none.reply).not.toMatch(expected);
+    }
+  });
+
   it('writes dates, money and percentages as the cards do, never ISO', () => {
     const [listed, proposed] = converse(US, ['show my options', 'option 2']) as [TurnResult, TurnResult];
     const option = optionNumbered(US, 2);

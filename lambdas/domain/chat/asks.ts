@@ -54,7 +54,15 @@ export function onHold(context: Context, hold: HoldKind): Outcome {
 export function listOptions(context: Context, options: readonly OfferOption[], intro: string): Outcome {
   const { wording, language } = context;
   if (options.length === 0)
-    return said(context, sentences(language, intro === wording.optionsIntro ? '' : intro, wording.noOptions));
+    return said(
+      context,
+      sentences(
+        language,
+        intro === wording.optionsIntro ? '' : intro,
+        // An agreed plan replaced the options: say so, rather than "no options".
+        context.account.repaymentPlan ? wording.planInPlace : wording.noOptions,
+      ),
+    );
   const lines = options.map(
     (option, index) => `${index + 1}) ${optionLine(option, context.offers.currency, language)}`,
   );
@@ -460,7 +468,15 @@ export function discountRequest(context: Context): Outcome {
   const options = context.offers.options;
   const settlementIndex = options.findIndex((option) => option.kind === 'settlement');
   const settlement = options[settlementIndex];
-  if (options.length === 0) return said(context, sentences(language, wording.policyOnly, wording.noOptions));
+  if (options.length === 0)
+    return said(
+      context,
+      sentences(
+        language,
+        wording.policyOnly,
+        context.account.repaymentPlan ? wording.planInPlace : wording.noOptions,
+      ),
+    );
   if (!settlement) {
     return listOptions(context, options, sentences(language, wording.policyOnly, wording.noSettlement));
   }

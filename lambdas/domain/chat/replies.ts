@@ -26,6 +26,8 @@ export interface Wording {
   readonly optionsIntro: string;
   readonly pickByNumber: string;
   readonly noOptions: string;
+  /** Options asked for once a plan is agreed: the plan is the account's schedule. */
+  readonly planInPlace: string;
   readonly matchingOptions: string;
   readonly unavailableChoice: string;
   optionNotFound(count: number): string;
@@ -129,6 +131,8 @@ const ENGLISH: Wording = {
   pickByNumber: 'Reply with an option number to see its payments.',
   noOptions:
     'There are no repayment options to show on your account right now. If you like, I can ask a member of our team to help.',
+  planInPlace:
+    'You already have an agreed plan, so there are no other options to choose from. Its payments, and what is due next, are on your account page; you can pay an instalment now under Automatic payments.',
   matchingOptions: 'These options match what you asked for:',
   unavailableChoice:
     "That option isn't available on your account. These are the options you can choose from:",
@@ -354,6 +358,8 @@ const CHINESE: Wording = {
   optionsIntro: '您的还款方案如下：',
   pickByNumber: '请回复方案编号，查看还款明细。',
   noOptions: '您的账户目前没有可展示的还款方案。如需要，我可以请工作人员为您提供帮助。',
+  planInPlace:
+    '您已有确认的还款计划，因此没有其他方案可选。计划的每期还款和下一期应还金额都在“我的账户”页面；您也可以在“自动还款”中立即还款。',
   matchingOptions: '以下方案符合您的选择：',
   unavailableChoice: '您的账户没有该方案。您可以从以下方案中选择：',
   optionNotFound: (count) =>
