@@ -204,9 +204,14 @@ export function conversationPanel(ctx, container, conversationId, signal) {
           { class: 'small muted' },
           `${message.turn.model ?? ''} ${message.turn.promptVersion ?? ''}`.trim(),
           message.turn.reading
-            ? ` · read as ${label(message.turn.reading.intent)} (${Math.round((message.turn.reading.confidence ?? 0) * 100)}%)${message.turn.reading.injection ? ', manipulation flagged' : ''}`
+            ? ` · ${t(
+                'chat.readAs',
+                label(message.turn.reading.intent),
+                Math.round((message.turn.reading.confidence ?? 0) * 100),
+                message.turn.reading.injection === true,
+              )}`
             : '',
-          message.turn.verdict && !message.turn.verdict.allowed ? ' · blocked by the gate' : '',
+          message.turn.verdict && !message.turn.verdict.allowed ? ` · ${t('chat.blockedByGate')}` : '',
         ),
     );
     const later = [...thread.children].find(

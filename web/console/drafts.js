@@ -92,7 +92,11 @@ function draftBlock(ctx, accountId, draft, index) {
     const subjectInput =
       channel === 'email' && h('input', { id: `${inputId}-subject`, type: 'text', value: subject ?? '' });
     const outcome = h('div', { role: 'status' });
-    const button = h('button', { type: 'button', class: 'small primary' }, `Approve ${label(channel)}`);
+    const button = h(
+      'button',
+      { type: 'button', class: 'small primary' },
+      t('draft.approve', label(channel)),
+    );
     button.addEventListener('click', async () => {
       replace(outcome);
       button.disabled = true;
@@ -134,10 +138,10 @@ function draftBlock(ctx, accountId, draft, index) {
                   : h('p', {}, failure.message),
               )
             : failure.status === 409
-              ? notice(`Not queued: ${failure.message}`, 'warn', { role: 'alert' })
+              ? notice(`${t('draft.notQueued')}: ${failure.message}`, 'warn', { role: 'alert' })
               : notBuiltYet(failure)
                 ? notice(t('Approving drafts is not available yet.'), 'info')
-                : notice(`Not queued: ${failure.message}`, 'error', { role: 'alert' }),
+                : notice(`${t('draft.notQueued')}: ${failure.message}`, 'error', { role: 'alert' }),
         );
       } finally {
         button.disabled = false;

@@ -120,9 +120,12 @@ function mandateBlock(payments) {
     h(
       'p',
       { class: 'small muted' },
-      `Policy: the customer can stop a debit until ${policy.stopNoticeBusinessDays ?? '—'} business days before it; ` +
-        `partial sweeps leave at least ${money(policy.protectedMinimumMinor)}; ` +
-        `at most ${policy.maxRepresentments ?? '—'} re-presentments.`,
+      t(
+        'pay.policy',
+        policy.stopNoticeBusinessDays ?? '—',
+        money(policy.protectedMinimumMinor),
+        policy.maxRepresentments ?? '—',
+      ),
     ),
   );
 }
@@ -200,7 +203,7 @@ function debitForm(ctx, accountId, currency, instalment, owed, reload) {
     owedMinor: owed,
     currency,
     check: (amountMinor) =>
-      amountMinor === null ? `Enter an amount such as ${minorToInput(owed, currency)} (${currency}).` : null,
+      amountMinor === null ? t('pay.enterAmount', minorToInput(owed, currency), currency) : null,
     submit: async (amountMinor) => {
       try {
         const { debit } = await ctx.api(
@@ -211,8 +214,12 @@ function debitForm(ctx, accountId, currency, instalment, owed, reload) {
         if (ctx.signal.aborted) return;
         reload(
           notice(
-            `Debit of ${formatMoney(debit?.plannedMinor ?? amountMinor, currency, lang())} scheduled for ${formatWhen(debit?.debitAt, lang())}; ` +
-              `the customer can stop it until ${formatWhen(debit?.stopBy, lang())}.`,
+            t(
+              'pay.scheduled',
+              formatMoney(debit?.plannedMinor ?? amountMinor, currency, lang()),
+              formatWhen(debit?.debitAt, lang()),
+              formatWhen(debit?.stopBy, lang()),
+            ),
             'ok',
             { id: 'debit-requested', role: 'status' },
           ),

@@ -255,6 +255,16 @@ export const EN = {
   'plan.shapeLast': (n, amount, last) => `${n} monthly payments of ${amount}, then ${last}`,
   'plan.summary': (total, date) => `${total} in all, no fees or interest; first payment ${date}.`,
   'plan.aboveBudget': 'Above what the customer said they can pay',
+  'draft.approve': (channel) => `Approve ${channel}`,
+  'draft.notQueued': 'Not queued',
+  'pay.policy': (days, minimum, times) =>
+    `Policy: the customer can stop a debit until ${days} business days before it; partial sweeps leave at least ${minimum}; at most ${times} re-presentments.`,
+  'pay.scheduled': (amount, when, stopBy) =>
+    `Debit of ${amount} scheduled for ${when}; the customer can stop it until ${stopBy}.`,
+  'pay.enterAmount': (example, currency) => `Enter an amount such as ${example} (${currency}).`,
+  'chat.readAs': (intent, percent, flagged) =>
+    `read as ${intent} (${percent}%)${flagged ? ', manipulation flagged' : ''}`,
+  'chat.blockedByGate': 'blocked by the gate',
   'call.mayICall': 'May I call now?',
   'call.yes': 'Yes',
   'call.no': 'No',
@@ -637,6 +647,15 @@ export const ZH = {
   'plan.shapeLast': (n, amount, last) => `每月还款 ${amount}，共 ${n} 期，最后一期 ${last}`,
   'plan.summary': (total, date) => `合计 ${total}，无任何费用或利息；首期 ${date}。`,
   'plan.aboveBudget': '高于客户所述的还款能力',
+  'draft.approve': (channel) => `批准${channel}`,
+  'draft.notQueued': '未排队',
+  'pay.policy': (days, minimum, times) =>
+    `政策：客户可在扣款前 ${days} 个工作日内撤销；部分扣款后至少保留 ${minimum}；最多重新发起 ${times} 次。`,
+  'pay.scheduled': (amount, when, stopBy) => `已安排于 ${when} 扣款 ${amount}；客户可在 ${stopBy} 前撤销。`,
+  'pay.enterAmount': (example, currency) => `请输入金额，例如 ${example}（${currency}）。`,
+  'chat.readAs': (intent, percent, flagged) =>
+    `识别为 ${intent}（${percent}%）${flagged ? '，疑似操纵' : ''}`,
+  'chat.blockedByGate': '被合规检查拦截',
   'call.mayICall': '现在可以拨打吗？',
   'call.yes': '可以',
   'call.no': '不可以',
