@@ -106,9 +106,9 @@ function mandateBlock(payments) {
             h(
               'span',
               {},
-              `authorised ${formatDateTime(mandate.authorisedAt, lang())} via ${label(mandate.channel)}`,
+              t('pay.authorised', formatDateTime(mandate.authorisedAt, lang()), label(mandate.channel)),
             ),
-            mandate.revokedAt && h('span', {}, `revoked ${formatDateTime(mandate.revokedAt, lang())}`),
+            mandate.revokedAt && h('span', {}, t('pay.revoked', formatDateTime(mandate.revokedAt, lang()))),
           ),
           figures([
             [t('Bank account'), mandate.debtorAccountMasked ?? '—'],
@@ -130,9 +130,12 @@ function mandateBlock(payments) {
     h(
       'p',
       { class: 'small muted' },
-      `Policy: the customer can stop a debit until ${policy.stopNoticeBusinessDays ?? '—'} business days before it; ` +
-        `partial sweeps leave at least ${money(policy.protectedMinimumMinor)}; ` +
-        `at most ${policy.maxRepresentments ?? '—'} re-presentments.`,
+      t(
+        'pay.policy',
+        policy.stopNoticeBusinessDays ?? '—',
+        money(policy.protectedMinimumMinor),
+        policy.maxRepresentments ?? '—',
+      ),
     ),
   );
 }
@@ -254,7 +257,7 @@ function planInstalmentItem(ctx, accountId, payments, planInstalment, reload) {
       chip(label(planInstalment.state), PLAN_TONES[planInstalment.state] ?? ''),
       planInstalment.paidMinor > 0 &&
         planInstalment.state !== 'paid' &&
-        h('span', {}, `${label('paid')} ${money(planInstalment.paidMinor)}`),
+        h('span', {}, t('pay.paid', money(planInstalment.paidMinor))),
     ],
     details: [
       payable &&
@@ -289,7 +292,7 @@ function instalmentItem(ctx, accountId, payments, instalment, reload) {
       h('strong', {}, `${formatDate(instalment.dueDate, lang())} · ${money(instalment.amountMinor)}`),
       chip(label(instalment.status), INSTALMENT_TONES[instalment.status] ?? ''),
       chip(label(instalment.source)),
-      (instalment.paidMinor ?? 0) > 0 && h('span', {}, `paid ${money(instalment.paidMinor)}`),
+      (instalment.paidMinor ?? 0) > 0 && h('span', {}, t('pay.paid', money(instalment.paidMinor))),
       h('span', { class: 'small muted' }, instalment.instalmentId),
     ],
     details: [
@@ -314,13 +317,13 @@ function debitForm(ctx, accountId, currency, instalment, owed, reload) {
   return amountForm({
     id: `debit-${String(instalment.instalmentId).replace(/[^\w-]/g, '_')}`,
     className: 'debit-now',
-    label: `Amount (${currency})`,
+    label: t('pay.amount', currency),
     button: t('Debit now (customer agreed)'),
     buttonClass: 'small primary',
     owedMinor: owed,
     currency,
     check: (amountMinor) =>
-      amountMinor === null ? `Enter an amount such as ${minorToInput(owed, currency)} (${currency}).` : null,
+      amountMinor === null ? t('pay.enterAmount', minorToInput(owed, currency), currency) : null,
     submit: async (amountMinor) => {
       try {
         const { debit } = await ctx.api(
@@ -331,15 +334,22 @@ function debitForm(ctx, accountId, currency, instalment, owed, reload) {
         if (ctx.signal.aborted) return;
         reload(
           notice(
-            `Debit of ${formatMoney(debit?.plannedMinor ?? amountMinor, currency, lang())} scheduled for ${formatWhen(debit?.debitAt, lang())}; ` +
-              `the customer can stop it until ${formatWhen(debit?.stopBy, lang())}.`,
+            t(
+              'pay.debitScheduled',
+              formatMoney(debit?.plannedMinor ?? amountMinor, currency, lang()),
+              formatWhen(debit?.debitAt, lang()),
+              formatWhen(debit?.stopBy, lang()),
+            ),
             'ok',
             { id: 'debit-requested', role: 'status' },
           ),
         );
       } catch (failure) {
         if (failure.status === 401) return;
-        return failure.message;
+        // The API's code in the agent's words; its own sentence for anything else (never the raw code).
+        const key = `pay.error.${failure.code}`;
+        const words = t(key, formatMoney(owed, currency, lang()));
+        return words === key ? failure.message : words;
       }
     },
   });
