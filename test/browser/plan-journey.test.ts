@@ -311,7 +311,13 @@ describeWithBrowser(
 
         // The agent's console reads the same plan: progress, the next instalment, what is overdue under it,
         // and its instalments unpaid-first, three shown and the rest behind "show all"; at desk and phone width.
-        const count = (await staff<StaffAccount>(`/accounts/${accountId}`)).repaymentPlan!.instalments.length;
+        const agreed = (
+          await staff<StaffAccount & { repaymentPlan: { acceptedAt: string } }>(`/accounts/${accountId}`)
+        ).repaymentPlan;
+        const count = agreed.instalments.length;
+        // Drafts written before the plan pitched the options it replaced: not offered for approval any more.
+        const { drafts } = await staff<{ drafts: { createdAt: string }[] }>(`/accounts/${accountId}/drafts`);
+        for (const draft of drafts) expect(draft.createdAt >= agreed.acceptedAt).toBe(true);
         expect(count).toBeGreaterThan(3);
         for (const [width, options] of [
           ['1280', DESKTOP],
