@@ -237,7 +237,8 @@ function summarySection(ctx, account, money, standing) {
         account.daysPastDue === null || account.daysPastDue === undefined ? '—' : String(account.daysPastDue),
       ],
       !plan && [t('Next due'), formatDate(account.nextDueDate, lang())],
-      account.minimumDueMinor !== undefined && [t('Minimum due'), money(account.minimumDueMinor)],
+      // The statement's minimum is replaced by the plan's next instalment.
+      !plan && account.minimumDueMinor !== undefined && [t('Minimum due'), money(account.minimumDueMinor)],
       account.creditLimitMinor !== undefined && [t('Credit limit'), money(account.creditLimitMinor)],
     ]),
     h(
