@@ -518,10 +518,15 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     eventRules: [
       {
         id: 'PaymentsToInstalments',
-        description: 'Payments received and revoked mandates.',
+        description:
+          'Payments received, revoked mandates, and missed plan instalments (the plan falls behind: re-tiered at once).',
         pattern: {
           source: [EVENT_SOURCES.payments],
-          'detail-type': [DETAIL_TYPES.paymentReceived, DETAIL_TYPES.mandateRevoked],
+          'detail-type': [
+            DETAIL_TYPES.paymentReceived,
+            DETAIL_TYPES.mandateRevoked,
+            DETAIL_TYPES.paymentMissed,
+          ],
         },
       },
       {

@@ -411,10 +411,12 @@ describeWithBrowser('automatic payments in the portal and the console (headless 
       const item = panel.locator(`li[data-instalment-id="${instalment.instalmentId}"]`);
       await item.locator('input[name=amount]').waitFor();
       expect(await item.locator('input[name=amount]').inputValue()).toBe((owed / 100).toFixed(2));
-      // More than is due: the API's error, with its code.
+      // More than is due: the API's error in the agent's words, never its raw code.
       await item.locator('input[name=amount]').fill(((owed + 100) / 100).toFixed(2));
       await item.getByRole('button', { name: 'Debit now (customer agreed)' }).click();
-      await expect.poll(() => item.locator('.form-error').textContent(), POLL).toMatch(/^AMOUNT_ABOVE_DUE: /);
+      await expect
+        .poll(() => item.locator('.form-error').textContent(), POLL)
+        .toMatch(/^That is more than is due on this instalment \(USD\s[\d,]+\.\d\d\)\.$/);
 
       await item.locator('input[name=amount]').fill((agreed / 100).toFixed(2));
       await item.getByRole('button', { name: 'Debit now (customer agreed)' }).click();

@@ -13,6 +13,7 @@ import { cnCardNumber, US_ROUTING, usAccountNumber } from '../support/bank-accou
 import {
   describeWithBrowser,
   expectNoProblems,
+  horizontalExtent,
   type PageProblems,
   saveScreenshot,
   signInToPortal,
@@ -24,6 +25,11 @@ const SEEDED = 200;
 /** Generous for a loaded two-core machine; every wait ends as soon as its event happens. */
 const POLL = { timeout: 90_000, intervals: [100, 250, 500, 1_000] };
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
+const PHONE: BrowserContextOptions = {
+  viewport: { width: 375, height: 812 },
+  isMobile: true,
+  hasTouch: true,
+};
 
 interface QueueItem {
   readonly accountId: string;
@@ -85,6 +91,7 @@ const JOURNEYS = [
     dueDateTerms: /each instalment of the repayment plan I agreed on its due date/,
     receipt: /Thank you: we received .+ Your next plan payment is/,
     progress: /^1 of \d+ payments made/,
+    consoleNext: /Next instalment: .+ on .+\./,
   },
   {
     language: 'zh-CN' as const,
@@ -107,6 +114,7 @@ const JOURNEYS = [
     dueDateTerms: /在本人已约定的还款计划每期到期日扣收该期款项/,
     receipt: /谢谢：我们已于.+下一期计划还款为/,
     progress: /^已还1\/\d+期/,
+    consoleNext: /下一期：.+还 ¥[\d,]+\.\d\d。/,
   },
 ];
 
@@ -299,6 +307,70 @@ describeWithBrowser(
           expectNoProblems(problems);
         } finally {
           await context.close();
+        }
+
+        // The agent's console reads the same plan: progress, the next instalment, what is overdue under it,
+        // and its instalments unpaid-first, three shown and the rest behind "show all"; at desk and phone width.
+        const agreed = (
+          await staff<StaffAccount & { repaymentPlan: { acceptedAt: string } }>(`/accounts/${accountId}`)
+        ).repaymentPlan;
+        const count = agreed.instalments.length;
+        // Drafts written before the plan pitched the options it replaced: not offered for approval any more.
+        const { drafts } = await staff<{ drafts: { createdAt: string }[] }>(`/accounts/${accountId}/drafts`);
+        for (const draft of drafts) expect(draft.createdAt >= agreed.acceptedAt).toBe(true);
+        expect(count).toBeGreaterThan(3);
+        for (const [width, options] of [
+          ['1280', DESKTOP],
+          ['375', PHONE],
+        ] as const) {
+          const agent = await browser().newContext(options);
+          await agent.addInitScript(
+            (lang) => localStorage.setItem('console.language', lang),
+            journey.language,
+          );
+          const agentPage = await agent.newPage();
+          const seen = watchPage(agentPage);
+          try {
+            await agentPage.goto(`${runtime.url}/console/`);
+            await agentPage.locator('button[data-user=alice]').click();
+            await agentPage.locator('#who').waitFor({ state: 'visible' });
+            await agentPage.goto(`${runtime.url}/console/#/accounts/${accountId}`);
+            await agentPage.locator('#account-summary #plan-progress').waitFor();
+            expect(await agentPage.locator('#plan-progress').textContent()).toMatch(
+              journey.language === 'en'
+                ? new RegExp(`^1 of ${count} paid`)
+                : new RegExp(`^已还 1/${count} 期`),
+            );
+            expect(await agentPage.locator('#plan-progress').textContent()).toMatch(journey.consoleNext);
+            expect(await agentPage.locator('#account-overdue').textContent()).toMatch(/^(USD\s*|¥)0\.00$/);
+            const rows = agentPage.locator('#instalment-list > li');
+            await rows.first().waitFor();
+            expect(await rows.count()).toBe(3);
+            expect(await rows.first().getAttribute('data-status')).toBe('due');
+            // "Debit now" only on the instalment that is due, not on later ones.
+            expect(await agentPage.locator('#instalment-list form.debit-now').count()).toBeLessThanOrEqual(1);
+            expect(await agentPage.locator('#instalment-list li:not([data-status=due]) form').count()).toBe(
+              0,
+            );
+            const more = agentPage.locator('#instalment-list-more');
+            expect(await more.locator('summary').textContent()).toBe(
+              journey.language === 'en' ? `Show all ${count}` : `显示全部 ${count} 期`,
+            );
+            expect(await more.locator('li').first().isVisible()).toBe(false);
+            // The paid instalment comes last.
+            await more.locator('summary').click();
+            await more.locator('li').last().waitFor({ state: 'visible' });
+            expect(await more.locator('li').last().getAttribute('data-status')).toBe('paid');
+            const { scrollWidth, viewportWidth } = await horizontalExtent(agentPage);
+            expect(scrollWidth).toBeLessThanOrEqual(viewportWidth);
+            await saveScreenshot(agentPage, `plan-journey-${journey.language}-5-console-${width}`);
+            expect(await agentPage.locator('#account-summary, #payments').allInnerTexts()).not.toEqual(
+              expect.arrayContaining([expect.stringMatching(RAW_CODE)]),
+            );
+            expectNoProblems(seen);
+          } finally {
+            await agent.close();
+          }
         }
         // A whole journey with several event-driven waits; each ends as soon as its event happens.
       }, 300_000);

@@ -16,6 +16,7 @@ import {
   type ApproveDraftDeps,
   approveDraft,
   approvedMessageId,
+  pitchStillStands,
 } from '../../lambdas/domain/outreach/approve-draft';
 import { deliverMessage } from '../../lambdas/domain/outreach/deliver-outreach';
 import type { MessageSender, OutboundMessage } from '../../lambdas/domain/outreach/outreach';
@@ -260,6 +261,28 @@ describe('approving a draft', () => {
     });
     expect(await w.approvedMessages()).toEqual([]);
     expect(await noConsent.approvedMessages()).toEqual([]);
+  });
+
+  it('refuses a draft that pitched the options a plan agreed since replaced; one written after the plan stands', async () => {
+    const w = await world();
+    const plan = {
+      optionId: 'instalment-3',
+      kind: 'instalment' as const,
+      totalMinor: 3_600,
+      instalments: [{ dueDate: '2026-12-10', amountMinor: 3_600 }],
+      conversationId: 'conv-1',
+    };
+    const after = new Date(Date.parse(w.draft.createdAt) + 60_000).toISOString();
+    await w.saveAccount({ repaymentPlan: { ...plan, acceptedAt: after } });
+    await expect(w.approve({ channel: 'sms' })).rejects.toMatchObject({
+      kind: 'conflict',
+      code: 'DRAFT_REPLACED_BY_PLAN',
+    });
+    expect(await w.approvedMessages()).toEqual([]);
+    expect(pitchStillStands({ repaymentPlan: { ...plan, acceptedAt: after } }, w.draft)).toBe(false);
+    const before = new Date(Date.parse(w.draft.createdAt) - 60_000).toISOString();
+    expect(pitchStillStands({ repaymentPlan: { ...plan, acceptedAt: before } }, w.draft)).toBe(true);
+    expect(pitchStillStands({}, w.draft)).toBe(true);
   });
 
   it('refuses a draft the account has moved past, and unknown drafts and accounts', async () => {

@@ -5,7 +5,6 @@
 // load on their own, so one slow or missing endpoint never blanks the page.
 import { h, replace, say, svg } from '/lib/dom.js';
 import { formatDate, formatDateTime, formatMoney, formatPercent, humanise } from '/lib/format.js';
-import { scheduleList } from '/lib/payments.js';
 import { chip, empty, figures, loading, notice, section, table } from '/lib/ui.js';
 import { callSection } from './calls.js';
 import { loadContacts } from './contacts.js';
@@ -103,6 +102,10 @@ function drawAccount(view, ctx, account) {
     }
   });
   const contacts = section(t('Outbox and contact log'), { id: 'contacts' }, loading());
+  let shown = account;
+  /** @type {any} where the customer stands on an agreed plan (GET /accounts/{id}/payments's `plan`), once known */
+  let planStanding;
+  const drawSummary = () => replace(summary, summarySection(ctx, shown, money, planStanding));
   const call = callSection(ctx, account, money, () => {
     loadContacts(ctx, id, contacts);
     refreshSummary();
@@ -121,21 +124,26 @@ function drawAccount(view, ctx, account) {
         script,
         planBuilderSection(ctx, account, money),
         call,
-        paymentsPanel(ctx, id),
+        paymentsPanel(ctx, id, (payments) => {
+          planStanding = payments.plan;
+          drawSummary();
+        }),
         drafts,
         statementsSection(account, money),
       ),
       h('div', {}, conversations, riskSection(account), contacts),
     ),
   );
-  replace(summary, summarySection(ctx, account, money));
+  drawSummary();
 
   async function refreshSummary() {
     // Decisions (a promise taken on a call) reach the account through the event bus: give it a moment.
     await new Promise((resolve) => setTimeout(resolve, 600));
     try {
       const fresh = await ctx.api('GET', `/accounts/${enc(id)}`);
-      if (!ctx.signal.aborted) replace(summary, summarySection(ctx, fresh, money));
+      if (ctx.signal.aborted) return;
+      shown = fresh;
+      drawSummary();
     } catch {
       // the summary stays as it was
     }
@@ -154,8 +162,9 @@ function drawAccount(view, ctx, account) {
  * @param {ConsoleContext} ctx
  * @param {any} account
  * @param {Money} money
+ * @param {any} [standing] where the customer stands on the agreed plan (plan-status.ts), once loaded
  */
-function summarySection(ctx, account, money) {
+function summarySection(ctx, account, money, standing) {
   const customer = account.customer ?? {};
   const treatment = account.treatment ?? {};
   const flags = Object.entries(account.flags ?? {}).filter(([, on]) => on === true);
@@ -204,28 +213,32 @@ function summarySection(ctx, account, money) {
         'info',
         { id: 'promise' },
       ),
-    plan &&
-      h(
-        'div',
-        { class: 'notice ok', id: 'plan' },
-        h('strong', {}, t('acct.planAgreed', label(plan.kind), money(plan.totalMinor))),
-        plan.acceptedAt && ` ${t('acct.on', formatDateTime(plan.acceptedAt, lang()))}`,
-        h(
-          'details',
-          {},
-          h('summary', {}, t('acct.schedule', plan.instalments?.length ?? 0)),
-          scheduleList(plan.instalments, { money, date: (iso) => formatDate(iso, lang()) }),
-        ),
-      ),
+    plan && planNotice(plan, standing, money),
     figures([
-      [t('Amount overdue'), money(account.amountOverdueMinor), 'account-overdue'],
+      // With an agreed plan, the plan is the account's state: what is overdue and due next under it, not the
+      // statement's figures it replaced.
+      ...(plan
+        ? [
+            [t('acct.planOverdueFigure'), standing ? money(standing.overdueMinor) : '…', 'account-overdue'],
+            [
+              t('acct.planNextFigure'),
+              standing?.next
+                ? `${money(standing.next.owedMinor)} · ${formatDate(standing.next.dueDate, lang())}`
+                : standing
+                  ? '—'
+                  : '…',
+              'account-next',
+            ],
+          ]
+        : [[t('Amount overdue'), money(account.amountOverdueMinor), 'account-overdue']]),
       [t('Balance'), money(account.balanceMinor)],
       [
         t('Days past due'),
         account.daysPastDue === null || account.daysPastDue === undefined ? '—' : String(account.daysPastDue),
       ],
-      [t('Next due'), formatDate(account.nextDueDate, lang())],
-      account.minimumDueMinor !== undefined && [t('Minimum due'), money(account.minimumDueMinor)],
+      !plan && [t('Next due'), formatDate(account.nextDueDate, lang())],
+      // The statement's minimum is replaced by the plan's next instalment.
+      !plan && account.minimumDueMinor !== undefined && [t('Minimum due'), money(account.minimumDueMinor)],
       account.creditLimitMinor !== undefined && [t('Credit limit'), money(account.creditLimitMinor)],
     ]),
     h(
@@ -272,6 +285,47 @@ function summarySection(ctx, account, money) {
         ),
       ],
     ),
+  );
+}
+
+/**
+ * The agreed plan on the summary: its kind and total, how far the customer is ("n of N paid"), the next
+ * instalment and what is overdue under it. The schedule itself is in the Payments panel.
+ * @param {any} plan the account's repaymentPlan
+ * @param {any} standing plan-status.ts's answer, undefined until the payments have loaded
+ * @param {Money} money
+ */
+function planNotice(plan, standing, money) {
+  const overdue = (standing?.overdueMinor ?? 0) > 0;
+  return h(
+    'div',
+    { class: ['notice', overdue ? 'warn' : 'ok'], id: 'plan' },
+    h('strong', {}, t('acct.planAgreed', label(plan.kind), money(plan.totalMinor))),
+    plan.acceptedAt && ` ${t('acct.on', formatDateTime(plan.acceptedAt, lang()))}`,
+    !standing
+      ? h('p', { class: 'small muted' }, t('acct.planLoading'))
+      : [
+          h(
+            'p',
+            { id: 'plan-progress' },
+            t(
+              'acct.planProgress',
+              standing.paidCount,
+              standing.instalmentCount,
+              money(standing.remainingMinor),
+            ),
+            ' ',
+            standing.next
+              ? t('acct.planNext', money(standing.next.owedMinor), formatDate(standing.next.dueDate, lang()))
+              : standing.remainingMinor === 0 && t('acct.planNoneLeft'),
+          ),
+          overdue &&
+            h(
+              'p',
+              { id: 'plan-overdue' },
+              h('strong', {}, t('acct.planOverdue', money(standing.overdueMinor), standing.overdueCount)),
+            ),
+        ],
   );
 }
 

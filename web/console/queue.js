@@ -6,7 +6,7 @@ import { h, replace } from '/lib/dom.js';
 import { formatDate, formatMoney } from '/lib/format.js';
 import { BUCKETS, TEAMS, TIERS } from '/lib/taxonomy.js';
 import { chip, empty, loading, notice, section } from '/lib/ui.js';
-import { lang, t } from './i18n.js';
+import { known, lang, t } from './i18n.js';
 import { label } from './labels.js';
 
 const REFRESH_MS = 30_000;
@@ -134,6 +134,7 @@ function queueReason(item) {
   if (item.priority === 'promise_due' && item.promise?.dueDate)
     return t('queue.promiseDue', formatDate(item.promise.dueDate, lang()));
   if (item.team === 'specialist' && item.tier !== 'excluded') return t('queue.specialistHold');
+  if (item.reasonCode) return known('queue.reason.', item.reasonCode, () => english);
   const tierReason = item.tier ? t(`queue.tierReason.${item.tier}`) : '';
   return tierReason && tierReason !== `queue.tierReason.${item.tier}` ? tierReason : english;
 }

@@ -57,6 +57,8 @@ export interface AccountFlags {
   readonly hardshipPlan: boolean;
   /** A repayment plan other than a hardship plan was agreed (`repaymentPlan`): it is the schedule. */
   readonly planAgreed?: boolean;
+  /** An instalment of the agreed plan was missed and is not caught up: back to a person (payments/plan-standing.ts). */
+  readonly planPaymentMissed?: boolean;
   readonly promiseToPay: boolean;
   readonly deceased: boolean;
   readonly bankrupt: boolean;

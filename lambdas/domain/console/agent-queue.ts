@@ -26,6 +26,7 @@ import type {
 } from '../accounts/account';
 import { escalationKind, type Team } from '../accounts/escalations';
 import { type SpecialistHold, specialistHold } from '../accounts/holds';
+import { planBehind } from '../payments/plan-standing';
 import type { Clock } from '../ports';
 import { type Tier, TREATMENT_POLICY, type TreatmentPolicy } from '../treatment/treatment-policy';
 
@@ -91,6 +92,8 @@ export interface QueueItem {
   readonly priority: PriorityGroup;
   /** Why the account is here, for a person to read. */
   readonly reason: string;
+  /** The reason as a code when it is not told by the escalation, promise or tier (the console words it). */
+  readonly reasonCode?: QueueReasonCode;
   /** Who works it: agents, the specialist team (deaths, bankruptcy, fraud, lawyers, crises) or a supervisor. */
   readonly team: Team;
   readonly accountId: string;
@@ -135,9 +138,17 @@ const TIER_REASONS: Partial<Record<Tier, string>> = {
   excluded: 'Deceased or bankrupt: specialist team',
 };
 
+/** Reasons not told by an escalation, a promise or the tier. */
+export type QueueReasonCode = 'plan_payment_missed';
+
+const REASON_WORDS: Record<QueueReasonCode, string> = {
+  plan_payment_missed: 'A plan payment was missed: call to get the plan back on track',
+};
+
 export interface Priority {
   readonly group: PriorityGroup;
   readonly reason: string;
+  readonly reasonCode?: QueueReasonCode;
   readonly team: Team;
   /** Within the escalation group: the more urgent first. */
   readonly urgency: number;
@@ -167,6 +178,16 @@ export function priorityOf(
     };
   }
   if (hold) return { group: 'agent_contact', reason: HOLD_REASONS[hold], team: 'specialist', urgency: 0 };
+  // An agreed plan fell behind (payments/plan-standing.ts): whatever its tier, a person takes it up.
+  if (planBehind(account.flags)) {
+    return {
+      group: 'agent_contact',
+      reason: REASON_WORDS.plan_payment_missed,
+      reasonCode: 'plan_payment_missed',
+      team: 'agents',
+      urgency: 0,
+    };
+  }
   const tier = account.treatment?.tier;
   const refusesCalls = account.customer.contactPreferences?.refusedChannels?.includes('call') === true;
   if (tier && needsAgent(tier, policy, { refusesCalls })) {
@@ -226,10 +247,11 @@ export function buildQueue(
     generatedAt: now.toISOString(),
     today,
     total: queued.length,
-    items: queued.slice(0, filters.limit).map(({ account, group, reason, team }, index) => ({
+    items: queued.slice(0, filters.limit).map(({ account, group, reason, reasonCode, team }, index) => ({
       rank: index + 1,
       priority: group,
       reason,
+      ...(reasonCode ? { reasonCode } : {}),
       team,
       accountId: account.accountId,
       customerName: account.customer.name,

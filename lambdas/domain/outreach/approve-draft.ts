@@ -4,7 +4,8 @@
  *
  * Rules:
  * - The draft must still fit the account: same tier as now (else 409 `DRAFT_SUPERSEDED`, a message for an old
- *   tier would be blocked at send time) and its offer dates still ahead (else 409 `DRAFT_EXPIRED`).
+ *   tier would be blocked at send time) and its offer dates still ahead (else 409 `DRAFT_EXPIRED`); a draft
+ *   written before the customer agreed a plan pitched the options it replaced (409 `DRAFT_REPLACED_BY_PLAN`).
  * - Edits: the agent edits the body only. Code appends the channel's required disclosures (mini-Miranda in
  *   the US, opt-out for SMS and e-mail) exactly as it does for drafts, skipping any the agent's text already
  *   contains verbatim (an agent who edited the full stored text keeps one copy). An e-mail's subject may be
@@ -24,7 +25,7 @@
  *   automatic notice (blocked with `REPLACED_BY_APPROVAL`, announced as `OutreachBlocked`). What has left
  *   already stays sent; the tier's cadence then spaces the approved message after it.
  */
-import type { Language } from '../accounts/account';
+import type { Account, Language } from '../accounts/account';
 import { type BusinessMetrics, countBlocked } from '../business-metrics';
 import { checkMessage, type MessageVerdict } from '../compliance';
 import { requiredDisclosures } from '../compliance/disclosures';
@@ -116,6 +117,16 @@ export function approvedText(
   return { ...(subject !== undefined ? { subject } : {}), text, edited };
 }
 
+/**
+ * A draft written before the customer agreed a plan pitched the options the plan replaced: it is no longer
+ * offered for approval (the contact history keeps what was sent), as the portal drops the outreach that
+ * pitched them.
+ */
+export const pitchStillStands = (
+  account: Pick<Account, 'repaymentPlan'>,
+  draft: Pick<DraftRecord, 'createdAt'>,
+): boolean => !account.repaymentPlan || draft.createdAt >= account.repaymentPlan.acceptedAt;
+
 export async function approveDraft(
   deps: ApproveDraftDeps,
   request: ApprovalRequest,
@@ -127,6 +138,12 @@ export async function approveDraft(
   ]);
   if (!account) throw notFound('ACCOUNT_NOT_FOUND', `No account ${accountId}.`);
   if (!record) throw notFound('DRAFT_NOT_FOUND', `No draft ${draftId} for account ${accountId}.`);
+  if (!pitchStillStands(account, record)) {
+    throw conflict(
+      'DRAFT_REPLACED_BY_PLAN',
+      'The draft pitched the options the agreed plan replaced: it can no longer be approved.',
+    );
+  }
   if (account.treatment?.tier !== record.tier) {
     throw conflict(
       'DRAFT_SUPERSEDED',

@@ -170,9 +170,11 @@ function tierForFlags(flags: AccountFlags): Tier | undefined {
   // A reported fraud is a dispute of the whole debt: paused until the fraud team has verified it.
   if (flags.dispute || flags.fraudReported) return 'dispute_hold';
   if (flags.ceaseRequested) return 'cease_hold';
-  if (flags.hardshipPlan) return 'hardship_plan_active';
+  // A plan with a payment missed (not caught up) is placed by its arrears again, so a person takes it up.
+  const planKept = !flags.planPaymentMissed;
+  if (flags.hardshipPlan && planKept) return 'hardship_plan_active';
   // Any other agreed plan is kept to, not re-pitched: re-scoring leaves it in place.
-  if (flags.planAgreed) return 'plan_active';
+  if (flags.planAgreed && planKept) return 'plan_active';
   if (flags.promiseToPay) return 'promise_pending';
   return undefined;
 }

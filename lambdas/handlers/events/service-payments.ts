@@ -4,19 +4,26 @@ import {
   onPlanAccepted,
   onRepresentedByLawyer,
 } from '../../domain/payments/payment-reactions';
+import { reviewPlanStanding } from '../../domain/payments/plan-standing';
 import { retierNow } from '../../domain/treatment/retier';
 import { eventHandler } from '../../events/event-handler';
 import { logger } from '../../runtime/logger';
 import { paymentHoldDeps } from '../../wiring/payments';
-import { retierDeps } from '../../wiring/treatment';
+import { planStandingDeps, retierDeps } from '../../wiring/treatment';
 
 const deps = paymentHoldDeps();
 const retier = retierDeps();
+const standing = planStandingDeps();
 
-/** Payments received, plans accepted, holds (accounts/holds.ts) and revocations: instalments updated, pending debits stopped. */
+/**
+ * Payments received, plans accepted, holds (accounts/holds.ts) and revocations: instalments updated, pending
+ * debits stopped. A plan instalment missed, or a payment that catches up or finishes the plan, moves the plan's
+ * flags (payments/plan-standing.ts) and the account is re-tiered at once.
+ */
 export const handler = eventHandler(
   [
     'PaymentReceived',
+    'PaymentMissed',
     'MandateRevoked',
     'PlanAccepted',
     'DisputeOpened',
@@ -34,9 +41,24 @@ export const handler = eventHandler(
     switch (event['detail-type']) {
       case 'PaymentReceived':
         outcome = await onPaymentReceived(deps, event.detail);
-        // Arrears settled: the bucket and tier move now (the queue and outreach read them).
-        if (outcome === 'applied') await retierNow(retier, accountId, { eventId: event.id });
+        // Arrears settled (a plan caught up or finished): the bucket and tier move now (the queue and
+        // outreach read them).
+        if (outcome === 'applied') {
+          outcome = { applied: true, plan: await reviewPlanStanding(standing, accountId) };
+          await retierNow(retier, accountId, { eventId: event.id });
+        }
         break;
+      case 'PaymentMissed': {
+        const missed = event.detail;
+        if (missed.source !== 'plan') {
+          outcome = 'not_a_plan_instalment';
+          break;
+        }
+        // Behind on the plan: out of plan_active and back to the agents' queue at once.
+        outcome = { plan: await reviewPlanStanding(standing, accountId, missed.instalmentId) };
+        await retierNow(retier, accountId, { eventId: event.id });
+        break;
+      }
       case 'PlanAccepted': {
         const accepted = event.detail;
         outcome = { tracked: await onPlanAccepted(deps, accepted) };

@@ -1,5 +1,6 @@
 import { suggestedScript } from '../../domain/drafting/agent-script';
 import { notFound } from '../../domain/errors';
+import { pitchStillStands } from '../../domain/outreach/approve-draft';
 import { accountIdPath } from '../../http/account-path';
 import { byRoute, httpHandler } from '../../http/http-handler';
 import { clock } from '../../wiring/clock';
@@ -22,14 +23,17 @@ const script = httpHandler(
   }),
 );
 
-/** The last drafts, each with the gate's verdict per channel: what an agent reviews and approves. */
+/**
+ * The last drafts, each with the gate's verdict per channel: what an agent reviews and approves. Drafts that
+ * pitched the options an agreed plan replaced are not offered any more (the contact history keeps what was sent).
+ */
 const drafts = httpHandler(
   { route: 'GET /accounts/{accountId}/drafts', path: accountIdPath },
   async ({ path }) => {
-    if (!(await deps.accounts.get(path.accountId))) {
-      throw notFound('ACCOUNT_NOT_FOUND', `No account ${path.accountId}.`);
-    }
-    return { body: { drafts: await deps.drafts.recent(path.accountId, RECENT_DRAFTS) } };
+    const account = await deps.accounts.get(path.accountId);
+    if (!account) throw notFound('ACCOUNT_NOT_FOUND', `No account ${path.accountId}.`);
+    const recent = await deps.drafts.recent(path.accountId, RECENT_DRAFTS);
+    return { body: { drafts: recent.filter((draft) => pitchStillStands(account, draft)) } };
   },
 );
 
