@@ -199,7 +199,7 @@ describe('a missed instalment with a mandate', () => {
     const notices = await w.contacts.list(w.accountId);
     expect(notices.map((m) => m.channel).sort()).toEqual(['portal', 'sms']);
     expect(notices.find((m) => m.channel === 'sms')?.text).toContain('USD 36.00');
-    expect(notices.find((m) => m.channel === 'sms')?.text).toContain('2026-12-01');
+    expect(notices.find((m) => m.channel === 'sms')?.text).toContain('Dec 1, 2026');
 
     // Not before its time.
     expect(await executeAttempt(w.execution, { accountId: w.accountId, attemptId: attempt.attemptId })).toBe(
@@ -588,7 +588,7 @@ describe('an agreed plan collected on its due dates (the customer chose it with 
       state: 'scheduled',
     });
     expect((await w.contacts.list(w.accountId)).find((m) => m.channel === 'sms')?.text).toContain(
-      '2026-12-02',
+      'Dec 2, 2026',
     );
     // Asked again (the hourly monitor): nothing more.
     expect(await collectComingDue(w.planning, w.accountId)).toEqual([]);

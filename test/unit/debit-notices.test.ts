@@ -41,7 +41,7 @@ const MONEY: Record<Jurisdiction, Record<Language, (units: string) => string>> =
   CN: { en: (u) => `CNY ${u}`, 'zh-CN': (u) => `人民币${u}元` },
 };
 const DATES: Record<Language, Record<string, string>> = {
-  en: { '2026-12-08': '2026-12-08', '2026-12-03': '2026-12-03' },
+  en: { '2026-12-08': 'Dec 8, 2026', '2026-12-03': 'Dec 3, 2026' },
   'zh-CN': { '2026-12-08': '2026年12月8日', '2026-12-03': '2026年12月3日' },
 };
 
@@ -154,7 +154,7 @@ describe('debitNotice: figures and disclosures', () => {
     expect(zh.text).not.toMatch(/[A-Za-z]{4,}/);
     const en = debitNotice('pre_debit', customerIn('CN', 'en'), 'portal', FIGURES.pre_debit);
     expect(en.text).toMatch(
-      /^As you authorised, we will take CNY 123\.45 from your bank account on 2026-12-08\./,
+      /^As you authorised, we will take CNY 123\.45 from your bank account on Dec 8, 2026\./,
     );
     expect(en.text).not.toMatch(/[\u4e00-\u9fff]/);
   });
@@ -165,7 +165,7 @@ describe('debitNotice: figures and disclosures', () => {
       checkMessage({ jurisdiction: 'US', channel: 'email', language: 'en', text, offer });
     expect(gate(`${notice.subject}\n\n${notice.text}`).allowed).toBe(true);
     expect(gate(notice.text.replace('USD 123.45', 'USD 124.45')).allowed).toBe(false);
-    expect(gate(notice.text.replace('on 2026-12-08', 'on 2026-12-09')).allowed).toBe(false);
+    expect(gate(notice.text.replace('on Dec 8, 2026', 'on Dec 9, 2026')).allowed).toBe(false);
     // And the offer really pins the figures: with another amount listed, the true text is refused.
     expect(gate(notice.text, { ...notice.gateOffer, amountsMinor: [12_346] }).allowed).toBe(false);
   });
@@ -206,7 +206,7 @@ describe('debitNotice: figures and disclosures', () => {
   it('a pre-debit notice says how to stop the debit and by when', () => {
     const en = debitNotice('pre_debit', customerIn('US', 'en'), 'portal', FIGURES.pre_debit);
     expect(en.text).toContain(
-      'To stop it, use Automatic payments in the repayment portal or call us, by 2026-12-03.',
+      'To stop it, use Automatic payments in the repayment portal or call us, by Dec 3, 2026.',
     );
     const zh = debitNotice('pre_debit', customerIn('CN', 'zh-CN'), 'portal', FIGURES.pre_debit);
     expect(zh.text).toContain('如需取消，请在2026年12月3日前');
@@ -328,7 +328,7 @@ describe('a receipt on an agreed plan', () => {
     };
     const en = debitNotice('receipt', base, 'email', figures);
     expect(en.verdict.allowed).toBe(true);
-    expect(en.text).toContain('Your next plan payment is USD 291.01 on 2027-01-11.');
+    expect(en.text).toContain('Your next plan payment is USD 291.01 on Jan 11, 2027.');
     expect(en.text).not.toMatch(/overdue|options/);
     const zh = debitNotice(
       'receipt',

@@ -270,7 +270,7 @@ describe("the agent's script once a plan is agreed", () => {
       expect(verdict.allowed).toBe(true);
       const text = [script.opening, script.options, script.close].join('\n');
       expect(text).toContain(
-        language === 'en' ? 'USD 200.00 due 2026-12-11' : '2026年12月11日应还200.00美元',
+        language === 'en' ? 'USD 200.00 due Dec 11, 2026' : '2026年12月11日应还200.00美元',
       );
       expect(text).not.toMatch(language === 'en' ? /Settle for|discount/i : /即可结清|减免\d/);
     });

@@ -12,9 +12,11 @@ export function formatMoney(minor: number, currency: Currency, language: Languag
   return currency === 'CNY' ? `人民币${amount}元` : `${amount}美元`;
 }
 
-/** `2026-12-30` in English; `2026年12月30日` in Chinese. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `Dec 30, 2026` in English (as a US reader writes it); `2026年12月30日` in Chinese. */
 export function formatDate(isoDate: string, language: Language): string {
-  if (language === 'en') return isoDate;
   const [year, month, day] = isoDate.split('-');
+  if (language === 'en') return `${MONTHS[Number(month) - 1]} ${Number(day)}, ${year}`;
   return `${year}年${Number(month)}月${Number(day)}日`;
 }
