@@ -72,7 +72,9 @@ describe('offline drafter', () => {
     const offerSet = offersFor('US', 'hardship_restructure', 100_000);
     const draft = offlineDraft({ offerSet, tier: 'hardship_restructure', language: 'en' });
     expect(draft.email.body).toContain('The balance on your account {{ACCOUNT_REF}} is USD 1,000.00.');
-    expect(draft.portal).toMatch(/Settle for USD [\d,]+\.\d{2} in one payment by [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+    expect(draft.portal).toMatch(
+      /Settle for USD [\d,]+\.\d{2} in one payment by [A-Z][a-z]{2} \d{1,2}, \d{4}/,
+    );
     expect(draft.callScript.options).toContain('1) ');
   });
 
