@@ -125,6 +125,8 @@ function drawAccount(view, ctx, account) {
         planBuilderSection(ctx, account, money),
         call,
         paymentsPanel(ctx, id, (payments) => {
+          // Only a plan's figures come from the payments; redrawing otherwise would close an open reveal form.
+          if (!shown.repaymentPlan) return;
           planStanding = payments.plan;
           drawSummary();
         }),
