@@ -99,6 +99,8 @@ const en = {
   'plan.state.upcoming': 'Upcoming',
   'overview.help':
     'If you are finding things difficult, tell us in the chat: we can look for a plan that fits your budget.',
+  'overview.helpPlan':
+    'If this plan stops working for you, tell us in the chat: we will look at it again with you.',
 
   'option.pay_in_full': 'Pay in full',
   'option.settlement': 'Reduced settlement',
@@ -395,6 +397,7 @@ const zh = {
   'plan.state.due': '下一期',
   'plan.state.upcoming': '待还',
   'overview.help': '如果您遇到困难，请在在线咨询中告诉我们，我们可以帮您找到能负担的方案。',
+  'overview.helpPlan': '如果这个计划对您不再可行，请在在线咨询中告诉我们，我们会和您一起重新看看。',
 
   'option.pay_in_full': '一次性还清',
   'option.settlement': '减免结清',

@@ -90,7 +90,7 @@ export function overviewView(ctx, { body, loaded, discuss }) {
           ),
         ),
       ),
-      h('p', { class: 'muted small' }, t('overview.help')),
+      h('p', { class: 'muted small' }, t(status ? 'overview.helpPlan' : 'overview.help')),
     );
 
     const plan = overview.repaymentPlan;
