@@ -48,6 +48,33 @@ export type SegmentOutcome = 'completed' | 'already_done' | 'yielded';
 
 const leaseEnd = (clock: Clock, leaseMs: number) => new Date(clock.now().getTime() + leaseMs);
 
+/**
+ * The treatment a run (or an event's re-tiering) writes: the decision, when and by which run, and the tier
+ * change it makes, if any, against the treatment stored before.
+ */
+export function assessedTreatment(
+  accountId: string,
+  decision: ReturnType<typeof decideTreatment>,
+  stored: Treatment | undefined,
+  runId: string,
+  now: Date,
+): Treatment {
+  return {
+    ...decision,
+    assessedAt: now.toISOString(),
+    runId,
+    ...(stored?.tier !== decision.tier
+      ? {
+          tierChange: {
+            changeId: `${accountId}:${runId}`,
+            previousTier: stored?.tier ?? null,
+            previousBucket: stored?.bucket ?? null,
+          },
+        }
+      : {}),
+  };
+}
+
 export function treatmentChangedEvent(
   accountId: string,
   risk: Pick<RiskAssessment, 'modelVersion' | 'band' | 'score' | 'probabilityOfDefault'>,
@@ -109,21 +136,7 @@ function planPage(deps: SegmentWorkerDeps, runId: string, accounts: readonly Sco
       }
       continue;
     }
-    const tierChanged = stored?.tier !== decision.tier;
-    const treatment: Treatment = {
-      ...decision,
-      assessedAt: now.toISOString(),
-      runId,
-      ...(tierChanged
-        ? {
-            tierChange: {
-              changeId: `${account.accountId}:${runId}`,
-              previousTier: stored?.tier ?? null,
-              previousBucket: stored?.bucket ?? null,
-            },
-          }
-        : {}),
-    };
+    const treatment = assessedTreatment(account.accountId, decision, stored, runId, now);
     changes.push({ accountId: account.accountId, previousFingerprint: stored?.fingerprint, risk, treatment });
   }
   return { changes, writtenBeforeResume, reannounce, flagged };

@@ -11,7 +11,7 @@
 import type { Treatment } from '../accounts/account';
 import type { AccountRepository, Clock, EventPublisher } from '../ports';
 import { decideTreatment } from '../scoring/account-assessment';
-import { treatmentChangedEvent } from '../scoring/segment-worker';
+import { assessedTreatment, treatmentChangedEvent } from '../scoring/segment-worker';
 import { TREATMENT_POLICY, type TreatmentPolicy } from './treatment-policy';
 
 export interface TreatmentWriter {
@@ -57,23 +57,10 @@ export async function retierNow(
         await deps.events.publish([treatmentChangedEvent(accountId, account.risk, stored)]);
       return { outcome: 'unchanged', tier: stored.tier };
     }
-    const tierChanged = decision.tier !== stored.tier;
-    const treatment: Treatment = {
-      ...decision,
-      assessedAt: now.toISOString(),
-      runId,
-      ...(tierChanged
-        ? {
-            tierChange: {
-              changeId: `${accountId}:${runId}`,
-              previousTier: stored.tier,
-              previousBucket: stored.bucket,
-            },
-          }
-        : {}),
-    };
+    const treatment = assessedTreatment(accountId, decision, stored, runId, now);
     if (!(await deps.treatments.writeTreatment(accountId, treatment, stored.fingerprint))) continue;
-    if (tierChanged) await deps.events.publish([treatmentChangedEvent(accountId, account.risk, treatment)]);
+    if (treatment.tierChange)
+      await deps.events.publish([treatmentChangedEvent(accountId, account.risk, treatment)]);
     return { outcome: 'retiered', tier: treatment.tier };
   }
   throw new Error(`Account ${accountId}: its treatment kept changing under us; the event will be retried.`);
