@@ -13,6 +13,7 @@ export const LAZY_ARTIFACTS = {
   'assistant-intents.json': 'models',
   'abuse-classifier.json': 'models',
   'category-classifier.json': 'models',
+  'message-classifier.json': 'models',
   'gate-patterns.json': 'lambdas/domain/compliance/content',
   'gate-lexicon.json': 'lambdas/domain/compliance/content',
   'gate-concepts.json': 'lambdas/domain/compliance/content',
@@ -34,7 +35,8 @@ export function readArtifact(folder: string, name: LazyArtifact): unknown {
 export type LazyModelArtifact =
   | 'assistant-intents.json'
   | 'abuse-classifier.json'
-  | 'category-classifier.json';
+  | 'category-classifier.json'
+  | 'message-classifier.json';
 
 export function readModelArtifact(name: LazyModelArtifact): unknown {
   return readArtifact(import.meta.dirname, name);

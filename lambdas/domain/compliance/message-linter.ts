@@ -4,7 +4,9 @@ import { CATEGORY_INFO, type ContentCategory } from './content/categories';
 import type { CategoryModel } from './content/category-model';
 import { committedAbuseModel } from './content/committed-abuse-model';
 import { committedCategoryModel } from './content/committed-category-model';
+import { committedMessageModel } from './content/committed-message-model';
 import { type ContentFinding, contentFindings } from './content/content-check';
+import type { MessageModel } from './content/message-model';
 import { mismatchWithOffer, statedFigures } from './offer-numbers';
 import type { ContentRule, DisclosureRule, MessagePolicy } from './policy-pack';
 import type { ComplianceRule, MessageRequest, MessageVerdict, MessageViolation, TextSpan } from './types';
@@ -24,8 +26,10 @@ export function checkMessage(request: MessageRequest): MessageVerdict {
 export function checkMessageWith(
   request: MessageRequest,
   abuseModel: AbuseModel,
-  /** `null`: the rules and the abuse classifier only. */
+  /** `null`: without the category classifier. */
   categoryModel: CategoryModel | null = committedCategoryModel(),
+  /** `null`: without the message classifier. */
+  messageModel: MessageModel | null = committedMessageModel(),
 ): MessageVerdict {
   const pack = policyPackFor(request.jurisdiction);
   if (!pack) {
@@ -40,7 +44,7 @@ export function checkMessageWith(
   const violations = [
     ...sizeViolations(policy, request),
     ...policy.disclosures.flatMap((rule) => missingDisclosure(rule, request, text)),
-    ...forbiddenContent(policy.forbidden, request.text, abuseModel, categoryModel),
+    ...forbiddenContent(policy.forbidden, request.text, { abuseModel, categoryModel, messageModel }),
     ...(request.offer ? figuresNotInOffer(policy.offerNumbers, text, request) : []),
   ];
   return { allowed: violations.length === 0, violations };
@@ -138,10 +142,14 @@ function missingDisclosure(rule: DisclosureRule, request: MessageRequest, text: 
 function forbiddenContent(
   rules: readonly ContentRule[],
   text: string,
-  abuseModel: AbuseModel,
-  categoryModel: CategoryModel | null,
+  models: {
+    readonly abuseModel: AbuseModel;
+    readonly categoryModel: CategoryModel | null;
+    readonly messageModel: MessageModel | null;
+  },
 ): MessageViolation[] {
-  const findings = contentFindings(text, abuseModel, categoryModel ?? undefined);
+  const { abuseModel, categoryModel, messageModel } = models;
+  const findings = contentFindings(text, abuseModel, categoryModel ?? undefined, messageModel ?? undefined);
   const byCategory = new Map<ContentCategory, ContentFinding[]>();
   for (const finding of findings)
     byCategory.set(finding.category, [...(byCategory.get(finding.category) ?? []), finding]);
@@ -156,7 +164,9 @@ function forbiddenContent(
         ? `abuse classifier ${abuseModel.version}, p=${first.score!.probability.toFixed(2)}`
         : first.detector === 'category-classifier'
           ? `category classifier ${categoryModel?.version}, p=${first.categoryScore!.probability.toFixed(2)}`
-          : `${rule.category}`;
+          : first.detector === 'message-classifier'
+            ? `message classifier ${messageModel?.version}, p=${first.messageScore!.probability.toFixed(2)}`
+            : `${rule.category}`;
     return [
       {
         rule: rule.code,

@@ -5,12 +5,14 @@ import type { ContentCategory } from './categories';
 import { type CategoryModel, type CategoryScore, fullHash, isGroundingFeature } from './category-model';
 import { conceptFeatures } from './concepts';
 import { detectContent, type Finding, type ReadMessage, readMessage } from './detect';
+import { type MessageModel, type MessageScore, messageFeatures } from './message-model';
 
 /** A finding with what produced it: the rules, the abuse classifier or the category classifier (with its score). */
 export interface ContentFinding extends Finding {
-  readonly detector: 'rules' | 'classifier' | 'category-classifier';
+  readonly detector: 'rules' | 'classifier' | 'category-classifier' | 'message-classifier';
   readonly score?: AbuseScore;
   readonly categoryScore?: CategoryScore;
+  readonly messageScore?: MessageScore;
 }
 
 /**
@@ -22,13 +24,48 @@ export function contentFindings(
   text: string,
   model: AbuseModel | undefined,
   categoryModel?: CategoryModel,
+  messageModel?: MessageModel,
 ): ContentFinding[] {
   const message = readMessage(text);
   const findings: ContentFinding[] = detectContent(message).map((finding) => ({
     ...finding,
     detector: 'rules',
   }));
-  if (!model && !categoryModel) return findings;
+  sentenceFindings(message, findings, model, categoryModel);
+  if (messageModel && findings.length === 0) {
+    const found = messageFinding(message, messageModel);
+    if (found) findings.push(found);
+  }
+  return findings;
+}
+
+/**
+ * The message classifier's finding: the whole message's own words at or above its language's threshold,
+ * where nothing else was found. It points at the words that raised the score most.
+ */
+function messageFinding(message: ReadMessage, model: MessageModel): ContentFinding | undefined {
+  const features = messageFeatures(message);
+  const score = model.score(features, languageOf(message.read.text));
+  const top = score?.reasons[0];
+  if (!score || !top) return undefined;
+  const where = originalSpan(message.read, top.start, top.end);
+  return {
+    category: score.category,
+    ...where,
+    phrase: message.read.original.slice(where.start, where.end),
+    detector: 'message-classifier',
+    messageScore: score,
+  };
+}
+
+/** The abuse and category classifiers' findings, sentence by sentence, added to `findings`. */
+function sentenceFindings(
+  message: ReadMessage,
+  findings: ContentFinding[],
+  model: AbuseModel | undefined,
+  categoryModel: CategoryModel | undefined,
+): void {
+  if (!model && !categoryModel) return;
   const ruleFindings = findings.length;
   for (const [from, to] of ownSentences(message)) {
     const features = featuresOf(message, from, to);
@@ -69,12 +106,11 @@ export function contentFindings(
     findings.push({
       category: categoryOf(score),
       ...where,
-      phrase: text.slice(where.start, where.end),
+      phrase: message.read.original.slice(where.start, where.end),
       detector: 'classifier',
       score,
     });
   }
-  return findings;
 }
 
 /**
