@@ -230,6 +230,23 @@ function conditionSplit(text: string, start: number, end: number): Array<[number
   ];
 }
 
+/**
+ * A quoted word named rather than said: "words like "final" or "last chance"", 严禁“报警”“抓人”等字眼, 所谓“最后通牒”,
+ * 有人跟你说“…”, a document titled "court summons". Words in a list of quotes, or a quote the sentence calls
+ * so-called, someone's claim or a term, are talked about, not said to the customer.
+ */
+const MENTION_BEFORE_ZH =
+  /(?:所谓|诸如|例如|比如|包括|名为|标题为|写着|叫作|叫做|(?:有人|不法分子|骗子|他人|对方|不法人员)[^“”"，。]{0,6}?(?:说|讲|称|发|以|自称|声称|冒充|扬言)|听说|据说|流传(?:的)?)\s*$/u;
+const MENTION_AFTER_ZH =
+  /^\s*(?:等|之类|一类|这类|这种|这些|云云|为名|为由|字眼|字样|词汇|词语|用语|说法|(?:[、，,]|和|与|或|及|或者)\s*[“"「『])/u;
+const DISOWNED_AFTER_ZH =
+  /并非(?:我|本|敝)|不是我们(?:发|说|做|的|所|设)|不是本(?:行|司|公司|平台)|非我(?:行|司|方)|非敝方|没有这样说|从未这样说|不会(?:这样说|用这种)|请勿轻信|不要相信|别信|莫信|谣言|不实|不敢妄言|与我们无关|不是我司|不是我行/u;
+const MENTION_BEFORE_EN =
+  /\b(?:titled|entitled|called|so-called|labell?ed|words? like|phrases? like|terms? like|such as|including|words?|phrases?|terms?)\s*$/iu;
+const MENTION_AFTER_EN = /^\s*(?:,|or|and)\s*["“']|^\s*(?:or|and)\s+(?:similar|other)\b/iu;
+const DISOWNED_AFTER_EN =
+  /\b(?:(?:is|was)n't (?:true|accurate|right|correct|us|from us)|(?:is|was) not (?:true|accurate|right|correct|us|from us)|it (?:did not|didn't)|wasn't ours|never (?:came|come) from us|(?:a |likely |probable )?scam|not something we)\b/iu;
+
 export interface QuoteSpan {
   readonly start: number;
   readonly end: number;
@@ -250,8 +267,20 @@ export function quotedSpans(text: string): QuoteSpan[] {
     // "Say to the customer: '…'", 对客户说：“…”: the script's own words, what the agent will say.
     const instructed =
       SAY_TO_CUSTOMER_EN.test(before.slice(-60)) || SAY_TO_CUSTOMER_ZH.test(before.slice(-20));
+    // Not when the script tells the agent to use the words: 用“…”之类的话打击客户.
+    const mentioned =
+      !instructed &&
+      !/(?:用|使用|说|讲|念|发)\s*$/u.test(before) &&
+      (MENTION_BEFORE_ZH.test(before.slice(-16)) ||
+        MENTION_AFTER_ZH.test(after.slice(0, 8)) ||
+        DISOWNED_AFTER_ZH.test(after.slice(0, 40)) ||
+        MENTION_BEFORE_EN.test(before.slice(-24)) ||
+        MENTION_AFTER_EN.test(after.slice(0, 24)) ||
+        DISOWNED_AFTER_EN.test(firstSentenceAfter(text, end)) ||
+        DISOWNED_AFTER_EN.test(after.split(/[.!?。！？]/u)[0] ?? ''));
     const reported =
       guided ||
+      mentioned ||
       (!instructed && (REPORTED_SPEECH_EN.test(before) || REPORTED_SPEECH_ZH.test(before))) ||
       REJECTION_EN.test(after.split(/[.!?。！？]/u)[0] ?? '') ||
       REJECTION_EN.test(firstSentenceAfter(text, end)) ||
