@@ -1,3 +1,4 @@
+import { negationStart } from '../understanding/negation';
 import { featureHash } from './abuse-features';
 import { decodeWeights } from './abuse-model';
 import { type ContentCategory, isContentCategory } from './categories';
@@ -53,38 +54,57 @@ const ENGLISH_TOKEN = /[a-z0-9][a-z0-9'*$@-]*/gu;
 const CJK_RUN = /[\u4e00-\u9fff]+/gu;
 
 /**
- * The message's distinct features, in order. The whole message is read, agent guidance and quotes included:
- * the corpora teach that "never mention jail" is guidance, and the rules' own reading of scope is theirs.
+ * The message's distinct features, in order. The whole message is read, agent guidance and quotes included,
+ * each word marked by how the message holds it: inside a do-not-say instruction (`g~`), someone else's quoted
+ * words (`q~`), a condition (`c~`) or a negation's scope (`n~`), so "we will never tell your employer" and
+ * "we will tell your employer" do not share their words.
  */
 export function messageFeatures(message: ReadMessage): MessageFeature[] {
-  const ranges = [[0, message.read.text.length]] as const;
   const seen = new Map<string, MessageFeature>();
   const add = (key: string, start: number, end: number) => {
     if (!seen.has(key)) seen.set(key, { key, start, end });
   };
-  for (const [from, to] of ranges) {
-    const text = message.read.text.slice(from, to);
-    let previous: { token: string; start: number } | undefined;
-    ENGLISH_TOKEN.lastIndex = 0;
-    for (let match = ENGLISH_TOKEN.exec(text); match; match = ENGLISH_TOKEN.exec(text)) {
-      const start = from + match.index;
-      const end = start + match[0].length;
-      add(`w:${match[0]}`, start, end);
-      if (previous) add(`b:${previous.token} ${match[0]}`, previous.start, end);
-      previous = { token: match[0], start };
-    }
-    CJK_RUN.lastIndex = 0;
-    for (let run = CJK_RUN.exec(text); run; run = CJK_RUN.exec(text)) {
-      const chars = run[0];
-      const base = from + run.index;
-      for (let i = 0; i < chars.length; i++) {
-        add(`c1:${chars[i]}`, base + i, base + i + 1);
-        if (i + 1 < chars.length) add(`c2:${chars.slice(i, i + 2)}`, base + i, base + i + 2);
-        if (i + 2 < chars.length) add(`c3:${chars.slice(i, i + 3)}`, base + i, base + i + 3);
-      }
+  const text = message.read.text;
+  const marks = scopeMarks(message);
+  const markAt = (at: number) => marks[at] ?? '';
+  let previous: { token: string; start: number } | undefined;
+  ENGLISH_TOKEN.lastIndex = 0;
+  for (let match = ENGLISH_TOKEN.exec(text); match; match = ENGLISH_TOKEN.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const token = `${markAt(start)}${match[0]}`;
+    add(`w:${token}`, start, end);
+    if (previous) add(`b:${previous.token} ${token}`, previous.start, end);
+    previous = { token, start };
+  }
+  CJK_RUN.lastIndex = 0;
+  for (let run = CJK_RUN.exec(text); run; run = CJK_RUN.exec(text)) {
+    const chars = run[0];
+    const base = run.index;
+    for (let i = 0; i < chars.length; i++) {
+      const mark = markAt(base + i);
+      add(`c1:${mark}${chars[i]}`, base + i, base + i + 1);
+      if (i + 1 < chars.length) add(`c2:${mark}${chars.slice(i, i + 2)}`, base + i, base + i + 2);
+      if (i + 2 < chars.length) add(`c3:${mark}${chars.slice(i, i + 3)}`, base + i, base + i + 3);
     }
   }
   return [...seen.values()];
+}
+
+/** The scope mark of every position of the reading text ('' for the message's own plain words). */
+function scopeMarks(message: ReadMessage): string[] {
+  const text = message.read.text;
+  const marks: string[] = new Array(text.length).fill('');
+  for (const clause of message.clauses) {
+    const mark = clause.guidance ? 'g~' : clause.condition ? 'c~' : '';
+    if (mark) marks.fill(mark, clause.start, clause.end);
+    else {
+      const from = negationStart(text, clause.scopeStart, clause.end);
+      if (from !== undefined) marks.fill('n~', Math.max(from, clause.start), clause.end);
+    }
+  }
+  for (const quote of message.reported) marks.fill('q~', quote.start, quote.end);
+  return marks;
 }
 
 /** A feature's bucket for head `index`. */

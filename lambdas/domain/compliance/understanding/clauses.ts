@@ -44,13 +44,13 @@ const CONSEQUENCE_ZH = /的话|就|那么|便|那/u;
 const GUIDANCE_EN =
   /(?:^|[\s"(])(?:do not|don't|never|avoid|refrain from|stay away from|no|did not|didn't|must not|mustn't|should not|shouldn't|may not|is not to|are not to|not to)\s+(?:\S+\s+){0,2}?(?:mention\w*|say\w*|claim\w*|pretend\w*|pos(?:e|ing) as|impersonat\w*|threaten\w*|imply\w*|impl(?:y|ies)|suggest\w*|discuss\w*|talk\w*|us(?:e|ing)\s+(?:words|language|terms|phrases)|refer\w*|bring\w* up|rais\w*|(?<!(?:their|your|his|her|our|my|a|the|any)\s)promis\w*|call\w*\s+(?:the\s+|a\s+|any\s+)?(?:customers?|consumers?|debtors?|them|him|her)|make\s+(?:threats|promises|jokes|comments)|hint\w*|tell\w*\s+(?:the\s+|a\s+|any\s+)?(?:customers?|consumers?|debtors?|them)|speak\w*|use\s+(?:\S+\s+){0,3}(?:language|words|tone)|threats?|insult\w*|swear\w*|pressur\w*|lie\w*|curs\w*)\b/iu;
 const GUIDANCE_ZH =
-  /(?:不要|不得|禁止|切勿|请勿|严禁|避免|不可|不能|勿|别|不允许|不准)(?:对客户|向客户|对对方|跟客户)?(?:提及|提到|说|讲|使用|威胁|暗示|谈论|承诺|辱骂|骂|回骂|恐吓|透露|称呼|声称|冒充|施压|收取|索要|加收)/u;
+  /(?:不要|不得|禁止|切勿|请勿|严禁|避免|不可|不能|勿|别|不允许|不准)(?:对客户|向客户|对对方|跟客户)?(?:提及|提到|说|讲|使用|威胁|暗示|谈论|承诺|辱骂|骂|回骂|恐吓|透露|称呼|声称|冒充|施压|收取|索要|加收)|(?:^|[，。；、\s：:])(?:更|一律|均|亦|也)?(?:不得|严禁|禁止|不准|不允许)(?!不)/u;
 /** The script names what the customer might say: the words after it are theirs. */
 const REPORTED_SPEECH_EN =
   /\b(?:apologi[sz]ed|blamed yourself|called yourself|described yourself|you said you(?:'re| were))(?: \S+){0,4}?(?: for| as)?\s*$|\b(?:you|were|was|been) told\s*[:,-]?\s*$|\b(?:agent|collector|caller|employee|representative) (?:said|told you|wrote)\s*[:,-]?\s*$|\b(?:customer|consumer|debtor|caller|they|he|she|client|someone|person|borrower)\s+(?:\S+\s+){0,3}?(?:says?|said|asks?|asked|claims?|shouts?|yells?|tells? you|might say|may say|responds?|replies|objects?|calls? (?:you|us))\b(?:\s+(?:something like|things like|that|like))?\s*[:,-]?\s*$|\b(?:objection|customer|if asked|statements? like|comments? like|phrases? like|words like|saying|to say|calling (?:people|them|customers))\s*:?\s*$/iu;
 /** A header of a do-not-say list: the list items after it are guidance. */
 const GUIDANCE_LIST_HEADER =
-  /do[- ]not[- ]say|never say|words to avoid|phrases to avoid|avoid saying|not to say|prohibited (?:phrases|words|language)|banned (?:phrases|words)|禁用语|禁止用语|禁语|不得使用|不能说的话|避免使用/iu;
+  /do[- ]not[- ]say|never say|words to avoid|phrases to avoid|avoid saying|not to say|prohibited (?:phrases|words|language)|banned (?:phrases|words)|禁用语|禁止用语|禁语|不得使用|不能说的话|避免使用|(?:规范|须知|守则|红线|禁止行为|严禁话术|话术禁忌|质检标准|抽检重点|注意事项|合规要求|严禁|禁止)\s*[：:]/iu;
 const LIST_ITEM = /^\s*(?:[-•*·▪–]|\[\s?\]|\d+[.)]|[a-z][.)])\s*/iu;
 /** The customer's own question or worry, reported: "you asked whether…", "您担心我们会…". */
 const CUSTOMER_REPORT =

@@ -77,3 +77,26 @@ function lastWords(text: string, count: number): string {
   const words = text.split(/(?<=\s)/u);
   return words.slice(-count).join('');
 }
+
+/**
+ * Where negation starts in the clause `text[start, end)`: the first negator that is not a question (是不是)
+ * or an affirming phrase ("we won't hesitate to", 不得不), or undefined. One pass per clause, for the message
+ * classifier's scope marks, which need a cheap reading rather than `negated`'s per-finding one.
+ */
+export function negationStart(text: string, start: number, end: number): number | undefined {
+  const clause = text.slice(start, end);
+  const chinese = /[\u4e00-\u9fff]/u.test(clause);
+  const pattern = chinese ? NEGATOR_ZH : NEGATOR_EN;
+  pattern.lastIndex = 0;
+  for (const match of clause.matchAll(pattern)) {
+    const at = match.index;
+    if (chinese) {
+      if (NOT_A_NEGATOR_ZH.test(clause.slice(at))) continue;
+      const char = match[0].length === 1 ? clause[at - 1] : undefined;
+      if (char && clause[at + 1] === char) continue;
+      if (AFFIRMING_ZH.test(clause.slice(Math.max(0, at - 2), at + 8))) continue;
+    } else if (AFFIRMING_EN.test(clause.slice(at, at + 40))) continue;
+    return start + at;
+  }
+  return undefined;
+}
