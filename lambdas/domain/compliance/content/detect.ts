@@ -224,6 +224,10 @@ function clauseAt(clauses: readonly Clause[], index: number): Clause | undefined
 const HEDGED_CLAIM =
   /\b(?:(?:can't|cannot|can not|unable to|not able to|won't|will not|don't|do not|never|no one can|nobody can)\s+(?:\S+\s+){0,2}?(?:promise|guarantee|say|assure|claim|predict|tell you)\w*|(?:may|might|could)\s+(?:still\s+)?|not (?:true|correct|so)|beware|scams?|anyone who|claims? (?:that|to))\b|(?:无法|不能|不敢|没法|不可能)(?:保证|承诺|确保|预测)|声称|号称|诈骗|骗局|并非|不是真的|可能/iu;
 
+const AGREED_FEE =
+  /\b(?:(?:cardholder|loan|credit|account|customer|service|finance|lease|rental|membership) agreement|(?:your|the) (?:agreement|contract)|terms and conditions|fee schedule|published (?:tariff|rates|fees)|as agreed|you agreed to)\b|合同(?:中)?约定|协议(?:中)?约定|按(?:照)?合同|依(?:照)?合同|合同(?:里|中)(?:写明|列明|载明)/iu;
+const FEE_WORD = /fee|charge|费/iu;
+
 /** Whether the clause's reading excuses the match: someone else's words, guidance, negation, a condition. */
 function excused(
   text: string,
@@ -234,6 +238,13 @@ function excused(
   quoted: boolean,
 ): boolean {
   if (clause.reported || clause.guidance) return true;
+  // A fee the contract sets is authorised: "the late fee described in your cardholder agreement", 合同约定的….
+  if (
+    scope !== 'say' &&
+    AGREED_FEE.test(text.slice(clause.scopeStart, clause.end)) &&
+    FEE_WORD.test(text.slice(start, end))
+  )
+    return true;
   // A listed word in quotes and denied ("we never call anyone a 'deadbeat'") is mentioned, not used.
   if (scope === 'say') return quoted && negated(text, clause.scopeStart, start, end, clause.end);
   if (scope === 'attr') return negated(text, clause.scopeStart, start, end, clause.end);

@@ -48,6 +48,16 @@ const GUIDANCE_ZH =
 /** The script names what the customer might say: the words after it are theirs. */
 const REPORTED_SPEECH_EN =
   /\b(?:apologi[sz]ed|blamed yourself|called yourself|described yourself|you said you(?:'re| were))(?: \S+){0,4}?(?: for| as)?\s*$|\b(?:you|were|was|been) told\s*[:,-]?\s*$|\b(?:agent|collector|caller|employee|representative) (?:said|told you|wrote)\s*[:,-]?\s*$|\b(?:customer|consumer|debtor|caller|they|he|she|client|someone|person|borrower)\s+(?:\S+\s+){0,3}?(?:says?|said|asks?|asked|claims?|shouts?|yells?|tells? you|might say|may say|responds?|replies|objects?|calls? (?:you|us))\b(?:\s+(?:something like|things like|that|like))?\s*[:,-]?\s*$|\b(?:objection|customer|if asked|statements? like|comments? like|phrases? like|words like|saying|to say|calling (?:people|them|customers))\s*:?\s*$/iu;
+/**
+ * Someone else's words or deeds, reported: "the previous agency called you …", "someone claimed we publish
+ * …", "being told … is discrimination", 听说有人…, 之前的催收员…. The message tells what another said or did.
+ */
+const OTHERS_SPEECH_EN =
+  /\b(?:(?:the|a|your|that|an?) (?:previous|prior|last|other|former|earlier|old|different) (?:caller|agent|agency|collector|company|firm|creditor|representative|rep|servicer|lender)|someone|somebody|anyone|anybody|a caller|the caller|an? (?:scammer|fraudster|impostor|imposter)|scammers|fraudsters|another (?:company|agency|caller|collector))\b[^.!?]{0,60}?\b(?:said|says|told|tells|called|calls|claimed|claims|guarantee[sd]?|promised|promises|threatened|threatens|wrote|texted|messaged|saying|telling|posted|warned)\b|\bbeing told\b/iu;
+const OTHERS_SPEECH_ZH = /听说有人|有不法分子|有人冒充|之前的催收员|上一家(?:机构|公司)|前任催收/u;
+/** A policy about conduct ("our policy bans…", "…lead to immediate removal", "count as swearing"): guidance. */
+const POLICY_EN =
+  /\b(?:our|the|company|bank) (?:policy|rules?|code of conduct|standards?|guidelines?) (?:bans?|prohibits?|forbids?|does not allow|doesn't allow|never allows?)\b|\b(?:is|are) (?:strictly )?(?:banned|prohibited|forbidden|not allowed|not permitted)\b|\blead(?:s)? to (?:immediate )?(?:removal|dismissal|termination|disciplinary)|\bcounts? as (?:swearing|profanity|abuse|harassment|a threat)|\b(?:script|coaching|qa|quality) notes?:/iu;
 /** A header of a do-not-say list: the list items after it are guidance. */
 const GUIDANCE_LIST_HEADER =
   /do[- ]not[- ]say|never say|words to avoid|phrases to avoid|avoid saying|not to say|prohibited (?:phrases|words|language)|banned (?:phrases|words)|禁用语|禁止用语|禁语|不得使用|不能说的话|避免使用|(?:规范|须知|守则|红线|禁止行为|严禁话术|话术禁忌|质检标准|抽检重点|注意事项|合规要求|严禁|禁止)\s*[：:]/iu;
@@ -110,7 +120,12 @@ export function clausesOf(text: string, quotes: readonly QuoteSpan[] = quotedSpa
     const guidanceMatch =
       (chinese ? GUIDANCE_ZH : latinSentence ? GUIDANCE_EN : GUIDANCE_ZH).exec(sentenceText) ??
       GUIDANCE_ZH.exec(sentenceText);
-    const guidanceFrom = guidanceMatch ? sentenceStart + guidanceMatch.index : Number.POSITIVE_INFINITY;
+    const guidanceFrom =
+      latinSentence && POLICY_EN.test(sentenceText)
+        ? sentenceStart
+        : guidanceMatch
+          ? sentenceStart + guidanceMatch.index
+          : Number.POSITIVE_INFINITY;
     const parts = splitAt(text, sentenceStart, sentenceEnd, CLAUSE_BREAK_EN).flatMap(([start, end]) =>
       splitAt(text, start, end, CLAUSE_BREAK_ZH),
     );
@@ -126,6 +141,8 @@ export function clausesOf(text: string, quotes: readonly QuoteSpan[] = quotedSpa
     const reportedSentence =
       CUSTOMER_REPORT.test(firstPart) ||
       SCAM_WARNING.test(sentenceText) ||
+      (latinSentence && OTHERS_SPEECH_EN.test(sentenceText)) ||
+      OTHERS_SPEECH_ZH.test(sentenceText) ||
       (latinSentence && COUNTER_REFERENCE.test(sentenceText) && REJECTION_EN.test(sentenceText)) ||
       (/[?？吗]\s*$/u.test(text.slice(sentenceStart, sentenceEnd + 1)) && NEGATIVE_ANSWER.test(nextSentence));
     for (const [partStart, partEnd] of parts) {
@@ -242,7 +259,7 @@ const MENTION_AFTER_ZH =
 const DISOWNED_AFTER_ZH =
   /并非(?:我|本|敝)|不是我们(?:发|说|做|的|所|设)|不是本(?:行|司|公司|平台)|非我(?:行|司|方)|非敝方|没有这样说|从未这样说|不会(?:这样说|用这种)|请勿轻信|不要相信|别信|莫信|谣言|不实|不敢妄言|与我们无关|不是我司|不是我行/u;
 const MENTION_BEFORE_EN =
-  /\b(?:titled|entitled|called|so-called|labell?ed|words? like|phrases? like|terms? like|such as|including|words?|phrases?|terms?)\s*$/iu;
+  /\b(?:titled|entitled|called|so-called|labell?ed|marked|stamped|headed|words? like|phrases? like|terms? like|such as|including|words?|phrases?|terms?)\s*$/iu;
 const MENTION_AFTER_EN = /^\s*(?:,|or|and)\s*["“']|^\s*(?:or|and)\s+(?:similar|other)\b/iu;
 const DISOWNED_AFTER_EN =
   /\b(?:(?:is|was)n't (?:true|accurate|right|correct|us|from us)|(?:is|was) not (?:true|accurate|right|correct|us|from us)|it (?:did not|didn't)|wasn't ours|never (?:came|come) from us|(?:a |likely |probable )?scam|not something we)\b/iu;
