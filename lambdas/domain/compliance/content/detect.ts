@@ -161,6 +161,7 @@ export function detectContent(message: ReadMessage): Finding[] {
         (quote) => start >= quote.start && end <= quote.end && quote.end - quote.start <= 32,
       );
       if (clause && excused(text, clause, scope, start, end, quoted)) continue;
+      if (clause && advisedToCustomer(category, text, clause, start, end)) continue;
       const span = originalSpan(read, start, end);
       // Patterns of one category may find the same words: once is enough.
       const key = `${category}:${span.start}:${span.end}`;
@@ -224,6 +225,32 @@ function clauseAt(clauses: readonly Clause[], index: number): Clause | undefined
 const HEDGED_CLAIM =
   /\b(?:(?:can't|cannot|can not|unable to|not able to|won't|will not|don't|do not|never|no one can|nobody can)\s+(?:\S+\s+){0,2}?(?:promise|guarantee|say|assure|claim|predict|tell you)\w*|(?:may|might|could)\s+(?:still\s+)?|not (?:true|correct|so)|beware|scams?|anyone who|claims? (?:that|to))\b|(?:无法|不能|不敢|没法|不可能)(?:保证|承诺|确保|预测)|声称|号称|诈骗|骗局|并非|不是真的|可能/iu;
 
+/**
+ * Advice to the customer to turn to an institution: 请联系供热公司, 可联系经办银行或学校资助中心, 请立即报警,
+ * 向学校保卫处和警方反映. Their action, not our contact with a third party or our claim to be the police.
+ */
+function advisedToCustomer(
+  category: ContentCategory,
+  text: string,
+  clause: Clause,
+  start: number,
+  end: number,
+): boolean {
+  if (!ADVISABLE.has(category)) return false;
+  return (
+    CUSTOMER_ADVICE_ZH.test(text.slice(clause.scopeStart, start)) &&
+    INSTITUTION_ZH.test(text.slice(start, Math.min(clause.end, end + 12)))
+  );
+}
+const ADVISABLE = new Set<ContentCategory>([
+  'third_party_disclosure',
+  'impersonation',
+  'arrest_criminal_threat',
+]);
+const INSTITUTION_ZH =
+  /公司|银行|中心|部门|热线|电话|客服|物业|机构|平台|学校|保卫处|警方|公安|派出所|报警|监管|消协|协会|居委会|街道/u;
+const CUSTOMER_ADVICE_ZH =
+  /(?:^|[，。；\s])(?:请|请您|您可以?|可以?|欢迎|建议您?|如有疑问[，,]?\s*(?:请|可)?)(?:直接|随时|及时|立即|马上|尽快|第一时间|向)?[^，。；我]{0,6}$/u;
 const AGREED_FEE =
   /\b(?:(?:cardholder|loan|credit|account|customer|service|finance|lease|rental|membership) agreement|(?:your|the) (?:agreement|contract)|terms and conditions|fee schedule|published (?:tariff|rates|fees)|as agreed|you agreed to)\b|合同(?:中)?约定|协议(?:中)?约定|按(?:照)?合同|依(?:照)?合同|合同(?:里|中)(?:写明|列明|载明)/iu;
 const FEE_WORD = /fee|charge|费/iu;

@@ -257,7 +257,7 @@ const MENTION_BEFORE_ZH =
 const MENTION_AFTER_ZH =
   /^\s*(?:等|之类|一类|这类|这种|这些|云云|为名|为由|字眼|字样|词汇|词语|用语|说法|(?:[、，,]|和|与|或|及|或者)\s*[“"「『])/u;
 const DISOWNED_AFTER_ZH =
-  /并非(?:我|本|敝)|不是我们(?:发|说|做|的|所|设)|不是本(?:行|司|公司|平台)|非我(?:行|司|方)|非敝方|没有这样说|从未这样说|不会(?:这样说|用这种)|请勿轻信|不要相信|别信|莫信|谣言|不实|不敢妄言|与我们无关|不是我司|不是我行/u;
+  /并非(?:我|本|敝)|不是我们(?:发|说|做|的|所|设)|不是本(?:行|司|公司|平台)|非我(?:行|司|方)|非敝方|没有这样说|从未这样说|不会(?:这样说|用这种)|请勿轻信|不要相信|别信|莫信|谣言|不实|不敢妄言|与我们无关|不是我司|不是我行|(?:那|这)(?:不是|并非)我(?:们|司|行)|系虚假|是谣言|不准确|不属实/u;
 const MENTION_BEFORE_EN =
   /\b(?:titled|entitled|called|so-called|labell?ed|marked|stamped|headed|words? like|phrases? like|terms? like|such as|including|words?|phrases?|terms?)\s*$/iu;
 const MENTION_AFTER_EN = /^\s*(?:,|or|and)\s*["“']|^\s*(?:or|and)\s+(?:similar|other)\b/iu;
