@@ -3,6 +3,7 @@
  * - messages checked per second on one core by the whole gate (600-character messages, English and Chinese,
  *   clean and violating, from the labelled corpus padded to length), next to the phrase-list linter it
  *   replaced measured on the same messages in the same run (target ≥ 1,000 messages/s);
+ * - the same gate without the message classifier, so the ratio says what that classifier costs;
  * - the abuse classifier's artefact size, and its training time (`npm run train:gate`, when the public
  *   data is present).
  */
@@ -11,6 +12,9 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import * as path from 'node:path';
 import { checkMessage, type MessageRequest } from '../lambdas/domain/compliance';
+import { committedAbuseModel } from '../lambdas/domain/compliance/content/committed-abuse-model';
+import { committedCategoryModel } from '../lambdas/domain/compliance/content/committed-category-model';
+import { checkMessageWith } from '../lambdas/domain/compliance/message-linter';
 import { baselineForbiddenContent } from './baseline/phrase-list-linter';
 
 const LENGTH = 600;
@@ -67,6 +71,10 @@ export async function benchGate(projectRoot: string) {
       const messages = sets[language];
       const gate = perSecond(messages, (message) => checkMessage(message));
       const baseline = perSecond(messages, (message) => baselineForbiddenContent(message.text));
+      // The same gate without the message classifier: what that classifier costs.
+      const withoutMessages = perSecond(messages, (message) =>
+        checkMessageWith(message, committedAbuseModel(), committedCategoryModel(), null),
+      );
       return [
         language,
         {
@@ -75,6 +83,8 @@ export async function benchGate(projectRoot: string) {
           gatePerSecond: Math.round(gate.wall),
           phraseListLinterPerSecond: Math.round(baseline.wall),
           ratioToPhraseLists: Number((gate.wall / baseline.wall).toFixed(3)),
+          withoutMessageClassifierPerSecond: Math.round(withoutMessages.wall),
+          ratioToWithoutMessageClassifier: Number((gate.wall / withoutMessages.wall).toFixed(3)),
           gatePerCpuSecond: Math.round(gate.cpu),
           phraseListLinterPerCpuSecond: Math.round(baseline.cpu),
         },
@@ -109,6 +119,11 @@ export async function benchGate(projectRoot: string) {
     throughput,
     loadAverage: Number(loadavg()[0]!.toFixed(2)),
     target: { minMessagesPerSecond: 1000 },
+    messageClassifier: {
+      artefactKb: Number(
+        (statSync(path.join(projectRoot, 'models/message-classifier.json')).size / 1024).toFixed(1),
+      ),
+    },
     classifier: {
       artefactKb: Number((statSync(artefact).size / 1024).toFixed(1)),
       trainingSecondsWithFiveFoldCv: trainingSeconds,

@@ -182,7 +182,7 @@ describe('a category-classifier verdict keeps the verdict shape', () => {
 
   it('adds nothing without the classifier (null), so the rules alone decide', () => {
     const text = '你单位的财务那边已经收到我们的函件了。';
-    expect(checkMessageWith(request(text, 'zh-CN'), committedAbuseModel(), null).allowed).toBe(true);
+    expect(checkMessageWith(request(text, 'zh-CN'), committedAbuseModel(), null, null).allowed).toBe(true);
   });
 });
 
