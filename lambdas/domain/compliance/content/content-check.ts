@@ -40,15 +40,37 @@ export function contentFindings(
 }
 
 /**
- * The message classifier's finding: the whole message's own words at or above its language's threshold,
- * where nothing else was found. It points at the words that raised the score most.
+ * The message classifier's finding: the whole message at or above its language's threshold, where nothing
+ * else was found. It points at the sentence whose words raised the score most: a single word ("pay") says
+ * little; "I'd knock your teeth down your throat" is what a reviewer needs to see.
  */
 function messageFinding(message: ReadMessage, model: MessageModel): ContentFinding | undefined {
   const features = messageFeatures(message);
   const score = model.score(features, languageOf(message.read.text));
-  const top = score?.reasons[0];
-  if (!score || !top) return undefined;
-  const where = originalSpan(message.read, top.start, top.end);
+  if (!score || score.reasons.length === 0) return undefined;
+  const sentences = new Map<number, { start: number; end: number; weight: number }>();
+  for (const clause of message.clauses) {
+    const known = sentences.get(clause.sentence);
+    sentences.set(clause.sentence, {
+      start: known?.start ?? clause.start,
+      end: clause.end,
+      weight: 0,
+    });
+  }
+  const ranges = [...sentences.values()];
+  for (const { start, contribution } of score.contributions) {
+    const range = ranges.find((candidate) => candidate.start <= start && start < candidate.end);
+    if (range) range.weight += contribution;
+  }
+  const strongest = ranges.reduce<(typeof ranges)[number] | undefined>(
+    (best, range) => (!best || range.weight > best.weight ? range : best),
+    undefined,
+  );
+  const top = score.reasons[0]!;
+  const [from, to] = strongest
+    ? trimmed(message.read.text, strongest.start, strongest.end)
+    : [top.start, top.end];
+  const where = originalSpan(message.read, from, to);
   return {
     category: score.category,
     ...where,
@@ -56,6 +78,15 @@ function messageFinding(message: ReadMessage, model: MessageModel): ContentFindi
     detector: 'message-classifier',
     messageScore: score,
   };
+}
+
+/** `[start, end)` without the spaces at either end. */
+function trimmed(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/u.test(text[from]!)) from++;
+  while (to > from && /\s/u.test(text[to - 1]!)) to--;
+  return [from, to];
 }
 
 /** The abuse and category classifiers' findings, sentence by sentence, added to `findings`. */

@@ -48,6 +48,8 @@ export interface MessageScore {
   readonly category: ContentCategory;
   /** The features that raised the score most, strongest first. */
   readonly reasons: readonly MessageReason[];
+  /** Every feature's share of the "any violation" logit (the bias aside): they sum to what decided. */
+  readonly contributions: readonly MessageReason[];
 }
 
 const ENGLISH_TOKEN = /[a-z0-9][a-z0-9'*$@-]*/gu;
@@ -188,22 +190,22 @@ export class MessageModel {
       }
     });
     const norm = Math.sqrt(features.length);
-    const reasons = features
-      .map((feature) => ({
-        feature: feature.key,
-        start: feature.start,
-        end: feature.end,
-        contribution: this.weights[messageBucket(feature.key, 0, this.buckets)]! / norm,
-      }))
-      .filter((reason) => reason.contribution > 0)
-      .sort((a, b) => b.contribution - a.contribution)
-      .slice(0, 5);
+    const contributions = features.map((feature) => ({
+      feature: feature.key,
+      start: feature.start,
+      end: feature.end,
+      contribution: this.weights[messageBucket(feature.key, 0, this.buckets)]! / norm,
+    }));
     return {
       probability,
       threshold: this.thresholds[language],
       language,
       category: this.categories[best]!,
-      reasons,
+      reasons: contributions
+        .filter((reason) => reason.contribution > 0)
+        .sort((a, b) => b.contribution - a.contribution)
+        .slice(0, 5),
+      contributions,
     };
   }
 }
