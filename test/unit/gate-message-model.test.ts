@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lintReply } from '../../lambdas/domain/chat/assistant';
 import { CONTENT_CATEGORIES } from '../../lambdas/domain/compliance/content/categories';
 import { committedAbuseModel } from '../../lambdas/domain/compliance/content/committed-abuse-model';
 import { committedCategoryModel } from '../../lambdas/domain/compliance/content/committed-category-model';
@@ -8,8 +9,13 @@ import {
   messageBucket,
   messageFeatures,
 } from '../../lambdas/domain/compliance/content/message-model';
-import { checkMessage, checkMessageWith } from '../../lambdas/domain/compliance/message-linter';
+import {
+  checkMessage,
+  checkMessageWith,
+  checkTemplate,
+} from '../../lambdas/domain/compliance/message-linter';
 import type { MessageRequest } from '../../lambdas/domain/compliance/types';
+import type { OfferSet } from '../../lambdas/domain/offers/plan-calculator';
 import type { CorpusLine } from '../../training/gate/train-categories';
 import {
   encodeMessage,
@@ -142,6 +148,16 @@ describe('the gate with the committed message classifier', () => {
     ['我们不会联系您的家人或单位。', 'zh-CN'],
   ] as const)('lets an everyday message through: %s', (text, language) => {
     expect(checkMessage(request(text, language))).toEqual({ allowed: true, violations: [] });
+  });
+
+  it('reads free text (an agent’s words) but not the product’s reviewed templates (the assistant’s replies)', () => {
+    const threat =
+      "Honestly mate if you were in front of me right now I'd knock your teeth down your throat. Pay and we're done.";
+    expect(checkTemplate(request(threat)).allowed).toBe(true);
+    const offers: OfferSet = { policyVersion: 'test', currency: 'CNY', totalDueMinor: 0, options: [] };
+    const reply = { jurisdiction: 'CN', language: 'en', reply: threat, offers } as const;
+    expect(lintReply({ ...reply, authored: 'free_text' }).allowed).toBe(false);
+    expect(lintReply(reply).allowed).toBe(true);
   });
 
   it('gives a verdict, never a crash, on empty, emoji-only, control characters and 100 KB text', () => {

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Account } from '../accounts/account';
 import { maskEmail, maskPhone } from '../accounts/personal-data';
-import { checkMessage } from '../compliance';
+import { checkTemplate } from '../compliance';
 import { requiredDisclosures } from '../compliance/disclosures';
 import type { MessageSender, OutboundChannel, Outbox } from '../outreach/outreach';
 import type { AccountRepository, Clock } from '../ports';
@@ -84,7 +84,7 @@ export function codeMessage(account: Account, channel: 'sms' | 'email', code: st
     WORDING[language](code),
     ...requiredDisclosures(account.jurisdiction, channel, language),
   ].join(separator);
-  const verdict = checkMessage({ jurisdiction: account.jurisdiction, channel, language, text });
+  const verdict = checkTemplate({ jurisdiction: account.jurisdiction, channel, language, text });
   if (!verdict.allowed) {
     throw new Error(`Security code message rejected: ${verdict.violations.map((v) => v.rule).join(', ')}`);
   }

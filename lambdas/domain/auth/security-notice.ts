@@ -4,7 +4,7 @@
  * code, no figure and nothing about the debt.
  */
 import type { Account, Language } from '../accounts/account';
-import { checkMessage } from '../compliance';
+import { checkTemplate } from '../compliance';
 import { requiredDisclosures } from '../compliance/disclosures';
 import type { Outbox, OutboxMessage } from '../outreach/outreach';
 import { outreachQueued } from '../outreach/outreach-events';
@@ -71,7 +71,7 @@ export function securityNotice(account: Account, at: Date): OutboxMessage | unde
     ...requiredDisclosures(account.jurisdiction, channel, language),
   ].join(language === 'en' ? ' ' : '');
   const subject = channel === 'email' ? SUBJECT[language] : undefined;
-  const verdict = checkMessage({
+  const verdict = checkTemplate({
     jurisdiction: account.jurisdiction,
     channel,
     language,

@@ -25,7 +25,7 @@
  * linted as part of that session: the reply with the session's disclosures (`lintReply`).
  */
 import type { Jurisdiction, Language } from '../accounts/account';
-import { checkMessage, type MessageVerdict, type Offer } from '../compliance';
+import { checkMessage, checkTemplate, type MessageVerdict, type Offer } from '../compliance';
 import { requiredDisclosures } from '../compliance/disclosures';
 import { gateOfferOf } from '../drafting/draft';
 import type { OfferSet } from '../offers/plan-calculator';
@@ -209,6 +209,8 @@ export interface LintReplyInput {
   readonly reply: string;
   readonly offers: OfferSet;
   readonly extraFigures?: ExtraFigures;
+  /** An agent's own words are free text; the assistant's replies are its templates (see `checkTemplate`). */
+  readonly authored?: 'template' | 'free_text';
 }
 
 /**
@@ -218,7 +220,8 @@ export interface LintReplyInput {
  * figure in it, exactly as it would a message carrying the disclosures itself.
  */
 export function lintReply(input: LintReplyInput): MessageVerdict {
-  return checkMessage({
+  const check = input.authored === 'free_text' ? checkMessage : checkTemplate;
+  return check({
     jurisdiction: input.jurisdiction,
     channel: 'portal',
     language: input.language,

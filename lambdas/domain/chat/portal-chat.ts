@@ -289,6 +289,7 @@ export async function sendAgentMessage(
     language: conversation.language,
     reply: text,
     offers,
+    authored: 'free_text',
   });
   if (!verdict.allowed) {
     countBlocked(deps.metrics, [verdict]);

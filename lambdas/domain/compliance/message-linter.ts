@@ -22,6 +22,17 @@ export function checkMessage(request: MessageRequest): MessageVerdict {
   return checkMessageWith(request, committedAbuseModel());
 }
 
+/**
+ * The gate for words the product writes from its own reviewed templates (the assistant's replies, payment and
+ * security notices, plan check-ins, the offline drafter), and for the send-time check of words already gated
+ * when they were written: the rules and the abuse and category classifiers. The message classifier reads
+ * free text (a model's draft, an agent's words) when it is written; on a template, which people and the tests
+ * have read, it could only refuse words nobody can change at run time.
+ */
+export function checkTemplate(request: MessageRequest): MessageVerdict {
+  return checkMessageWith(request, committedAbuseModel(), committedCategoryModel(), null);
+}
+
 /** `checkMessage` with given classifiers (training evaluates a new artefact through the whole gate). */
 export function checkMessageWith(
   request: MessageRequest,

@@ -9,7 +9,7 @@ import * as z from '../../../contracts/schema';
 import { DRAFT_OUTREACH_PROMPT } from '../../../prompts/draft-outreach.v1';
 import type { Account, Jurisdiction, Language } from '../accounts/account';
 import { type BusinessMetrics, countBlocked } from '../business-metrics';
-import { checkMessage, type MessageChannel, type MessageVerdict } from '../compliance';
+import { checkMessage, checkTemplate, type MessageChannel, type MessageVerdict } from '../compliance';
 import { requiredDisclosures } from '../compliance/disclosures';
 import { MODEL_REVIEW_RULE, reviewedVerdict } from '../compliance/model-review';
 import { TEXT_LENGTH } from '../compliance/policy-pack';
@@ -142,7 +142,7 @@ async function draftFor(
     const fromModel = await draftWithModel(deps.llm, input, personal, state, deps.reviewer);
     if (fromModel) return ready(deps, input, fromModel.checked, 'llm', fromModel.model, state);
   }
-  const checked = check(offlineDraft(input), input, personal);
+  const checked = check(offlineDraft(input), input, personal, 'template');
   if (checked.findings.length === 0)
     return ready(deps, input, checked, 'offline', 'offline-templates', state);
   state.attempts.push({ source: 'offline', outcome: 'rejected_by_gate', findings: checked.findings });
@@ -173,7 +173,7 @@ async function draftWithModel(
     const user = feedback ? `${prompt.user}\n\n${feedback}` : prompt.user;
     const written = await writeValidContent(llm, { system: prompt.system, user }, input, personal, state);
     if (!written) return undefined;
-    const ruled = check(written.content, input, personal);
+    const ruled = check(written.content, input, personal, 'free_text');
     const checked =
       reviewer && ruled.findings.length === 0
         ? await reviewed(reviewer, ruled, input, personal, state)
@@ -253,7 +253,14 @@ const rejected = (verdicts: ChannelVerdicts): MessageVerdict[] =>
   Object.values(verdicts).filter((verdict) => !verdict.allowed);
 
 /** Disclosures appended, customer details re-inserted, every channel through the gate. */
-function check(content: DraftContent, input: DraftingInput, personal: PersonalData): Checked {
+function check(
+  content: DraftContent,
+  input: DraftingInput,
+  personal: PersonalData,
+  /** The model's words are free text; the offline drafter's are its templates (see `checkTemplate`). */
+  authored: 'template' | 'free_text',
+): Checked {
+  const gate = authored === 'free_text' ? checkMessage : checkTemplate;
   const finalContent = mapStrings(content, (text) => reidentify(text, personal, input.account.accountId));
   const draft = withDisclosures(finalContent, input.jurisdiction, input.language);
   const offer = gateOfferOf(input.offerSet);
@@ -261,7 +268,7 @@ function check(content: DraftContent, input: DraftingInput, personal: PersonalDa
   const verdicts = Object.fromEntries(
     CHANNELS.map((channel) => [
       channel,
-      checkMessage({
+      gate({
         jurisdiction: input.jurisdiction,
         channel,
         language: input.language,

@@ -4,7 +4,7 @@
  * (no model: nothing here needs words the templates do not have) and checked by the gate like every script.
  */
 import type { Account } from '../accounts/account';
-import { checkMessage, type MessageVerdict, type Offer } from '../compliance';
+import { checkTemplate, type MessageVerdict, type Offer } from '../compliance';
 import { requiredDisclosures } from '../compliance/disclosures';
 import { formatDate, formatMoney } from '../kernel/format';
 import type { PlanStatus } from '../payments/plan-status';
@@ -92,7 +92,7 @@ export function planCheckIn(
     ...content,
     disclosures: requiredDisclosures(account.jurisdiction, 'call_script', language).join(en ? ' ' : ''),
   };
-  const verdict = checkMessage({
+  const verdict = checkTemplate({
     jurisdiction: account.jurisdiction,
     channel: 'call_script',
     language,

@@ -27,7 +27,7 @@
  */
 import type { Account, Language } from '../accounts/account';
 import { type BusinessMetrics, countBlocked } from '../business-metrics';
-import { checkMessage, type MessageVerdict } from '../compliance';
+import { checkMessage, checkTemplate, type MessageVerdict } from '../compliance';
 import { requiredDisclosures } from '../compliance/disclosures';
 import { recordBlocked } from '../dashboard/gate-blocks';
 import { gateOfferOf } from '../drafting/draft';
@@ -154,7 +154,9 @@ export async function approveDraft(
   const { subject, text, edited } = approvedText(record, request);
   const gateOffer = gateOfferOf(record.offers);
   const checkedText = subject ? `${subject}\n\n${text}` : text;
-  const verdict = checkMessage({
+  // An agent's edit or a model's draft is free text; the offline drafter's words are its templates.
+  const freeText = edited || record.draft?.metadata.source !== 'offline';
+  const verdict = (freeText ? checkMessage : checkTemplate)({
     jurisdiction: record.jurisdiction,
     channel,
     language: record.language,

@@ -4,7 +4,7 @@
  * claims it first, and a claim that was never confirmed is marked `unconfirmed`, not sent again.
  */
 import { type BusinessMetrics, countBlocked } from '../business-metrics';
-import { type CollectorRole, checkMessage } from '../compliance';
+import { type CollectorRole, checkTemplate } from '../compliance';
 import type { AccountRepository, Clock, EventPublisher } from '../ports';
 import { TREATMENT_POLICY, type TreatmentPolicy } from '../treatment/treatment-policy';
 import type {
@@ -75,7 +75,9 @@ export async function deliverMessage(deps: DeliverOutreachDeps, key: OutboxKey):
   }
   // Without the computed figures the text's amounts and dates cannot be checked: it does not leave.
   if (!message.gateOffer) return block(deps, message, ['MISSING_OFFER']);
-  const verdict = checkMessage({
+  // The words were gated when they were written (the message classifier too, for a model's or an agent's);
+  // what may have changed since is checked here: figures, rules, disclosures for the collector's role.
+  const verdict = checkTemplate({
     jurisdiction: message.jurisdiction,
     channel: message.channel,
     language: message.language,

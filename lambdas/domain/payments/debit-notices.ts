@@ -5,7 +5,7 @@
  * queued and again when sent, like every outbound message.
  */
 import type { Account, Language } from '../accounts/account';
-import { checkMessage, type MessageVerdict, type Offer } from '../compliance';
+import { checkTemplate, type MessageVerdict, type Offer } from '../compliance';
 import { requiredDisclosures } from '../compliance/disclosures';
 import { formatDate, formatMoney } from '../kernel/format';
 import type { OutboundChannel } from '../outreach/outreach';
@@ -181,7 +181,7 @@ export function debitNotice(
     percentages: [],
   };
   const withSubject = channel === 'email' ? { subject } : {};
-  const verdict = checkMessage({
+  const verdict = checkTemplate({
     jurisdiction: account.jurisdiction,
     channel,
     language,
