@@ -162,6 +162,7 @@ export function detectContent(message: ReadMessage): Finding[] {
       );
       if (clause && excused(text, clause, scope, start, end, quoted)) continue;
       if (clause && advisedToCustomer(category, text, clause, start, end)) continue;
+      if (category === 'new_borrowing' && notUrgedToBorrow(text, clauses, clause, start, end)) continue;
       const span = originalSpan(read, start, end);
       // Patterns of one category may find the same words: once is enough.
       const key = `${category}:${span.start}:${span.end}`;
@@ -224,6 +225,30 @@ function clauseAt(clauses: readonly Clause[], index: number): Clause | undefined
 
 const HEDGED_CLAIM =
   /\b(?:(?:can't|cannot|can not|unable to|not able to|won't|will not|don't|do not|never|no one can|nobody can)\s+(?:\S+\s+){0,2}?(?:promise|guarantee|say|assure|claim|predict|tell you)\w*|(?:may|might|could)\s+(?:still\s+)?|not (?:true|correct|so)|beware|scams?|anyone who|claims? (?:that|to))\b|(?:无法|不能|不敢|没法|不可能)(?:保证|承诺|确保|预测)|声称|号称|诈骗|骗局|并非|不是真的|可能/iu;
+
+/**
+ * A loan product named but not urged: the sender's own label ("Title Loan: your payment is due"), or advice
+ * against it in the same sentence ("ask us before turning to a payday lender", "please don't use a cash loan
+ * app for this", "steer them away from payday loans").
+ */
+function notUrgedToBorrow(
+  text: string,
+  clauses: readonly Clause[],
+  clause: Clause | undefined,
+  start: number,
+  end: number,
+): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (text.slice(lineStart, start).trim() === '' && LABEL_AFTER.test(text.slice(end, end + 24))) return true;
+  if (!clause) return false;
+  const sentence = clauses.filter((candidate) => candidate.sentence === clause.sentence);
+  const from = sentence[0]?.start ?? clause.start;
+  const to = sentence.at(-1)?.end ?? clause.end;
+  return ADVISED_AGAINST.test(text.slice(from, to));
+}
+const LABEL_AFTER = /^\s*(?:[\p{L}'-]+\s*){0,2}[:：]/u;
+const ADVISED_AGAINST =
+  /\b(?:before (?:turning to|taking|using|going to|you (?:take|use|turn))|instead of|rather than|steer\w* (?:them|customers?|you|people|him|her) away|(?:don't|do not|never|please don't|won't|shouldn't|should not) (?:use|take|turn to|get|need|go to)|avoid\w*|stay away from|(?:don't|do not|never) endorse|warn\w* (?:you |them )?(?:against|about)|not from us|scams?)\b|不要(?:去)?(?:借|用|申请)|别(?:去)?(?:借|用)|莫(?:去)?借|不建议|不推荐|谨防|警惕/iu;
 
 /**
  * Advice to the customer to turn to an institution: 请联系供热公司, 可联系经办银行或学校资助中心, 请立即报警,
