@@ -18,6 +18,7 @@ export const LAZY_ARTIFACTS = {
   'gate-lexicon.json': 'lambdas/domain/compliance/content',
   'gate-concepts.json': 'lambdas/domain/compliance/content',
   'gate-traditional-chars.json': 'lambdas/domain/compliance/understanding',
+  'gate-reading.json': 'lambdas/domain/compliance/understanding',
   'assistant-concepts.json': 'lambdas/domain/chat/reading',
 } as const;
 
