@@ -179,6 +179,24 @@ describeWithBrowser('console journeys: agent and supervisor, English and Chinese
         expect(await error.locator('.finding-details').allTextContents()).toContainEqual(
           expect.stringMatching(/NUMBER_NOT_IN_OFFER/),
         );
+        if (language === 'en') {
+          // A threat no rule reads: the message classifier stops it, and the agent sees why and which sentence.
+          const threat =
+            "Honestly mate if you were in front of me right now I'd knock your teeth down your throat.";
+          await page.locator('#agent-message').fill(`${threat} Pay and we're done.`);
+          await page.getByRole('button', { name: words.send }).click();
+          await expect
+            .poll(
+              async () => (await error.locator('.finding-excerpt mark').allTextContents()).join('\n'),
+              POLL,
+            )
+            .toContain(threat.slice(0, -1));
+          expect(await error.locator('.finding-words').allTextContents()).toContainEqual(
+            expect.stringMatching(/\w{4,}/),
+          );
+          await saveScreenshot(page, 'console-message-classifier-finding-en');
+          await page.locator('#agent-message').fill(quote);
+        }
 
         // The plan builder: an amount below the policy is refused with its code; then a plan within it.
         await page.locator('#plan-amount').fill('1');

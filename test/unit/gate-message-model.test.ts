@@ -40,6 +40,22 @@ describe('message features: words marked by how the message holds them', () => {
     expect(keys('不要提及起诉。')).toContain('c2:g~起诉');
   });
 
+  it('the disclosures code appends are not read: they say nothing about the message', () => {
+    expect(
+      keys(
+        'Pay now. This is a communication from a debt collector. This is an attempt to collect a debt and any information obtained will be used for that purpose. Reply STOP to opt out.',
+      ),
+    ).toEqual(['w:pay', 'w:now', 'b:pay now']);
+    expect(keys('请还款。本信息来自债务催收方，旨在催收债务，所获信息将用于该目的。回复TD退订')).toEqual([
+      'c1:请',
+      'c2:请还',
+      'c3:请还款',
+      'c1:还',
+      'c2:还款',
+      'c1:款',
+    ]);
+  });
+
   it('Chinese characters and their runs of two and three, each once', () => {
     const found = keys('还款还款');
     expect(found).toEqual(expect.arrayContaining(['c1:还', 'c2:还款', 'c3:还款还']));
@@ -155,7 +171,7 @@ describe('the gate with the committed message classifier', () => {
       "Honestly mate if you were in front of me right now I'd knock your teeth down your throat. Pay and we're done.";
     expect(checkTemplate(request(threat)).allowed).toBe(true);
     const offers: OfferSet = { policyVersion: 'test', currency: 'CNY', totalDueMinor: 0, options: [] };
-    const reply = { jurisdiction: 'CN', language: 'en', reply: threat, offers } as const;
+    const reply = { jurisdiction: 'US', language: 'en', reply: threat, offers } as const;
     expect(lintReply({ ...reply, authored: 'free_text' }).allowed).toBe(false);
     expect(lintReply(reply).allowed).toBe(true);
   });

@@ -59,7 +59,7 @@ const CJK_RUN = /[\u4e00-\u9fff]+/gu;
  * The message's distinct features, in order. The whole message is read, agent guidance and quotes included,
  * each word marked by how the message holds it: inside a do-not-say instruction (`g~`), someone else's quoted
  * words (`q~`), a condition (`c~`) or a negation's scope (`n~`), so "we will never tell your employer" and
- * "we will tell your employer" do not share their words.
+ * "we will tell your employer" do not share their words. Appended disclosures are left out.
  */
 export function messageFeatures(message: ReadMessage): MessageFeature[] {
   const seen = new Map<string, MessageFeature>();
@@ -74,6 +74,10 @@ export function messageFeatures(message: ReadMessage): MessageFeature[] {
   for (let match = ENGLISH_TOKEN.exec(text); match; match = ENGLISH_TOKEN.exec(text)) {
     const start = match.index;
     const end = start + match[0].length;
+    if (marks[start] === SKIP) {
+      previous = undefined;
+      continue;
+    }
     const token = `${markAt(start)}${match[0]}`;
     add(`w:${token}`, start, end);
     if (previous) add(`b:${previous.token} ${token}`, previous.start, end);
@@ -85,6 +89,7 @@ export function messageFeatures(message: ReadMessage): MessageFeature[] {
     const base = run.index;
     for (let i = 0; i < chars.length; i++) {
       const mark = markAt(base + i);
+      if (mark === SKIP) continue;
       add(`c1:${mark}${chars[i]}`, base + i, base + i + 1);
       if (i + 1 < chars.length) add(`c2:${mark}${chars.slice(i, i + 2)}`, base + i, base + i + 2);
       if (i + 2 < chars.length) add(`c3:${mark}${chars.slice(i, i + 3)}`, base + i, base + i + 3);
@@ -106,8 +111,19 @@ function scopeMarks(message: ReadMessage): string[] {
     }
   }
   for (const quote of message.reported) marks.fill('q~', quote.start, quote.end);
+  BOILERPLATE.lastIndex = 0;
+  for (let match = BOILERPLATE.exec(text); match; match = BOILERPLATE.exec(text))
+    marks.fill(SKIP, match.index, match.index + match[0].length);
   return marks;
 }
+
+/**
+ * The disclosures and opt-outs code appends to every message (`compliance/disclosures.ts`, and the corpora's
+ * agency wording): they say nothing about the message and only dilute its words, so they are not read.
+ */
+const BOILERPLATE =
+  /this is (?:a communication from )?a debt collector[^.;]*[.;]?|(?:this is an attempt to collect a debt and )?any information (?:obtained|we obtain) will be used for that purpose\.?|(?:reply|text) stop to opt out\.?|to (?:stop|opt out of) these e-?mails,? reply stop\.?|本信息来自债务催收方[^。]*。?|如不希望再收到此类邮件[，,]?请回复td退订。?|(?:回复?|请回复)\s*(?:td|t|n)\s*退订|退订\s*(?:请)?回复?\s*(?:td|t|n)(?![a-z])/gu;
+const SKIP = 'skip';
 
 /** A feature's bucket for head `index`. */
 export function messageBucket(key: string, index: number, buckets: number): number {
