@@ -56,16 +56,23 @@ export function negatedWithin(words: string): boolean {
   return NEGATED_VERB_EN.test(words) && !AFFIRMING_EN.test(words);
 }
 
+/**
+ * Whether the Chinese negator `word` at `at` of `text` negates: not a 不-word that does not (不断, 无论), and not
+ * the middle of a question (是不是, 会不会, 有没有: A-not-A).
+ */
+function negatesZh(text: string, at: number, word: string): boolean {
+  if (NOT_A_NEGATOR_ZH.test(text.slice(at))) return false;
+  const char = word.length === 1 ? text[at - 1] : undefined;
+  return !(char && text[at + 1] === char);
+}
+
 function negatedZh(before: string, after: string): boolean {
   if (POST_NEGATION_ZH.test(after)) return true;
   const window = before;
   let found: { index: number; text: string } | undefined;
   NEGATOR_ZH.lastIndex = 0;
   for (const match of window.matchAll(NEGATOR_ZH)) {
-    if (NOT_A_NEGATOR_ZH.test(window.slice(match.index))) continue;
-    // 是不是, 会不会, 有没有: a question (A-not-A), not a negation.
-    const char = match[0].length === 1 ? window[match.index - 1] : undefined;
-    if (char && window[match.index + 1] === char) continue;
+    if (!negatesZh(window, match.index, match[0])) continue;
     found = { index: match.index, text: match[0] };
   }
   if (!found) return false;
@@ -91,9 +98,7 @@ export function negationStart(text: string, start: number, end: number): number 
   for (const match of clause.matchAll(pattern)) {
     const at = match.index;
     if (chinese) {
-      if (NOT_A_NEGATOR_ZH.test(clause.slice(at))) continue;
-      const char = match[0].length === 1 ? clause[at - 1] : undefined;
-      if (char && clause[at + 1] === char) continue;
+      if (!negatesZh(clause, at, match[0])) continue;
       if (AFFIRMING_ZH.test(clause.slice(Math.max(0, at - 2), at + 8))) continue;
     } else if (AFFIRMING_EN.test(clause.slice(at, at + 40))) continue;
     return start + at;
