@@ -19,7 +19,6 @@ import { committedAbuseModel } from '../lambdas/domain/compliance/content/commit
 import { CONCEPTS_VERSION } from '../lambdas/domain/compliance/content/concepts';
 import { checkMessageWith } from '../lambdas/domain/compliance/message-linter';
 import { type CategoryFigures, renderCategoryCard } from '../training/gate/category-card';
-import { readCold } from '../training/gate/data';
 import { foldOf } from '../training/gate/train-abuse';
 import {
   CATEGORY_BUCKETS,
@@ -27,7 +26,9 @@ import {
   type CorpusLine,
   type EncodedLine,
   encodeLine,
+  figuresOf,
   lineScore,
+  neutralSocialTalk,
   pruneCategories,
   readCorpus,
   trainCategories,
@@ -63,39 +64,20 @@ for (const file of files)
     process.exit(2);
   }
 
-/**
- * COLD's train split, inoffensive comments only (a fixed sample): people talking about regions, groups and
- * gender without demeaning anyone, which a collection corpus has too little of. Without them the classifier
- * read any mention of a group as discrimination. COLD's dev split stays held out (reported by train:gate).
- */
-function neutralSocialTalk(file: string): CorpusLine[] {
-  if (!existsSync(file)) {
-    process.stderr.write(`cannot read ${file} (COLD train, see ../shared/data/abusive-language)\n`);
-    process.exit(2);
-  }
-  return readCold(file)
-    .filter((example) => example.label === 0)
-    .map((example) => ({ example, order: createHash('sha256').update(example.key).digest('hex') }))
-    .sort((a, b) => a.order.localeCompare(b.order))
-    .slice(0, NEUTRAL_SOCIAL_TALK)
-    .map(({ example }) => ({
-      file: 'cold-train.csv',
-      id: example.key,
-      request: { jurisdiction: 'CN', channel: 'portal', language: 'zh-CN', text: example.text },
-      expected: true,
-      category: undefined,
-      language: 'zh',
-      heldOut: false,
-    }));
-}
+/** COLD train's inoffensive comments (see `neutralSocialTalk`): without them group mentions read as discrimination. */
 const NEUTRAL_SOCIAL_TALK = 1_500;
+const coldFile = join(values.data, 'cold-train.csv');
+if (!existsSync(coldFile)) {
+  process.stderr.write(`cannot read ${coldFile} (COLD train, see ../shared/data/abusive-language)\n`);
+  process.exit(2);
+}
 
 const started = performance.now();
 const lines = files.flatMap(readCorpus);
 const encoded = lines.map(encodeLine);
 const suiteLines = [
   ...suites.flatMap(readCorpus).filter((line) => !line.heldOut),
-  ...neutralSocialTalk(join(values.data, 'cold-train.csv')),
+  ...neutralSocialTalk(coldFile, NEUTRAL_SOCIAL_TALK),
 ];
 const suiteEncoded = suiteLines.map(encodeLine);
 const tuning = encoded.filter((row) => !row.line.heldOut);
@@ -122,22 +104,13 @@ for (let fold = 0; fold < folds; fold++) {
 }
 
 /** Recall and false blocks over rows, blocked by the rules or by the classifier at `threshold`. */
-function figures(
+const figures = (
   rows: readonly EncodedLine[],
   pOf: (row: EncodedLine) => number,
   threshold: number,
   withRules: boolean,
-): CategoryFigures {
-  const blocked = (row: EncodedLine) => (withRules && rulesBlock.get(row.line)!) || pOf(row) >= threshold;
-  const violating = rows.filter((row) => !row.line.expected);
-  const clean = rows.filter((row) => row.line.expected);
-  return {
-    n: rows.length,
-    violating: violating.length,
-    recall: violating.filter(blocked).length / Math.max(1, violating.length),
-    falseBlocks: clean.filter(blocked).length / Math.max(1, clean.length),
-  };
-}
+): CategoryFigures =>
+  figuresOf(rows, (row) => (withRules && rulesBlock.get(row.line)!) || pOf(row) >= threshold);
 
 // Thresholds: the lowest that adds at most 2 points of false blocks to the rules' own, out of fold, both on
 // clean collection messages and on the functional suites' allowed contrasts (neutral mentions, counter-speech).

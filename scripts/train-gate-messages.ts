@@ -20,9 +20,8 @@ import { committedCategoryModel } from '../lambdas/domain/compliance/content/com
 import { MessageModel } from '../lambdas/domain/compliance/content/message-model';
 import { checkMessageWith } from '../lambdas/domain/compliance/message-linter';
 import type { CategoryFigures } from '../training/gate/category-card';
-import { readCold } from '../training/gate/data';
 import { renderMessageCard } from '../training/gate/message-card';
-import { type CorpusLine, readCorpus } from '../training/gate/train-categories';
+import { type CorpusLine, figuresOf, neutralSocialTalk, readCorpus } from '../training/gate/train-categories';
 import {
   type EncodedMessage,
   encodeMessage,
@@ -56,22 +55,9 @@ if (!existsSync(coldFile)) {
   process.exit(2);
 }
 
-/** COLD train's inoffensive comments (a fixed sample): people talking about groups and regions harmlessly. */
+/** COLD train's inoffensive comments (see `neutralSocialTalk`): people talking about groups harmlessly. */
 const NEUTRAL_SOCIAL_TALK = 1_500;
-const neutral: CorpusLine[] = readCold(coldFile)
-  .filter((example) => example.label === 0)
-  .map((example) => ({ example, order: createHash('sha256').update(example.key).digest('hex') }))
-  .sort((a, b) => a.order.localeCompare(b.order))
-  .slice(0, NEUTRAL_SOCIAL_TALK)
-  .map(({ example }) => ({
-    file: 'cold-train.csv',
-    id: example.key,
-    request: { jurisdiction: 'CN', channel: 'portal', language: 'zh-CN', text: example.text },
-    expected: true,
-    category: undefined,
-    language: 'zh',
-    heldOut: false,
-  }));
+const neutral = neutralSocialTalk(coldFile, NEUTRAL_SOCIAL_TALK);
 
 const started = performance.now();
 const lines = files.flatMap(readCorpus);
@@ -107,20 +93,6 @@ for (const [fold, writer] of writers.entries()) {
 }
 const scored = tuning.filter((row) => outOfFold.has(row));
 
-function figures(
-  rows: readonly EncodedMessage[],
-  blocked: (row: EncodedMessage) => boolean,
-): CategoryFigures {
-  const violating = rows.filter((row) => !row.line.expected);
-  const clean = rows.filter((row) => row.line.expected);
-  return {
-    n: rows.length,
-    violating: violating.length,
-    recall: violating.filter(blocked).length / Math.max(1, violating.length),
-    falseBlocks: clean.filter(blocked).length / Math.max(1, clean.length),
-  };
-}
-
 // Thresholds: the lowest that adds at most FALSE_BLOCK_BUDGET of false blocks to the gate's own, out of fold,
 // on the clean collection messages of the language.
 const FALSE_BLOCK_BUDGET = 0.01;
@@ -128,11 +100,11 @@ const thresholds = { en: 0.95, zh: 0.95 };
 const curves: Record<string, string[]> = { en: [], zh: [] };
 for (const language of ['en', 'zh'] as const) {
   const rows = scored.filter((row) => row.line.language === language);
-  const base = figures(rows, (row) => baseBlocks.get(row.line)!);
+  const base = figuresOf(rows, (row) => baseBlocks.get(row.line)!);
   let chosen: number | undefined;
   for (let t = 0.3; t <= 0.95 + 1e-9; t += 0.05) {
     const threshold = Number(t.toFixed(2));
-    const f = figures(rows, (row) => baseBlocks.get(row.line)! || outOfFold.get(row)! >= threshold);
+    const f = figuresOf(rows, (row) => baseBlocks.get(row.line)! || outOfFold.get(row)! >= threshold);
     curves[language]!.push(
       `${threshold}: ${(f.recall * 100).toFixed(1)}% / ${(f.falseBlocks * 100).toFixed(1)}%`,
     );
@@ -147,9 +119,9 @@ for (const language of ['en', 'zh'] as const) {
   const rows = scored.filter((row) => row.line.language === language);
   const p = (row: EncodedMessage) => outOfFold.get(row)! >= thresholds[language];
   kFold[language] = {
-    base: figures(rows, (row) => baseBlocks.get(row.line)!),
-    classifier: figures(rows, p),
-    gate: figures(rows, (row) => baseBlocks.get(row.line)! || p(row)),
+    base: figuresOf(rows, (row) => baseBlocks.get(row.line)!),
+    classifier: figuresOf(rows, p),
+    gate: figuresOf(rows, (row) => baseBlocks.get(row.line)! || p(row)),
   };
 }
 
@@ -192,7 +164,7 @@ for (const file of files)
       (row) => row.line.heldOut && row.line.file === file && row.line.language === language,
     );
     if (rows.length === 0) continue;
-    heldOut[`${file.split('/').pop()} (${language})`] = figures(
+    heldOut[`${file.split('/').pop()} (${language})`] = figuresOf(
       rows,
       (row) =>
         !checkMessageWith(row.line.request, committedAbuseModel(), committedCategoryModel(), model).allowed,

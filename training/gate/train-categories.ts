@@ -21,6 +21,8 @@ import { ownSentences } from '../../lambdas/domain/compliance/content/content-ch
 import { readMessage } from '../../lambdas/domain/compliance/content/detect';
 import type { MessageRequest } from '../../lambdas/domain/compliance/types';
 import { seededRandom } from '../../lib/seeded-random';
+import type { CategoryFigures } from './category-card';
+import { readCold } from './data';
 
 export const CATEGORY_BUCKETS = 1 << 20;
 
@@ -76,6 +78,58 @@ export function readCorpus(file: string): CorpusLine[] {
         heldOut: isHeldOut(String(row.id)),
       };
     });
+}
+
+/**
+ * COLD's train split, inoffensive comments only (a fixed sample, by the hash of each key): people talking about
+ * regions, groups and gender without demeaning anyone, which a collection corpus has too little of. Clean
+ * lines for the classifiers that read groups; COLD's dev split stays held out (reported by train:gate).
+ */
+export function neutralSocialTalk(file: string, count: number): CorpusLine[] {
+  return readCold(file)
+    .filter((example) => example.label === 0)
+    .map((example) => ({ example, order: createHash('sha256').update(example.key).digest('hex') }))
+    .sort((a, b) => a.order.localeCompare(b.order))
+    .slice(0, count)
+    .map(({ example }) => ({
+      file: 'cold-train.csv',
+      id: example.key,
+      request: { jurisdiction: 'CN', channel: 'portal', language: 'zh-CN', text: example.text },
+      expected: true,
+      category: undefined,
+      language: 'zh',
+      heldOut: false,
+    }));
+}
+
+/** Recall and false blocks over labelled rows, by what `blocked` says of each. */
+export function figuresOf<Row extends { readonly line: { readonly expected: boolean } }>(
+  rows: readonly Row[],
+  blocked: (row: Row) => boolean,
+): CategoryFigures {
+  const violating = rows.filter((row) => !row.line.expected);
+  const clean = rows.filter((row) => row.line.expected);
+  return {
+    n: rows.length,
+    violating: violating.length,
+    recall: violating.filter(blocked).length / Math.max(1, violating.length),
+    falseBlocks: clean.filter(blocked).length / Math.max(1, clean.length),
+  };
+}
+
+/** Weights quantised to one signed byte of the largest one's scale (as stored): what the artefact holds. */
+export function quantised(kept: ReadonlyArray<readonly [number, number]>): {
+  scale: number;
+  weights: Map<number, number>;
+} {
+  const largest = Math.max(...kept.map(([, w]) => Math.abs(w)), 1e-9);
+  const scale = largest / 127;
+  const weights = new Map<number, number>();
+  for (const [bucket, w] of kept) {
+    const q = Math.round(w / scale);
+    if (q !== 0) weights.set(bucket, q * scale);
+  }
+  return { scale, weights };
 }
 
 export interface EncodedLine {
@@ -201,13 +255,7 @@ export function pruneCategories(
   thresholds = { en: 0.5, zh: 0.5 },
 ): { model: CategoryModel; scale: number; weights: Map<number, number>; biases: number[] } {
   const kept = [...trained.weights.entries()].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, keep);
-  const largest = Math.max(...kept.map(([, w]) => Math.abs(w)), 1e-9);
-  const scale = largest / 127;
-  const weights = new Map<number, number>();
-  for (const [bucket, w] of kept) {
-    const q = Math.round(w / scale);
-    if (q !== 0) weights.set(bucket, q * scale);
-  }
+  const { scale, weights } = quantised(kept);
   const biases = trained.biases.map((b) => Number(b.toFixed(6)));
   const model = CategoryModel.fromWeights(weights, {
     version: 'candidate',

@@ -13,7 +13,7 @@ import {
   messageBucket,
   messageFeatures,
 } from '../../lambdas/domain/compliance/content/message-model';
-import type { CorpusLine } from './train-categories';
+import { type CorpusLine, quantised } from './train-categories';
 
 export const MESSAGE_BUCKETS = 1 << 20;
 
@@ -158,13 +158,7 @@ export function pruneMessages(
       .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0] - b[0])
       .slice(0, h === 0 ? params.keepAny : params.keepPerCategory),
   );
-  const largest = Math.max(...kept.map(([, w]) => Math.abs(w)), 1e-9);
-  const scale = largest / 127;
-  const weights = new Map<number, number>();
-  for (const [bucket, w] of kept) {
-    const q = Math.round(w / scale);
-    if (q !== 0) weights.set(bucket, q * scale);
-  }
+  const { scale, weights } = quantised(kept);
   const biases = trained.biases.map((b) => Number(b.toFixed(6)));
   const model = MessageModel.fromWeights(weights, {
     version: 'candidate',
