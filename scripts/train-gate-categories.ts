@@ -86,7 +86,7 @@ const training = [...tuning, ...suiteEncoded];
 const rulesBlock = new Map<CorpusLine, boolean>(
   [...lines, ...suiteLines].map((line) => [
     line,
-    !checkMessageWith(line.request, committedAbuseModel(), null).allowed,
+    !checkMessageWith(line.request, committedAbuseModel(), null, null).allowed,
   ]),
 );
 const foldKey = (row: EncodedLine) => `category-fold:${row.line.file}:${row.line.id}`;
