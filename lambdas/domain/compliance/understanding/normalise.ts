@@ -6,7 +6,8 @@ import { readArtifact } from '../../../../models/artifacts';
  *
  * Reading view: NFKC (full-width letters and digits, ligatures, circled letters), lower case, zero-width and
  * bidirectional marks and soft hyphens removed, control characters and lone surrogates as spaces, Cyrillic and
- * Greek look-alikes as Latin letters, curly quotes straight, traditional Chinese characters simplified.
+ * Greek look-alikes as Latin letters, curly quotes straight, traditional Chinese characters simplified, and
+ * written Cantonese's function words as their Mandarin equivalents (唔会 as 不会, 我哋 as 我们).
  */
 export interface ReadText {
   readonly original: string;
@@ -174,7 +175,71 @@ export function readText(original: string): ReadText {
     index += width;
   }
   origin.push(original.length);
-  return { original, text, origin };
+  return {
+    original,
+    text: CANTONESE_MARK.test(text) || original.includes('係') ? asMandarin(text, original, origin) : text,
+    origin,
+  };
+}
+
+/**
+ * Written Cantonese (Hong Kong messages and chats) says "not", "we", "is", "don't" with its own characters:
+ * 唔会上门 is 不会上门, 我哋 is 我们, 唔好借 is 不要借. Read as Mandarin, the gate's negation, actors and phrases
+ * apply to it. Each replacement has the length of what it replaces, so spans stay the writer's own.
+ */
+const CANTONESE_PHRASES = new Map([
+  ['唔该', '谢谢'],
+  ['千祈', '千万'],
+  ['屋企', '家里'],
+  ['而家', '现在'],
+  ['大耳窿', '高利贷'],
+  ['碌卡', '刷卡'],
+  ['卡数', '卡债'],
+  ['冚家', '全家'],
+  ['点解', '为何'],
+  ['边个', '哪个'],
+  ['乜嘢', '什么'],
+  ['咩嘢', '什么'],
+]);
+const CANTONESE_CHARS = new Map([
+  ['唔', '不'],
+  ['冇', '没'],
+  ['嘅', '的'],
+  ['佢', '他'],
+  ['哋', '们'],
+  ['喺', '在'],
+  ['咗', '了'],
+  ['畀', '给'],
+  ['俾', '给'],
+  ['嚟', '来'],
+  ['睇', '看'],
+  ['啲', '些'],
+  ['嗰', '那'],
+  ['搵', '找'],
+  ['揾', '找'],
+  ['攞', '拿'],
+  ['咩', '啥'],
+  ['乜', '啥'],
+  ['嘢', '事'],
+  ['咁', '这'],
+]);
+const CANTONESE_MARK = new RegExp(
+  `[係${[...CANTONESE_CHARS.keys()].join('')}]|${[...CANTONESE_PHRASES.keys()].join('|')}`,
+  'u',
+);
+const CANTONESE = new RegExp(
+  `${[...CANTONESE_PHRASES.keys()].join('|')}|[${[...CANTONESE_CHARS.keys()].join('')}]|系`,
+  'gu',
+);
+/** 係 simplifies to 系 (关系), but alone in Cantonese it is 是: read by the character the writer typed. */
+const RELATION_BEFORE = /[關关聯联繫维維干幹]/u;
+
+function asMandarin(text: string, original: string, origin: readonly number[]): string {
+  return text.replace(CANTONESE, (match, at: number) => {
+    if (match !== '系') return CANTONESE_PHRASES.get(match) ?? CANTONESE_CHARS.get(match)!;
+    const from = origin[at]!;
+    return original[from] === '係' && !RELATION_BEFORE.test(original[from - 1] ?? '') ? '是' : match;
+  });
 }
 
 function isCjk(code: number): boolean {
