@@ -78,6 +78,21 @@ describe('reading clause by clause', () => {
     expect(categories("Say: 'We will contact your employer today.'")).toEqual(['third_party_disclosure']);
   });
 
+  it("a do-not list's items are guidance, up to the first line that is not an item", () => {
+    const guidance = (text: string) => readMessage(text).clauses.map((clause) => clause.guidance);
+    expect(guidance('Do NOT:\n- call yourself an officer\n- read anything like a summons')).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(guidance('Don\'t say:\n- "people like you"\nWe will call your boss.')).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(categories('Do NOT:\n- call yourself a police officer\n- say you are with the court')).toEqual([]);
+  });
+
   it("the customer's quoted words are theirs; a rejected quote is not ours", () => {
     expect(categories('If the customer says "you people are crooks", stay calm and offer a break.')).toEqual(
       [],
@@ -137,6 +152,16 @@ describe('spans point at the words as written', () => {
     const text = '王先生，你這個老 賴。';
     const [violation] = content(text, 'zh-CN').violations;
     expect(text.slice(violation!.span!.start, violation!.span!.end)).toContain('老 賴');
+  });
+
+  it('reads written Cantonese as Mandarin, character for character', () => {
+    expect(readText('我哋唔會上門，亦唔會聯絡你屋企人').text).toBe('我们不会上门,亦不会联络你家里人');
+    expect(readText('佢係好人，冇關係').text).toBe('他是好人,没关系');
+    expect(readText('有关是否联系').text).toBe('有关是否联系');
+    expect(categories('我哋唔會上門，亦唔會搵你屋企人，你放心。', 'zh-CN')).toEqual([]);
+    const text = '你個大耳窿';
+    expect(readText(text).text).toBe('你个高利贷');
+    expect(readText(text).origin).toHaveLength(text.length + 1);
   });
 
   it('keeps one original index per read character, plus the end', () => {
