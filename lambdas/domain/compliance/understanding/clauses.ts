@@ -51,6 +51,9 @@ const CJK = /[\u4e00-\u9fff]/u;
 export function clausesOf(text: string, quotes: readonly QuoteSpan[] = quotedSpans(text)): Clause[] {
   const sentences = splitAt(text, 0, text.length, R.SENTENCE_END);
   const clauses: Clause[] = [];
+  // A QA review, a training case or a conduct standard (【质检意见】, "Coaching notes:") talks about what may
+  // not be said from its first line to its last: every clause of it is guidance.
+  const policyDocument = R.POLICY_DOCUMENT.test(text);
   let inGuidanceList = false;
   for (let sentence = 0; sentence < sentences.length; sentence++) {
     const [sentenceStart, sentenceEnd] = sentences[sentence]!;
@@ -107,7 +110,7 @@ export function clausesOf(text: string, quotes: readonly QuoteSpan[] = quotedSpa
           end,
           sentence,
           condition: isCondition || (shortItem ? previous!.condition : false),
-          guidance: listGuidance || end > guidanceFrom,
+          guidance: policyDocument || listGuidance || end > guidanceFrom,
           reported:
             reportedSentence ||
             (quote?.reported ?? false) ||
