@@ -184,6 +184,7 @@ for (const file of files)
     const rows = encoded.filter(
       (row) => row.line.heldOut && row.line.file === file && row.line.language === language,
     );
+    if (rows.length === 0) continue;
     const blockedRows = new Set(
       rows.filter((row) => !checkMessageWith(row.line.request, committedAbuseModel(), model).allowed),
     );

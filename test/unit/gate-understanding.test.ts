@@ -93,6 +93,30 @@ describe('reading clause by clause', () => {
     expect(categories('Do NOT:\n- call yourself a police officer\n- say you are with the court')).toEqual([]);
   });
 
+  it('a QA review or training case is guidance from its first line to its last; a transcript is not', () => {
+    const guidance = (text: string) => readMessage(text).clauses.every((clause) => clause.guidance);
+    expect(
+      guidance(
+        '【质检意见】坐席对客户说“你好自为之”，语气带有暗示性，本项扣分。应改为“希望您尽快联系我们”。',
+      ),
+    ).toBe(true);
+    expect(guidance('QA review: the agent said "we know where you live". Never again.')).toBe(true);
+    expect(guidance('（质检录音摘录）坐席：“就您脸皮厚，真是烂泥扶不上墙。”')).toBe(false);
+    expect(guidance('【催收技巧】客户不接电话就换号码一直打。')).toBe(false);
+  });
+
+  it("a question answered by 答：/A: is the customer's, not ours", () => {
+    expect(
+      categories(
+        '常见问题：逾期了银行会马上起诉我吗？\n答：我行以协商为主，如有变化会书面通知您本人。',
+        'zh-CN',
+      ),
+    ).toEqual([]);
+    expect(categories('Q: Will I be arrested?\nA: This is a civil matter and we can set up a plan.')).toEqual(
+      [],
+    );
+  });
+
   it("the customer's quoted words are theirs; a rejected quote is not ours", () => {
     expect(categories('If the customer says "you people are crooks", stay calm and offer a break.')).toEqual(
       [],

@@ -28,7 +28,7 @@ export interface MessageHyperparameters {
 }
 
 export const MESSAGE_HYPERPARAMETERS: MessageHyperparameters = {
-  c: 10,
+  c: 30,
   iterations: 400,
   learningRate: 0.05,
   keepAny: 30_000,
