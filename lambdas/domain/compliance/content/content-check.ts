@@ -213,11 +213,13 @@ export function ownSentences(message: ReadMessage): Array<[number, number]> {
     const range = ranges.get(clause.sentence);
     ranges.set(clause.sentence, range ? [range[0], clause.end] : [clause.start, clause.end]);
   }
-  // A reported quote inside a sentence ("If the customer says "…", stay calm") is cut out of it.
+  // A reported quote inside a sentence ("If the customer says "…", stay calm") is cut out of it, and so is a
+  // disclosure glued to the last sentence.
+  const cuts = [...message.reported, ...message.boilerplate].sort((a, b) => a.start - b.start);
   return [...ranges.values()].flatMap(([from, to]) => {
     const pieces: Array<[number, number]> = [];
     let at = from;
-    for (const quote of message.reported) {
+    for (const quote of cuts) {
       if (quote.end <= at || quote.start >= to) continue;
       if (quote.start > at) pieces.push([at, quote.start]);
       at = Math.max(at, quote.end);

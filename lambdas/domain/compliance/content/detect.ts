@@ -1,3 +1,4 @@
+import { boilerplateSpans, type TextSpan } from '../understanding/boilerplate';
 import { type Clause, clausesOf, type QuoteSpan, quotedSpans } from '../understanding/clauses';
 import { foldEvasion } from '../understanding/evasion';
 import { negated, negatedWithin } from '../understanding/negation';
@@ -23,6 +24,8 @@ export interface ReadMessage {
   /** Quoted passages that are someone else's words (a customer quoted in a script, a rejected quote). */
   readonly reported: readonly QuoteSpan[];
   readonly quotes: readonly QuoteSpan[];
+  /** The disclosures and opt-outs appended to the message's own words. */
+  readonly boilerplate: readonly TextSpan[];
 }
 
 export function readMessage(text: string): ReadMessage {
@@ -33,6 +36,7 @@ export function readMessage(text: string): ReadMessage {
     clauses: clausesOf(read.text, quotes),
     reported: quotes.filter((quote) => quote.reported),
     quotes,
+    boilerplate: boilerplateSpans(read.text),
   };
 }
 

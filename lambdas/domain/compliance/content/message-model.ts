@@ -111,18 +111,11 @@ function scopeMarks(message: ReadMessage): string[] {
     }
   }
   for (const quote of message.reported) marks.fill('q~', quote.start, quote.end);
-  BOILERPLATE.lastIndex = 0;
-  for (let match = BOILERPLATE.exec(text); match; match = BOILERPLATE.exec(text))
-    marks.fill(SKIP, match.index, match.index + match[0].length);
+  for (const span of message.boilerplate) marks.fill(SKIP, span.start, span.end);
   return marks;
 }
 
-/**
- * The disclosures and opt-outs code appends to every message (`compliance/disclosures.ts`, and the corpora's
- * agency wording): they say nothing about the message and only dilute its words, so they are not read.
- */
-const BOILERPLATE =
-  /this is (?:a communication from )?a debt collector[^.;]*[.;]?|(?:this is an attempt to collect a debt and )?any information (?:obtained|we obtain) will be used for that purpose\.?|(?:reply|text) stop to opt out\.?|to (?:stop|opt out of) these e-?mails,? reply stop\.?|本信息来自债务催收方[^。]*。?|如不希望再收到此类邮件[，,]?请回复td退订。?|(?:回复?|请回复)\s*(?:td|t|n)\s*退订|退订\s*(?:请)?回复?\s*(?:td|t|n)(?![a-z])/gu;
+/** Appended disclosures and opt-outs (`understanding/boilerplate.ts`): not read. */
 const SKIP = 'skip';
 
 /** A feature's bucket for head `index`. */

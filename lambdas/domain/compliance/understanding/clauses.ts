@@ -55,9 +55,14 @@ export function clausesOf(text: string, quotes: readonly QuoteSpan[] = quotedSpa
   // not be said from its first line to its last: every clause of it is guidance.
   const policyDocument = R.POLICY_DOCUMENT.test(text);
   let inGuidanceList = false;
+  // A transcript's "Customer: …" / 客户：… turn is the customer's words up to the end of its line.
+  let inCustomerTurn = false;
   for (let sentence = 0; sentence < sentences.length; sentence++) {
     const [sentenceStart, sentenceEnd] = sentences[sentence]!;
     const sentenceText = text.slice(sentenceStart, sentenceEnd);
+    const previousEnd = sentence > 0 ? sentences[sentence - 1]![1] : 0;
+    if (sentence === 0 || text.slice(previousEnd, sentenceStart).includes('\n'))
+      inCustomerTurn = R.CUSTOMER_TURN.test(sentenceText);
     const chinese = CJK.test(sentenceText);
     const latinSentence = LATIN.test(sentenceText);
     const guidanceMatch =
@@ -82,6 +87,7 @@ export function clausesOf(text: string, quotes: readonly QuoteSpan[] = quotedSpa
     // question the next sentence answers "No": "Will I go to jail? No."
     const nextSentence = sentences[sentence + 1] ? text.slice(...sentences[sentence + 1]!) : '';
     const reportedSentence =
+      inCustomerTurn ||
       R.CUSTOMER_REPORT.test(firstPart) ||
       R.SCAM_WARNING.test(sentenceText) ||
       (latinSentence && R.OTHERS_SPEECH_EN.test(sentenceText)) ||
