@@ -3,6 +3,7 @@ import { checkContact, checkMessage, type MessageRequest } from '../../lambdas/d
 import { featureHash, featuresOf } from '../../lambdas/domain/compliance/content/abuse-features';
 import { AbuseModel, encodeWeights } from '../../lambdas/domain/compliance/content/abuse-model';
 import { committedAbuseModel } from '../../lambdas/domain/compliance/content/committed-abuse-model';
+import { ownSentences } from '../../lambdas/domain/compliance/content/content-check';
 import { readMessage } from '../../lambdas/domain/compliance/content/detect';
 import { readText } from '../../lambdas/domain/compliance/understanding/normalise';
 
@@ -115,6 +116,36 @@ describe('reading clause by clause', () => {
     expect(categories('Q: Will I be arrested?\nA: This is a civil matter and we can set up a plan.')).toEqual(
       [],
     );
+  });
+
+  it("a transcript's Customer: turn is the customer's words to the end of its line", () => {
+    // Every clause before the agent's line is reported, none after it.
+    const turns = (text: string, agentLine: string) => {
+      const message = readMessage(text);
+      const from = message.read.text.indexOf(agentLine);
+      return message.clauses.map((clause) => clause.reported === clause.start < from);
+    };
+    const english = turns(
+      'Customer: are you going to hurt me? Tonight?\nAgent: no. Nobody will harm you.',
+      'agent',
+    );
+    expect(english.length).toBeGreaterThan(3);
+    expect(english.every(Boolean)).toBe(true);
+    const chinese = turns('客户：你们是不是要上门？\n坐席：不会的，我们不会上门。', '坐席');
+    expect(chinese.every(Boolean)).toBe(true);
+  });
+
+  it('cuts appended disclosures out of the sentences the classifiers read', () => {
+    const text =
+      'we will keep you posted This is a communication from a debt collector. Reply STOP to opt out.';
+    const message = readMessage(text);
+    expect(message.boilerplate.map(({ start, end }) => message.read.text.slice(start, end))).toEqual([
+      'this is a communication from a debt collector.',
+      'reply stop to opt out.',
+    ]);
+    expect(ownSentences(message).map(([from, to]) => message.read.text.slice(from, to).trim())).toEqual([
+      'we will keep you posted',
+    ]);
   });
 
   it("the customer's quoted words are theirs; a rejected quote is not ours", () => {
