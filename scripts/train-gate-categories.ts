@@ -111,9 +111,10 @@ const figures = (
 ): CategoryFigures =>
   figuresOf(rows, (row) => (withRules && rulesBlock.get(row.line)!) || pOf(row) >= threshold);
 
-// Thresholds: the lowest that adds at most 2 points of false blocks to the rules' own, out of fold, both on
+// Thresholds: the lowest that adds at most 1 point of false blocks to the rules' own, out of fold, both on
 // clean collection messages and on the functional suites' allowed contrasts (neutral mentions, counter-speech).
-const FALSE_BLOCK_BUDGET = 0.02;
+// Each learned layer (this one, then the message classifier) may add 1 point for a writer it never saw.
+const FALSE_BLOCK_BUDGET = 0.01;
 const thresholds = { en: 0.95, zh: 0.95 };
 for (const language of ['en', 'zh'] as const) {
   const sets = [false, true].map((suite) =>

@@ -80,7 +80,7 @@ export function renderCategoryCard(input: CategoryCardInput): string {
     'Each corpus is scored by a model trained on all the others, so the figures are what a writer the model never',
     "saw gets (a random split shares each writer's phrasing between training and scoring and chooses thresholds",
     "that block more clean lines on a new writer). The product's own messages and COLD's comments are always",
-    "trained on. Thresholds are the lowest (from 0.30) that add at most 2 points of false blocks to the rules' own,",
+    "trained on. Thresholds are the lowest (from 0.30) that add at most 1 point of false blocks to the rules' own,",
     "out of fold, both on the clean collection messages of the language and on the functional suites' allowed",
     'contrasts.',
     '',

@@ -25,12 +25,13 @@ export function checkMessage(request: MessageRequest): MessageVerdict {
 /**
  * The gate for words the product writes from its own reviewed templates (the assistant's replies, payment and
  * security notices, plan check-ins, the offline drafter), and for the send-time check of words already gated
- * when they were written: the rules and the abuse and category classifiers. The message classifier reads
- * free text (a model's draft, an agent's words) when it is written; on a template, which people and the tests
- * have read, it could only refuse words nobody can change at run time.
+ * when they were written: the rules and the abuse classifier. The category and message classifiers read free
+ * text (a model's draft, an agent's words) when it is written; on a template, which people and the tests have
+ * read, they could only refuse words nobody can change at run time, and each retraining could move which
+ * (a retrained category classifier refused the assistant's "I've opened a case for our fraud team").
  */
 export function checkTemplate(request: MessageRequest): MessageVerdict {
-  return checkMessageWith(request, committedAbuseModel(), committedCategoryModel(), null);
+  return checkMessageWith(request, committedAbuseModel(), null, null);
 }
 
 /** `checkMessage` with given classifiers (training evaluates a new artefact through the whole gate). */
