@@ -12,7 +12,7 @@ const POST_NEGATION_EN =
   /^[^.;!?]{0,40}?\b(?:(?:is|are|was|were|will be|remains?)\s+)?(?:not (?:an option|on the table|going to happen|something (?:we|collectors|anyone) (?:\w+)|part of|our (?:practice|policy)|allowed|permitted|planned|happening|being considered)|off the table|out of the question|(?:has|have) nothing to do with|off (?:your|the) (?:balance|account|bill|statement)|never (?:happen|an option)|will not (?:happen|be taken|be pursued|be considered)|won't (?:happen|be taken|be pursued))\b/iu;
 
 const NEGATOR_ZH =
-  /并非|绝非|而非|绝不|决不|从不|从未|永不|并不|并没|毫不|不会|不得|不再|不要|不用|不必|不需|不能|不可|不想|不打算|不至于|不|没有|没|无需|无须|无意|无|别|勿|未|莫|禁止|严禁|杜绝|免于|免|非(?=司法|律师|法院|公安|政府|官方|执法|国家)/gu;
+  /并非|绝非|而非|绝不|决不|从不|从未|永不|并不|并没|毫不|不会|不得|不再|不要|不用|不必|不需|不能|不可|不想|不打算|不至于|不|没有|没|无需|无须|无意|无|别|勿|未|莫|禁止|严禁|杜绝|免于|免|非(?=司法|律师|法院|公安|政府|官方|执法|国家|$)/gu;
 /** 不-words that do not negate what follows: 不断, 不停 (continuously), 不管, 不过 … */
 const NOT_A_NEGATOR_ZH =
   /^(?:不行|不信|不断|不停|不管|不论|不仅|不足|不少|不良|不便|不过|不然|不久|不同|不安|不满|不止|不堪|不利|不当|不法|不诚信|不守信|不讲信用|不要脸|不像话|不识抬举|不配|无论|无法(?!保证|承诺|确保|删除|消除|清除|撤销|修改|更改)|无赖|无耻|无能|无知|无用|别人|别的|别处|未来|未还|未按时|未能|未偿|没用|没脸|没出息|没素质|没教养|没良心|免费)/u;
