@@ -167,8 +167,12 @@ describe('the gate generalises beyond the phrases it was written against (senten
 
 describe('a category-classifier verdict keeps the verdict shape', () => {
   it('carries category, span on the concept words, plain words and rule id', () => {
-    const text = '你单位的财务那边已经收到我们的函件了。';
-    const [violation] = verdict(text, 'zh-CN').violations;
+    // The rules miss it ("the finance people at your company have heard from us"); the classifier reads it.
+    const text = '你们公司财务那边我们已经打过招呼了。';
+    const withCategories = (categoryModel: CategoryModel | null) =>
+      checkMessageWith(request(text, 'zh-CN'), committedAbuseModel(), categoryModel, null);
+    expect(withCategories(null).allowed).toBe(true);
+    const [violation] = withCategories(committedCategoryModel()).violations;
     expect(violation).toMatchObject({
       rule: 'FORBIDDEN_THIRD_PARTY_CONTACT',
       category: 'third_party_disclosure',
@@ -177,12 +181,7 @@ describe('a category-classifier verdict keeps the verdict shape', () => {
     });
     expect(violation!.detail).toMatch(/category classifier categories-[0-9a-f]{10}, p=\d\.\d\d/u);
     const phrase = text.slice(violation!.span!.start, violation!.span!.end);
-    expect(phrase).toContain('单位');
-  });
-
-  it('adds nothing without the classifier (null), so the rules alone decide', () => {
-    const text = '你单位的财务那边已经收到我们的函件了。';
-    expect(checkMessageWith(request(text, 'zh-CN'), committedAbuseModel(), null, null).allowed).toBe(true);
+    expect(phrase).toContain('公司');
   });
 });
 
