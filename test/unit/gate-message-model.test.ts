@@ -166,7 +166,7 @@ describe('the gate with the committed message classifier', () => {
     expect(checkMessage(request(text, language))).toEqual({ allowed: true, violations: [] });
   });
 
-  it('reads free text (an agent’s words) but not the product’s reviewed templates (the assistant’s replies)', () => {
+  it('reads free text (an agent’s words) with the classifiers, the product’s reviewed templates (the assistant’s replies) with the rules', () => {
     const threat =
       "Honestly mate if you were in front of me right now I'd knock your teeth down your throat. Pay and we're done.";
     expect(checkTemplate(request(threat)).allowed).toBe(true);
@@ -174,6 +174,10 @@ describe('the gate with the committed message classifier', () => {
     const reply = { jurisdiction: 'US', language: 'en', reply: threat, offers } as const;
     expect(lintReply({ ...reply, authored: 'free_text' }).allowed).toBe(false);
     expect(lintReply(reply).allowed).toBe(true);
+    // Nor does the category classifier: the rules alone miss this disclosure, the classifiers read it.
+    const disclosure = '你们公司财务那边我们已经打过招呼了。';
+    expect(checkMessage(request(disclosure, 'zh-CN')).allowed).toBe(false);
+    expect(checkTemplate(request(disclosure, 'zh-CN')).allowed).toBe(true);
   });
 
   it('gives a verdict, never a crash, on empty, emoji-only, control characters and 100 KB text', () => {
