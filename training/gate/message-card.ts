@@ -65,7 +65,7 @@ export function renderMessageCard(input: MessageCardInput): string {
     '',
     `## Validation by writer (each corpus scored by a model trained on the others)`,
     '',
-    `Thresholds: the lowest that adds at most 1 point of false blocks to what the gate blocks without this`,
+    `Thresholds: the lowest (in hundredths from 0.30) that adds at most 1 point of false blocks to what the gate blocks without this`,
     `classifier, out of fold, on the clean messages of the language: en ${input.thresholds.en}, zh ${input.thresholds.zh}.`,
     'The gate without it includes rules written against these same lines, so its own figures here are',
     'higher than on unseen writing.',
@@ -96,7 +96,7 @@ export function renderMessageCard(input: MessageCardInput): string {
     '- It names the most likely category; a message that breaks two rules may be named by one.',
     '- It adds findings only; it never allows what the rules block.',
     '',
-    `Final training ${input.trainSeconds.toFixed(1)} s; whole run with k-fold ${input.totalSeconds.toFixed(1)} s (one core).`,
+    `Final training ${input.trainSeconds.toFixed(1)} s; whole run with the by-writer folds ${input.totalSeconds.toFixed(1)} s (one core).`,
     '',
   ].join('\n');
 }
