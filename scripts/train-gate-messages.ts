@@ -94,23 +94,37 @@ for (const [fold, writer] of writers.entries()) {
 const scored = tuning.filter((row) => outOfFold.has(row));
 
 // Thresholds: the lowest that adds at most FALSE_BLOCK_BUDGET of false blocks to the gate's own, out of fold,
-// on the clean collection messages of the language.
+// both on the clean lines of the language and on the functional suites' allowed contrasts (neutral mentions of
+// groups, counter-speech, negated abuse), as the category classifier's: a few hundred contrasts among
+// thousands of clean messages would otherwise spend the whole budget on them unseen.
 const FALSE_BLOCK_BUDGET = 0.01;
+const isSuite = (file: string) => file.split('/').pop()!.startsWith('functional-');
 const thresholds = { en: 0.99, zh: 0.99 };
 const curves: Record<string, string[]> = { en: [], zh: [] };
+const suiteFalseBlocks: Record<string, string> = {};
 for (const language of ['en', 'zh'] as const) {
   const rows = scored.filter((row) => row.line.language === language);
-  const base = figuresOf(rows, (row) => baseBlocks.get(row.line)!);
+  const sets = [rows, rows.filter((row) => isSuite(row.line.file))].filter((set) => set.length > 0);
+  const bases = sets.map((set) => figuresOf(set, (row) => baseBlocks.get(row.line)!).falseBlocks);
   let chosen: number | undefined;
   // In hundredths (the card shows every twentieth): near the top a step of 0.05 moves recall by 3 points.
   for (let hundredths = 30; hundredths <= 99; hundredths++) {
     const threshold = hundredths / 100;
-    const f = figuresOf(rows, (row) => baseBlocks.get(row.line)! || outOfFold.get(row)! >= threshold);
+    const blocks = (row: EncodedMessage) => baseBlocks.get(row.line)! || outOfFold.get(row)! >= threshold;
+    const f = figuresOf(rows, blocks);
     if (hundredths % 5 === 0)
       curves[language]!.push(
         `${threshold}: ${(f.recall * 100).toFixed(1)}% / ${(f.falseBlocks * 100).toFixed(1)}%`,
       );
-    if (chosen === undefined && f.falseBlocks <= base.falseBlocks + FALSE_BLOCK_BUDGET) chosen = threshold;
+    const within = sets.every(
+      (set, index) => figuresOf(set, blocks).falseBlocks <= bases[index]! + FALSE_BLOCK_BUDGET,
+    );
+    if (chosen === undefined && within) {
+      chosen = threshold;
+      const suite = sets[1] ? figuresOf(sets[1], blocks).falseBlocks : 0;
+      suiteFalseBlocks[language] =
+        `${((bases[1] ?? 0) * 100).toFixed(1)}% → ${(suite * 100).toFixed(1)}% of the suites' contrasts`;
+    }
   }
   thresholds[language] = chosen ?? 0.99;
 }
@@ -194,7 +208,7 @@ const show = (f: CategoryFigures) => `recall ${pct(f.recall)}, false blocks ${pc
 process.stdout.write(
   `${[
     `trained ${version} (${final.weights.size} weights) in ${trainSeconds.toFixed(1)} s; total ${seconds.toFixed(1)} s`,
-    `thresholds: en ${thresholds.en}, zh ${thresholds.zh}`,
+    `thresholds: en ${thresholds.en}, zh ${thresholds.zh} (false blocks out of fold: en ${suiteFalseBlocks.en}; zh ${suiteFalseBlocks.zh})`,
     ...Object.entries(curves).map(
       ([language, curve]) => `${language} out of fold, gate + classifier: ${curve.join(', ')}`,
     ),
