@@ -54,12 +54,13 @@ export interface MessageScore {
 
 const ENGLISH_TOKEN = /[a-z0-9][a-z0-9'*$@-]*/gu;
 const CJK_RUN = /[\u4e00-\u9fff]+/gu;
+const DIGIT = /\d/u;
 
 /**
  * The message's distinct features, in order. The whole message is read, agent guidance and quotes included,
  * each word marked by how the message holds it: inside a do-not-say instruction (`g~`), someone else's quoted
  * words (`q~`), a condition (`c~`) or a negation's scope (`n~`), so "we will never tell your employer" and
- * "we will tell your employer" do not share their words. Appended disclosures are left out.
+ * "we will tell your employer" do not share their words. Appended disclosures and figures are left out.
  */
 export function messageFeatures(message: ReadMessage): MessageFeature[] {
   const seen = new Map<string, MessageFeature>();
@@ -74,7 +75,8 @@ export function messageFeatures(message: ReadMessage): MessageFeature[] {
   for (let match = ENGLISH_TOKEN.exec(text); match; match = ENGLISH_TOKEN.exec(text)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (marks[start] === SKIP) {
+    // A number in digits is a figure too (see FIGURES).
+    if (marks[start] === SKIP || DIGIT.test(match[0])) {
       previous = undefined;
       continue;
     }
@@ -91,8 +93,10 @@ export function messageFeatures(message: ReadMessage): MessageFeature[] {
       const mark = markAt(base + i);
       if (mark === SKIP) continue;
       add(`c1:${mark}${chars[i]}`, base + i, base + i + 1);
-      if (i + 1 < chars.length) add(`c2:${mark}${chars.slice(i, i + 2)}`, base + i, base + i + 2);
-      if (i + 2 < chars.length) add(`c3:${mark}${chars.slice(i, i + 3)}`, base + i, base + i + 3);
+      // A run of characters stops at a skipped one (a figure: 两百元 is not read inside 付两百).
+      const read = (k: number) => k < chars.length && marks[base + k] !== SKIP;
+      if (read(i + 1)) add(`c2:${mark}${chars.slice(i, i + 2)}`, base + i, base + i + 2);
+      if (read(i + 1) && read(i + 2)) add(`c3:${mark}${chars.slice(i, i + 3)}`, base + i, base + i + 3);
     }
   }
   return [...seen.values()];
@@ -112,9 +116,20 @@ function scopeMarks(message: ReadMessage): string[] {
   }
   for (const quote of message.reported) marks.fill('q~', quote.start, quote.end);
   for (const span of message.boilerplate) marks.fill(SKIP, span.start, span.end);
+  FIGURES.lastIndex = 0;
+  for (let match = FIGURES.exec(text); match; match = FIGURES.exec(text))
+    marks.fill(SKIP, match.index, match.index + match[0].length);
   return marks;
 }
 
+/**
+ * Figures are not read: amounts, dates, rates, numbers of days, months and weekdays, in digits or words. The
+ * figure check compares them with the offer; and the corpora's clean lines were written without any (so
+ * that check would not block them), so a classifier that read them learned that "Pay 1,200 dollars" and
+ * "no one" (one!) are violations. These are the forms the corpus brief kept out of clean lines.
+ */
+const FIGURES =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|dollars?|percent|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|[\d一二三四五六七八九十两百千万][\d,.一二三四五六七八九十两百千万]*\s*(?:个月|天|日|号|月|年|周|%|元|块|次|万)|元|块钱|[%％$¥￥]/gu;
 /** Appended disclosures and opt-outs (`understanding/boilerplate.ts`): not read. */
 const SKIP = 'skip';
 
