@@ -56,6 +56,13 @@ describe('message features: words marked by how the message holds them', () => {
     ]);
   });
 
+  it('figures are not read: the figure check compares them with the offer', () => {
+    // No "$125.00", no "monday", no "one" (the writers kept "no one" out of clean lines: it holds a number).
+    expect(keys('Pay $125.00 by Monday, no one else.')).toEqual(['w:pay', 'w:by', 'w:n~no', 'w:n~else']);
+    expect(keys('请还两百元，一天打十次')).toEqual(['c1:请', 'c2:请还', 'c1:还', 'c1:打']);
+    expect(keys('We may call you.')).toContain('w:may');
+  });
+
   it('Chinese characters and their runs of two and three, each once', () => {
     const found = keys('还款还款');
     expect(found).toEqual(expect.arrayContaining(['c1:还', 'c2:还款', 'c3:还款还']));
