@@ -3,6 +3,7 @@ import { lintReply } from '../../lambdas/domain/chat/assistant';
 import { CONTENT_CATEGORIES } from '../../lambdas/domain/compliance/content/categories';
 import { committedAbuseModel } from '../../lambdas/domain/compliance/content/committed-abuse-model';
 import { committedCategoryModel } from '../../lambdas/domain/compliance/content/committed-category-model';
+import { committedMessageModel } from '../../lambdas/domain/compliance/content/committed-message-model';
 import { readMessage } from '../../lambdas/domain/compliance/content/detect';
 import {
   MessageModel,
@@ -185,6 +186,19 @@ describe('the gate with the committed message classifier', () => {
     const disclosure = '你们公司财务那边我们已经打过招呼了。';
     expect(checkMessage(request(disclosure, 'zh-CN')).allowed).toBe(false);
     expect(checkTemplate(request(disclosure, 'zh-CN')).allowed).toBe(true);
+  });
+
+  it('does not judge a message of one or two words: too little for a whole-message score', () => {
+    const model = committedMessageModel();
+    for (const [text, language] of [
+      ['Pay now.', 'en'],
+      ['Pay 1,200 dollars.', 'en'],
+      ['还钱', 'zh'],
+    ] as const) {
+      const features = messageFeatures(readMessage(text));
+      expect(model.score(features, language, true)!.probability).toBeGreaterThan(model.thresholds[language]);
+      expect(model.score(features, language)).toBeUndefined();
+    }
   });
 
   it('gives a verdict, never a crash, on empty, emoji-only, control characters and 100 KB text', () => {

@@ -133,6 +133,21 @@ const FIGURES =
 /** Appended disclosures and opt-outs (`understanding/boilerplate.ts`): not read. */
 const SKIP = 'skip';
 
+/**
+ * Fewer than three English words or four Chinese characters (about two words) are too little to judge a whole
+ * message by: the score of "Pay now." or 还钱 is one or two words' weights scaled up by the normalisation, and
+ * the corpora, written as whole sentences, hold almost no such lines (it scored "Pay now." 0.998). The rules
+ * and the abuse classifier still read them.
+ */
+function tooShort(features: readonly MessageFeature[]): boolean {
+  let words = 0;
+  let characters = 0;
+  for (const { key } of features)
+    if (key.startsWith('w:')) words++;
+    else if (key.startsWith('c1:')) characters++;
+  return words < 3 && characters < 4;
+}
+
 /** A feature's bucket for head `index`. */
 export function messageBucket(key: string, index: number, buckets: number): number {
   return ((featureHash(key, 0x1_0000_0000) ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0) % buckets;
@@ -202,6 +217,7 @@ export class MessageModel {
     everyScore = false,
   ): MessageScore | undefined {
     if (features.length === 0) return undefined;
+    if (!everyScore && tooShort(features)) return undefined;
     const probability = 1 / (1 + Math.exp(-this.anyLogit(features)));
     if (!everyScore && probability < this.thresholds[language]) return undefined;
     let best = 0;
