@@ -102,7 +102,7 @@ export function renderCategoryCard(input: CategoryCardInput): string {
     '',
     "- Another writer's phrasing still differs: the by-writer rows above are the honest figures; the held-out",
     '  fifths share their writer with the training part. The rules were written from the misses of several',
-    "  corpora, held-out fifths included, so those rows are not unseen. The concepts generalise across words, not",
+    '  corpora, held-out fifths included, so those rows are not unseen. The concepts generalise across words, not',
     '  across every construction.',
     '- The category it names is the most likely one; a message that breaks two rules may be named by one.',
     '- The "rules alone" rows include the lines of `messages.jsonl` the rules were written against; on',
