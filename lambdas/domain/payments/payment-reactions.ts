@@ -74,9 +74,11 @@ export async function onMandateAuthorised(deps: ServicingDeps, accountId: string
 
 /**
  * Business days beyond the notice lead within which a plan instalment's due-date debit is planned: the notice
- * goes out a few days before the lead requires, never weeks ahead.
+ * goes out a few days before the lead requires, never weeks ahead. Four, so that a plan agreed on a weekend in
+ * China (first due date a week out, rolled to the Monday: nine days) has its first debit planned when the
+ * mandate is given (2 + 3 business days from a Saturday reached only the Friday).
  */
-export const COLLECT_AHEAD_BUSINESS_DAYS = 3;
+export const COLLECT_AHEAD_BUSINESS_DAYS = 4;
 
 /**
  * The agreed plan's instalments coming due, for a customer who chose to have them collected on their due dates
