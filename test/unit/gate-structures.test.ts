@@ -130,3 +130,26 @@ describe('the anchor index', () => {
     expect(filtered.get('你')).toEqual([0, 19, 37]);
   });
 });
+
+describe('the rules read kindness, advice and disclaimers in Chinese as what they are', () => {
+  it.each([
+    '您在开车是吧，那您先注意安全，到了地方再回个电话。',
+    '天气转凉，出门注意保暖。',
+    '我司从未委派人员上门，请您注意人身安全并及时报警。',
+    '今天打你电话没接通，有空回一下就好。',
+    '借呗花呗都别动了，能还多少算多少。',
+    '本机构为商业催收服务机构，非司法机关、非律师事务所。',
+    '禁用词：老赖、废物、不要脸。',
+  ])('allows %s', (text) => {
+    expect(ruled(text)).toEqual([]);
+  });
+
+  it.each([
+    ['晚上出门你最好注意点安全。', 'veiled_threat'],
+    ['你的人身安全我们可不敢保证。', 'veiled_threat'],
+    ['再不还钱就打你。', 'threat_violence'],
+    ['你去借呗借一笔先还上。', 'new_borrowing'],
+  ])('blocks %s as %s', (text, category) => {
+    expect(ruled(text)).toContain(category);
+  });
+});
