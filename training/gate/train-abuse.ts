@@ -10,6 +10,7 @@ import { ownSentences } from '../../lambdas/domain/compliance/content/content-ch
 import { readMessage } from '../../lambdas/domain/compliance/content/detect';
 import { seededRandom } from '../../lib/seeded-random';
 import type { Example, Source } from './data';
+import { quantised } from './train-categories';
 
 export const BUCKETS = 1 << 20;
 
@@ -154,14 +155,7 @@ export function pruneAndQuantise(trained: TrainedWeights, keep: number): Trained
   const kept = [...trained.weights.entries()]
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0] - b[0])
     .slice(0, keep);
-  const largest = Math.max(...kept.map(([, w]) => Math.abs(w)), 1e-9);
-  const scale = largest / 127;
-  const weights = new Map<number, number>();
-  for (const [bucket, w] of kept) {
-    const q = Math.round(w / scale);
-    if (q !== 0) weights.set(bucket, q * scale);
-  }
-  return { bias: trained.bias, weights, scale };
+  return { bias: trained.bias, ...quantised(kept) };
 }
 
 /** The message's probability: its highest-scoring sentence (no sentence: the bias alone). */
