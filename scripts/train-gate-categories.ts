@@ -9,7 +9,7 @@
  * fitting or thresholds; its figures, through the whole gate, are only reported.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { encodeWeights } from '../lambdas/domain/compliance/content/abuse-model';
@@ -23,14 +23,18 @@ import {
   CATEGORY_BUCKETS,
   CATEGORY_HYPERPARAMETERS,
   type CorpusLine,
+  corpusFiles,
   type EncodedLine,
   encodeLine,
   figuresOf,
+  isSuite,
   lineScore,
+  NEUTRAL_SOCIAL_TALK,
   neutralSocialTalk,
   pruneCategories,
   readCorpus,
   trainCategories,
+  writerFolds,
 } from '../training/gate/train-categories';
 
 const USAGE = 'usage: npm run train:gate-categories -- [--corpus corpora/gate] [--seed 11]';
@@ -53,15 +57,9 @@ if (!existsSync(values.corpus)) {
   process.exit(2);
 }
 // Every labelled corpus: the collection messages, and the functional suites, which teach neutral mentions,
-// counter-speech and negated abuse.
-const files = readdirSync(values.corpus)
-  .filter((name) => name.endsWith('.jsonl'))
-  .sort()
-  .map((name) => join(values.corpus, name));
-const isSuite = (file: string) => file.split('/').pop()!.startsWith('functional-');
-
-/** COLD train's inoffensive comments (see `neutralSocialTalk`): without them group mentions read as discrimination. */
-const NEUTRAL_SOCIAL_TALK = 1_500;
+// counter-speech and negated abuse. COLD train's inoffensive comments (see `neutralSocialTalk`): without them
+// group mentions read as discrimination.
+const files = corpusFiles(values.corpus);
 const coldFile = join(values.data, 'cold-train.csv');
 if (!existsSync(coldFile)) {
   process.stderr.write(`cannot read ${coldFile} (COLD train, see ../shared/data/abusive-language)\n`);
@@ -82,11 +80,8 @@ const rulesBlock = new Map<CorpusLine, boolean>(
   ]),
 );
 
-// Folds are writers, as the message classifier's: each corpus is scored by a model trained on the others, so
-// the thresholds are chosen on what another writer's messages score. The product's own messages and COLD's
-// comments are always trained on: they are not a writer's voice.
-const ALWAYS_TRAINED = new Set(['product-messages.jsonl']);
-const writers = files.filter((file) => !ALWAYS_TRAINED.has(file.split('/').pop()!));
+// Folds are writers (see `writerFolds`); COLD's comments are always trained on.
+const writers = writerFolds(files);
 const outOfFold = new Map<EncodedLine, number>();
 for (const [fold, writer] of writers.entries()) {
   const { model } = pruneCategories(

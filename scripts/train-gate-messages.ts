@@ -10,7 +10,7 @@
  * fitting or thresholds; its figures, through the whole gate, are only reported.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { encodeWeights } from '../lambdas/domain/compliance/content/abuse-model';
@@ -21,7 +21,16 @@ import { MessageModel } from '../lambdas/domain/compliance/content/message-model
 import { checkMessageWith } from '../lambdas/domain/compliance/message-linter';
 import type { CategoryFigures } from '../training/gate/category-card';
 import { renderMessageCard } from '../training/gate/message-card';
-import { type CorpusLine, figuresOf, neutralSocialTalk, readCorpus } from '../training/gate/train-categories';
+import {
+  type CorpusLine,
+  corpusFiles,
+  figuresOf,
+  isSuite,
+  NEUTRAL_SOCIAL_TALK,
+  neutralSocialTalk,
+  readCorpus,
+  writerFolds,
+} from '../training/gate/train-categories';
 import {
   type EncodedMessage,
   encodeMessage,
@@ -45,18 +54,14 @@ if (!existsSync(values.corpus)) {
   process.exit(2);
 }
 // Every labelled collection corpus: the messages and the functional suites.
-const files = readdirSync(values.corpus)
-  .filter((name) => name.endsWith('.jsonl'))
-  .sort()
-  .map((name) => join(values.corpus, name));
+const files = corpusFiles(values.corpus);
 const coldFile = join(values.data, 'cold-train.csv');
 if (!existsSync(coldFile)) {
   process.stderr.write(`cannot read ${coldFile} (COLD train, see ../shared/data/abusive-language)\n`);
   process.exit(2);
 }
 
-/** COLD train's inoffensive comments (see `neutralSocialTalk`): people talking about groups harmlessly. */
-const NEUTRAL_SOCIAL_TALK = 1_500;
+// COLD train's inoffensive comments (see `neutralSocialTalk`): people talking about groups harmlessly.
 const neutral = neutralSocialTalk(coldFile, NEUTRAL_SOCIAL_TALK);
 
 const started = performance.now();
@@ -71,12 +76,8 @@ const baseBlocks = new Map<CorpusLine, boolean>(
     !checkMessageWith(line.request, committedAbuseModel(), committedCategoryModel(), null).allowed,
   ]),
 );
-// Folds are writers, not random lines: each corpus is scored by a model trained on the others, so the
-// out-of-fold scores are what another writer's messages get (a random split shares each writer's phrasing
-// between training and scoring, and chose thresholds that blocked twice the clean lines on a new writer).
-// The product's own messages and COLD's comments are always trained on: they are not a writer's voice.
-const ALWAYS_TRAINED = new Set(['product-messages.jsonl']);
-const writers = files.filter((file) => !ALWAYS_TRAINED.has(file.split('/').pop()!));
+// Folds are writers (see `writerFolds`); COLD's comments are always trained on.
+const writers = writerFolds(files);
 const outOfFold = new Map<EncodedMessage, number>();
 for (const [fold, writer] of writers.entries()) {
   const { model } = pruneMessages(
@@ -98,7 +99,6 @@ const scored = tuning.filter((row) => outOfFold.has(row));
 // groups, counter-speech, negated abuse), as the category classifier's: a few hundred contrasts among
 // thousands of clean messages would otherwise spend the whole budget on them unseen.
 const FALSE_BLOCK_BUDGET = 0.01;
-const isSuite = (file: string) => file.split('/').pop()!.startsWith('functional-');
 const thresholds = { en: 0.99, zh: 0.99 };
 const curves: Record<string, string[]> = { en: [], zh: [] };
 const suiteFalseBlocks: Record<string, string> = {};

@@ -7,7 +7,8 @@
  * may be greetings or disclosures that clean messages share).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { featuresOf, type PlacedFeature } from '../../lambdas/domain/compliance/content/abuse-features';
 import { languageOf } from '../../lambdas/domain/compliance/content/abuse-model';
 import { CONTENT_CATEGORIES, type ContentCategory } from '../../lambdas/domain/compliance/content/categories';
@@ -79,6 +80,30 @@ export function readCorpus(file: string): CorpusLine[] {
       };
     });
 }
+
+/** Every labelled corpus in `dir` (`*.jsonl`, in name order): the collection messages and the functional suites. */
+export function corpusFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/** A HateCheck-style functional suite (neutral mentions, counter-speech, negated abuse), not collection messages. */
+export const isSuite = (file: string): boolean => basename(file).startsWith('functional-');
+
+/**
+ * The corpora that are folds of the by-writer validation: each is scored by a model trained on the others, so
+ * the thresholds are chosen on what another writer's messages score (a random split shares each writer's
+ * phrasing between training and scoring, and chose thresholds that blocked twice the clean lines on a new
+ * writer). The product's own messages are always trained on: they are not a writer's voice.
+ */
+export function writerFolds(files: readonly string[]): string[] {
+  return files.filter((file) => basename(file) !== 'product-messages.jsonl');
+}
+
+/** How many of COLD train's inoffensive comments the classifiers that read groups are trained on. */
+export const NEUTRAL_SOCIAL_TALK = 1_500;
 
 /**
  * COLD's train split, inoffensive comments only (a fixed sample, by the hash of each key): people talking about
