@@ -168,14 +168,14 @@ describe('forbidden content', () => {
     const [violation] = checkMessage(message({ channel: 'portal', text })).violations;
     expect(violation).toEqual({
       rule: 'FORBIDDEN_ABUSE',
-      detail: 'forbidden phrase "deadbeat" (insult) [US-NO-ABUSE@2026.12.6]',
+      detail: 'forbidden phrase "deadbeat" (insult) [US-NO-ABUSE@2026.12.7]',
       category: 'insult',
       span: { start: text.indexOf('Deadbeat'), end: text.indexOf('Deadbeat') + 'Deadbeat'.length },
       explanation: {
         en: 'This insults or belittles the customer. Every message must be respectful.',
         zh: '这段话侮辱或贬低客户。每条信息都必须尊重客户。',
       },
-      ruleId: 'US-NO-ABUSE@2026.12.6',
+      ruleId: 'US-NO-ABUSE@2026.12.7',
       source: '15 U.S.C. 1692d(2)',
     });
   });

@@ -70,10 +70,10 @@ describe('check-messages lines', () => {
         violations: [
           {
             rule: 'FORBIDDEN_ABUSE',
-            detail: 'forbidden phrase "你这个老赖" (insult) [CN-NO-ABUSE@2026.12.6]',
+            detail: 'forbidden phrase "你这个老赖" (insult) [CN-NO-ABUSE@2026.12.7]',
             category: 'insult',
             span: { start: 0, end: 5 },
-            ruleId: 'CN-NO-ABUSE@2026.12.6',
+            ruleId: 'CN-NO-ABUSE@2026.12.7',
           },
         ],
       },

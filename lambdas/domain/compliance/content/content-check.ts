@@ -1,10 +1,11 @@
 import { originalSpan } from '../understanding/normalise';
 import { featuresOf } from './abuse-features';
 import { type AbuseModel, type AbuseScore, languageOf } from './abuse-model';
+import { deniesAbuse, harshWordsHarmless } from './aim';
 import type { ContentCategory } from './categories';
 import { type CategoryModel, type CategoryScore, fullHash, isGroundingFeature } from './category-model';
 import { conceptFeatures } from './concepts';
-import { detectContent, type Finding, type ReadMessage, readMessage } from './detect';
+import { detectContent, type Finding, type ReadMessage, readMessage, sentenceOf } from './detect';
 import { type MessageModel, type MessageScore, messageFeatures } from './message-model';
 
 /** A finding with what produced it: the rules, the abuse classifier or the category classifier (with its score). */
@@ -34,7 +35,7 @@ export function contentFindings(
   sentenceFindings(message, findings, model, categoryModel);
   if (messageModel && findings.length === 0) {
     const found = messageFinding(message, messageModel);
-    if (found) findings.push(found);
+    if (found && !spares(message, found.category, ownSentences(message))) findings.push(found);
   }
   return findings;
 }
@@ -99,6 +100,7 @@ function sentenceFindings(
   if (!model && !categoryModel) return;
   const ruleFindings = findings.length;
   for (const [from, to] of ownSentences(message)) {
+    const spared = (category: ContentCategory) => spares(message, category, [[from, to]]);
     const features = featuresOf(message, from, to);
     const hashes = features.map((feature) => fullHash(feature.key));
     const language = languageOf(message.read.text.slice(from, to));
@@ -114,11 +116,12 @@ function sentenceFindings(
         findings,
         ruleFindings,
       );
-      if (found) findings.push(found);
+      if (found && !spared(found.category)) findings.push(found);
     }
     if (!model) continue;
     const score = model.scoreFeatures(features, language, from, to, hashes);
     if (score.probability < score.threshold || score.reasons.length === 0) continue;
+    if (spared(categoryOf(score))) continue;
     // An English sentence the model is not sure of needs a word of the lexicon's classes among its reasons:
     // weak generic cues ("you", "pay") adding up are not abuse. Praise of a group or a person ("gay people
     // are great") must be clearly abusive to count.
@@ -179,7 +182,10 @@ function categoryFinding(
     !NEGATION.test(words)
   )
     return undefined;
-  const where = originalSpan(message.read, score.grounding.start, score.grounding.end);
+  // The words the score rests on are harsh, but here they hurt no one ("this fee structure is garbage").
+  const { start, end } = score.grounding;
+  if (harshWordsHarmless(message.read, message.clauses, start, end, from, to)) return undefined;
+  const where = originalSpan(message.read, start, end);
   return {
     category: score.category,
     ...where,
@@ -190,6 +196,40 @@ function categoryFinding(
 }
 
 const ABUSE_CATEGORIES = new Set<ContentCategory>(['insult', 'profanity', 'discrimination']);
+
+/**
+ * Whether every one of `sentences` is beyond a classifier's finding of `category`: it denies the abuse
+ * ("women are not stupid"), it condemns words it quotes ("'Refugees are vermin' is hateful"), or, for
+ * abuse, it names no one to abuse ("this printer is a useless piece of junk"). The rules still read them.
+ */
+function spares(
+  message: ReadMessage,
+  category: ContentCategory,
+  sentences: ReadonlyArray<readonly [number, number]>,
+): boolean {
+  if (sentences.length === 0) return false;
+  if (!ABUSE_CATEGORIES.has(category) && category !== 'threat_violence') return false;
+  const { read, clauses } = message;
+  return sentences.every(
+    ([from, to]) =>
+      deniesAbuse(read, from, to) ||
+      condemnsQuote(message, from) ||
+      harshWordsHarmless(read, clauses, from, to),
+  );
+}
+
+/**
+ * Whether the English sentence holding `text[from]` also holds a quote it reports or rejects ("A guy
+ * yelled 'I'll kill you' at the teller"): its own words are about the quote. (Chinese scripts quote what the
+ * agent is to say too often for this to hold: 可以直接骂回去：“…”.)
+ */
+function condemnsQuote(message: ReadMessage, from: number): boolean {
+  const clause = message.clauses.find((candidate) => candidate.start <= from && from < candidate.end);
+  if (!clause) return false;
+  const [start, end] = sentenceOf(message.clauses, clause);
+  if (/[\u4e00-\u9fff]/u.test(message.read.text.slice(start, end))) return false;
+  return message.reported.some((quote) => quote.start < end && quote.end > start);
+}
 const CONFIDENT = 0.6;
 /** Words of praise: a sentence praising a group or a person is not abuse unless the model is sure. */
 const PRAISE =

@@ -3,6 +3,7 @@ import { type Clause, clausesOf, type QuoteSpan, quotedSpans } from '../understa
 import { foldEvasion } from '../understanding/evasion';
 import { negated, negatedWithin } from '../understanding/negation';
 import { originalSpan, type ReadText, readText } from '../understanding/normalise';
+import { aimedAtThing, harmlessSense } from './aim';
 import { anchorIndex, anchorsOf } from './anchors';
 import type { ContentCategory } from './categories';
 import { gateLexicon } from './lexicon';
@@ -80,7 +81,7 @@ function expand(source: string, language: 'en' | 'zh'): string {
   body = body
     .replaceAll('~~', '(?:\\S+ ){0,6}?')
     .replaceAll('~1n', '(?:(?!(?:not|never|no|nor|hardly)\\b)\\S+ )?')
-    .replaceAll('~n', "(?:(?!(?:not|never|no|nor|hardly|isn't|aren't|don't|doesn't)\\b)\\S+ ){0,3}?")
+    .replaceAll('~n', "(?:(?!(?:not|never|no|nor|hardly|isn't|aren't|don't|doesn't)\\b)[^\\s,;.!?]+ ){0,3}?")
     .replaceAll('(?:~ )?', '(?:\\S+ ){0,3}?')
     .replaceAll('~', '(?:\\S+ ){0,3}?')
     .replaceAll(' ', '\\s+');
@@ -159,12 +160,14 @@ export function detectContent(message: ReadMessage): Finding[] {
       const end = start + match[0].length;
       if (end === start) continue;
       const clause = clauseAt(clauses, start);
-      if (reported.some((quote) => start >= quote.start && end <= quote.end)) continue;
+      // Inside or across someone else's quoted words ("Calling gay people "faggots" is never acceptable").
+      if (reported.some((quote) => start < quote.end && end > quote.start)) continue;
       // Only a short quote is a word being mentioned; a long one is speech.
       const quoted = quotes.some(
         (quote) => start >= quote.start && end <= quote.end && quote.end - quote.start <= 32,
       );
       if (clause && excused(text, clause, scope, start, end, quoted)) continue;
+      if (clause && notAimedAtAnyone(read, clauses, clause, category, start, end)) continue;
       if (clause && advisedToCustomer(category, text, clause, start, end)) continue;
       if (category === 'new_borrowing' && notUrgedToBorrow(text, clauses, clause, start, end)) continue;
       const span = originalSpan(read, start, end);
@@ -216,6 +219,37 @@ function matchesOf(
     after = start + Math.max(1, match[0].length);
   }
   return found;
+}
+
+/**
+ * Words that read as abuse but hurt nobody here: a listed word in its harmless sense ("the dyke along the
+ * river", "shoot you a quick email"), or an insult or a shaming word said of a thing ("the login page is
+ * stupid", "this queue is a disgrace").
+ */
+function notAimedAtAnyone(
+  read: ReadText,
+  clauses: readonly Clause[],
+  clause: Clause,
+  category: ContentCategory,
+  start: number,
+  end: number,
+): boolean {
+  const [from, to] = sentenceOf(clauses, clause);
+  if (harmlessSense(read.text, from, to, start, end)) return true;
+  return THING_CATEGORIES.has(category) && aimedAtThing(read, clause.start, clause.end, start, end);
+}
+const THING_CATEGORIES = new Set<ContentCategory>(['insult', 'public_shaming']);
+
+/** `[start, end)` of the sentence `clause` belongs to. */
+export function sentenceOf(clauses: readonly Clause[], clause: Clause): [number, number] {
+  let from = clause.start;
+  let to = clause.end;
+  for (const other of clauses) {
+    if (other.sentence !== clause.sentence) continue;
+    from = Math.min(from, other.start);
+    to = Math.max(to, other.end);
+  }
+  return [from, to];
 }
 
 function clauseAt(clauses: readonly Clause[], index: number): Clause | undefined {

@@ -9,7 +9,7 @@ import { readArtifact } from '../../../../models/artifacts';
  * The lists are `gate-lexicon.json` beside this file, words separated by `|`: read on first use, not bundled
  * (cold start, issue #14). Bump the version with them.
  */
-export const LEXICON_VERSION = '2026.12.1';
+export const LEXICON_VERSION = '2026.12.7';
 
 export interface Lexicon {
   /** The word classes by name. */
@@ -18,12 +18,19 @@ export interface Lexicon {
   readonly domainWords: readonly string[];
   /** Function words that may be glued to a listed word ("hatewomen", "youidiot"). */
   readonly glueWords: ReadonlySet<string>;
+  /**
+   * Listed words with a harmless sense, each with the words around it that show that sense: a dyke holding
+   * back a river, a cock crowing on a farm, a bastard sword, "shoot you a quick email".
+   */
+  readonly senses: ReadonlyArray<{ readonly word: RegExp; readonly cue: RegExp }>;
 }
 
 interface LexiconTable {
   readonly classes: Readonly<Record<string, string>>;
   readonly domainWords: string;
   readonly glueWords: string;
+  /** Word pattern → pattern of the words that show its harmless sense. */
+  readonly senses: Readonly<Record<string, string>>;
 }
 
 const words = (text: string) =>
@@ -42,6 +49,10 @@ export function gateLexicon(): Lexicon {
     classes: Object.fromEntries(Object.entries(table.classes).map(([name, list]) => [name, words(list)])),
     domainWords: words(table.domainWords),
     glueWords: new Set(words(table.glueWords)),
+    senses: Object.entries(table.senses).map(([word, cue]) => ({
+      word: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${word})(?![\\p{L}\\p{N}_])`, 'u'),
+      cue: new RegExp(cue, 'u'),
+    })),
   };
   return lexicon;
 }

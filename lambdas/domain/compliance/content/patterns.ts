@@ -30,7 +30,7 @@ export interface PatternSpec {
   readonly note?: string;
 }
 
-export const PATTERNS_VERSION = '2026.12.6';
+export const PATTERNS_VERSION = '2026.12.7';
 
 interface PatternTable {
   readonly fragments: Readonly<Record<string, string>>;

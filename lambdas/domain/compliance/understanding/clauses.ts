@@ -229,9 +229,14 @@ export function quotedSpans(text: string): QuoteSpan[] {
         R.MENTION_AFTER_EN.test(after.slice(0, 24)) ||
         R.DISOWNED_AFTER_EN.test(firstSentenceAfter(text, end)) ||
         R.DISOWNED_AFTER_EN.test(after.split(/[.!?。！？]/u)[0] ?? ''));
+    // "A guy yelled 'I'll kill you'", "Calling gay people "f*ggots" is never acceptable": another's words
+    // reported; not "I'll call you a 'deadbeat'", which says it.
+    const quotedSpeech =
+      R.QUOTED_SPEECH_EN.test(before.slice(-60)) && !R.FIRST_PERSON_SPEECH_EN.test(before.slice(-60));
     const reported =
       guided ||
       mentioned ||
+      (!instructed && quotedSpeech) ||
       (!instructed && (R.REPORTED_SPEECH_EN.test(before) || R.REPORTED_SPEECH_ZH.test(before))) ||
       R.REJECTION_EN.test(after.split(/[.!?。！？]/u)[0] ?? '') ||
       R.REJECTION_EN.test(firstSentenceAfter(text, end)) ||
