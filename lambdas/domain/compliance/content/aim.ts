@@ -73,6 +73,7 @@ const ABUSIVE_EXTRA = [
   'judge',
   'blame',
 ];
+const VIOLENCE = new Set(['threaten', 'kill', 'hurt', 'harm', 'attack']);
 const POSITIVE_EXTRA = [
   'like',
   'likes',
@@ -121,7 +122,7 @@ export function harmlessSense(text: string, from: number, to: number, start: num
 }
 
 const COPULA =
-  /^(?:is|was|are|were|be|been|being|'s|looks?|looked|seems?|seemed|feels?|felt|sounds?|sounded|gets?|got|became|becomes|remains?|stays?)$/u;
+  /^(?:is|was|are|were|be|been|being|'s|looks?|looked|seems?|seemed|feels?|felt|sounds?|sounded|became|becomes|remains?|stays?)$/u;
 const FILLER =
   /^(?:so|really|just|totally|absolutely|completely|utterly|honestly|literally|always|still|now|pretty|quite|very|too|such|a|an|bit|little|kind|sort|and|most|more|getting|becoming|being|truly|frankly|seriously|genuinely|officially|right|all|absolute|complete|total|utter|real|proper|actual|bit|downright|plain|simply|beyond|even|also|kinda|sorta|lowkey|ngl)$/u;
 const DETERMINER = /^(?:the|this|that|these|those|my|our|their|his|her|its|a|an)$/u;
@@ -211,7 +212,6 @@ function subjectOf(before: readonly Word[]): 'person' | 'thing' | undefined {
   const glued = !COPULA.test(before[copula]!.word);
   const phraseEnd = glued ? copula : copula - 1;
   if (phraseEnd < 0) return undefined;
-  if (/^(?:it|it's)$/u.test(before[phraseEnd]!.word)) return 'thing';
   for (let i = phraseEnd; i >= Math.max(0, phraseEnd - 6); i--) {
     const word = before[i]!;
     // "your app is stupid" is said of the app; "your excuses are pathetic" of the reader.
@@ -270,17 +270,41 @@ export function harshWordsHarmless(
   sentenceFrom = from,
   sentenceTo = to,
 ): boolean {
-  const harsh = wordsOf(read, from, to).filter(
-    ({ word }) => isAbusiveWord(word) || isSlurOrProfanity(word) || isThreatWord(word),
-  );
-  if (harsh.length === 0) return false;
-  return harsh.every(({ word, start }) => {
-    const end = start + word.length;
-    if (harmlessSense(read.text, sentenceFrom, sentenceTo, start, end)) return true;
-    if (!isAbusiveWord(word) || isSlurOrProfanity(word) || isThreatWord(word)) return false;
-    const clause = clauses.find((candidate) => candidate.start <= start && start < candidate.end);
-    return clause !== undefined && aimedAtThing(read, clause.start, clause.end, start, end);
-  });
+  const harsh = harshWords(read, clauses, from, to, sentenceFrom, sentenceTo);
+  return harsh.length > 0 && harsh.every(({ harmless }) => harmless);
+}
+
+/** The harsh words of `[from, to)`, each with its span and whether it hurts no one here (see above). */
+export function harshWords(
+  read: ReadText,
+  clauses: ReadonlyArray<{ readonly start: number; readonly end: number }>,
+  from: number,
+  to: number,
+  sentenceFrom = from,
+  sentenceTo = to,
+): Array<{ readonly start: number; readonly end: number; readonly harmless: boolean }> {
+  return wordsOf(read, from, to)
+    .filter(
+      ({ word }) => isAbusiveWord(word) || isSlurOrProfanity(word) || isThreatWord(word) || hasSense(word),
+    )
+    .map(({ word, start }) => {
+      const end = start + word.length;
+      const harmless = (() => {
+        if (harmlessSense(read.text, sentenceFrom, sentenceTo, start, end)) return true;
+        // Violence done to someone is not aimed at a thing ("hand over the keys or get hurt").
+        if (!isAbusiveWord(word) || VIOLENCE.has(word) || isSlurOrProfanity(word) || isThreatWord(word))
+          return false;
+        if (hasSense(word)) return false;
+        const clause = clauses.find((candidate) => candidate.start <= start && start < candidate.end);
+        return clause !== undefined && aimedAtThing(read, clause.start, clause.end, start, end);
+      })();
+      return { start, end, harmless };
+    });
+}
+
+/** A word the lexicon knows a harmless sense of ("bastard", "dyke", "execute"). */
+function hasSense(word: string): boolean {
+  return gateLexicon().senses.some((sense) => sense.word.test(word));
 }
 
 /** Words of violence that have harmless senses in the lexicon ("execute the transfer", "traffic is murder"). */
@@ -336,3 +360,30 @@ function isSlurOrProfanity(word: string): boolean {
   slurOrProfanity ??= classWords(['slur', 'profanity']);
   return slurOrProfanity.has(word);
 }
+
+/**
+ * Whether the English sentence `[from, to)` speaks well of people or names who the writer is, and nothing
+ * harsher: a word of praise with a person or group in it ("Immigrants are brilliant for this country", "so
+ * proud of them"), or a self-description ("My wife and I are both women", "I'm a gay veteran"), with no harsh
+ * word, no negation and no "but". A classifier's finding of abuse there rests on the group's name alone.
+ */
+export function speaksWellOrOfSelf(
+  read: ReadText,
+  clauses: ReadonlyArray<{ readonly start: number; readonly end: number }>,
+  from: number,
+  to: number,
+): boolean {
+  const sentence = read.text.slice(from, to);
+  if (CJK.test(sentence) || !/[a-z]/u.test(sentence)) return false;
+  const words = wordsOf(read, from, to);
+  if (words.some(({ word }) => NEGATOR.test(word) || /^(?:but|except|unless|though|although)$/u.test(word)))
+    return false;
+  if (harshWords(read, clauses, from, to).some(({ harmless }) => !harmless)) return false;
+  const group = words.some(({ word }) => isPersonWord(word) && !SECOND_PERSON.test(word));
+  if (!group) return false;
+  return PRAISE.test(sentence) || SELF_DESCRIPTION.test(sentence);
+}
+const PRAISE =
+  /\b(?:great|wonderful|amazing|awesome|incredible|brilliant|lovely|legends?|heroes|treasures?|generous|kind|friendly|nice|good|smart|intelligent|honest|hard-?working|hardest|beautiful|love|loves|loved|proud|respect|admire|grateful|thankful|welcome|brave|talented|skilled|experts?|impressive|inspiring|resilient|fantastic|excellent|best|grafters|blessing|built|contribut\w*|enrich\w*|gifted|caring|loyal|reliable|trustworthy|deep knowledge)\b/u;
+const SELF_DESCRIPTION =
+  /\b(?:i'm|i am|im|we're|we are|are both|i identify as|my (?:wife|husband|partner|son|daughter|mum|mom|dad|family) (?:is|are))\b/u;

@@ -1,7 +1,7 @@
 import { originalSpan } from '../understanding/normalise';
 import { featuresOf } from './abuse-features';
 import { type AbuseModel, type AbuseScore, languageOf } from './abuse-model';
-import { deniesAbuse, harshWordsHarmless } from './aim';
+import { deniesAbuse, harshWords, harshWordsHarmless, speaksWellOrOfSelf } from './aim';
 import type { ContentCategory } from './categories';
 import { type CategoryModel, type CategoryScore, fullHash, isGroundingFeature } from './category-model';
 import { conceptFeatures } from './concepts';
@@ -35,7 +35,13 @@ export function contentFindings(
   sentenceFindings(message, findings, model, categoryModel);
   if (messageModel && findings.length === 0) {
     const found = messageFinding(message, messageModel);
-    if (found && !spares(message, found.category, ownSentences(message))) findings.push(found);
+    const sentences = ownSentences(message);
+    if (
+      found &&
+      !spares(message, found.category, sentences) &&
+      !restsOnHarmlessWords(message, found, sentences)
+    )
+      findings.push(found);
   }
   return findings;
 }
@@ -214,8 +220,27 @@ function spares(
     ([from, to]) =>
       deniesAbuse(read, from, to) ||
       condemnsQuote(message, from) ||
-      harshWordsHarmless(read, clauses, from, to),
+      harshWordsHarmless(read, clauses, from, to) ||
+      (ABUSE_CATEGORIES.has(category) && speaksWellOrOfSelf(read, clauses, from, to)),
   );
+}
+
+/**
+ * Whether the message classifier's score rests on harsh words that hurt no one here: every harsh word of the
+ * message is harmless ("picked up a bastard sword", "we're going to execute your transfer") and one of them
+ * is among the three features that raised the score most.
+ */
+function restsOnHarmlessWords(
+  message: ReadMessage,
+  found: ContentFinding,
+  sentences: ReadonlyArray<readonly [number, number]>,
+): boolean {
+  const harsh = sentences.flatMap(([from, to]) => harshWords(message.read, message.clauses, from, to));
+  if (harsh.length === 0 || harsh.some(({ harmless }) => !harmless)) return false;
+  const top = [...(found.messageScore?.contributions ?? [])]
+    .sort((a, b) => b.contribution - a.contribution)
+    .slice(0, 3);
+  return top.some((reason) => harsh.some((word) => reason.start < word.end && reason.end > word.start));
 }
 
 /**
