@@ -57,6 +57,11 @@ const ABUSIVE_EXTRA = [
   'cancer',
   'virus',
   'pests',
+  'bad',
+  'awful',
+  'terrible',
+  'horrible',
+  'risk',
   'scammers',
   'liars',
   'lying',
@@ -125,6 +130,7 @@ const COPULA =
   /^(?:is|was|are|were|be|been|being|'s|looks?|looked|seems?|seemed|feels?|felt|sounds?|sounded|became|becomes|remains?|stays?)$/u;
 const FILLER =
   /^(?:so|really|just|totally|absolutely|completely|utterly|honestly|literally|always|still|now|pretty|quite|very|too|such|a|an|bit|little|kind|sort|and|most|more|getting|becoming|being|truly|frankly|seriously|genuinely|officially|right|all|absolute|complete|total|utter|real|proper|actual|bit|downright|plain|simply|beyond|even|also|kinda|sorta|lowkey|ngl)$/u;
+const MASS = /^(?:garbage|rubbish|nonsense|trash|junk|filth|drivel|tripe)$/u;
 const DETERMINER = /^(?:the|this|that|these|those|my|our|their|his|her|its|a|an)$/u;
 /** A piece, a lump, a waste "of" something: the thing is what follows "of". */
 const CONTAINER = /^(?:piece|pieces|lump|heap|pile|load|bag|sack|bunch|waste|hunk|box|mess)$/u;
@@ -135,7 +141,7 @@ const FUNCTION_WORD =
  * person. What a person writes is theirs only when the message talks to them ("your stupid question").
  */
 const CONDUCT =
-  /^(?:decisions?|choices?|excuses?|behaviou?r|attitude|mistakes?|life|lives|face|head|brain|mouth|family|kids|children|job|effort|attempts?|lies|promises?|mind|voice|accent|name|culture|religion|people|kind|lot|habits?|spending|lifestyle|situation|upbringing|parenting)$/u;
+  /^(?:actions?|conduct|activit(?:y|ies)|decisions?|choices?|excuses?|behaviou?r|attitude|mistakes?|life|lives|face|head|brain|mouth|family|kids|children|job|effort|attempts?|lies|promises?|mind|voice|accent|name|culture|religion|people|kind|lot|habits?|spending|lifestyle|situation|upbringing|parenting)$/u;
 const WRITING =
   /^(?:ideas?|questions?|answers?|stor(?:y|ies)|words|comments?|repl(?:y|ies)|messages?|emails?|calls?|letters?|complaints?)$/u;
 const SUBJECT_YOU = /^(?:you|u|ya|you're|youre|yourself)$/u;
@@ -183,6 +189,14 @@ export function aimedAtThing(
     return false;
   const before = wordsOf(read, clauseStart, start);
   const after = wordsOf(read, end, clauseEnd);
+  // "reposting that garbage", "this nonsense": a word for worthless stuff, pointed at.
+  const only = wordsOf(read, start, end);
+  if (
+    only.length === 1 &&
+    MASS.test(only[0]!.word) &&
+    /^(?:this|that|such)$/u.test(before.at(-1)?.word ?? '')
+  )
+    return true;
   const subject = subjectOf(before);
   if (subject === 'person') return false;
   // Only a harsh word can describe what follows it ("a stupid idea"); "stop whining and…" describes nothing.
@@ -199,6 +213,10 @@ export function aimedAtThing(
 function subjectOf(before: readonly Word[]): 'person' | 'thing' | undefined {
   const last = before.length - 1;
   for (let i = last; i >= Math.max(0, last - 2); i--) if (SUBJECT_YOU.test(before[i]!.word)) return 'person';
+  // "u really are a special kind of useless": the reader is the subject of a copula before the words.
+  const you = before.findIndex(({ word }) => SUBJECT_YOU.test(word));
+  if (you >= 0 && before.slice(you + 1).some(({ word }) => COPULA.test(word))) return 'person';
+  if (before.some(({ word }) => /^(?:you're|youre|you've|you'll)$/u.test(word))) return 'person';
   let copula = -1;
   for (let i = last; i >= 0; i--) {
     const { word } = before[i]!;
@@ -282,15 +300,22 @@ export function harshWords(
   to: number,
   sentenceFrom = from,
   sentenceTo = to,
-): Array<{ readonly start: number; readonly end: number; readonly harmless: boolean }> {
+): Array<{
+  readonly start: number;
+  readonly end: number;
+  readonly harmless: boolean;
+  /** Harmless by its other sense ("bastard sword"), not by what it is said of. */
+  readonly sense: boolean;
+}> {
   return wordsOf(read, from, to)
     .filter(
       ({ word }) => isAbusiveWord(word) || isSlurOrProfanity(word) || isThreatWord(word) || hasSense(word),
     )
     .map(({ word, start }) => {
       const end = start + word.length;
+      const sense = harmlessSense(read.text, sentenceFrom, sentenceTo, start, end);
       const harmless = (() => {
-        if (harmlessSense(read.text, sentenceFrom, sentenceTo, start, end)) return true;
+        if (sense) return true;
         // Violence done to someone is not aimed at a thing ("hand over the keys or get hurt").
         if (!isAbusiveWord(word) || VIOLENCE.has(word) || isSlurOrProfanity(word) || isThreatWord(word))
           return false;
@@ -298,7 +323,7 @@ export function harshWords(
         const clause = clauses.find((candidate) => candidate.start <= start && start < candidate.end);
         return clause !== undefined && aimedAtThing(read, clause.start, clause.end, start, end);
       })();
-      return { start, end, harmless };
+      return { start, end, harmless, sense };
     });
 }
 
@@ -379,11 +404,12 @@ export function speaksWellOrOfSelf(
   if (words.some(({ word }) => NEGATOR.test(word) || /^(?:but|except|unless|though|although)$/u.test(word)))
     return false;
   if (harshWords(read, clauses, from, to).some(({ harmless }) => !harmless)) return false;
-  const group = words.some(({ word }) => isPersonWord(word) && !SECOND_PERSON.test(word));
-  if (!group) return false;
+  // Praise of the reader in a collection message is as often sarcasm ("the least reliable customer").
+  if (words.some(({ word }) => SECOND_PERSON.test(word))) return false;
+  if (!words.some(({ word }) => isPersonWord(word))) return false;
   return PRAISE.test(sentence) || SELF_DESCRIPTION.test(sentence);
 }
 const PRAISE =
-  /\b(?:great|wonderful|amazing|awesome|incredible|brilliant|lovely|legends?|heroes|treasures?|generous|kind|friendly|nice|good|smart|intelligent|honest|hard-?working|hardest|beautiful|love|loves|loved|proud|respect|admire|grateful|thankful|welcome|brave|talented|skilled|experts?|impressive|inspiring|resilient|fantastic|excellent|best|grafters|blessing|built|contribut\w*|enrich\w*|gifted|caring|loyal|reliable|trustworthy|deep knowledge)\b/u;
+  /\b(?:great|wonderful|amazing|awesome|incredible|brilliant|lovely|legends?|heroes|treasures?|generous|kind(?! of)|friendly|nice|good|smart|intelligent|honest|hard-?working|hardest|beautiful|love|loves|loved|proud|respect|admire|grateful|thankful|welcome|brave|talented|skilled|experts?|impressive|inspiring|resilient|fantastic|excellent|best|grafters|blessing|built|contribut\w*|enrich\w*|gifted|caring|loyal|reliable|trustworthy|deep knowledge)\b/u;
 const SELF_DESCRIPTION =
   /\b(?:i'm|i am|im|we're|we are|are both|i identify as|my (?:wife|husband|partner|son|daughter|mum|mom|dad|family) (?:is|are))\b/u;

@@ -39,7 +39,7 @@ export function contentFindings(
     if (
       found &&
       !spares(message, found.category, sentences) &&
-      !restsOnHarmlessWords(message, found, sentences)
+      !restsOnSparedWords(message, found, sentences)
     )
       findings.push(found);
   }
@@ -190,7 +190,10 @@ function categoryFinding(
     return undefined;
   // The words the score rests on are harsh, but here they hurt no one ("this fee structure is garbage").
   const { start, end } = score.grounding;
-  if (harshWordsHarmless(message.read, message.clauses, start, end, from, to)) return undefined;
+  const harsh = harshWords(message.read, message.clauses, start, end, from, to);
+  const abuse = ABUSE_CATEGORIES.has(score.category) || score.category === 'threat_violence';
+  if (harsh.length > 0 && harsh.every(({ harmless, sense }) => sense || (abuse && harmless)))
+    return undefined;
   const where = originalSpan(message.read, start, end);
   return {
     category: score.category,
@@ -226,21 +229,36 @@ function spares(
 }
 
 /**
- * Whether the message classifier's score rests on harsh words that hurt no one here: every harsh word of the
- * message is harmless ("picked up a bastard sword", "we're going to execute your transfer") and one of them
- * is among the three features that raised the score most.
+ * Whether the message classifier's score rests on words that are spared here: at least half of what raised
+ * it lies in sentences that deny abuse or condemn a quote, in quotes reported as others' words, or on
+ * harsh words that hurt no one ("picked up a bastard sword", "A guy yelled 'I'll kill you' at the teller").
  */
-function restsOnHarmlessWords(
+function restsOnSparedWords(
   message: ReadMessage,
   found: ContentFinding,
   sentences: ReadonlyArray<readonly [number, number]>,
 ): boolean {
   const harsh = sentences.flatMap(([from, to]) => harshWords(message.read, message.clauses, from, to));
-  if (harsh.length === 0 || harsh.some(({ harmless }) => !harmless)) return false;
-  const top = [...(found.messageScore?.contributions ?? [])]
-    .sort((a, b) => b.contribution - a.contribution)
-    .slice(0, 3);
-  return top.some((reason) => harsh.some((word) => reason.start < word.end && reason.end > word.start));
+  const regions = [
+    ...sentences.filter(
+      ([from, to]) =>
+        (ABUSE_CATEGORIES.has(found.category) || found.category === 'threat_violence') &&
+        (deniesAbuse(message.read, from, to) || condemnsQuote(message, from)),
+    ),
+    ...message.reported.map((quote): readonly [number, number] => [quote.start, quote.end]),
+    // A harsh word in its other sense weighs nothing whatever the category; one said of a thing only for abuse.
+    ...(harsh.some(({ harmless }) => !harmless)
+      ? []
+      : harsh
+          .filter((word) => word.sense || ABUSE_CATEGORIES.has(found.category))
+          .map((word): readonly [number, number] => [word.start, word.end])),
+  ];
+  const raising = (found.messageScore?.contributions ?? []).filter((reason) => reason.contribution > 0);
+  const total = raising.reduce((sum, reason) => sum + reason.contribution, 0);
+  const spared = raising
+    .filter((reason) => regions.some(([from, to]) => reason.start < to && reason.end > from))
+    .reduce((sum, reason) => sum + reason.contribution, 0);
+  return total > 0 && spared >= total / 2;
 }
 
 /**

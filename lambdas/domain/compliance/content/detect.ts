@@ -223,8 +223,8 @@ function matchesOf(
 
 /**
  * Words that read as abuse but hurt nobody here: a listed word in its harmless sense ("the dyke along the
- * river", "shoot you a quick email"), or an insult or a shaming word said of a thing ("the login page is
- * stupid", "this queue is a disgrace").
+ * river", "shoot you a quick email"), or an insult, a shaming word or "criminal" said of a thing ("the login
+ * page is stupid", "this queue is a disgrace", "these interest rates are criminal").
  */
 function notAimedAtAnyone(
   read: ReadText,
@@ -238,7 +238,7 @@ function notAimedAtAnyone(
   if (harmlessSense(read.text, from, to, start, end)) return true;
   return THING_CATEGORIES.has(category) && aimedAtThing(read, clause.start, clause.end, start, end);
 }
-const THING_CATEGORIES = new Set<ContentCategory>(['insult', 'public_shaming']);
+const THING_CATEGORIES = new Set<ContentCategory>(['insult', 'public_shaming', 'arrest_criminal_threat']);
 
 /** `[start, end)` of the sentence `clause` belongs to. */
 export function sentenceOf(clauses: readonly Clause[], clause: Clause): [number, number] {
@@ -300,11 +300,15 @@ function advisedToCustomer(
   end: number,
 ): boolean {
   if (!ADVISABLE.has(category)) return false;
+  const before = text.slice(clause.scopeStart, start);
+  if (CUSTOMER_ADVICE_EN.test(before) && /\breport\b/u.test(text.slice(start, end))) return true;
   return (
-    CUSTOMER_ADVICE_ZH.test(text.slice(clause.scopeStart, start)) &&
-    INSTITUTION_ZH.test(text.slice(start, Math.min(clause.end, end + 12)))
+    CUSTOMER_ADVICE_ZH.test(before) && INSTITUTION_ZH.test(text.slice(start, Math.min(clause.end, end + 12)))
   );
 }
+/** "Please report it to the police": the customer's own report, advised. */
+const CUSTOMER_ADVICE_EN =
+  /\b(?:please|you (?:can|may|should|could|might want to)|feel free to|we (?:encourage|urge|advise|ask) you to|we'd (?:encourage|ask) you to|do)\s*$/u;
 const ADVISABLE = new Set<ContentCategory>([
   'third_party_disclosure',
   'impersonation',
