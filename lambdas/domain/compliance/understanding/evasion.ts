@@ -5,7 +5,7 @@ import { ORDINARY_WORDS } from './ordinary-words';
 /**
  * Undoes the usual ways of writing a listed word so a filter misses it: leetspeak and symbols ("l0ser",
  * "$hit", "b!tch"), masking ("st*pid", "f**k"), spacing ("s t u p i d", "wom en"), stretching ("stuuupid"),
- * glued words ("hatewomen") and one swapped or dropped letter ("stpuid", "womn"). Only words of the gate's
+ * glued words ("hatewomen") and one swapped or dropped letter ("stpuid", "womn", "disgustng", "klil"). Only words of the gate's
  * own lexicon are restored, so ordinary text is left exactly as it was: an English word as written is never
  * read as another ("back" is not "black", "therapists" not "the rapists"), see `ordinary-words.ts`.
  */
@@ -63,11 +63,12 @@ function lexicon(): Set<string> {
       for (const word of gateLexicon().classes[key] ?? [])
         if (/^[a-z-]+$/u.test(word)) lexiconWords.add(word);
     for (const word of gateLexicon().domainWords) lexiconWords.add(word);
-    const typoTargets = new Set(
-      ['insult', 'adjStandalone', 'strong', 'slur', 'identity', 'identityOne'].flatMap(
+    const typoTargets = new Set([
+      ...['insult', 'adj', 'adjStandalone', 'strong', 'slur', 'identity', 'identityOne', 'negattr'].flatMap(
         (key) => gateLexicon().classes[key] ?? [],
       ),
-    );
+      ...THREAT_WORDS,
+    ]);
     variants = new Map();
     byLength = new Map();
     for (const word of lexiconWords) {
@@ -76,7 +77,7 @@ function lexicon(): Set<string> {
       byLength.set(word.length, list);
       // One dropped or swapped letter is undone only for longer insults, slurs and group names: profanity
       // is short and one letter from ordinary words ("shite"/"site").
-      if (word.length < 5 || !typoTargets.has(word)) continue;
+      if (word.length < (THREAT_WORDS.has(word) ? 4 : 5) || !typoTargets.has(word)) continue;
       // Deletions and swaps of adjacent letters after the first: the first letter stays.
       for (let i = 1; i < word.length; i++) {
         // Dropping a plural "s" gives a real word ("illegals" → "illegal"): not an evasion.
@@ -93,6 +94,9 @@ function lexicon(): Set<string> {
   }
   return lexiconWords;
 }
+
+/** Words of violence a threat is written around ("I'll klil you", "k1ll"): listed as domain words. */
+const THREAT_WORDS = new Set(['kill', 'murder', 'shoot', 'stab', 'strangle', 'bleed']);
 
 /** Real words one edit away from a listed word: never "restored" ("moon" is not "moron"). */
 const COMMON = new Set(
