@@ -18,7 +18,7 @@ import {
   fullHash,
 } from '../../lambdas/domain/compliance/content/category-model';
 import { conceptFeatures } from '../../lambdas/domain/compliance/content/concepts';
-import { ownSentences } from '../../lambdas/domain/compliance/content/content-check';
+import { ownSentences, sentenceSpared } from '../../lambdas/domain/compliance/content/content-check';
 import { readMessage } from '../../lambdas/domain/compliance/content/detect';
 import type { MessageRequest } from '../../lambdas/domain/compliance/types';
 import { seededRandom } from '../../lib/seeded-random';
@@ -164,6 +164,8 @@ export interface EncodedLine {
   readonly sentences: readonly Uint32Array[];
   readonly languages: readonly ('en' | 'zh')[];
   readonly whole: Uint32Array;
+  /** Per sentence: whether the gate drops a finding of abuse, and of a threat, there (`sentenceSpared`). */
+  readonly spared: ReadonlyArray<{ readonly abuse: boolean; readonly threat: boolean }>;
 }
 
 export function encodeLine(line: CorpusLine): EncodedLine {
@@ -186,6 +188,10 @@ export function encodeLine(line: CorpusLine): EncodedLine {
     sentences,
     languages: ranges.map(([from, to]) => languageOf(message.read.text.slice(from, to))),
     whole,
+    spared: ranges.map(([from, to]) => ({
+      abuse: sentenceSpared(message, 'insult', from, to),
+      threat: sentenceSpared(message, 'threat_violence', from, to),
+    })),
   };
 }
 
@@ -296,6 +302,8 @@ export function pruneCategories(
  * The highest "any violation" probability over a line's sentences that the gate would act on (a finding
  * needs a grounding reason): a message is as bad as its worst sentence.
  */
+const ABUSE = new Set<ContentCategory>(['insult', 'profanity', 'discrimination']);
+
 export function lineScore(
   model: CategoryModel,
   encoded: EncodedLine,
@@ -303,6 +311,11 @@ export function lineScore(
   let best = { p: 0, category: CONTENT_CATEGORIES[0] as ContentCategory };
   encoded.features.forEach((features, index) => {
     const score = model.best(features, encoded.languages[index]!, true)!;
+    // As the gate applies it: a finding of abuse or a threat where the sentence denies it, condemns a quote or
+    // aims its harsh words at no one is dropped (`sentenceSpared`).
+    const spared = encoded.spared[index]!;
+    if (ABUSE.has(score.category) ? spared.abuse : score.category === 'threat_violence' && spared.threat)
+      return;
     if (score.grounding && score.probability > best.p)
       best = { p: score.probability, category: score.category };
   });

@@ -253,7 +253,8 @@ function objectOf(
   // Punctuation right after the words ends the phrase: "…is stupid, it keeps timing out".
   if (/^\s*[,.;:!?)]/u.test(text.slice(end, end + 3))) return undefined;
   let i = 0;
-  while (i < after.length && i < 3 && (FILLER.test(after[i]!.word) || DETERMINER.test(after[i]!.word))) i++;
+  const skipped = (word: string) => word !== 'and' && (FILLER.test(word) || DETERMINER.test(word));
+  while (i < after.length && i < 3 && skipped(after[i]!.word)) i++;
   const nouns: Word[] = [];
   for (; i < after.length && nouns.length < 4; i++) {
     const word = after[i]!;

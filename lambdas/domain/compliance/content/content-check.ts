@@ -35,13 +35,7 @@ export function contentFindings(
   sentenceFindings(message, findings, model, categoryModel);
   if (messageModel && findings.length === 0) {
     const found = messageFinding(message, messageModel);
-    const sentences = ownSentences(message);
-    if (
-      found &&
-      !spares(message, found.category, sentences) &&
-      !restsOnSparedWords(message, found, sentences)
-    )
-      findings.push(found);
+    if (found && !messageScoreSpared(message, found.messageScore!)) findings.push(found);
   }
   return findings;
 }
@@ -207,6 +201,28 @@ function categoryFinding(
 const ABUSE_CATEGORIES = new Set<ContentCategory>(['insult', 'profanity', 'discrimination']);
 
 /**
+ * Whether the gate drops a classifier's finding of `category` in the sentence `[from, to)` (see `spares`): the
+ * category trainer scores its folds as the gate applies the classifier.
+ */
+export function sentenceSpared(
+  message: ReadMessage,
+  category: ContentCategory,
+  from: number,
+  to: number,
+): boolean {
+  return spares(message, category, [[from, to]]);
+}
+
+/**
+ * Whether the gate drops the message classifier's `score`: every sentence is spared, or the score rests on
+ * spared words. The message trainer scores its folds as the gate applies the classifier.
+ */
+export function messageScoreSpared(message: ReadMessage, score: MessageScore): boolean {
+  const sentences = ownSentences(message);
+  return spares(message, score.category, sentences) || restsOnSparedWords(message, score, sentences);
+}
+
+/**
  * Whether every one of `sentences` is beyond a classifier's finding of `category`: it denies the abuse
  * ("women are not stupid"), it condemns words it quotes ("'Refugees are vermin' is hateful"), or, for
  * abuse, it names no one to abuse ("this printer is a useless piece of junk"). The rules still read them.
@@ -235,7 +251,7 @@ function spares(
  */
 function restsOnSparedWords(
   message: ReadMessage,
-  found: ContentFinding,
+  found: MessageScore,
   sentences: ReadonlyArray<readonly [number, number]>,
 ): boolean {
   const harsh = sentences.flatMap(([from, to]) => harshWords(message.read, message.clauses, from, to));
@@ -253,7 +269,7 @@ function restsOnSparedWords(
           .filter((word) => word.sense || ABUSE_CATEGORIES.has(found.category))
           .map((word): readonly [number, number] => [word.start, word.end])),
   ];
-  const raising = (found.messageScore?.contributions ?? []).filter((reason) => reason.contribution > 0);
+  const raising = found.contributions.filter((reason) => reason.contribution > 0);
   const total = raising.reduce((sum, reason) => sum + reason.contribution, 0);
   const spared = raising
     .filter((reason) => regions.some(([from, to]) => reason.start < to && reason.end > from))
