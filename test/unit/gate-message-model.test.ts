@@ -148,7 +148,7 @@ describe('the gate with the committed message classifier', () => {
 
   it('blocks a threat the rules do not read, pointing at the sentence that carries it', () => {
     const text =
-      "Honestly mate if you were in front of me right now I'd knock your teeth down your throat. Pay and we're done.";
+      "Honestly mate, if you were in front of me I'd put you through the wall. Pay and we're done.";
     expect(
       checkMessageWith(request(text), committedAbuseModel(), committedCategoryModel(), null).allowed,
     ).toBe(true);
@@ -157,7 +157,7 @@ describe('the gate with the committed message classifier', () => {
     const [violation] = verdict.violations;
     expect(violation!.detail).toMatch(/message classifier messages-[0-9a-f]{10}, p=0\.\d\d/);
     expect(text.slice(violation!.span!.start, violation!.span!.end)).toBe(
-      "Honestly mate if you were in front of me right now I'd knock your teeth down your throat",
+      "Honestly mate, if you were in front of me I'd put you through the wall",
     );
     expect(violation!.explanation!.en.length).toBeGreaterThan(0);
     expect(violation!.explanation!.zh.length).toBeGreaterThan(0);
@@ -176,7 +176,7 @@ describe('the gate with the committed message classifier', () => {
 
   it('reads free text (an agent’s words) with the classifiers, the product’s reviewed templates (the assistant’s replies) with the rules', () => {
     const threat =
-      "Honestly mate if you were in front of me right now I'd knock your teeth down your throat. Pay and we're done.";
+      "Honestly mate, if you were in front of me I'd put you through the wall. Pay and we're done.";
     expect(checkTemplate(request(threat)).allowed).toBe(true);
     const offers: OfferSet = { policyVersion: 'test', currency: 'CNY', totalDueMinor: 0, options: [] };
     const reply = { jurisdiction: 'US', language: 'en', reply: threat, offers } as const;

@@ -60,13 +60,13 @@ describe('the assistant on the independent sets', () => {
 });
 
 /**
- * Measured 2026-12-05 (rules 2026.12.6, seventeen more writers): messages 96.2% / 2.5%, functional en
- * 90.5% / 11.1%, zh 90.8% / 7.7%. The English functional suite's false blocks are over the issue's 10%
- * target (7.4% before this round): its floor holds them where they are, not where they should be.
+ * Measured 2026-12-05 (rules 2026.12.7: what harsh words are aimed at, six functional-suite writers):
+ * messages 96.9% / 2.5%, functional en 92.1% / 3.7%, zh 90.8% / 7.7%. Every figure is within the issue's
+ * targets (≥ 95% / ≤ 5%; ≥ 85% / ≤ 10%; ≥ 75% / ≤ 10%); the floors hold them there, a little below.
  */
 const GATE_FLOORS = {
   messages: { recall: 0.95, falseBlockRate: 0.05 },
-  functionalEn: { recall: 0.88, falseBlockRate: 0.12 },
+  functionalEn: { recall: 0.9, falseBlockRate: 0.08 },
   functionalZh: { recall: 0.88, falseBlockRate: 0.1 },
 };
 

@@ -43,7 +43,7 @@ export function contentFindings(
 /**
  * The message classifier's finding: the whole message at or above its language's threshold, where nothing
  * else was found. It points at the sentence whose words raised the score most: a single word ("pay") says
- * little; "I'd knock your teeth down your throat" is what a reviewer needs to see.
+ * little; "I'd put you through the wall" is what a reviewer needs to see.
  */
 function messageFinding(message: ReadMessage, model: MessageModel): ContentFinding | undefined {
   const features = messageFeatures(message);
