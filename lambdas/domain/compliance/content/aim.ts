@@ -147,6 +147,12 @@ const WRITING =
 const SUBJECT_YOU = /^(?:you|u|ya|you're|youre|yourself)$/u;
 const SECOND_PERSON = /^(?:you|u|ya|your|ur|yours|you're|youre|yourself)$/u;
 
+/** A clause or sentence: where it starts and ends in the reading text. */
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
 interface Word {
   readonly word: string;
   readonly start: number;
@@ -276,27 +282,28 @@ function objectOf(
 
 /**
  * Whether the harsh words in `[from, to)` of the reading text hurt no one: there is at least one, and each is
- * a listed word in its harmless sense in the sentence `[sentenceFrom, sentenceTo)` (a bastard sword, the cock
+ * a listed word in its harmless sense in the sentence (a bastard sword, the cock
  * crowing on a farm), or a demeaning word said of or describing a thing, inside its clause of `clauses`
  * ("This printer is a useless piece of junk", "I hate this overdraft fee"). Swearing and slurs are never
  * harmless unless in their other sense.
  */
 export function harshWordsHarmless(
   read: ReadText,
-  clauses: ReadonlyArray<{ readonly start: number; readonly end: number }>,
+  clauses: readonly Span[],
   from: number,
   to: number,
-  sentenceFrom = from,
-  sentenceTo = to,
 ): boolean {
-  const harsh = harshWords(read, clauses, from, to, sentenceFrom, sentenceTo);
+  const harsh = harshWords(read, clauses, from, to);
   return harsh.length > 0 && harsh.every(({ harmless }) => harmless);
 }
 
-/** The harsh words of `[from, to)`, each with its span and whether it hurts no one here (see above). */
+/**
+ * The harsh words of `[from, to)`, each with its span and whether it hurts no one here (see above); their senses
+ * are read in the sentence `[sentenceFrom, sentenceTo)`, by default the range itself.
+ */
 export function harshWords(
   read: ReadText,
-  clauses: ReadonlyArray<{ readonly start: number; readonly end: number }>,
+  clauses: readonly Span[],
   from: number,
   to: number,
   sentenceFrom = from,
