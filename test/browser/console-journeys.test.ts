@@ -181,8 +181,7 @@ describeWithBrowser('console journeys: agent and supervisor, English and Chinese
         );
         if (language === 'en') {
           // A threat no rule reads: the message classifier stops it, and the agent sees why and which sentence.
-          const threat =
-            "Honestly mate, if you were in front of me I'd put you through the wall.";
+          const threat = "Honestly mate, if you were in front of me I'd put you through the wall.";
           await page.locator('#agent-message').fill(`${threat} Pay and we're done.`);
           await page.getByRole('button', { name: words.send }).click();
           await expect
