@@ -42,8 +42,10 @@ export const LAMBDA_BANNER = [
  * Cold-start budgets of a function's bundle (`index.js`, what init loads), in KB: functions that may call the
  * model carry more of the drafting and chat code (the client itself ships beside the bundle). Checked for every
  * function by test/cdk/bundling.test.ts; `npm run bench lambdaBundles` reports against them with init times.
+ * The default was 250 KB until the gate learned what harsh words are aimed at (rules 2026.12.7), which took
+ * the staff conversation function, the largest that does not call the model, to 253.5 KB.
  */
-export const BUNDLE_BUDGET_KB = { default: 250, withModelClient: 400 } as const;
+export const BUNDLE_BUDGET_KB = { default: 260, withModelClient: 400 } as const;
 
 export const bundleBudgetKb = (lazy: LazyFiles): number =>
   lazy.modelClient ? BUNDLE_BUDGET_KB.withModelClient : BUNDLE_BUDGET_KB.default;
