@@ -166,9 +166,15 @@ function wordsOf(read: ReadText, from: number, to: number): Word[] {
     return {
       word: match[0],
       start,
-      capital: /^\p{Lu}/u.test(read.original.slice(originalSpan(read, start, start + 1).start)),
+      capital: startsCapital(read, start),
     };
   });
+}
+
+/** Whether the original text has a capital at reading offset `at` (one code point read, not the rest of the text). */
+function startsCapital(read: ReadText, at: number): boolean {
+  const from = originalSpan(read, at, at + 1).start;
+  return /^\p{Lu}/u.test(read.original.slice(from, from + 2));
 }
 
 /** A word that names or may name a person: a person word, a second person, a capitalised word. */
@@ -191,22 +197,21 @@ export function aimedAtThing(
   // English only: the Chinese lexicon's insults name people (你这种废物).
   if (!/[a-z]/u.test(read.text.slice(start, end)) || CJK.test(read.text.slice(clauseStart, clauseEnd)))
     return false;
-  if (wordsOf(read, start, end).some((word) => isPersonWord(word.word) || SECOND_PERSON.test(word.word)))
-    return false;
+  const matched = wordsOf(read, start, end);
+  if (matched.some(({ word }) => isPersonWord(word) || SECOND_PERSON.test(word))) return false;
   const before = wordsOf(read, clauseStart, start);
   const after = wordsOf(read, end, clauseEnd);
   // "reposting that garbage", "this nonsense": a word for worthless stuff, pointed at.
-  const only = wordsOf(read, start, end);
   if (
-    only.length === 1 &&
-    MASS.test(only[0]!.word) &&
+    matched.length === 1 &&
+    MASS.test(matched[0]!.word) &&
     /^(?:this|that|such)$/u.test(before.at(-1)?.word ?? '')
   )
     return true;
   const subject = subjectOf(before);
   if (subject === 'person') return false;
   // Only a harsh word can describe what follows it ("a stupid idea"); "stop whining and…" describes nothing.
-  const last = wordsOf(read, start, end).at(-1)?.word;
+  const last = matched.at(-1)?.word;
   const object = last && isAbusiveWord(last) ? objectOf(read.text, end, after, before) : undefined;
   if (object === 'person') return false;
   return subject === 'thing' || object === 'thing';
@@ -402,7 +407,7 @@ function isSlurOrProfanity(word: string): boolean {
  */
 export function speaksWellOrOfSelf(
   read: ReadText,
-  clauses: ReadonlyArray<{ readonly start: number; readonly end: number }>,
+  clauses: readonly Span[],
   from: number,
   to: number,
 ): boolean {

@@ -185,7 +185,7 @@ function categoryFinding(
   // The words the score rests on are harsh, but here they hurt no one ("this fee structure is garbage").
   const { start, end } = score.grounding;
   const harsh = harshWords(message.read, message.clauses, start, end, from, to);
-  const abuse = ABUSE_CATEGORIES.has(score.category) || score.category === 'threat_violence';
+  const abuse = sparable(score.category);
   if (harsh.length > 0 && harsh.every(({ harmless, sense }) => sense || (abuse && harmless)))
     return undefined;
   const where = originalSpan(message.read, start, end);
@@ -199,6 +199,9 @@ function categoryFinding(
 }
 
 const ABUSE_CATEGORIES = new Set<ContentCategory>(['insult', 'profanity', 'discrimination']);
+/** The categories a denial, a condemned quote or harmless words can spare: abuse and threats. */
+const sparable = (category: ContentCategory) =>
+  ABUSE_CATEGORIES.has(category) || category === 'threat_violence';
 
 /**
  * Whether the gate drops a classifier's finding of `category` in the sentence `[from, to)` (see `spares`): the
@@ -233,7 +236,7 @@ function spares(
   sentences: ReadonlyArray<readonly [number, number]>,
 ): boolean {
   if (sentences.length === 0) return false;
-  if (!ABUSE_CATEGORIES.has(category) && category !== 'threat_violence') return false;
+  if (!sparable(category)) return false;
   const { read, clauses } = message;
   return sentences.every(
     ([from, to]) =>
@@ -258,8 +261,7 @@ function restsOnSparedWords(
   const regions = [
     ...sentences.filter(
       ([from, to]) =>
-        (ABUSE_CATEGORIES.has(found.category) || found.category === 'threat_violence') &&
-        (deniesAbuse(message.read, from, to) || condemnsQuote(message, from)),
+        sparable(found.category) && (deniesAbuse(message.read, from, to) || condemnsQuote(message, from)),
     ),
     ...message.reported.map((quote): readonly [number, number] => [quote.start, quote.end]),
     // A harsh word in its other sense weighs nothing whatever the category; one said of a thing only for abuse.
