@@ -2,24 +2,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchChat } from './chat';
-import { benchClassify } from './classify';
-import { benchDebits } from './debits';
-import { benchDrafting } from './drafting';
-import { benchGate } from './gate';
-import { benchLambdaBundles } from './lambda-bundles';
-import { benchScoring } from './scoring';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+// Each section's module is loaded only when it runs: the code of one section (the assistant's, the scorer's)
+// would otherwise sit in the heap and the regexp caches while another is measured.
 const sections: Record<string, () => Promise<unknown>> = {
-  lambdaBundles: () => benchLambdaBundles(projectRoot),
-  scoring: () => benchScoring(),
-  chat: () => benchChat(),
-  classify: async () => benchClassify(projectRoot),
-  drafting: () => benchDrafting(),
-  debits: () => benchDebits(),
-  gate: () => benchGate(projectRoot),
+  lambdaBundles: async () => (await import('./lambda-bundles')).benchLambdaBundles(projectRoot),
+  scoring: async () => (await import('./scoring')).benchScoring(),
+  chat: async () => (await import('./chat')).benchChat(),
+  classify: async () => (await import('./classify')).benchClassify(projectRoot),
+  drafting: async () => (await import('./drafting')).benchDrafting(),
+  debits: async () => (await import('./debits')).benchDebits(),
+  gate: async () => (await import('./gate')).benchGate(projectRoot),
 };
 
 const only = process.argv.slice(2);

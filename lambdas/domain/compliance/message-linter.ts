@@ -1,3 +1,4 @@
+import { allMatches } from '../text/matches';
 import { policyPackFor } from './catalogue';
 import type { AbuseModel } from './content/abuse-model';
 import { CATEGORY_INFO, type ContentCategory } from './content/categories';
@@ -208,9 +209,7 @@ type PhraseLanguage = 'en' | 'zh';
 /** Every occurrence in `text` of a phrase in `sources`, lower-cased and single-spaced. */
 function phraseMatches(sources: readonly string[], language: PhraseLanguage, text: string): string[] {
   return sources.flatMap((source) =>
-    [...text.matchAll(compiled(source, language))].map((match) =>
-      match[0].toLowerCase().replace(/\s+/g, ' '),
-    ),
+    allMatches(compiled(source, language), text).map((match) => match[0].toLowerCase().replace(/\s+/g, ' ')),
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Currency } from '../accounts/account';
 import { DAY_SUFFIX, MONTHS, monthNamePattern, OPTIONAL_YEAR } from '../text/english-dates';
+import { allMatches } from '../text/matches';
 import type { Offer } from './types';
 
 /**
@@ -79,7 +80,7 @@ function takeAll(
   read: (match: RegExpMatchArray) => StatedFigure | undefined,
 ): string {
   let rest = text;
-  for (const match of text.matchAll(pattern)) {
+  for (const match of allMatches(pattern, text)) {
     const figure = read(match);
     if (!figure) continue;
     const start = match.index!;

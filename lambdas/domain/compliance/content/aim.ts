@@ -1,3 +1,4 @@
+import { allMatches } from '../../text/matches';
 import { originalSpan, type ReadText } from '../understanding/normalise';
 import { gateLexicon } from './lexicon';
 
@@ -161,7 +162,7 @@ interface Word {
 }
 
 function wordsOf(read: ReadText, from: number, to: number): Word[] {
-  return [...read.text.slice(from, to).matchAll(WORD)].map((match) => {
+  return allMatches(WORD, read.text.slice(from, to)).map((match) => {
     const start = from + match.index;
     return {
       word: match[0],

@@ -1,4 +1,5 @@
 import { readArtifact } from '../../../../models/artifacts';
+import { allMatches } from '../../text/matches';
 import { negated } from '../understanding/negation';
 import type { PlacedFeature } from './abuse-features';
 import type { ReadMessage } from './detect';
@@ -91,7 +92,7 @@ function matchesOf(sentence: string, language: 'en' | 'zh'): Match[] {
   if (language === 'en') {
     const regex = englishPattern();
     let after = 0;
-    for (const word of sentence.matchAll(WORD_START)) {
+    for (const word of allMatches(WORD_START, sentence)) {
       if (word.index! < after) continue;
       regex.lastIndex = word.index!;
       const match = regex.exec(sentence);
@@ -104,8 +105,7 @@ function matchesOf(sentence: string, language: 'en' | 'zh'): Match[] {
   }
   const { words, pattern } = chinese();
   const special = new Map<number, Match>();
-  pattern.lastIndex = 0;
-  for (const match of sentence.matchAll(pattern)) {
+  for (const match of allMatches(pattern, sentence)) {
     const concept = conceptOf(match);
     if (concept) special.set(match.index!, { concept, index: match.index!, length: match[0].length });
   }

@@ -100,7 +100,6 @@ function sentenceFindings(
   if (!model && !categoryModel) return;
   const ruleFindings = findings.length;
   for (const [from, to] of ownSentences(message)) {
-    const spared = (category: ContentCategory) => spares(message, category, [[from, to]]);
     const features = featuresOf(message, from, to);
     const hashes = features.map((feature) => fullHash(feature.key));
     const language = languageOf(message.read.text.slice(from, to));
@@ -116,12 +115,12 @@ function sentenceFindings(
         findings,
         ruleFindings,
       );
-      if (found && !spared(found.category)) findings.push(found);
+      if (found && !spares(message, found.category, [[from, to]])) findings.push(found);
     }
     if (!model) continue;
     const score = model.scoreFeatures(features, language, from, to, hashes);
     if (score.probability < score.threshold || score.reasons.length === 0) continue;
-    if (spared(categoryOf(score))) continue;
+    if (spares(message, categoryOf(score), [[from, to]])) continue;
     // An English sentence the model is not sure of needs a word of the lexicon's classes among its reasons:
     // weak generic cues ("you", "pay") adding up are not abuse. Praise of a group or a person ("gay people
     // are great") must be clearly abusive to count.

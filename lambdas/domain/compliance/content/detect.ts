@@ -1,3 +1,4 @@
+import { allMatches } from '../../text/matches';
 import { boilerplateSpans, type TextSpan } from '../understanding/boilerplate';
 import { type Clause, clausesOf, type QuoteSpan, quotedSpans } from '../understanding/clauses';
 import { foldEvasion } from '../understanding/evasion';
@@ -201,8 +202,7 @@ function matchesOf(
   starts: readonly number[] | undefined,
 ): RegExpExecArray[] {
   if (!starts) {
-    pattern.lastIndex = 0;
-    return [...text.matchAll(pattern)] as RegExpExecArray[];
+    return allMatches(pattern, text);
   }
   // `starts` is sorted; a repeated offset is tried once.
   const found: RegExpExecArray[] = [];

@@ -94,9 +94,10 @@ export function messageFeatures(message: ReadMessage): MessageFeature[] {
       if (mark === SKIP) continue;
       add(`c1:${mark}${chars[i]}`, base + i, base + i + 1);
       // A run of characters stops at a skipped one (a figure: 两百元 is not read inside 付两百).
-      const read = (k: number) => k < chars.length && marks[base + k] !== SKIP;
-      if (read(i + 1)) add(`c2:${mark}${chars.slice(i, i + 2)}`, base + i, base + i + 2);
-      if (read(i + 1) && read(i + 2)) add(`c3:${mark}${chars.slice(i, i + 3)}`, base + i, base + i + 3);
+      if (i + 1 >= chars.length || marks[base + i + 1] === SKIP) continue;
+      add(`c2:${mark}${chars.slice(i, i + 2)}`, base + i, base + i + 2);
+      if (i + 2 < chars.length && marks[base + i + 2] !== SKIP)
+        add(`c3:${mark}${chars.slice(i, i + 3)}`, base + i, base + i + 3);
     }
   }
   return [...seen.values()];

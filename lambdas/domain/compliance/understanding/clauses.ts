@@ -6,6 +6,7 @@
  * lawsuits" is guidance for the agent.
  */
 
+import { allMatches } from '../../text/matches';
 import { R } from './reading-patterns';
 
 export type Actor = 'us' | 'customer' | 'third_party' | 'unknown';
@@ -208,7 +209,7 @@ export function quotedSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   const pattern =
     /"([^"\n]{2,400})"|「([^」]{1,400})」|『([^』]{1,400})』|“([^”]{1,400})”|(?<![\p{L}\p{N}])'((?:[^'\n]|'(?=\p{L})){2,400})'(?![\p{L}\p{N}])/gu;
-  for (const match of text.matchAll(pattern)) {
+  for (const match of allMatches(pattern, text)) {
     const start = match.index!;
     const end = start + match[0].length;
     const before = text.slice(Math.max(0, start - 80), start);

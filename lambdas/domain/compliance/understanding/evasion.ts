@@ -1,3 +1,4 @@
+import { allMatches } from '../../text/matches';
 import { gateLexicon } from '../content/lexicon';
 import type { ReadText } from './normalise';
 import { ORDINARY_WORDS } from './ordinary-words';
@@ -177,7 +178,7 @@ export function foldEvasion(read: ReadText): ReadText {
   const replacements: Replacement[] = [];
   const taken = (start: number, end: number) => replacements.some((r) => start < r.end && end > r.start);
 
-  for (const match of text.matchAll(SPACED)) {
+  for (const match of allMatches(SPACED, text)) {
     // "such a f u c k i n g child": a lone "a" or "i" may lead or end the run without being part of it.
     const parts = match[0].split(/[ .\-_]/u);
     for (const [from, to] of [
@@ -196,7 +197,7 @@ export function foldEvasion(read: ReadText): ReadText {
       break;
     }
   }
-  const tokens = [...text.matchAll(TOKEN)].map((m) => ({
+  const tokens = allMatches(TOKEN, text).map((m) => ({
     start: m.index!,
     end: m.index! + m[0].length,
     text: m[0],

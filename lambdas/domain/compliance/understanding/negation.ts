@@ -3,6 +3,7 @@
  * workplace will hear from us", "legal action is off the table" or 困难期间不会起诉 is a reassurance, not a
  * threat; "we will not hesitate to sue", "we have no choice but to…", 不得不起诉, 不排除起诉 are not negations.
  */
+import { allMatches } from '../../text/matches';
 
 const NEGATOR_EN =
   /\b(?:waiv\w*|remov\w*|dropp?\w*|cancel\w*|refund\w*|revers\w*|exempt|fee-free|no-fee|not|never|no|nobody|none|nothing|neither|nor|without|cannot|hardly|instead of|rather than|free (?:of|from)|no one|no-one|no longer|zero|nor will)\b|n't\b/giu;
@@ -37,8 +38,7 @@ export function negated(
   if (POST_NEGATION_EN.test(after)) return true;
   const window = lastWords(before, 16);
   let lastNegator: RegExpExecArray | undefined;
-  NEGATOR_EN.lastIndex = 0;
-  for (const match of window.matchAll(NEGATOR_EN)) lastNegator = match as RegExpExecArray;
+  for (const match of allMatches(NEGATOR_EN, window)) lastNegator = match;
   if (!lastNegator) return false;
   // "we won't hesitate to", "no choice but to": the negation affirms.
   const fromNegator = window.slice(Math.max(0, lastNegator.index - 12));
@@ -70,8 +70,7 @@ function negatedZh(before: string, after: string): boolean {
   if (POST_NEGATION_ZH.test(after)) return true;
   const window = before;
   let found: { index: number; text: string } | undefined;
-  NEGATOR_ZH.lastIndex = 0;
-  for (const match of window.matchAll(NEGATOR_ZH)) {
+  for (const match of allMatches(NEGATOR_ZH, window)) {
     if (!negatesZh(window, match.index, match[0])) continue;
     found = { index: match.index, text: match[0] };
   }
@@ -94,8 +93,7 @@ export function negationStart(text: string, start: number, end: number): number 
   const clause = text.slice(start, end);
   const chinese = /[\u4e00-\u9fff]/u.test(clause);
   const pattern = chinese ? NEGATOR_ZH : NEGATOR_EN;
-  pattern.lastIndex = 0;
-  for (const match of clause.matchAll(pattern)) {
+  for (const match of allMatches(pattern, clause)) {
     const at = match.index;
     if (chinese) {
       if (!negatesZh(clause, at, match[0])) continue;
