@@ -1,8 +1,9 @@
 /**
  * Every match of the global `pattern` in `text`, as `text.matchAll(pattern)` finds them, by `exec` on the
- * pattern itself. `matchAll` runs on a copy of the pattern; V8 finds a copy's compiled code through a cache
- * that each full garbage collection empties, and then parses the copy again and runs it in its interpreter.
- * For the gate's large patterns, run on every message, that made a long-running process several times slower.
+ * pattern itself. `matchAll` runs on a copy of the pattern made on every call; V8 shares compiled code between
+ * copies only through a cache that garbage collection clears, so in a long-running process a copy of one of
+ * the gate's large patterns may be parsed and compiled again, and run interpreted at first. The pattern's own
+ * code stays compiled.
  */
 export function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
