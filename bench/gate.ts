@@ -14,10 +14,10 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { bundleAsDeployed } from '../lib/bundling';
-import { gateThroughput } from './gate-throughput';
+import { type GateThroughput, gateThroughput } from './gate-throughput';
 
 /** The gate bundled as Lambda functions are (minified, no kept names), measured in a process of its own. */
-async function deployedThroughput(projectRoot: string): Promise<unknown> {
+async function deployedThroughput(projectRoot: string): Promise<Record<'en' | 'zh', GateThroughput>> {
   // Outside the project: its package.json would make Node read the CommonJS bundle as an ES module.
   const outdir = path.join(tmpdir(), 'collections-bench-gate');
   rmSync(outdir, { recursive: true, force: true });

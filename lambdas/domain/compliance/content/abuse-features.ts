@@ -93,11 +93,9 @@ export function featuresOf(message: ReadMessage, from = 0, to = message.read.tex
   const add = (key: string, start: number, end: number) =>
     features.push({ key, start: from + start, end: from + end });
 
-  // `exec` loops find what `matchAll` would (none of these patterns matches empty) without copying the pattern.
   const zhClasses = chineseClasses();
   const classFeatures: PlacedFeature[] = [];
-  CJK_RUN.lastIndex = 0;
-  for (let run = CJK_RUN.exec(text); run; run = CJK_RUN.exec(text)) {
+  for (const run of allMatches(CJK_RUN, text)) {
     const chars = run[0];
     const at = run.index;
     const base = from + at;

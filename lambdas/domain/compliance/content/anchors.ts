@@ -1,3 +1,4 @@
+import { allMatches } from '../../text/matches';
 import { gateLexicon } from './lexicon';
 
 /**
@@ -151,8 +152,7 @@ export function anchorIndex(text: string, wanted?: WantedKeys): AnchorIndex {
   // Chinese keys by code (a character, or a pair as two 16-bit codes): most characters are no anchor, and
   // testing a number spares building a string for each of them.
   const codes = wanted ? chineseCodes(wanted) : undefined;
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
+  for (const match of allMatches(WORD, text)) {
     const word = match[0];
     const start = match.index;
     for (let k = 0; k < word.length; k++) {

@@ -1,3 +1,4 @@
+import { allMatches } from '../../text/matches';
 import { negationStart } from '../understanding/negation';
 import { featureHash } from './abuse-features';
 import { decodeWeights } from './abuse-model';
@@ -71,8 +72,7 @@ export function messageFeatures(message: ReadMessage): MessageFeature[] {
   const marks = scopeMarks(message);
   const markAt = (at: number) => marks[at] ?? '';
   let previous: { token: string; start: number } | undefined;
-  ENGLISH_TOKEN.lastIndex = 0;
-  for (let match = ENGLISH_TOKEN.exec(text); match; match = ENGLISH_TOKEN.exec(text)) {
+  for (const match of allMatches(ENGLISH_TOKEN, text)) {
     const start = match.index;
     const end = start + match[0].length;
     // A number in digits is a figure too (see FIGURES).
@@ -85,8 +85,7 @@ export function messageFeatures(message: ReadMessage): MessageFeature[] {
     if (previous) add(`b:${previous.token} ${token}`, previous.start, end);
     previous = { token, start };
   }
-  CJK_RUN.lastIndex = 0;
-  for (let run = CJK_RUN.exec(text); run; run = CJK_RUN.exec(text)) {
+  for (const run of allMatches(CJK_RUN, text)) {
     const chars = run[0];
     const base = run.index;
     for (let i = 0; i < chars.length; i++) {
@@ -117,9 +116,7 @@ function scopeMarks(message: ReadMessage): string[] {
   }
   for (const quote of message.reported) marks.fill('q~', quote.start, quote.end);
   for (const span of message.boilerplate) marks.fill(SKIP, span.start, span.end);
-  FIGURES.lastIndex = 0;
-  for (let match = FIGURES.exec(text); match; match = FIGURES.exec(text))
-    marks.fill(SKIP, match.index, match.index + match[0].length);
+  for (const match of allMatches(FIGURES, text)) marks.fill(SKIP, match.index, match.index + match[0].length);
   return marks;
 }
 

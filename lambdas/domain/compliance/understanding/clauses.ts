@@ -159,9 +159,7 @@ function splitAt(text: string, start: number, end: number, pattern: RegExp): Arr
   const pieces: Array<[number, number]> = [];
   const slice = text.slice(start, end);
   let from = 0;
-  // An `exec` loop, as `matchAll` would find (the patterns never match empty) without copying the pattern.
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(slice); match; match = pattern.exec(slice)) {
+  for (const match of allMatches(pattern, slice)) {
     // Keep the conjunction with the clause it opens ("but we will…"), drop punctuation.
     const isWord = /^[\p{L}]/u.test(match[0]);
     const cut = match.index;

@@ -37,8 +37,7 @@ export function negated(
   if (chinese) return negatedZh(before, after);
   if (POST_NEGATION_EN.test(after)) return true;
   const window = lastWords(before, 16);
-  let lastNegator: RegExpExecArray | undefined;
-  for (const match of allMatches(NEGATOR_EN, window)) lastNegator = match;
+  const lastNegator = allMatches(NEGATOR_EN, window).at(-1);
   if (!lastNegator) return false;
   // "we won't hesitate to", "no choice but to": the negation affirms.
   const fromNegator = window.slice(Math.max(0, lastNegator.index - 12));
